@@ -1,0 +1,1 @@
+//! eipdesk-core
