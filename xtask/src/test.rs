@@ -1,0 +1,120 @@
+//! `cargo xtask test`: every gate, in order, stopping at the first failure.
+
+use crate::cmd::{self, run, step};
+use crate::session::{self, Display};
+use crate::setup::{self, Tools};
+use anyhow::{Result, bail};
+use std::process::Command;
+
+pub fn test(args: &[&str]) -> Result<()> {
+    let tools = setup::all()?;
+    build_ui()?;
+    match args {
+        [] => {
+            rust_gates()?;
+            ui_gates()?;
+            conformance(&tools)?;
+            e2e(&tools)
+        }
+        ["e2e"] => e2e(&tools),
+        ["conformance"] => conformance(&tools),
+        ["ui"] => ui_gates(),
+        ["rust"] => rust_gates(),
+        _ => bail!("usage: cargo xtask test [rust|ui|conformance|e2e]"),
+    }?;
+    println!("\nAll requested gates passed.");
+    Ok(())
+}
+
+/// `vite build` into `ui/dist`, which the app embeds at compile time.
+pub fn build_ui() -> Result<()> {
+    step("build UI (vite)");
+    run(setup::npm_command()
+        .args(["run", "build"])
+        .current_dir(cmd::root().join("ui")))
+}
+
+fn rust_gates() -> Result<()> {
+    step("cargo fmt --check");
+    run(cmd::cargo().args(["fmt", "--all", "--check"]))?;
+    step("cargo clippy --workspace --all-targets -- -D warnings");
+    run(cmd::cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    step("cargo test --workspace (in a D-Bus session with an unlocked gnome-keyring)");
+    let scratch = session::scratch("rust-tests")?;
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    session::headless(
+        Display::None,
+        &scratch,
+        &cargo,
+        &["test", "--workspace"],
+        &[("EIPDESK_REQUIRE_KEYCHAIN", "1".into())],
+    )
+}
+
+fn ui_gates() -> Result<()> {
+    let ui = cmd::root().join("ui");
+    step("UI type check (svelte-check)");
+    run(setup::npm_command().args(["run", "check"]).current_dir(&ui))?;
+    step("UI unit tests (vitest)");
+    run(setup::npm_command().args(["run", "test"]).current_dir(&ui))
+}
+
+fn conformance(tools: &Tools) -> Result<()> {
+    let root = cmd::root();
+    if !root.join("tests/conformance").read_dir()?.any(|e| {
+        e.map(|e| e.file_name().to_string_lossy().starts_with("test_"))
+            .unwrap_or(false)
+    }) {
+        bail!("tests/conformance has no test_*.py files");
+    }
+    step("build emulator and alicloud-call");
+    run(cmd::cargo().args([
+        "build",
+        "-p",
+        "alicloud-emulator",
+        "-p",
+        "alicloud-api",
+        "--bins",
+    ]))?;
+    step("SDK conformance (official Alibaba Cloud Python SDKs against the emulator)");
+    let bin = root.join("target/debug");
+    run(Command::new(&tools.python)
+        .args(["-m", "pytest", "-q", "tests/conformance"])
+        .current_dir(&root)
+        .env("EMULATOR_BIN", bin.join("alicloud-emulator"))
+        .env("ALICLOUD_CALL_BIN", bin.join("alicloud-call")))
+}
+
+/// Builds the production-like app (assets embedded) and runs the WebdriverIO specs through
+/// tauri-driver under Xvfb, with a real keyring.
+pub fn e2e(tools: &Tools) -> Result<()> {
+    let root = cmd::root();
+    step("build the app (custom-protocol: UI embedded)");
+    run(cmd::cargo().args(["build", "-p", "eipdesk", "--features", "custom-protocol"]))?;
+    step("end-to-end suite (Xvfb + D-Bus + gnome-keyring + tauri-driver + WebdriverIO)");
+    let scratch = session::scratch("e2e")?;
+    let out = root.join("target/e2e");
+    std::fs::create_dir_all(&out)?;
+    session::headless(
+        Display::Xvfb,
+        &scratch,
+        "node",
+        &["tests/e2e/run.mjs"],
+        &[
+            (
+                "EIPDESK_APP",
+                root.join("target/debug/eipdesk").display().to_string(),
+            ),
+            ("TAURI_DRIVER", tools.tauri_driver.display().to_string()),
+            ("E2E_OUT", out.display().to_string()),
+            ("E2E_SCRATCH", scratch.display().to_string()),
+        ],
+    )
+}
