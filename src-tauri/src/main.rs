@@ -1,1 +1,32 @@
-fn main() {}
+//! EIP Desk's desktop shell: window, logging and the Tauri commands that map IPC to
+//! `eipdesk-core`. No business logic lives here (see ARCHITECTURE.md).
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod logging;
+
+use anyhow::Context;
+use tauri::Manager;
+
+fn main() -> anyhow::Result<()> {
+    let data_dir = eipdesk_core::paths::data_dir().context("locating the data directory")?;
+    let _log_guard = logging::init(&data_dir.join("logs"))?;
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), "EIP Desk starting");
+    tauri::Builder::default()
+        .setup(move |app| {
+            let desk = tauri::async_runtime::block_on(eipdesk_core::EipDesk::start(&data_dir))
+                .map_err(|e| anyhow::anyhow!("{}", e.to_dto().message))?;
+            tracing::info!(sandbox = %desk.sandbox_endpoint(), "ready");
+            app.manage(desk);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::inventory::app_info,
+            commands::inventory::list_regions,
+            commands::inventory::list_eips,
+        ])
+        .run(tauri::generate_context!())
+        .context("running the Tauri application")?;
+    Ok(())
+}

@@ -1,0 +1,102 @@
+//! `EipDesk`: the application service the desktop shell holds. It owns the Sandbox, the
+//! active profile's client and the settings. Each feature adds its methods in its own file
+//! (`impl EipDesk` in `desk/<feature>.rs`), and the shell maps them 1:1 to Tauri commands.
+
+mod inventory;
+
+use crate::dto::AppInfo;
+use crate::error::CoreError;
+use crate::regions::{CutThroughRegions, DEFAULT_REGION};
+use crate::sandbox::Sandbox;
+use alicloud_api::Client;
+use std::path::{Path, PathBuf};
+use std::sync::RwLock;
+
+/// What the window is currently working with: the active profile and its client.
+#[derive(Debug, Clone)]
+pub struct ActiveSession {
+    pub profile_name: String,
+    /// `production`, `staging`, `test` or `sandbox`.
+    pub environment: String,
+    pub client: Client,
+    /// Bumped on every switch, so work started for an older session can tell it is stale.
+    pub generation: u64,
+}
+
+/// The running application's domain state.
+#[derive(Debug)]
+pub struct EipDesk {
+    data_dir: PathBuf,
+    sandbox: Sandbox,
+    session: RwLock<ActiveSession>,
+    cut_through: CutThroughRegions,
+}
+
+impl EipDesk {
+    /// Starts the Sandbox and makes it the active profile.
+    pub async fn start(data_dir: &Path) -> Result<Self, CoreError> {
+        let sandbox = Sandbox::start(data_dir).await?;
+        let session = ActiveSession {
+            profile_name: "Sandbox".into(),
+            environment: "sandbox".into(),
+            client: sandbox.client()?,
+            generation: 0,
+        };
+        Ok(Self {
+            data_dir: data_dir.to_path_buf(),
+            sandbox,
+            session: RwLock::new(session),
+            cut_through: CutThroughRegions::default(),
+        })
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn sandbox(&self) -> &Sandbox {
+        &self.sandbox
+    }
+
+    pub fn sandbox_endpoint(&self) -> String {
+        self.sandbox.endpoint()
+    }
+
+    pub fn cut_through_regions(&self) -> &CutThroughRegions {
+        &self.cut_through
+    }
+
+    /// A snapshot of the active session (cheap: the client is reference-counted).
+    pub fn session(&self) -> ActiveSession {
+        self.session
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Makes `profile_name` with `client` the active session; returns the new generation.
+    pub fn switch_session(&self, profile_name: String, environment: String, client: Client) -> u64 {
+        let mut guard = self
+            .session
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let generation = guard.generation + 1;
+        *guard = ActiveSession {
+            profile_name,
+            environment,
+            client,
+            generation,
+        };
+        generation
+    }
+
+    pub fn app_info(&self) -> AppInfo {
+        let session = self.session();
+        AppInfo {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            profile_name: session.profile_name,
+            environment: session.environment,
+            default_region: DEFAULT_REGION.into(),
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! The core's error type and the one shape errors take when they cross IPC:
+//! `{ kind, code, message, requestId?, hint? }`. The UI shows the Alibaba Cloud code and the
+//! request ID, which is what support asks for. No secret ever reaches a message.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Broad classes the UI reacts to (retry, re-authenticate, fix input, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ErrorKind {
+    Throttling,
+    Transient,
+    Auth,
+    NotFound,
+    InvalidState,
+    InvalidInput,
+    Transport,
+    Keychain,
+    Internal,
+}
+
+/// An error as the UI receives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorDto {
+    pub kind: ErrorKind,
+    /// The Alibaba Cloud error code (e.g. `Eni.Attached`) or one of ours (e.g. `InvalidRegionId`).
+    pub code: String,
+    pub message: String,
+    pub request_id: Option<String>,
+    /// What the user can do about it.
+    pub hint: Option<String>,
+}
+
+/// Errors of eipdesk-core.
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error(transparent)]
+    Api(#[from] alicloud_api::Error),
+    #[error(transparent)]
+    InvalidId(#[from] crate::ids::InvalidId),
+    #[error("the Sandbox emulator could not start: {0}")]
+    Sandbox(String),
+}
+
+impl CoreError {
+    /// The IPC shape of this error.
+    pub fn to_dto(&self) -> ErrorDto {
+        match self {
+            CoreError::Api(err) => api_error_dto(err),
+            CoreError::InvalidId(err) => ErrorDto {
+                kind: ErrorKind::InvalidInput,
+                code: "InvalidId".into(),
+                message: err.to_string(),
+                request_id: None,
+                hint: Some(format!("Enter {}.", err.expected)),
+            },
+            CoreError::Sandbox(message) => ErrorDto {
+                kind: ErrorKind::Internal,
+                code: "SandboxUnavailable".into(),
+                message: message.clone(),
+                request_id: None,
+                hint: Some("Restart EIP Desk; if it persists, check the log folder.".into()),
+            },
+        }
+    }
+}
+
+fn api_error_dto(err: &alicloud_api::Error) -> ErrorDto {
+    use alicloud_api::ErrorKind as K;
+    let (kind, hint) = match err.kind() {
+        K::Throttling => (ErrorKind::Throttling, "Alibaba Cloud is rate-limiting this account; wait a moment and retry."),
+        K::Transient => (ErrorKind::Transient, "A temporary failure on Alibaba Cloud's side; retry shortly."),
+        K::Auth => (ErrorKind::Auth, "Check the profile's AccessKey and its RAM permissions."),
+        K::NotFound => (ErrorKind::NotFound, "The resource no longer exists; refresh the list."),
+        K::InvalidState => (ErrorKind::InvalidState, "The resource is busy or in the wrong state; refresh and retry."),
+        K::InvalidInput => (ErrorKind::InvalidInput, "Check the values entered."),
+        K::Transport => (ErrorKind::Transport, "Could not reach the endpoint; check the network or proxy."),
+        K::Decode => (ErrorKind::Internal, "The response could not be read; report this with the request ID."),
+        K::Credentials => (ErrorKind::Auth, "The profile's credentials could not be obtained; edit the profile."),
+    };
+    let api = err.api_error();
+    ErrorDto {
+        kind,
+        code: api.map(|a| a.code.clone()).unwrap_or_else(|| format!("{:?}", err.kind())),
+        message: api.map(|a| a.message.clone()).unwrap_or_else(|| err.to_string()),
+        request_id: api.and_then(|a| a.request_id.clone()),
+        hint: Some(api.and_then(|a| a.recommend.clone()).filter(|r| !r.is_empty()).map_or(hint.to_string(), |r| format!("{hint} ({r})"))),
+    }
+}

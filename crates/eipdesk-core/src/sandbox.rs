@@ -1,0 +1,51 @@
+//! The built-in Sandbox: the Alibaba-Cloud-compatible emulator started in-process on
+//! `127.0.0.1:<random port>`, reached through the same signed HTTP client as the real cloud
+//! (one code path for real and sandbox). Its state is kept in `<data dir>/sandbox/`, so the
+//! user's work in the Sandbox survives restarts.
+
+use crate::error::CoreError;
+use alicloud_api::credentials::StaticCredentials;
+use alicloud_api::{Client, Secret};
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::Path;
+use std::sync::Arc;
+
+/// A running in-process emulator.
+#[derive(Debug)]
+pub struct Sandbox {
+    emulator: alicloud_emulator::RunningEmulator,
+}
+
+impl Sandbox {
+    /// Starts the emulator with the demo seed, restoring `<data_dir>/sandbox/state.json` if present.
+    pub async fn start(data_dir: &Path) -> Result<Self, CoreError> {
+        let dir = data_dir.join("sandbox");
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| CoreError::Sandbox(format!("cannot create {}: {e}", dir.display())))?;
+        let config = alicloud_emulator::EmulatorConfig {
+            state_file: Some(dir.join("state.json")),
+            ..Default::default()
+        };
+        let emulator = alicloud_emulator::start(config, SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
+            .await
+            .map_err(|e| CoreError::Sandbox(e.to_string()))?;
+        tracing::info!(endpoint = %emulator.endpoint(), "sandbox emulator started");
+        Ok(Self { emulator })
+    }
+
+    /// `http://127.0.0.1:<port>`.
+    pub fn endpoint(&self) -> String {
+        self.emulator.endpoint()
+    }
+
+    /// A client for the Sandbox's demo account.
+    pub fn client(&self) -> Result<Client, CoreError> {
+        let credentials = StaticCredentials::new(
+            alicloud_emulator::DEMO_ACCESS_KEY_ID,
+            Secret::new(alicloud_emulator::DEMO_ACCESS_KEY_SECRET.to_string()),
+        );
+        Ok(Client::builder(Arc::new(credentials))
+            .endpoint_override(self.endpoint())
+            .build()?)
+    }
+}

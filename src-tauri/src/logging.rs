@@ -1,0 +1,29 @@
+//! Logging: `tracing` to stderr and to daily-rolling files under `<data dir>/logs/`.
+//! Secrets cannot appear: they are wrapped in types whose Debug/Display print a placeholder.
+
+use anyhow::Context;
+use std::path::Path;
+use tracing_appender::non_blocking::WorkerGuard;
+use tracing_subscriber::EnvFilter;
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+
+/// Installs the global subscriber; keep the guard alive for the life of the app.
+pub fn init(dir: &Path) -> anyhow::Result<WorkerGuard> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let (file_writer, guard) =
+        tracing_appender::non_blocking(tracing_appender::rolling::daily(dir, "eipdesk.log"));
+    let filter = EnvFilter::try_from_env("EIPDESK_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,tao=warn,wry=warn"));
+    tracing_subscriber::registry()
+        .with(filter)
+        .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr))
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_ansi(false)
+                .with_writer(file_writer),
+        )
+        .try_init()
+        .context("installing the log subscriber")?;
+    Ok(guard)
+}
