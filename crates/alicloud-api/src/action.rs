@@ -1,0 +1,261 @@
+//! The [`Action`] trait every typed request implements, the parameter encoding helpers, and
+//! the `rpc_request!` macro that declares request structs with builders.
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::endpoints::Product;
+
+/// A typed RPC action: its request parameters and its response type.
+pub trait Action: Send + Sync {
+    /// The decoded success response.
+    type Response: DeserializeOwned + Send + 'static;
+    /// The product that serves it.
+    const PRODUCT: Product;
+    /// The action name, e.g. `DescribeEipAddresses`.
+    const NAME: &'static str;
+    /// True when the action accepts `ClientToken` (idempotent create/modify calls): the client
+    /// then generates one if the request has none, and reuses it across retries.
+    const CLIENT_TOKEN: bool = false;
+    /// The region whose endpoint serves the call (`None`: the client's default region).
+    fn region(&self) -> Option<&str>;
+    /// The request parameters, flattened (`Name.N`) but not encoded.
+    fn params(&self) -> Vec<(String, String)>;
+    /// Error codes that mean "the resource is busy or in a transient state, try again": the
+    /// client retries these until the invalid-state deadline (lists follow Terraform's).
+    fn retry_on_codes(&self) -> &'static [&'static str] {
+        &[]
+    }
+}
+
+/// How a parameter value is written into the query.
+pub trait ParamValue {
+    /// The value as sent.
+    fn to_param(&self) -> String;
+}
+
+impl ParamValue for String {
+    fn to_param(&self) -> String {
+        self.clone()
+    }
+}
+
+macro_rules! display_param {
+    ($($t:ty),*) => {
+        $(impl ParamValue for $t {
+            fn to_param(&self) -> String {
+                self.to_string()
+            }
+        })*
+    };
+}
+display_param!(bool, u32, i32, u64, i64);
+
+/// The response of actions that return only a `RequestId`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct RequestIdOnly {
+    /// `RequestId`.
+    pub request_id: String,
+}
+
+/// Declares a request struct: public fields, `new(required...)`, one chainable setter per
+/// optional/repeated field, `param(k, v)` for anything unmodelled, and `to_params()`.
+///
+/// Sections (all must be present, possibly empty):
+/// * `required { field = "Param" }`: `String`, taken by `new`, always sent;
+/// * `optional { field: Type = "Param" }`: `Option<Type>`, sent when set;
+/// * `repeated { field = "Param" }`: `Vec<String>`, sent as `Param.1`, `Param.2`, ...;
+/// * `json_list { field = "Param" }`: `Vec<String>`, sent as one JSON array string;
+/// * `route { field }`: `Option<String>`, not sent (e.g. a region used only for routing).
+macro_rules! rpc_request {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            required { $( $(#[$rmeta:meta])* $rfield:ident = $rparam:literal ),* $(,)? }
+            optional { $( $(#[$ometa:meta])* $ofield:ident : $oty:ty = $oparam:literal ),* $(,)? }
+            repeated { $( $(#[$lmeta:meta])* $lfield:ident = $lparam:literal ),* $(,)? }
+            json_list { $( $(#[$jmeta:meta])* $jfield:ident = $jparam:literal ),* $(,)? }
+            route { $( $(#[$tmeta:meta])* $tfield:ident ),* $(,)? }
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq)]
+        pub struct $name {
+            $( $(#[$rmeta])* pub $rfield: String, )*
+            $( $(#[$ometa])* pub $ofield: Option<$oty>, )*
+            $( $(#[$lmeta])* pub $lfield: Vec<String>, )*
+            $( $(#[$jmeta])* pub $jfield: Vec<String>, )*
+            $( $(#[$tmeta])* pub $tfield: Option<String>, )*
+            /// Extra parameters sent as given (for parameters this crate does not model, such
+            /// as `Tag.1.Key`). They override nothing: do not repeat modelled parameters.
+            pub extra: Vec<(String, String)>,
+        }
+
+        impl $name {
+            /// Creates the request from its required parameters.
+            #[allow(clippy::new_without_default)]
+            pub fn new($($rfield: impl Into<String>),*) -> Self {
+                Self { $($rfield: $rfield.into(),)* ..Default::default() }
+            }
+            $(
+                #[doc = concat!("Sets `", $oparam, "`.")]
+                pub fn $ofield(mut self, value: impl Into<$oty>) -> Self {
+                    self.$ofield = Some(value.into());
+                    self
+                }
+            )*
+            $(
+                #[doc = concat!("Sets `", $lparam, ".N`.")]
+                pub fn $lfield(mut self, values: impl IntoIterator<Item = impl Into<String>>) -> Self {
+                    self.$lfield = values.into_iter().map(Into::into).collect();
+                    self
+                }
+            )*
+            $(
+                #[doc = concat!("Sets `", $jparam, "` (sent as a JSON array).")]
+                pub fn $jfield(mut self, values: impl IntoIterator<Item = impl Into<String>>) -> Self {
+                    self.$jfield = values.into_iter().map(Into::into).collect();
+                    self
+                }
+            )*
+            $(
+                #[doc = concat!("Sets `", stringify!($tfield), "` (routing only, not sent).")]
+                pub fn $tfield(mut self, value: impl Into<String>) -> Self {
+                    self.$tfield = Some(value.into());
+                    self
+                }
+            )*
+            /// Adds a parameter this crate does not model.
+            pub fn param(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+                self.extra.push((name.into(), value.into()));
+                self
+            }
+
+            /// The parameters as sent (flattened, not encoded).
+            pub fn to_params(&self) -> Vec<(String, String)> {
+                #[allow(unused_mut)]
+                let mut out: Vec<(String, String)> = Vec::new();
+                $( out.push(($rparam.to_string(), self.$rfield.clone())); )*
+                $(
+                    if let Some(v) = &self.$ofield {
+                        out.push(($oparam.to_string(), $crate::action::ParamValue::to_param(v)));
+                    }
+                )*
+                $( out.extend($crate::signing::flatten_repeated($lparam, &self.$lfield)); )*
+                $(
+                    if !self.$jfield.is_empty() {
+                        out.push(($jparam.to_string(), $crate::action::json_array(&self.$jfield)));
+                    }
+                )*
+                out.extend(self.extra.iter().cloned());
+                out
+            }
+        }
+    };
+}
+pub(crate) use rpc_request;
+
+/// Implements [`Action`] for a request declared with `rpc_request!`.
+///
+/// `region: field` routes by the request's `region_id` field (`String` or `Option<String>`
+/// via [`AsRegion`]); `region: none` uses the client's default region.
+macro_rules! impl_action {
+    (
+        $req:ty => $resp:ty, $product:ident, $action:literal,
+        region: $region:ident, client_token: $token:literal, retry_on: $retry:expr
+    ) => {
+        impl $crate::action::Action for $req {
+            type Response = $resp;
+            const PRODUCT: $crate::endpoints::Product = $crate::endpoints::Product::$product;
+            const NAME: &'static str = $action;
+            const CLIENT_TOKEN: bool = $token;
+            fn region(&self) -> Option<&str> {
+                $crate::action::impl_action!(@region self, $region)
+            }
+            fn params(&self) -> Vec<(String, String)> {
+                self.to_params()
+            }
+            fn retry_on_codes(&self) -> &'static [&'static str] {
+                $retry
+            }
+        }
+    };
+    (@region $self:ident, field) => {
+        $crate::action::AsRegion::as_region(&$self.region_id)
+    };
+    (@region $self:ident, none) => {
+        None
+    };
+}
+pub(crate) use impl_action;
+
+/// A region field that is either required (`String`) or optional (`Option<String>`).
+pub trait AsRegion {
+    /// The region, if set and non-empty.
+    fn as_region(&self) -> Option<&str>;
+}
+
+impl AsRegion for String {
+    fn as_region(&self) -> Option<&str> {
+        Some(self.as_str()).filter(|s| !s.is_empty())
+    }
+}
+
+impl AsRegion for Option<String> {
+    fn as_region(&self) -> Option<&str> {
+        self.as_deref().filter(|s| !s.is_empty())
+    }
+}
+
+/// Encodes a list as the JSON array string some ECS parameters take (`["a","b"]`).
+#[allow(dead_code)] // used by ECS requests (next commit)
+pub fn json_array(values: &[String]) -> String {
+    serde_json::Value::from(values.to_vec()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    rpc_request! {
+        /// A test request.
+        pub struct TestRequest {
+            required { region_id = "RegionId", id = "Id" }
+            optional { size: u32 = "PageSize", flag: bool = "DryRun", name: String = "Name" }
+            repeated { enis = "NetworkInterfaceId" }
+            json_list { instance_ids = "InstanceIds" }
+            route { zone }
+        }
+    }
+
+    #[test]
+    fn requests_flatten_their_parameters() {
+        let r = TestRequest::new("cn-hangzhou", "x")
+            .size(100u32)
+            .flag(true)
+            .enis(["eni-a", "eni-b"])
+            .instance_ids(["i-1", "i-2"])
+            .zone("z")
+            .param("Tag.1.Key", "k");
+        let p = r.to_params();
+        let s = |k: &str, v: &str| (k.to_string(), v.to_string());
+        assert_eq!(
+            p,
+            vec![
+                s("RegionId", "cn-hangzhou"),
+                s("Id", "x"),
+                s("PageSize", "100"),
+                s("DryRun", "true"),
+                s("NetworkInterfaceId.1", "eni-a"),
+                s("NetworkInterfaceId.2", "eni-b"),
+                s("InstanceIds", r#"["i-1","i-2"]"#),
+                s("Tag.1.Key", "k"),
+            ]
+        );
+        assert_eq!(r.zone.as_deref(), Some("z"));
+        assert!(TestRequest::new("r", "i").name.is_none());
+        assert_eq!(
+            TestRequest::new("r", "i").name("n").name.as_deref(),
+            Some("n")
+        );
+    }
+}

@@ -1,0 +1,3 @@
+//! `alicloud-call`: placeholder until the CLI lands.
+
+fn main() {}

@@ -1,0 +1,1 @@
+//! RAM role credentials: placeholder replaced in the next step.
