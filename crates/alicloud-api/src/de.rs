@@ -64,6 +64,11 @@ pub fn boolean<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     }
 }
 
+/// A string wrapped into [`crate::Secret`] (for secrets inside responses).
+pub fn secret<'de, D: Deserializer<'de>>(d: D) -> Result<crate::Secret, D::Error> {
+    string(d).map(crate::Secret::new)
+}
+
 /// A list, or a single item standing for a one-item list, or an empty string.
 pub fn list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
 where

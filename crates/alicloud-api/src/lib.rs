@@ -16,6 +16,7 @@ pub mod request;
 pub mod retry;
 pub mod secret;
 pub mod signing;
+pub mod sts;
 pub mod vpc;
 
 pub use action::{Action, RequestIdOnly};

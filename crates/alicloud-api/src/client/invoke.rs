@@ -42,7 +42,12 @@ impl Client {
             .filter(|r| !r.is_empty())
             .unwrap_or(&inner.region)
             .to_string();
-        let base_url = inner.endpoints.base_url(call.product, Some(&region))?;
+        // STS has a global endpoint: use it unless the request named a region.
+        let endpoint_region = match call.product {
+            Product::Sts => call.region.filter(|r| !r.is_empty()),
+            _ => Some(region.as_str()),
+        };
+        let base_url = inner.endpoints.base_url(call.product, endpoint_region)?;
         let span = tracing::info_span!(
             "alicloud_call",
             product = %call.product,

@@ -6,6 +6,8 @@
 mod ram_role;
 
 use async_trait::async_trait;
+
+pub use ram_role::{MIN_REFRESH_AHEAD, RamRoleCredentials};
 use time::OffsetDateTime;
 
 use crate::secret::Secret;
