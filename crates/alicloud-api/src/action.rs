@@ -209,7 +209,6 @@ impl AsRegion for Option<String> {
 }
 
 /// Encodes a list as the JSON array string some ECS parameters take (`["a","b"]`).
-#[allow(dead_code)] // used by ECS requests (next commit)
 pub fn json_array(values: &[String]) -> String {
     serde_json::Value::from(values.to_vec()).to_string()
 }

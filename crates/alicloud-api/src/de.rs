@@ -33,7 +33,6 @@ pub fn int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
 }
 
 /// A float, or a string holding one.
-#[allow(dead_code)] // used by ECS responses (next commit)
 pub fn float<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
     match Value::deserialize(d)? {
         Value::Number(n) => n

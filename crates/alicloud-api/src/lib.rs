@@ -8,6 +8,7 @@ mod action;
 pub mod client;
 pub mod credentials;
 mod de;
+pub mod ecs;
 pub mod endpoints;
 pub mod error;
 pub mod paging;

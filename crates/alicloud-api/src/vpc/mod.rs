@@ -2,6 +2,8 @@
 
 mod eip;
 mod eip_types;
+mod network;
 
 pub use eip::*;
 pub use eip_types::*;
+pub use network::*;
