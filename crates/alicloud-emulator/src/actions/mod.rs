@@ -1,0 +1,158 @@
+//! The action table (product + name → handler) and the context handlers run in. One module per
+//! area: [`vpc_eip`] (EIPs), [`vpc_net`] (regions, VPCs, vSwitches), [`ecs_eni`] (ENIs),
+//! [`ecs_instances`] (instances, types, regions), [`sts`].
+
+pub mod ecs_instances;
+pub mod paging;
+pub mod views;
+pub mod vpc_eip;
+pub mod vpc_net;
+
+use parking_lot::Mutex;
+use serde_json::{Map, Value};
+
+use crate::accounts::Directory;
+use crate::app::Settings;
+use crate::auth::Caller;
+use crate::protocol::{ApiError, Params, Product};
+use crate::state::regions::{self, Region};
+use crate::state::{RegionState, World};
+
+/// A handler's result: the response body without `RequestId`.
+pub type ActionResult = Result<Map<String, Value>, ApiError>;
+
+/// What a handler sees.
+#[allow(missing_debug_implementations)]
+pub struct Ctx<'a> {
+    /// The resources (locked for the whole call).
+    pub world: &'a mut World,
+    /// Credentials (STS handlers lock it).
+    pub directory: &'a Mutex<Directory>,
+    /// The authenticated caller.
+    pub caller: &'a Caller,
+    /// Request parameters.
+    pub params: &'a Params,
+    /// Emulator clock, epoch ms.
+    pub now_ms: i64,
+    /// Runtime settings.
+    pub settings: &'a Settings,
+}
+
+impl Ctx<'_> {
+    /// The required `RegionId`, checked against the catalog.
+    pub fn region(&self) -> Result<&'static Region, ApiError> {
+        let id = self.params.required("RegionId")?;
+        regions::find(id).ok_or_else(|| ApiError::region_not_found(id))
+    }
+
+    /// The caller's resources in `region` (created empty on first use).
+    pub fn resources(&mut self, region: &Region) -> &mut RegionState {
+        self.world.region_mut(&self.caller.account_id, region.id)
+    }
+
+    /// Whether `region` accepts `Mode=BINDED`.
+    pub fn cut_through(&self, region: &Region) -> bool {
+        self.settings
+            .cut_through_regions
+            .iter()
+            .any(|r| r == region.id)
+    }
+}
+
+/// A handler.
+pub type Handler = fn(&mut Ctx<'_>) -> ActionResult;
+
+/// One action.
+#[derive(Debug, Clone, Copy)]
+pub struct ActionDef {
+    /// Product (by `Version`).
+    pub product: Product,
+    /// Action name.
+    pub name: &'static str,
+    /// Whether it changes state (saved, idempotent with `ClientToken`).
+    pub mutating: bool,
+    /// The handler.
+    pub handler: Handler,
+}
+
+const fn def(product: Product, name: &'static str, mutating: bool, handler: Handler) -> ActionDef {
+    ActionDef {
+        product,
+        name,
+        mutating,
+        handler,
+    }
+}
+
+/// Every action served.
+pub static ACTIONS: &[ActionDef] = &[
+    def(
+        Product::Vpc,
+        "DescribeEipAddresses",
+        false,
+        vpc_eip::describe,
+    ),
+    // (later) def(Product::Vpc, "AllocateEipAddress", true, vpc_eip::allocate),
+    // (later) def(Product::Vpc, "AssociateEipAddress", true, vpc_eip::associate),
+    // (later) def(Product::Vpc, "UnassociateEipAddress", true, vpc_eip::unassociate),
+    // (later) def(Product::Vpc, "ReleaseEipAddress", true, vpc_eip::release),
+    // (later) def(Product::Vpc, "ModifyEipAddressAttribute", true, vpc_eip::modify_attribute),
+    // (later) def(Product::Vpc, "ModifyEipForwardMode", true, vpc_eip::modify_forward_mode),
+    def(
+        Product::Vpc,
+        "DescribeRegions",
+        false,
+        vpc_net::describe_regions,
+    ),
+    def(Product::Vpc, "DescribeVpcs", false, vpc_net::describe_vpcs),
+    def(
+        Product::Vpc,
+        "DescribeVSwitches",
+        false,
+        vpc_net::describe_vswitches,
+    ),
+    // (later) def(Product::Ecs, "DescribeNetworkInterfaces", false, ecs_eni::describe),
+    // (later) def(Product::Ecs, "CreateNetworkInterface", true, ecs_eni::create),
+    // (later) def(Product::Ecs, "DeleteNetworkInterface", true, ecs_eni::delete),
+    // (later) def(Product::Ecs, "AttachNetworkInterface", true, ecs_eni::attach),
+    // (later) def(Product::Ecs, "DetachNetworkInterface", true, ecs_eni::detach),
+    def(
+        Product::Ecs,
+        "DescribeInstances",
+        false,
+        ecs_instances::describe_instances,
+    ),
+    def(
+        Product::Ecs,
+        "DescribeInstanceTypes",
+        false,
+        ecs_instances::describe_instance_types,
+    ),
+    def(
+        Product::Ecs,
+        "DescribeRegions",
+        false,
+        ecs_instances::describe_regions,
+    ),
+    // (later) def(Product::Sts, "AssumeRole", false, sts::assume_role),
+    // (later) def(Product::Sts, "GetCallerIdentity", false, sts::get_caller_identity),
+];
+
+/// Looks an action up.
+pub fn find(product: Product, name: &str) -> Option<&'static ActionDef> {
+    ACTIONS
+        .iter()
+        .find(|a| a.product == product && a.name == name)
+}
+
+/// Builds a JSON object from pairs.
+pub fn obj<const N: usize>(pairs: [(&str, Value); N]) -> Map<String, Value> {
+    pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+}
+
+/// `{}` wrapper for a list: `{"<item>": [..]}`.
+pub fn list(item: &str, values: Vec<Value>) -> Value {
+    let mut m = Map::new();
+    m.insert(item.to_string(), Value::Array(values));
+    Value::Object(m)
+}
