@@ -53,6 +53,8 @@ pub struct Reply {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Value,
+    /// A raw body sent instead of `body` (for non-JSON answers).
+    pub raw: Option<String>,
 }
 
 impl Reply {
@@ -64,6 +66,7 @@ impl Reply {
             status: 200,
             headers: vec![],
             body,
+            raw: None,
         }
     }
     pub fn error(status: u16, code: &str, message: &str) -> Self {
@@ -72,6 +75,15 @@ impl Reply {
             headers: vec![],
             body: json!({"RequestId": format!("req-{code}"), "HostId": "fake.aliyuncs.com",
                 "Code": code, "Message": message, "Recommend": "https://example.invalid/troubleshoot"}),
+            raw: None,
+        }
+    }
+    pub fn raw(status: u16, body: &str) -> Self {
+        Reply {
+            status,
+            headers: vec![],
+            body: Value::Null,
+            raw: Some(body.to_string()),
         }
     }
     pub fn with_header(mut self, name: &str, value: &str) -> Self {
@@ -356,4 +368,35 @@ pub fn eip_page(all: &[Value], r: &Recorded) -> Reply {
         json!({"TotalCount": all.len(), "PageNumber": number, "PageSize": size,
         "EipAddresses": {"EipAddress": page}}),
     )
+}
+
+/// Collects everything written by a `tracing` fmt subscriber.
+#[derive(Clone, Default)]
+pub struct LogBuffer(Arc<Mutex<Vec<u8>>>);
+
+impl LogBuffer {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock()).into_owned()
+    }
+}
+
+impl std::io::Write for LogBuffer {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A subscriber logging everything (TRACE, span open/close with fields) into the buffer.
+pub fn log_subscriber(buffer: &LogBuffer) -> impl tracing::Subscriber + Send + Sync {
+    let buffer = buffer.clone();
+    tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::FULL)
+        .with_ansi(false)
+        .with_writer(move || buffer.clone())
+        .finish()
 }
