@@ -52,7 +52,8 @@ async fn kind_of(reply: fn() -> Reply) -> (ErrorKind, usize) {
 
 #[tokio::test]
 async fn each_service_error_class() {
-    let cases: [(fn() -> Reply, ErrorKind, usize); 7] = [
+    type Case = (fn() -> Reply, ErrorKind, usize);
+    let cases: [Case; 7] = [
         (
             || {
                 Reply::error(
