@@ -1,1 +1,19 @@
-//! eipdesk-core
+//! eipdesk-core: the domain of EIP Desk, free of any UI toolkit.
+//!
+//! It owns profiles and the keychain, the inventory (EIPs, ENIs, instances), binding plans and
+//! preflight rules, the workflow engine and its journal, and the audit log. The desktop shell
+//! (`src-tauri`) only maps IPC to [`EipDesk`]'s methods.
+
+pub mod desk;
+pub mod dto;
+pub mod error;
+pub mod fsutil;
+pub mod ids;
+pub mod inventory;
+pub mod paths;
+pub mod profiles;
+pub mod regions;
+pub mod sandbox;
+
+pub use desk::EipDesk;
+pub use error::{CoreError, ErrorDto, ErrorKind};

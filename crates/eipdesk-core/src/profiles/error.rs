@@ -1,0 +1,134 @@
+//! [`ProfileError`]: everything that can go wrong with profiles, each with a stable
+//! machine-readable [`code`](ProfileError::code) and a user-facing [`hint`](ProfileError::hint).
+//! Messages never contain secret material.
+
+use std::path::PathBuf;
+
+use super::keychain::KeychainError;
+use super::model::ProfileId;
+use super::validate::FieldError;
+
+/// A profile operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    /// The keychain could not be used.
+    #[error(transparent)]
+    Keychain(#[from] KeychainError),
+    /// No profile has this id.
+    #[error("no profile with id {0}")]
+    NotFound(ProfileId),
+    /// Another profile already has this name.
+    #[error("a profile named \"{0}\" already exists")]
+    NameTaken(String),
+    /// An input field is invalid.
+    #[error("invalid profile: {0}")]
+    Invalid(#[from] FieldError),
+    /// The built-in Sandbox profile cannot be deleted, renamed or given credentials.
+    #[error("the built-in Sandbox profile cannot be {0}")]
+    Builtin(&'static str),
+    /// Other RAM role profiles use this one as their source.
+    #[error("profile is the source of {}", .used_by.join(", "))]
+    InUse {
+        /// Names of the dependent profiles.
+        used_by: Vec<String>,
+    },
+    /// The RAM role source chain would loop or is too deep.
+    #[error("the role source chain of this profile loops or is longer than {max} profiles")]
+    SourceChain {
+        /// Maximum chain length.
+        max: usize,
+    },
+    /// The profile's keychain item is missing.
+    #[error("the keychain has no credentials for profile \"{name}\"")]
+    SecretMissing {
+        /// Profile name.
+        name: String,
+    },
+    /// The profile's keychain item cannot be read as EIP Desk credentials.
+    #[error("the keychain item of profile \"{name}\" is damaged: {reason}")]
+    SecretCorrupt {
+        /// Profile name.
+        name: String,
+        /// Why (never the content).
+        reason: String,
+    },
+    /// `profiles.toml` could not be read.
+    #[error("could not read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// `profiles.toml` is not valid.
+    #[error("{path} is not a valid profiles file: {reason}")]
+    CorruptFile {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+    /// `profiles.toml` could not be written.
+    #[error(transparent)]
+    Write(#[from] crate::fsutil::WriteError),
+}
+
+impl ProfileError {
+    /// Stable machine-readable code, e.g. `keychain.locked` or `profile.name_taken`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Keychain(k) => k.code(),
+            Self::NotFound(_) => "profile.not_found",
+            Self::NameTaken(_) => "profile.name_taken",
+            Self::Invalid(_) => "profile.invalid",
+            Self::Builtin(_) => "profile.builtin",
+            Self::InUse { .. } => "profile.in_use",
+            Self::SourceChain { .. } => "profile.source_chain",
+            Self::SecretMissing { .. } => "profile.secret_missing",
+            Self::SecretCorrupt { .. } => "profile.secret_corrupt",
+            Self::Read { .. } => "profile.file_read",
+            Self::CorruptFile { .. } => "profile.file_corrupt",
+            Self::Write(_) => "profile.file_write",
+        }
+    }
+
+    /// What the user can do about it.
+    pub fn hint(&self) -> String {
+        match self {
+            Self::Keychain(k) => k.hint().to_string(),
+            Self::NotFound(_) => "The profile no longer exists; refresh the profile list.".into(),
+            Self::NameTaken(_) => "Choose a different name.".into(),
+            Self::Invalid(e) => format!("Correct the field \"{}\".", e.field),
+            Self::Builtin(_) => {
+                "The Sandbox is built in; only its region and label can change.".into()
+            }
+            Self::InUse { .. } => {
+                "Change or delete the RAM role profiles that use it as their source first.".into()
+            }
+            Self::SourceChain { .. } => {
+                "Choose a source profile that does not (indirectly) use this profile.".into()
+            }
+            Self::SecretMissing { .. } | Self::SecretCorrupt { .. } => {
+                "Edit the profile and enter its AccessKey secret again.".into()
+            }
+            Self::Read { .. } | Self::Write(_) => {
+                "Check that the data directory exists and is writable (EIPDESK_HOME overrides it)."
+                    .into()
+            }
+            Self::CorruptFile { .. } => {
+                "Fix the file by hand or move it away; EIP Desk will start with only the Sandbox \
+                 profile (secrets stay in the keychain)."
+                    .into()
+            }
+        }
+    }
+
+    /// The field an [`Invalid`](Self::Invalid) error is about.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::Invalid(e) => Some(e.field),
+            _ => None,
+        }
+    }
+}

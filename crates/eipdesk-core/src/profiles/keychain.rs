@@ -1,0 +1,114 @@
+//! The [`SecretStore`] trait (where profile secrets live) and its keychain errors.
+//!
+//! The only production implementation is [`KeyringStore`](super::keyring_store::KeyringStore),
+//! the OS keychain through `keyring` v4 / `keyring-core`. There is no plaintext fallback: when
+//! the keychain is unavailable, callers get a [`KeychainError`] that says why and what to do.
+
+use std::fmt;
+
+use super::secret::Sensitive;
+
+/// Keychain service name under which every EIP Desk item is stored.
+pub const SERVICE: &str = "eipdesk";
+
+/// A place that keeps one secret text per account (the account is a profile id).
+///
+/// Calls may block (D-Bus round trips, an unlock prompt): call them off the UI thread.
+pub trait SecretStore: Send + Sync + fmt::Debug {
+    /// Creates or replaces the item for `account`.
+    fn set(&self, account: &str, secret: &Sensitive) -> Result<(), KeychainError>;
+    /// Reads the item for `account`; `Ok(None)` when there is none.
+    fn get(&self, account: &str) -> Result<Option<Sensitive>, KeychainError>;
+    /// Deletes the item for `account`; `Ok(false)` when there was none.
+    fn delete(&self, account: &str) -> Result<bool, KeychainError>;
+    /// Checks that the store is reachable and usable, without touching any item.
+    fn check(&self) -> Result<(), KeychainError>;
+}
+
+/// Why the keychain could not be used. Never carries secret material.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeychainError {
+    /// No D-Bus session bus (Linux): not in a desktop session, or
+    /// `DBUS_SESSION_BUS_ADDRESS` points at nothing.
+    #[error("no D-Bus session bus is reachable ({detail})")]
+    NoSessionBus {
+        /// What the connection attempt reported.
+        detail: String,
+    },
+    /// The session bus has no Secret Service provider (gnome-keyring, KeePassXC, KWallet).
+    #[error("no Secret Service provider is running on the session bus")]
+    NoProvider,
+    /// The keyring/collection is locked (or the unlock prompt was dismissed).
+    #[error("the keyring is locked ({detail})")]
+    Locked {
+        /// Which lock or prompt failed.
+        detail: String,
+    },
+    /// The keychain refused access to the item.
+    #[error("the keychain denied access ({detail})")]
+    AccessDenied {
+        /// What the keychain reported.
+        detail: String,
+    },
+    /// More than one keychain item matches one profile.
+    #[error("more than one keychain item exists for one profile")]
+    Ambiguous,
+    /// This platform has no supported keychain.
+    #[error("no supported keychain on this platform")]
+    Unsupported,
+    /// Any other keychain failure.
+    #[error("keychain failure: {detail}")]
+    Failure {
+        /// What the keychain reported.
+        detail: String,
+    },
+}
+
+impl KeychainError {
+    /// Stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NoSessionBus { .. } => "keychain.no_session_bus",
+            Self::NoProvider => "keychain.no_provider",
+            Self::Locked { .. } => "keychain.locked",
+            Self::AccessDenied { .. } => "keychain.access_denied",
+            Self::Ambiguous => "keychain.ambiguous",
+            Self::Unsupported => "keychain.unsupported",
+            Self::Failure { .. } => "keychain.failure",
+        }
+    }
+
+    /// What the user can do about it.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            Self::NoSessionBus { .. } => {
+                "Run EIP Desk inside a desktop session (a D-Bus session bus is needed to reach \
+                 the keychain). Over SSH or in a container, start one with `dbus-run-session`. \
+                 The Sandbox profile works without a keychain."
+            }
+            Self::NoProvider => {
+                "Install and start a Secret Service provider (GNOME Keyring, KeePassXC with \
+                 Secret Service integration, or KWallet), then try again. The Sandbox profile \
+                 works without a keychain."
+            }
+            Self::Locked { .. } => {
+                "Unlock your login keyring (for example with Seahorse, or by logging in again), \
+                 then try again."
+            }
+            Self::AccessDenied { .. } => {
+                "Allow EIP Desk to access the keychain when your system asks, or check the \
+                 keychain's access settings for the item \"eipdesk\"."
+            }
+            Self::Ambiguous => {
+                "Several keychain items named \"eipdesk\" exist for this profile. Delete the \
+                 duplicates in your keychain manager, then enter the secret again."
+            }
+            Self::Unsupported => {
+                "This system has no keychain EIP Desk can use; only the Sandbox profile is available."
+            }
+            Self::Failure { .. } => {
+                "The keychain reported an error. Check that it is running and unlocked, then try again."
+            }
+        }
+    }
+}

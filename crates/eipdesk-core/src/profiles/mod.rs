@@ -1,0 +1,40 @@
+//! Credential profiles: the model, where metadata and secrets are kept, switching, search,
+//! import from the aliyun CLI / credentials file / environment, and connection tests.
+//!
+//! Metadata lives in `profiles.toml` in the data directory (never a secret); secrets live in
+//! the OS keychain, one item per profile (service `eipdesk`, account = profile id, content =
+//! a small JSON document). See [`ProfileStore`] for the operations the UI calls.
+
+mod error;
+mod file;
+mod inputs;
+pub mod keychain;
+#[cfg(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+))]
+mod keyring_linux;
+pub mod keyring_store;
+pub mod model;
+pub mod search;
+pub mod secret;
+mod store;
+pub mod validate;
+
+#[cfg(test)]
+mod memory_store;
+#[cfg(test)]
+mod store_tests;
+
+pub use error::ProfileError;
+pub use inputs::{
+    CredentialsEdit, NewCredentials, NewProfile, NewRoleSource, ProfileEdit, RoleSourceEdit,
+};
+pub use keychain::{KeychainError, SERVICE, SecretStore};
+pub use keyring_store::KeyringStore;
+pub use model::{
+    AuthMode, EnvLabel, ModeSettings, Profile, ProfileId, ProfileSummary, RoleSettings, RoleSource,
+    RoleSummary, mask_key_id,
+};
+pub use secret::{ProfileSecrets, Sensitive};
+pub use store::{MAX_SOURCE_CHAIN, ProfileStore, SANDBOX_NAME, SANDBOX_REGION};
