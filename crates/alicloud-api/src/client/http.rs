@@ -26,7 +26,9 @@ pub(crate) async fn send(
     credentials: &Credentials,
 ) -> Result<Reply, Error> {
     let mut builder = http.post(&signed.url).body(Vec::<u8>::new());
-    for (name, value) in &signed.headers {
+    // `host` is signed but not set by hand: the HTTP stack derives the same value from the
+    // URL (HTTP/1 `Host`, HTTP/2 `:authority`), see `endpoints::host_header`.
+    for (name, value) in signed.headers.iter().filter(|(name, _)| name != "host") {
         builder = builder.header(name.as_str(), value.as_str());
     }
     let response = builder

@@ -270,3 +270,40 @@ impl ClientBuilder {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::credentials::StaticCredentials;
+    use crate::{ecs, vpc};
+
+    fn assert_send<T: Send>(_: &T) {}
+
+    #[test]
+    fn client_and_its_futures_are_send() {
+        let client = Client::builder(Arc::new(StaticCredentials::new(
+            "id",
+            crate::Secret::new("fake-secret-for-tests".into()),
+        )))
+        .endpoint_override("http://127.0.0.1:9")
+        .build()
+        .unwrap();
+        let eips = vpc::DescribeEipAddressesRequest::new("cn-hangzhou");
+        let enis = ecs::DescribeNetworkInterfacesRequest::new("cn-hangzhou");
+        assert_send(&client.describe_eip_addresses_all(&eips));
+        assert_send(&client.describe_network_interfaces_all(&enis));
+        assert_send(&client.describe_network_interfaces_pages(enis.clone()));
+        assert_send(&client.call_raw(Product::Vpc, "DescribeRegions", None, Vec::new()));
+        let debug = format!("{client:?}");
+        assert!(
+            debug.contains("[REDACTED]") && !debug.contains("fake-secret"),
+            "{debug}"
+        );
+        assert!(
+            Client::builder(client.credentials_provider().clone())
+                .endpoint_override("ftp://x")
+                .build()
+                .is_err()
+        );
+    }
+}
