@@ -36,6 +36,7 @@ pub mod persist;
 pub mod protocol;
 pub mod reqlog;
 pub mod rpc;
+pub mod rules;
 pub mod seed;
 pub mod server;
 pub mod state;

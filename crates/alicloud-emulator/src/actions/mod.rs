@@ -2,10 +2,13 @@
 //! area: [`vpc_eip`] (EIPs), [`vpc_net`] (regions, VPCs, vSwitches), [`ecs_eni`] (ENIs),
 //! [`ecs_instances`] (instances, types, regions), [`sts`].
 
+pub mod ecs_eni;
 pub mod ecs_instances;
 pub mod paging;
+pub mod sts;
 pub mod views;
 pub mod vpc_eip;
+pub mod vpc_eip_ops;
 pub mod vpc_net;
 
 use parking_lot::Mutex;
@@ -92,12 +95,32 @@ pub static ACTIONS: &[ActionDef] = &[
         false,
         vpc_eip::describe,
     ),
-    // (later) def(Product::Vpc, "AllocateEipAddress", true, vpc_eip::allocate),
-    // (later) def(Product::Vpc, "AssociateEipAddress", true, vpc_eip::associate),
-    // (later) def(Product::Vpc, "UnassociateEipAddress", true, vpc_eip::unassociate),
-    // (later) def(Product::Vpc, "ReleaseEipAddress", true, vpc_eip::release),
-    // (later) def(Product::Vpc, "ModifyEipAddressAttribute", true, vpc_eip::modify_attribute),
-    // (later) def(Product::Vpc, "ModifyEipForwardMode", true, vpc_eip::modify_forward_mode),
+    def(Product::Vpc, "AllocateEipAddress", true, vpc_eip::allocate),
+    def(
+        Product::Vpc,
+        "AssociateEipAddress",
+        true,
+        vpc_eip::associate,
+    ),
+    def(
+        Product::Vpc,
+        "UnassociateEipAddress",
+        true,
+        vpc_eip::unassociate,
+    ),
+    def(Product::Vpc, "ReleaseEipAddress", true, vpc_eip::release),
+    def(
+        Product::Vpc,
+        "ModifyEipAddressAttribute",
+        true,
+        vpc_eip::modify_attribute,
+    ),
+    def(
+        Product::Vpc,
+        "ModifyEipForwardMode",
+        true,
+        vpc_eip::modify_forward_mode,
+    ),
     def(
         Product::Vpc,
         "DescribeRegions",
@@ -111,11 +134,36 @@ pub static ACTIONS: &[ActionDef] = &[
         false,
         vpc_net::describe_vswitches,
     ),
-    // (later) def(Product::Ecs, "DescribeNetworkInterfaces", false, ecs_eni::describe),
-    // (later) def(Product::Ecs, "CreateNetworkInterface", true, ecs_eni::create),
-    // (later) def(Product::Ecs, "DeleteNetworkInterface", true, ecs_eni::delete),
-    // (later) def(Product::Ecs, "AttachNetworkInterface", true, ecs_eni::attach),
-    // (later) def(Product::Ecs, "DetachNetworkInterface", true, ecs_eni::detach),
+    def(
+        Product::Ecs,
+        "DescribeNetworkInterfaces",
+        false,
+        ecs_eni::describe,
+    ),
+    def(
+        Product::Ecs,
+        "CreateNetworkInterface",
+        true,
+        ecs_eni::create,
+    ),
+    def(
+        Product::Ecs,
+        "DeleteNetworkInterface",
+        true,
+        ecs_eni::delete,
+    ),
+    def(
+        Product::Ecs,
+        "AttachNetworkInterface",
+        true,
+        ecs_eni::attach,
+    ),
+    def(
+        Product::Ecs,
+        "DetachNetworkInterface",
+        true,
+        ecs_eni::detach,
+    ),
     def(
         Product::Ecs,
         "DescribeInstances",
@@ -134,8 +182,13 @@ pub static ACTIONS: &[ActionDef] = &[
         false,
         ecs_instances::describe_regions,
     ),
-    // (later) def(Product::Sts, "AssumeRole", false, sts::assume_role),
-    // (later) def(Product::Sts, "GetCallerIdentity", false, sts::get_caller_identity),
+    def(Product::Sts, "AssumeRole", false, sts::assume_role),
+    def(
+        Product::Sts,
+        "GetCallerIdentity",
+        false,
+        sts::get_caller_identity,
+    ),
 ];
 
 /// Looks an action up.

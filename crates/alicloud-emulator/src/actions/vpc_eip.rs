@@ -8,6 +8,10 @@ use super::{ActionResult, Ctx, list, obj, views};
 use crate::protocol::ApiError;
 use crate::state::model::{ChargeType, EipStatus};
 
+pub use super::vpc_eip_ops::{
+    allocate, associate, modify_attribute, modify_forward_mode, release, unassociate,
+};
+
 const ASSOCIATED_TYPES: &[&str] = &[
     "EcsInstance",
     "SlbInstance",

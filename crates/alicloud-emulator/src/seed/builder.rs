@@ -238,23 +238,9 @@ impl<'w> Builder<'w> {
     }
 
     fn public_ip(&mut self, name: &str) -> String {
-        let [a, b] = self.region.public_block;
-        for attempt in 0..64 {
-            let h = alicloud_api::signing::sha256_hex(
-                format!("{}#{attempt}", self.key("ip", name)).as_bytes(),
-            );
-            let bytes = hex::decode(&h[..4]).unwrap_or_default();
-            let (c, d) = (
-                bytes.first().copied().unwrap_or(0),
-                bytes.get(1).copied().unwrap_or(0),
-            );
-            let ip = format!("{a}.{b}.{c}.{}", 1 + d % 254);
-            if self.world.claim_public_ip(self.region.id, &ip) {
-                return ip;
-            }
-        }
+        let key = self.key("ip", name);
         self.world
-            .allocate_public_ip(self.region.id)
+            .hashed_public_ip(self.region.id, &key)
             .unwrap_or_default()
     }
 

@@ -3,6 +3,7 @@
 
 pub mod builder;
 pub mod demo;
+pub mod demo_ids;
 pub mod scale;
 
 use crate::config::Seed;

@@ -216,6 +216,21 @@ impl World {
         }
     }
 
+    /// A random-looking public address of the region's block derived from `key` (re-hashed
+    /// on collision, falling back to the lowest free one).
+    pub fn hashed_public_ip(&mut self, region: &str, key: &str) -> Option<String> {
+        let [a, b] = regions::find(region)?.public_block;
+        for attempt in 0..64 {
+            let h = ids::numeric(&format!("{key}#{attempt}"), 12);
+            let n: u64 = h.parse().unwrap_or(0);
+            let ip = format!("{a}.{b}.{}.{}", n % 256, 1 + (n / 256) % 254);
+            if self.claim_public_ip(region, &ip) {
+                return Some(ip);
+            }
+        }
+        self.allocate_public_ip(region)
+    }
+
     /// Frees a public address.
     pub fn release_public_ip(&mut self, region: &str, ip: &str) {
         if let (Some(pool), Ok(addr)) = (self.public_pools.get_mut(region), ip.parse()) {

@@ -33,6 +33,8 @@ pub struct Client {
     pub timestamp: Option<String>,
     /// Overrides the nonce sent (else random).
     pub nonce: Option<String>,
+    /// `Format` sent by V1 (default JSON).
+    pub format: String,
 }
 
 #[derive(Debug, Clone)]
@@ -77,6 +79,18 @@ pub fn demo() -> Client {
     Client::new(state_with(Seed::Demo, Delays::uniform(0)), Sig::V3)
 }
 
+/// Demo seed with one-hour transitions: statuses stay transitional until the clock is advanced.
+pub fn slow() -> Client {
+    Client::new(state_with(Seed::Demo, Delays::uniform(3_600_000)), Sig::V3)
+}
+
+pub const HZ: (&str, &str) = ("RegionId", "cn-hangzhou");
+
+/// The first item of a Describe list.
+pub fn first<'a>(v: &'a Value, outer: &str, inner: &str) -> &'a Value {
+    &v[outer][inner][0]
+}
+
 impl Client {
     pub fn new(state: EmulatorState, sig: Sig) -> Self {
         Self {
@@ -87,6 +101,7 @@ impl Client {
             sig,
             timestamp: None,
             nonce: None,
+            format: "JSON".into(),
         }
     }
 
@@ -121,7 +136,7 @@ impl Client {
                 for (k, v) in [
                     ("Action", action),
                     ("Version", version),
-                    ("Format", "JSON"),
+                    ("Format", self.format.as_str()),
                     ("AccessKeyId", self.ak.as_str()),
                     ("SignatureMethod", "HMAC-SHA1"),
                     ("SignatureVersion", "1.0"),
@@ -208,6 +223,30 @@ impl Client {
 
     pub async fn call(&self, version: &str, action: &str, params: &[(&str, &str)]) -> Reply {
         self.send(self.build(version, action, params)).await
+    }
+
+    /// `DescribeEipAddresses` of one EIP in cn-hangzhou (Null when gone).
+    pub async fn eip(&self, id: &str) -> Value {
+        let v = self
+            .ok(VPC, "DescribeEipAddresses", &[HZ, ("AllocationId", id)])
+            .await;
+        v["EipAddresses"]["EipAddress"][0].clone()
+    }
+
+    /// `DescribeNetworkInterfaces` of one ENI in cn-hangzhou (Null when gone).
+    pub async fn eni(&self, id: &str) -> Value {
+        let v = self
+            .ok(
+                ECS,
+                "DescribeNetworkInterfaces",
+                &[HZ, ("NetworkInterfaceId.1", id)],
+            )
+            .await;
+        v["NetworkInterfaceSets"]["NetworkInterfaceSet"][0].clone()
+    }
+
+    pub fn control(&self) -> alicloud_emulator::Control {
+        self.state.control()
     }
 
     /// Calls and asserts success.
