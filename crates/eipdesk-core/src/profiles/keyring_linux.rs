@@ -7,16 +7,34 @@
 
 use std::sync::Arc;
 
-use keyring_core::{CredentialStore, Error as KError};
+use keyring_core::{CredentialStore, Entry, Error as KError};
 use secret_service::Error as SsError;
 
-use super::keychain::KeychainError;
+use crate::profiles::keychain::KeychainError;
 
 /// The Secret Service's well-known bus name.
 const SECRETS_BUS_NAME: &str = "org.freedesktop.secrets";
 
+/// Opens a connection to the Secret Service (`keyring` v4's Linux store).
+pub(super) fn open_native() -> Result<Arc<CredentialStore>, KeychainError> {
+    let store: Arc<CredentialStore> =
+        zbus_secret_service_keyring_store::Store::new().map_err(classify)?;
+    Ok(store)
+}
+
+/// An entry for `service`/`account`, labelled for keychain managers such as Seahorse.
+pub(super) fn build_entry(
+    store: &Arc<CredentialStore>,
+    service: &str,
+    account: &str,
+) -> keyring_core::Result<Entry> {
+    let label = format!("EIP Desk credentials ({account})");
+    let modifiers = std::collections::HashMap::from([("label", label.as_str())]);
+    Entry::new_in_store_with_modifiers(store, service, account, &modifiers)
+}
+
 /// Classifies a `keyring-core` error from the Secret Service store.
-pub(crate) fn classify(err: KError) -> KeychainError {
+pub(super) fn classify(err: KError) -> KeychainError {
     match err {
         KError::NoStorageAccess(inner) => match inner.downcast_ref::<SsError>() {
             Some(SsError::Prompt) => KeychainError::Locked {
@@ -134,10 +152,23 @@ fn diagnose() -> KeychainError {
     }
 }
 
-/// Availability check: the default collection must exist and be unlocked.
-///
-/// Searching for an attribute no item carries does not touch secrets and does not prompt.
-pub(crate) fn check(store: &Arc<CredentialStore>) -> keyring_core::Result<()> {
-    let spec = std::collections::HashMap::from([("service", "eipdesk-availability-check")]);
-    store.search(&spec).map(|_| ())
+/// Availability check: the Secret Service answers, has a default collection (the login
+/// keyring) and that collection is unlocked. Never prompts and never reads a secret.
+pub(super) fn check() -> Result<(), KeychainError> {
+    use secret_service::EncryptionType;
+    use secret_service::blocking::SecretService;
+    let ss = SecretService::connect(EncryptionType::Dh).map_err(|e| classify_service_error(&e))?;
+    let collection = ss.get_default_collection().map_err(|e| match e {
+        SsError::NoResult => KeychainError::Locked {
+            detail: "the Secret Service has no default collection (login keyring)".into(),
+        },
+        other => classify_service_error(&other),
+    })?;
+    match collection.is_locked() {
+        Ok(false) => Ok(()),
+        Ok(true) => Err(KeychainError::Locked {
+            detail: "the default collection is locked".into(),
+        }),
+        Err(e) => Err(classify_service_error(&e)),
+    }
 }

@@ -3,7 +3,7 @@
 //! - Linux and the BSDs: the Secret Service over D-Bus (`zbus-secret-service-keyring-store`,
 //!   the store `keyring` v4 uses there). The connection is opened lazily by this value and
 //!   retried on the next call when it failed, so starting or unlocking the keyring later
-//!   needs no restart. Failures are classified by [`super::keyring_linux`].
+//!   needs no restart. Failures are classified by `keyring_linux.rs`.
 //! - macOS and Windows: `keyring` v4's native store (Keychain Services, Credential Manager).
 //!
 //! Never the mock or an in-memory store: tests that need an in-memory store define their own.
@@ -15,6 +15,20 @@ use std::sync::{Arc, Mutex};
 use keyring_core::{CredentialStore, Entry, Error as KError};
 
 use super::keychain::{KeychainError, SecretStore};
+
+#[cfg(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+))]
+#[path = "keyring_linux.rs"]
+mod platform;
+
+#[cfg(not(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+)))]
+#[path = "keyring_other.rs"]
+mod platform;
 use super::secret::Sensitive;
 
 /// The OS keychain.
@@ -55,20 +69,20 @@ impl KeyringStore {
         if let Some(store) = guard.as_ref() {
             return Ok(store.clone());
         }
-        let store = open_native()?;
+        let store = platform::open_native()?;
         *guard = Some(store.clone());
         Ok(store)
     }
 
     fn entry(&self, account: &str) -> Result<Entry, KeychainError> {
         let store = self.native()?;
-        build_entry(&store, &self.service, account).map_err(|e| self.classify(e))
+        platform::build_entry(&store, &self.service, account).map_err(|e| self.classify(e))
     }
 
     /// Maps a keyring error; connection-level failures drop the cached connection so the
     /// next call reconnects.
     fn classify(&self, err: KError) -> KeychainError {
-        let mapped = classify(err);
+        let mapped = platform::classify(err);
         if matches!(
             mapped,
             KeychainError::NoSessionBus { .. } | KeychainError::NoProvider
@@ -120,107 +134,14 @@ impl SecretStore for KeyringStore {
     }
 
     fn check(&self) -> Result<(), KeychainError> {
-        let store = self.native()?;
-        check_native(&store).map_err(|e| self.classify(e))
-    }
-}
-
-#[cfg(all(
-    unix,
-    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
-))]
-fn open_native() -> Result<Arc<CredentialStore>, KeychainError> {
-    match zbus_secret_service_keyring_store::Store::new() {
-        Ok(store) => Ok(store),
-        Err(e) => Err(classify(e)),
-    }
-}
-
-#[cfg(any(target_os = "macos", target_os = "windows"))]
-fn open_native() -> Result<Arc<CredentialStore>, KeychainError> {
-    if let Err(e) = keyring::Entry::store_status() {
-        return Err(KeychainError::Failure {
-            detail: e.to_string(),
-        });
-    }
-    keyring_core::get_default_store().ok_or(KeychainError::Unsupported)
-}
-
-#[cfg(not(any(
-    all(
-        unix,
-        not(any(target_os = "macos", target_os = "ios", target_os = "android"))
-    ),
-    target_os = "macos",
-    target_os = "windows"
-)))]
-fn open_native() -> Result<Arc<CredentialStore>, KeychainError> {
-    Err(KeychainError::Unsupported)
-}
-
-#[cfg(all(
-    unix,
-    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
-))]
-fn build_entry(
-    store: &Arc<CredentialStore>,
-    service: &str,
-    account: &str,
-) -> keyring_core::Result<Entry> {
-    let label = format!("EIP Desk credentials ({account})");
-    let modifiers = std::collections::HashMap::from([("label", label.as_str())]);
-    Entry::new_in_store_with_modifiers(store, service, account, &modifiers)
-}
-
-#[cfg(not(all(
-    unix,
-    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
-)))]
-fn build_entry(
-    store: &Arc<CredentialStore>,
-    service: &str,
-    account: &str,
-) -> keyring_core::Result<Entry> {
-    Entry::new_in_store(store, service, account)
-}
-
-#[cfg(all(
-    unix,
-    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
-))]
-fn check_native(store: &Arc<CredentialStore>) -> keyring_core::Result<()> {
-    super::keyring_linux::check(store)
-}
-
-#[cfg(not(all(
-    unix,
-    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
-)))]
-fn check_native(_store: &Arc<CredentialStore>) -> keyring_core::Result<()> {
-    Ok(())
-}
-
-#[cfg(all(
-    unix,
-    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
-))]
-fn classify(err: KError) -> KeychainError {
-    super::keyring_linux::classify(err)
-}
-
-#[cfg(not(all(
-    unix,
-    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
-)))]
-fn classify(err: KError) -> KeychainError {
-    match err {
-        KError::NoStorageAccess(e) => KeychainError::AccessDenied {
-            detail: e.to_string(),
-        },
-        KError::Ambiguous(_) => KeychainError::Ambiguous,
-        KError::NoDefaultStore => KeychainError::Unsupported,
-        other => KeychainError::Failure {
-            detail: other.to_string(),
-        },
+        self.native()?;
+        let result = platform::check();
+        if matches!(
+            result,
+            Err(KeychainError::NoSessionBus { .. } | KeychainError::NoProvider)
+        ) {
+            *self.store.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        }
+        result
     }
 }

@@ -9,11 +9,6 @@ mod error;
 mod file;
 mod inputs;
 pub mod keychain;
-#[cfg(all(
-    unix,
-    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
-))]
-mod keyring_linux;
 pub mod keyring_store;
 pub mod model;
 pub mod search;

@@ -1,0 +1,135 @@
+//! Helpers shared by the `profiles_*` integration tests: keychain gating, log capture,
+//! scanning a directory for a secret, and re-running this test binary as a child process
+//! with a different D-Bus environment.
+
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use eipdesk_core::profiles::{KeyringStore, SecretStore};
+
+/// Set by `cargo xtask test`: keychain tests must run, not skip.
+pub const REQUIRE_ENV: &str = "EIPDESK_REQUIRE_KEYCHAIN";
+
+pub fn keychain_required() -> bool {
+    std::env::var_os(REQUIRE_ENV).is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// The real OS keychain, or `None` (after printing why) when it is not reachable and
+/// `EIPDESK_REQUIRE_KEYCHAIN` is not set. Panics when it is required but unreachable.
+pub fn real_keychain(test: &str) -> Option<Arc<KeyringStore>> {
+    let store = Arc::new(KeyringStore::new());
+    match store.check() {
+        Ok(()) => Some(store),
+        Err(e) if keychain_required() => panic!(
+            "{test}: {REQUIRE_ENV} is set but the keychain is unusable: {} ({e}); {}",
+            e.code(),
+            e.hint()
+        ),
+        Err(e) => {
+            eprintln!("{test}: skipped: no Secret Service ({}: {e})", e.code());
+            None
+        }
+    }
+}
+
+/// True when `program` can be found on PATH.
+pub fn have_program(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+}
+
+/// Skips (returns false) or panics when a needed program is missing.
+pub fn require_programs(test: &str, programs: &[&str]) -> bool {
+    let missing: Vec<&str> = programs
+        .iter()
+        .copied()
+        .filter(|p| !have_program(p))
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    if keychain_required() {
+        panic!("{test}: {REQUIRE_ENV} is set but {missing:?} are not installed");
+    }
+    eprintln!("{test}: skipped: {missing:?} not installed");
+    false
+}
+
+#[derive(Clone, Default)]
+pub struct LogBuffer(Arc<Mutex<Vec<u8>>>);
+
+impl LogBuffer {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+}
+
+impl Write for LogBuffer {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Captures every `tracing` event and `log` record of this process at TRACE level.
+pub fn capture_logs() -> LogBuffer {
+    static BUFFER: OnceLock<LogBuffer> = OnceLock::new();
+    BUFFER
+        .get_or_init(|| {
+            use tracing_subscriber::util::SubscriberInitExt;
+            let buffer = LogBuffer::default();
+            let writer = buffer.clone();
+            tracing_subscriber::fmt()
+                .with_max_level(tracing::Level::TRACE)
+                .with_ansi(false)
+                .with_writer(move || writer.clone())
+                .finish()
+                .try_init()
+                .expect("no other global subscriber in this test binary");
+            buffer
+        })
+        .clone()
+}
+
+/// Files under `dir` (recursively) whose bytes contain `needle`.
+pub fn files_containing(dir: &Path, needle: &str) -> Vec<std::path::PathBuf> {
+    let mut hits = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                if bytes.windows(needle.len()).any(|w| w == needle.as_bytes()) {
+                    hits.push(path);
+                }
+            }
+        }
+    }
+    hits
+}
+
+/// Number of files under `dir` (recursively).
+pub fn file_count(dir: &Path) -> usize {
+    let mut n = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                n += 1;
+            }
+        }
+    }
+    n
+}
