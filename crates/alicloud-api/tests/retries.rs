@@ -293,6 +293,14 @@ async fn invalid_state_codes_are_retried_per_action_until_the_deadline() {
         .unwrap_err();
     assert_eq!(err.code(), Some("TaskConflict"));
     let attempts = server.requests().len();
+    // The generated token is renewed after a definitive refusal (as Terraform does); a
+    // caller's token (above) never changes.
+    let tokens: std::collections::HashSet<_> = server
+        .requests()
+        .iter()
+        .map(|r| r.param("ClientToken").unwrap().to_string())
+        .collect();
+    assert_eq!(tokens.len(), attempts);
     assert!((2..=21).contains(&attempts), "{attempts}");
 }
 
