@@ -158,6 +158,13 @@ fn dry_run(
     }))
 }
 
+/// Prints a line to stdout; a closed pipe (e.g. `| head`) is not an error.
+fn print_stdout(text: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}");
+}
+
 fn report(error: &Error) -> ExitCode {
     match error {
         Error::Api(api) => {
@@ -186,7 +193,7 @@ async fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.dry_run_sign {
         let credentials = provider.credentials().await?;
         let out = dry_run(&args, product, version, &params, &credentials)?;
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        print_stdout(&serde_json::to_string_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
     let mut builder = Client::builder(provider).signature_version(version);
@@ -200,7 +207,7 @@ async fn run(args: Args) -> anyhow::Result<ExitCode> {
         .await
     {
         Ok(body) => {
-            println!("{}", serde_json::to_string_pretty(&body)?);
+            print_stdout(&serde_json::to_string_pretty(&body)?);
             Ok(ExitCode::SUCCESS)
         }
         Err(error) => Ok(report(&error)),
