@@ -231,8 +231,16 @@ struct SeedBody {
     seed: Option<String>,
 }
 
-async fn reset(State(s): State<EmulatorState>, body: Option<Json<SeedBody>>) -> Response {
-    let seed = match body.and_then(|Json(b)| b.seed) {
+async fn reset(State(s): State<EmulatorState>, body: axum::body::Bytes) -> Response {
+    let parsed: SeedBody = if body.iter().all(u8::is_ascii_whitespace) {
+        SeedBody::default()
+    } else {
+        match serde_json::from_slice(&body) {
+            Ok(b) => b,
+            Err(e) => return bad_request(e),
+        }
+    };
+    let seed = match parsed.seed {
         None => None,
         Some(text) => match text.parse::<Seed>() {
             Ok(seed) => Some(seed),
