@@ -42,6 +42,8 @@ pub enum CoreError {
     InvalidId(#[from] crate::ids::InvalidId),
     #[error("the Sandbox emulator could not start: {0}")]
     Sandbox(String),
+    #[error(transparent)]
+    Inventory(#[from] crate::inventory::InventoryError),
 }
 
 impl CoreError {
@@ -56,6 +58,7 @@ impl CoreError {
                 request_id: None,
                 hint: Some(format!("Enter {}.", err.expected)),
             },
+            CoreError::Inventory(err) => err.to_dto(),
             CoreError::Sandbox(message) => ErrorDto {
                 kind: ErrorKind::Internal,
                 code: "SandboxUnavailable".into(),
@@ -85,7 +88,7 @@ fn api_error_dto(err: &alicloud_api::Error) -> ErrorDto {
         kind,
         code: api.map(|a| a.code.clone()).unwrap_or_else(|| format!("{:?}", err.kind())),
         message: api.map(|a| a.message.clone()).unwrap_or_else(|| err.to_string()),
-        request_id: api.and_then(|a| a.request_id.clone()),
+        request_id: api.map(|a| a.request_id.clone()).filter(|r| !r.is_empty()),
         hint: Some(api.and_then(|a| a.recommend.clone()).filter(|r| !r.is_empty()).map_or(hint.to_string(), |r| format!("{hint} ({r})"))),
     }
 }

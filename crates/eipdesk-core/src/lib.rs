@@ -4,10 +4,12 @@
 //! preflight rules, the workflow engine and its journal, and the audit log. The desktop shell
 //! (`src-tauri`) only maps IPC to [`EipDesk`]'s methods.
 
+pub mod binding;
 pub mod desk;
 pub mod dto;
 pub mod error;
 pub mod fsutil;
+pub mod guest_os;
 pub mod ids;
 pub mod inventory;
 pub mod paths;
