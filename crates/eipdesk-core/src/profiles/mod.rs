@@ -7,6 +7,7 @@
 
 mod error;
 mod file;
+pub mod import;
 mod inputs;
 pub mod keychain;
 pub mod keyring_store;

@@ -137,6 +137,11 @@ impl ProfileStore {
         self.get(id).map(|p| self.summarize(p))
     }
 
+    /// True when no profile has this name (compared case-insensitively, trimmed).
+    pub fn name_available(&self, name: &str) -> bool {
+        self.ensure_name_free(name.trim(), None).is_ok()
+    }
+
     /// The active profile's id.
     pub fn active_id(&self) -> &ProfileId {
         &self.active

@@ -133,3 +133,67 @@ pub fn file_count(dir: &Path) -> usize {
     }
     n
 }
+
+/// An in-memory [`SecretStore`] for tests that are about something other than the keychain
+/// (the real keychain is exercised in `profiles_keychain.rs`). `fail_from` makes the n-th
+/// and later `set` calls fail, to test rollbacks.
+#[derive(Debug, Default)]
+pub struct TestSecretStore {
+    pub items: Mutex<std::collections::HashMap<String, String>>,
+    pub sets: std::sync::atomic::AtomicUsize,
+    pub fail_from: Option<usize>,
+}
+
+impl SecretStore for TestSecretStore {
+    fn set(
+        &self,
+        account: &str,
+        secret: &eipdesk_core::profiles::Sensitive,
+    ) -> Result<(), eipdesk_core::profiles::KeychainError> {
+        let n = self.sets.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        if self.fail_from.is_some_and(|from| n >= from) {
+            return Err(eipdesk_core::profiles::KeychainError::Locked {
+                detail: "test failure".into(),
+            });
+        }
+        self.items
+            .lock()
+            .unwrap()
+            .insert(account.to_string(), secret.expose().to_string());
+        Ok(())
+    }
+
+    fn get(
+        &self,
+        account: &str,
+    ) -> Result<Option<eipdesk_core::profiles::Sensitive>, eipdesk_core::profiles::KeychainError>
+    {
+        Ok(self
+            .items
+            .lock()
+            .unwrap()
+            .get(account)
+            .map(eipdesk_core::profiles::Sensitive::new))
+    }
+
+    fn delete(&self, account: &str) -> Result<bool, eipdesk_core::profiles::KeychainError> {
+        Ok(self.items.lock().unwrap().remove(account).is_some())
+    }
+
+    fn check(&self) -> Result<(), eipdesk_core::profiles::KeychainError> {
+        Ok(())
+    }
+}
+
+/// Bytes and modification time of a file, to prove it was not touched.
+pub fn fingerprint(path: &Path) -> (Vec<u8>, std::time::SystemTime) {
+    (
+        std::fs::read(path).unwrap(),
+        std::fs::metadata(path).unwrap().modified().unwrap(),
+    )
+}
+
+/// The import fixtures directory.
+pub fn fixtures() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import")
+}

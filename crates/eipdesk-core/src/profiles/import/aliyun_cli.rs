@@ -1,0 +1,224 @@
+//! Reads the aliyun CLI's `~/.aliyun/config.json` (`{"current": …, "profiles": [...]}`).
+//!
+//! Importable modes: `AK`, `StsToken`, `RamRoleArn` and `ChainableRamRoleArn` (whose
+//! `source_profile` must itself be importable from the same file). Every other mode is
+//! listed with the reason it cannot be imported. Mode names match case-insensitively.
+
+use serde_json::{Map, Value};
+use time::OffsetDateTime;
+
+use super::SourceKind;
+use super::plan::{self, Found, Plan, Refusal, refuse};
+
+/// Why the file as a whole cannot be read (never quotes the file's content).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct JsonError {
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub reason: String,
+}
+
+pub(crate) fn parse(text: &str) -> Result<Vec<Found>, JsonError> {
+    let doc: Value = serde_json::from_str(text).map_err(|e| JsonError {
+        line: Some(e.line()),
+        column: Some(e.column()),
+        reason: match e.classify() {
+            serde_json::error::Category::Eof => "the file ends in the middle of a JSON value",
+            serde_json::error::Category::Syntax => "JSON syntax error",
+            serde_json::error::Category::Data => "unexpected JSON value",
+            serde_json::error::Category::Io => "read error",
+        }
+        .to_string(),
+    })?;
+    let whole = |reason: &str| JsonError {
+        line: None,
+        column: None,
+        reason: reason.to_string(),
+    };
+    let obj = doc
+        .as_object()
+        .ok_or_else(|| whole("the top level must be a JSON object"))?;
+    let profiles = match obj.get("profiles") {
+        Some(Value::Array(list)) => list,
+        Some(_) => return Err(whole("\"profiles\" must be a list")),
+        None => return Err(whole("there is no \"profiles\" list")),
+    };
+    let mut found = Vec::with_capacity(profiles.len());
+    for (index, entry) in profiles.iter().enumerate() {
+        let Some(p) = entry.as_object() else {
+            return Err(whole(&format!(
+                "profile #{} is not a JSON object",
+                index + 1
+            )));
+        };
+        let Some(name) = str_field(p, "name").filter(|n| !n.trim().is_empty()) else {
+            return Err(whole(&format!("profile #{} has no name", index + 1)));
+        };
+        if found.iter().any(|f: &Found| f.name == name) {
+            return Err(whole(&format!("profile name {name:?} appears twice")));
+        }
+        found.push(read_profile(name, p));
+    }
+    resolve_chains(&mut found);
+    Ok(found)
+}
+
+fn str_field<'a>(p: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+    p.get(key).and_then(Value::as_str)
+}
+
+/// Integers may be written as numbers or numeric strings.
+fn int_field(p: &Map<String, Value>, key: &str) -> Option<i64> {
+    match p.get(key)? {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+fn read_profile(name: &str, p: &Map<String, Value>) -> Found {
+    let source_mode = str_field(p, "mode").unwrap_or("").to_string();
+    let mut notes = Vec::new();
+    let region = plan::region_or_fallback(str_field(p, "region_id"), &mut notes);
+    let plan = plan_for(&source_mode, p, &mut notes);
+    Found {
+        source: SourceKind::AliyunCli,
+        name: name.to_string(),
+        source_mode,
+        region,
+        plan,
+        notes,
+    }
+}
+
+fn plan_for(mode: &str, p: &Map<String, Value>, notes: &mut Vec<String>) -> Result<Plan, Refusal> {
+    let key = || {
+        plan::key(
+            str_field(p, "access_key_id"),
+            str_field(p, "access_key_secret"),
+            ("access_key_id", "access_key_secret"),
+        )
+    };
+    let role = |notes: &mut Vec<String>| {
+        plan::role(
+            str_field(p, "ram_role_arn"),
+            str_field(p, "ram_session_name"),
+            int_field(p, "expired_seconds"),
+            str_field(p, "external_id"),
+            notes,
+        )
+    };
+    match mode.to_ascii_lowercase().as_str() {
+        "ak" => Ok(Plan::AccessKey(key()?)),
+        "ststoken" => {
+            let key = key()?;
+            let token = str_field(p, "sts_token")
+                .filter(|t| !t.trim().is_empty())
+                .ok_or_else(|| refuse("import.missing_field", "sts_token is not set"))?;
+            let expiration = int_field(p, "sts_expiration")
+                .filter(|&t| t > 0)
+                .and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok());
+            Ok(Plan::StsToken {
+                key,
+                token: crate::profiles::secret::Sensitive::new(token.trim()),
+                expiration,
+            })
+        }
+        "ramrolearn" => {
+            if str_field(p, "sts_token").is_some_and(|t| !t.trim().is_empty()) {
+                return Err(refuse(
+                    "import.unsupported_setting",
+                    "it assumes the role with an STS token as its source, which EIP Desk does not support; \
+                     create the role profile from an AccessKey instead",
+                ));
+            }
+            let key = key()?;
+            Ok(Plan::RoleWithKey {
+                key,
+                role: role(notes)?,
+            })
+        }
+        "chainableramrolearn" => {
+            let source = str_field(p, "source_profile")
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .ok_or_else(|| refuse("import.missing_field", "source_profile is not set"))?;
+            Ok(Plan::RoleWithSource {
+                source: source.to_string(),
+                role: role(notes)?,
+            })
+        }
+        other => Err(unsupported_mode(other)),
+    }
+}
+
+fn unsupported_mode(mode: &str) -> Refusal {
+    let reason = match mode {
+        "ecsramrole" | "ramrolearnwithrolename" => {
+            "it takes credentials from the ECS instance metadata service, which exists only on an ECS instance"
+        }
+        "rsakeypair" => "RSA key pair credentials are deprecated and not supported",
+        "external" => "it runs an external program to obtain credentials",
+        "credentialsuri" => "it fetches credentials from a URI at run time",
+        "oidc" => "it exchanges an OIDC token file (RRSA) for credentials at run time",
+        "cloudsso" => "it signs in through CloudSSO in a browser",
+        "oauth" => "it signs in through OAuth in a browser",
+        "bearertoken" => "bearer tokens only work with specific products",
+        "anonymous" => "it has no credentials",
+        "" => "it has no mode",
+        _ => "its mode is unknown",
+    };
+    refuse("import.mode_unsupported", reason)
+}
+
+/// A chained role is importable only if its source profile (transitively) is.
+fn resolve_chains(found: &mut [Found]) {
+    let verdicts: Vec<Result<(), Refusal>> = (0..found.len())
+        .map(|start| match &found[start].plan {
+            Ok(Plan::RoleWithSource { .. }) => chain_verdict(found, start),
+            _ => Ok(()),
+        })
+        .collect();
+    for (f, verdict) in found.iter_mut().zip(verdicts) {
+        if let Err(refusal) = verdict {
+            f.plan = Err(refusal);
+        }
+    }
+}
+
+fn chain_verdict(found: &[Found], start: usize) -> Result<(), Refusal> {
+    let mut seen = vec![start];
+    let mut current = start;
+    while let Ok(Plan::RoleWithSource { source, .. }) = &found[current].plan {
+        let Some(next) = found.iter().position(|f| &f.name == source) else {
+            return Err(refuse(
+                "import.source_unavailable",
+                format!("its source profile {source:?} is not in the file"),
+            ));
+        };
+        if seen.contains(&next) {
+            return Err(refuse(
+                "import.source_unavailable",
+                "its source_profile chain loops",
+            ));
+        }
+        if found[next].plan.is_err() {
+            return Err(refuse(
+                "import.source_unavailable",
+                format!("its source profile {source:?} cannot be imported"),
+            ));
+        }
+        seen.push(next);
+        if seen.len() > crate::profiles::MAX_SOURCE_CHAIN {
+            return Err(refuse(
+                "import.source_unavailable",
+                format!(
+                    "its source_profile chain is longer than {} profiles",
+                    crate::profiles::MAX_SOURCE_CHAIN
+                ),
+            ));
+        }
+        current = next;
+    }
+    Ok(())
+}

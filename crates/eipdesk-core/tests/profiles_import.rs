@@ -1,0 +1,621 @@
+//! Import from the aliyun CLI config, the credentials INI file and the environment, against
+//! the sample files in `tests/fixtures/import/` (all secrets in them are fake).
+
+mod profiles_support;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use eipdesk_core::profiles::import::{
+    self, ImportCandidate, ImportSelection, ImportSources, ScanReport, SourceKind, SourceStatus,
+};
+use eipdesk_core::profiles::{
+    AuthMode, EnvLabel, ModeSettings, ProfileStore, RoleSource, SecretStore,
+};
+use profiles_support::*;
+
+/// Every fake secret value in the fixtures.
+const FIXTURE_SECRETS: &[&str] = &[
+    "fake-secret-for-tests-ak",
+    "fake-secret-for-tests-ak2",
+    "fake-secret-for-tests-sts",
+    "fake-token-for-tests-sts",
+    "fake-secret-for-tests-role",
+    "fake-secret-for-tests-role2",
+    "fake-secret-for-tests-role3",
+    "fake-token-for-tests-role3",
+    "fake-secret-for-tests-ak4",
+    "fake-private-key-for-tests",
+    "fake-bearer-for-tests",
+    "fake-secret-for-tests-ini",
+    "fake-secret-for-tests-ini-ram",
+    "fake-secret-for-tests-ini-policy",
+    "fake-secret-for-tests-ini-disabled",
+    "fake-secret-for-tests-ini-malformed",
+    "fake-secret-for-tests-malformed",
+    "fake-secret-for-tests-structure",
+    "fake-secret-for-tests-unnamed",
+];
+
+fn cli_config() -> PathBuf {
+    fixtures().join("aliyun/config.json")
+}
+
+fn ini_file() -> PathBuf {
+    fixtures().join("alibabacloud/credentials")
+}
+
+fn sources(
+    cli: Option<PathBuf>,
+    ini: Option<PathBuf>,
+    env: Option<HashMap<String, String>>,
+) -> ImportSources {
+    ImportSources {
+        aliyun_config: cli,
+        credentials_file: ini,
+        env,
+    }
+}
+
+fn candidates(report: &ScanReport, kind: SourceKind) -> Vec<ImportCandidate> {
+    report
+        .sources
+        .iter()
+        .find(|s| s.kind == kind)
+        .map(|s| s.candidates.clone())
+        .unwrap_or_default()
+}
+
+fn by_name<'a>(list: &'a [ImportCandidate], name: &str) -> &'a ImportCandidate {
+    list.iter()
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("no candidate {name}"))
+}
+
+fn assert_no_fixture_secret(text: &str) {
+    for secret in FIXTURE_SECRETS {
+        assert!(!text.contains(secret), "{secret} leaked into: {text}");
+    }
+}
+
+fn store() -> (tempfile::TempDir, Arc<TestSecretStore>, ProfileStore) {
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = Arc::new(TestSecretStore::default());
+    let store = ProfileStore::open(dir.path(), secrets.clone()).unwrap();
+    (dir, secrets, store)
+}
+
+fn select(keys: &[&str]) -> Vec<ImportSelection> {
+    keys.iter()
+        .map(|k| ImportSelection {
+            key: (*k).to_string(),
+            name: None,
+            label: None,
+        })
+        .collect()
+}
+
+#[test]
+fn scan_lists_every_aliyun_cli_mode_without_secrets() {
+    let report = import::scan(&sources(Some(cli_config()), None, None));
+    assert_eq!(report.sources.len(), 1);
+    assert_eq!(report.sources[0].status, SourceStatus::Found);
+    let list = candidates(&report, SourceKind::AliyunCli);
+    assert_eq!(list.len(), 24);
+
+    let ak = by_name(&list, "ak-main");
+    assert!(ak.importable);
+    assert_eq!(ak.key, "aliyun-cli:ak-main");
+    assert_eq!(ak.mode, Some(AuthMode::AccessKey));
+    assert_eq!(ak.access_key_id_masked.as_deref(), Some("LTAI****Ak01"));
+    assert_eq!(ak.region, "cn-shanghai");
+    assert_eq!(
+        by_name(&list, "ak-lowercase-mode").mode,
+        Some(AuthMode::AccessKey)
+    );
+    assert_eq!(by_name(&list, "sts").mode, Some(AuthMode::StsToken));
+    let role = by_name(&list, "role");
+    assert_eq!(
+        (role.mode, role.role_arn.as_deref()),
+        (
+            Some(AuthMode::RamRole),
+            Some("acs:ram::1234567890123456:role/eip-admin")
+        )
+    );
+    assert!(
+        by_name(&list, "role-no-session")
+            .notes
+            .iter()
+            .any(|n| n.contains("session name"))
+    );
+    assert!(
+        by_name(&list, "ak-no-region")
+            .notes
+            .iter()
+            .any(|n| n.contains("cn-hangzhou"))
+    );
+    let chain = by_name(&list, "chain");
+    assert!(chain.importable);
+    assert_eq!(chain.source_profile.as_deref(), Some("role"));
+    assert_eq!(chain.access_key_id_masked, None);
+
+    let refused = |name: &str, code: &str, words: &str| {
+        let c = by_name(&list, name);
+        assert!(!c.importable, "{name} should not be importable");
+        assert_eq!(c.reason_code.as_deref(), Some(code), "{name}");
+        assert!(
+            c.reason.as_deref().unwrap().contains(words),
+            "{name}: {:?}",
+            c.reason
+        );
+        assert_eq!(c.mode, None);
+    };
+    refused("role-with-token", "import.unsupported_setting", "STS token");
+    refused(
+        "chain-missing-source",
+        "import.source_unavailable",
+        "not in the file",
+    );
+    refused("loop-a", "import.source_unavailable", "loops");
+    refused("loop-b", "import.source_unavailable", "loops");
+    refused(
+        "chain-to-ecs",
+        "import.source_unavailable",
+        "cannot be imported",
+    );
+    refused("ak-no-secret", "import.missing_field", "access_key_secret");
+    refused("ecs", "import.mode_unsupported", "ECS instance");
+    refused("ecs-by-name", "import.mode_unsupported", "ECS instance");
+    refused("rsa", "import.mode_unsupported", "deprecated");
+    refused("external", "import.mode_unsupported", "external program");
+    refused("uri", "import.mode_unsupported", "URI");
+    refused("oidc", "import.mode_unsupported", "OIDC");
+    refused("sso", "import.mode_unsupported", "CloudSSO");
+    refused("oauth", "import.mode_unsupported", "OAuth");
+    refused("bearer", "import.mode_unsupported", "bearer");
+    refused("anonymous", "import.mode_unsupported", "no credentials");
+    refused("weird", "import.mode_unsupported", "unknown");
+
+    assert_no_fixture_secret(&serde_json::to_string(&report).unwrap());
+    assert_no_fixture_secret(&format!("{report:?}"));
+}
+
+#[test]
+fn scan_lists_credentials_file_types() {
+    let report = import::scan(&sources(None, Some(ini_file()), None));
+    let list = candidates(&report, SourceKind::CredentialsFile);
+    let names: Vec<&str> = list.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "default",
+            "ram",
+            "ram-with-policy",
+            "ecs",
+            "rsa",
+            "disabled",
+            "mystery"
+        ]
+    );
+    let default = by_name(&list, "default");
+    assert!(default.importable);
+    assert_eq!(default.mode, Some(AuthMode::AccessKey));
+    assert_eq!(default.key, "credentials-file:default");
+    assert_eq!(default.region, "cn-hangzhou");
+    assert!(default.notes.iter().any(|n| n.contains("no region")));
+    let ram = by_name(&list, "ram");
+    assert_eq!(ram.mode, Some(AuthMode::RamRole));
+    assert_eq!(ram.access_key_id_masked.as_deref(), Some("LTAI****ni02"));
+    for (name, code) in [
+        ("ram-with-policy", "import.unsupported_setting"),
+        ("ecs", "import.mode_unsupported"),
+        ("rsa", "import.mode_unsupported"),
+        ("disabled", "import.disabled"),
+        ("mystery", "import.mode_unsupported"),
+    ] {
+        let c = by_name(&list, name);
+        assert!(
+            !c.importable && c.reason_code.as_deref() == Some(code),
+            "{name}: {c:?}"
+        );
+    }
+    assert_no_fixture_secret(&serde_json::to_string(&report).unwrap());
+}
+
+#[test]
+fn scan_reads_environment_variables_from_the_given_map() {
+    let env = |pairs: &[(&str, &str)]| -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    let one = |map: HashMap<String, String>| -> Vec<ImportCandidate> {
+        candidates(
+            &import::scan(&sources(None, None, Some(map))),
+            SourceKind::Environment,
+        )
+    };
+    let ak = one(env(&[
+        ("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tFakeIdForTestsEnv1"),
+        (
+            "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+            "fake-secret-for-tests-env",
+        ),
+        ("ALIBABA_CLOUD_REGION_ID", "cn-shenzhen"),
+    ]));
+    assert_eq!(ak.len(), 1);
+    assert_eq!(
+        (ak[0].key.as_str(), ak[0].mode, ak[0].region.as_str()),
+        ("env:environment", Some(AuthMode::AccessKey), "cn-shenzhen")
+    );
+    let sts = one(env(&[
+        ("ALICLOUD_ACCESS_KEY_ID", "STS.FakeIdForTestsEnv2"),
+        ("ALICLOUD_ACCESS_KEY_SECRET", "fake-secret-for-tests-env2"),
+        ("ALIBABACLOUD_SECURITY_TOKEN", "fake-token-for-tests-env2"),
+    ]));
+    assert_eq!(sts[0].mode, Some(AuthMode::StsToken));
+    let role = one(env(&[
+        ("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI5tFakeIdForTestsEnv3"),
+        (
+            "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+            "fake-secret-for-tests-env3",
+        ),
+        (
+            "ALIBABA_CLOUD_ROLE_ARN",
+            "acs:ram::1234567890123456:role/env",
+        ),
+        ("ALIBABA_CLOUD_ROLE_SESSION_NAME", "env-session"),
+    ]));
+    assert_eq!(role[0].mode, Some(AuthMode::RamRole));
+    let half = one(env(&[(
+        "ALIBABA_CLOUD_ACCESS_KEY_ID",
+        "LTAI5tFakeIdForTestsEnv4",
+    )]));
+    assert!(!half[0].importable);
+    assert!(
+        half[0]
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("ALIBABA_CLOUD_ACCESS_KEY_SECRET")
+    );
+    let report = import::scan(&sources(None, None, Some(env(&[("HOME", "/x")]))));
+    assert_eq!(report.sources[0].status, SourceStatus::Missing);
+    // An empty primary spelling falls through to an alias.
+    let alias = one(env(&[
+        ("ALIBABA_CLOUD_ACCESS_KEY_ID", ""),
+        ("ALIBABACLOUD_ACCESS_KEY_ID", "LTAI5tFakeIdForTestsEnv5"),
+        (
+            "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+            "fake-secret-for-tests-env5",
+        ),
+    ]));
+    assert_eq!(
+        alias[0].access_key_id_masked.as_deref(),
+        Some("LTAI****Env5")
+    );
+}
+
+#[test]
+fn standard_sources_follow_the_cli_conventions() {
+    let home = Path::new("/home/someone");
+    let s = ImportSources::standard(home, HashMap::new());
+    assert_eq!(
+        s.aliyun_config.as_deref(),
+        Some(home.join(".aliyun/config.json").as_path())
+    );
+    assert_eq!(
+        s.credentials_file.as_deref(),
+        Some(home.join(".alibabacloud/credentials").as_path())
+    );
+    let env: HashMap<String, String> = [
+        (
+            "ALIBABA_CLOUD_CONFIG_FILE".to_string(),
+            "/etc/cli.json".to_string(),
+        ),
+        (
+            "ALIBABA_CLOUD_CREDENTIALS_FILE".to_string(),
+            "/etc/creds".to_string(),
+        ),
+    ]
+    .into();
+    let s = ImportSources::standard(home, env);
+    assert_eq!(s.aliyun_config.as_deref(), Some(Path::new("/etc/cli.json")));
+    assert_eq!(s.credentials_file.as_deref(), Some(Path::new("/etc/creds")));
+    let missing = import::scan(&sources(Some(home.join("no/such/config.json")), None, None));
+    assert_eq!(missing.sources[0].status, SourceStatus::Missing);
+}
+
+#[test]
+fn import_creates_profiles_with_secrets_only_in_the_secret_store() {
+    let (dir, secrets, mut store) = store();
+    let before_cli = fingerprint(&cli_config());
+    let before_ini = fingerprint(&ini_file());
+    let all = sources(Some(cli_config()), Some(ini_file()), None);
+    let report = import::scan(&all);
+    assert_eq!(report.sources.len(), 2);
+    let mut selection = select(&[
+        "aliyun-cli:ak-main",
+        "aliyun-cli:sts",
+        "aliyun-cli:role",
+        "credentials-file:ram",
+    ]);
+    selection[0].name = Some("Production admin".into());
+    selection[0].label = Some(EnvLabel::Production);
+    let result = import::import(&all, &selection, &mut store).unwrap();
+    assert_eq!(result.imported.len(), 4);
+    assert!(result.imported.iter().all(|p| !p.auto_included));
+
+    let ak = &result.imported[0].profile;
+    assert_eq!(
+        (ak.name.as_str(), ak.label, ak.region.as_str()),
+        ("Production admin", EnvLabel::Production, "cn-shanghai")
+    );
+    let read = store.secrets(&ak.id).unwrap().unwrap();
+    assert_eq!(read.access_key_id, "LTAI5tFakeIdForTestsAk01");
+    assert_eq!(read.access_key_secret.expose(), "fake-secret-for-tests-ak");
+
+    let sts = &result.imported[1].profile;
+    assert_eq!(sts.mode, AuthMode::StsToken);
+    assert_eq!(
+        sts.sts_expiration.map(|t| t.unix_timestamp()),
+        Some(1_893_456_000)
+    );
+    assert_eq!(
+        store
+            .secrets(&sts.id)
+            .unwrap()
+            .unwrap()
+            .security_token
+            .unwrap()
+            .expose(),
+        "fake-token-for-tests-sts"
+    );
+
+    let role = store.get(&result.imported[2].profile.id).unwrap();
+    let ModeSettings::RamRole(settings) = &role.settings else {
+        panic!("not a role")
+    };
+    assert_eq!(settings.source, RoleSource::AccessKey);
+    assert_eq!(
+        (
+            settings.session_name.as_str(),
+            settings.duration_seconds,
+            settings.external_id.as_deref()
+        ),
+        ("alice", 1800, Some("ext-for-tests"))
+    );
+    assert_eq!(
+        store
+            .secrets(&role.id)
+            .unwrap()
+            .unwrap()
+            .access_key_secret
+            .expose(),
+        "fake-secret-for-tests-role"
+    );
+    assert_eq!(result.imported[3].profile.name, "ram");
+
+    assert_eq!(secrets.items.lock().unwrap().len(), 4);
+    for secret in FIXTURE_SECRETS {
+        assert!(
+            files_containing(dir.path(), secret).is_empty(),
+            "{secret} in the data dir"
+        );
+    }
+    assert_no_fixture_secret(&serde_json::to_string(&result).unwrap());
+    assert_eq!(
+        fingerprint(&cli_config()),
+        before_cli,
+        "config.json untouched"
+    );
+    assert_eq!(
+        fingerprint(&ini_file()),
+        before_ini,
+        "credentials untouched"
+    );
+}
+
+#[test]
+fn chained_roles_bring_their_source_and_names_stay_unique() {
+    let (_dir, _secrets, mut store) = store();
+    let all = sources(Some(cli_config()), None, None);
+    let first = import::import(&all, &select(&["aliyun-cli:chain"]), &mut store).unwrap();
+    let keys: Vec<(&str, bool)> = first
+        .imported
+        .iter()
+        .map(|p| (p.key.as_str(), p.auto_included))
+        .collect();
+    assert_eq!(
+        keys,
+        [("aliyun-cli:role", true), ("aliyun-cli:chain", false)]
+    );
+    let chain = store.get(&first.imported[1].profile.id).unwrap();
+    let ModeSettings::RamRole(settings) = &chain.settings else {
+        panic!("not a role")
+    };
+    assert_eq!(
+        settings.source,
+        RoleSource::Profile {
+            profile_id: first.imported[0].profile.id.clone()
+        }
+    );
+    assert_eq!(chain.region, "eu-central-1");
+
+    // Selecting the source too imports it once, with the user's choices.
+    let mut selection = select(&["aliyun-cli:chain", "aliyun-cli:role"]);
+    selection[1].label = Some(EnvLabel::Staging);
+    let second = import::import(&all, &selection, &mut store).unwrap();
+    assert_eq!(second.imported.len(), 2);
+    let source = second
+        .imported
+        .iter()
+        .find(|p| p.key == "aliyun-cli:role")
+        .unwrap();
+    assert!(!source.auto_included);
+    assert_eq!(
+        (source.profile.name.as_str(), source.profile.label),
+        ("role (2)", EnvLabel::Staging)
+    );
+    assert_eq!(
+        second
+            .imported
+            .iter()
+            .find(|p| p.key == "aliyun-cli:chain")
+            .unwrap()
+            .profile
+            .name,
+        "chain (2)"
+    );
+}
+
+#[test]
+fn refused_unknown_or_duplicate_selections_import_nothing() {
+    let (_dir, secrets, mut store) = store();
+    let all = sources(Some(cli_config()), Some(ini_file()), None);
+    for (keys, code) in [
+        (
+            vec!["aliyun-cli:ak-main", "aliyun-cli:ecs"],
+            "import.mode_unsupported",
+        ),
+        (
+            vec!["aliyun-cli:ak-main", "aliyun-cli:nope"],
+            "import.unknown_candidate",
+        ),
+        (
+            vec!["aliyun-cli:ak-main", "aliyun-cli:ak-main"],
+            "import.duplicate_selection",
+        ),
+        (
+            vec!["credentials-file:ram-with-policy"],
+            "import.unsupported_setting",
+        ),
+        (vec!["nonsense"], "import.unknown_candidate"),
+        (vec!["env:environment"], "import.source_missing"),
+    ] {
+        let err = import::import(&all, &select(&keys), &mut store).unwrap_err();
+        assert_eq!(err.code(), code, "{keys:?}: {err}");
+        assert!(!err.hint().is_empty());
+    }
+    assert_eq!(store.list().len(), 1);
+    assert!(secrets.items.lock().unwrap().is_empty());
+}
+
+#[test]
+fn a_failure_midway_rolls_back_the_whole_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = Arc::new(TestSecretStore {
+        fail_from: Some(2),
+        ..TestSecretStore::default()
+    });
+    let mut store = ProfileStore::open(dir.path(), secrets.clone()).unwrap();
+    let all = sources(Some(cli_config()), None, None);
+    let err = import::import(
+        &all,
+        &select(&["aliyun-cli:ak-main", "aliyun-cli:sts"]),
+        &mut store,
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "keychain.locked");
+    assert!(err.to_string().contains("aliyun-cli:sts"));
+    assert_eq!(store.list().len(), 1, "the first profile was removed again");
+    assert!(secrets.items.lock().unwrap().is_empty());
+}
+
+#[test]
+fn malformed_files_are_typed_errors_and_stay_untouched() {
+    let cases = [
+        (
+            "aliyun/malformed-truncated.json",
+            SourceKind::AliyunCli,
+            Some(5),
+        ),
+        (
+            "aliyun/malformed-structure.json",
+            SourceKind::AliyunCli,
+            None,
+        ),
+        ("aliyun/malformed-unnamed.json", SourceKind::AliyunCli, None),
+        (
+            "alibabacloud/malformed",
+            SourceKind::CredentialsFile,
+            Some(4),
+        ),
+    ];
+    for (file, kind, line) in cases {
+        let path = fixtures().join(file);
+        let before = fingerprint(&path);
+        let all = match kind {
+            SourceKind::AliyunCli => sources(Some(path.clone()), None, None),
+            _ => sources(None, Some(path.clone()), None),
+        };
+        let report = import::scan(&all);
+        let source = &report.sources[0];
+        assert_eq!(source.status, SourceStatus::Error, "{file}");
+        assert!(source.candidates.is_empty());
+        let problem = source.error.as_ref().unwrap();
+        assert_eq!(problem.code, "import.malformed", "{file}");
+        if let Some(line) = line {
+            assert!(
+                problem.message.contains(&format!("line {line}")),
+                "{file}: {}",
+                problem.message
+            );
+        }
+        assert_no_fixture_secret(&serde_json::to_string(&report).unwrap());
+
+        let (_dir, secrets, mut store) = store();
+        let key = format!("{}:default", kind.as_str());
+        let err = import::import(&all, &select(&[&key]), &mut store).unwrap_err();
+        assert_eq!(err.code(), "import.malformed", "{file}");
+        assert_no_fixture_secret(&err.to_string());
+        assert_eq!(store.list().len(), 1);
+        assert!(secrets.items.lock().unwrap().is_empty());
+        assert_eq!(fingerprint(&path), before, "{file} untouched");
+    }
+}
+
+#[test]
+fn unreadable_inputs_are_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("config.json");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    let report = import::scan(&sources(Some(binary), None, None));
+    assert_eq!(
+        report.sources[0].error.as_ref().unwrap().code,
+        "import.malformed"
+    );
+    let big = dir.path().join("credentials");
+    std::fs::write(&big, vec![b'#'; (import::MAX_FILE_BYTES + 1) as usize]).unwrap();
+    let report = import::scan(&sources(None, Some(big), None));
+    assert_eq!(
+        report.sources[0].error.as_ref().unwrap().code,
+        "import.too_large"
+    );
+    let report = import::scan(&sources(None, Some(dir.path().to_path_buf()), None));
+    assert_eq!(
+        report.sources[0].error.as_ref().unwrap().code,
+        "import.read"
+    );
+}
+
+#[test]
+fn import_into_the_real_keychain() {
+    let Some(keychain) = real_keychain("import_into_the_real_keychain") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = ProfileStore::open(dir.path(), keychain.clone()).unwrap();
+    let before = fingerprint(&cli_config());
+    let all = sources(Some(cli_config()), None, None);
+    let result = import::import(&all, &select(&["aliyun-cli:ak-main"]), &mut store).unwrap();
+    let id = result.imported[0].profile.id.clone();
+    let raw = keychain.get(id.as_str()).unwrap().unwrap();
+    assert!(raw.expose().contains("fake-secret-for-tests-ak"));
+    assert!(files_containing(dir.path(), "fake-secret-for-tests-ak").is_empty());
+    assert_eq!(fingerprint(&cli_config()), before);
+    store.delete(&id).unwrap();
+    assert!(keychain.get(id.as_str()).unwrap().is_none());
+}
