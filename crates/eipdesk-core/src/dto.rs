@@ -26,25 +26,17 @@ pub struct RegionInfo {
     pub cut_through: bool,
 }
 
-/// One row of the Elastic IP table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct EipRow {
-    pub allocation_id: String,
-    pub ip_address: String,
-    /// `Available`, `Associating`, `InUse`, `Unassociating` or `Releasing`.
-    pub status: String,
-    pub instance_id: Option<String>,
-    /// `EcsInstance`, `NetworkInterface`, … when bound.
-    pub instance_type: Option<String>,
-    /// `NAT`, `BINDED` or `MULTI_BINDED` when bound.
-    pub mode: Option<String>,
-    pub private_ip_address: Option<String>,
-    pub region_id: String,
-    pub charge_type: String,
-    pub bandwidth: String,
-    pub name: String,
-}
+// The inventory's rows and IPC shapes live with the inventory; re-exported here so every
+// UI type has one address.
+pub use crate::inventory::events::{
+    CsvExportRequest, CsvExportResult, InventoryEvent, InventoryPatch, LoadRequest, LoadStarted,
+    LoadSummary, RegionFailed, RegionLoaded,
+};
+pub use crate::inventory::rows::{
+    BindingTarget, CutThroughEligibility, CutThroughReason, CutThroughReasonCode,
+    CutThroughVerdict, EipBinding, EipRef, EipRow, EniRow, InstanceEni, InstanceRow, RegionRows,
+    ResourceKind, ResourceRef,
+};
 
 /// Every type the UI imports, as TypeScript declarations, in a stable order.
 pub fn typescript_declarations() -> Vec<String> {
@@ -54,6 +46,29 @@ pub fn typescript_declarations() -> Vec<String> {
         ErrorDto::decl(),
         AppInfo::decl(),
         RegionInfo::decl(),
+        // inventory
+        ResourceKind::decl(),
+        ResourceRef::decl(),
+        BindingTarget::decl(),
+        EipBinding::decl(),
         EipRow::decl(),
+        EipRef::decl(),
+        CutThroughVerdict::decl(),
+        CutThroughReasonCode::decl(),
+        CutThroughReason::decl(),
+        CutThroughEligibility::decl(),
+        EniRow::decl(),
+        InstanceEni::decl(),
+        InstanceRow::decl(),
+        RegionRows::decl(),
+        LoadRequest::decl(),
+        LoadStarted::decl(),
+        RegionLoaded::decl(),
+        RegionFailed::decl(),
+        LoadSummary::decl(),
+        InventoryEvent::decl(),
+        InventoryPatch::decl(),
+        CsvExportRequest::decl(),
+        CsvExportResult::decl(),
     ]
 }

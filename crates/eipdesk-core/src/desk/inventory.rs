@@ -1,19 +1,133 @@
-//! `EipDesk` methods behind the resource tables.
+//! `EipDesk` methods behind the resource tables: regions, loads with progress, targeted
+//! refreshes after changes, cached rows for other features, and CSV export.
 
 use super::EipDesk;
-use crate::dto::{EipRow, RegionInfo};
+use crate::dto::RegionInfo;
 use crate::error::CoreError;
 use crate::ids::RegionId;
-use crate::inventory;
+use crate::inventory::{
+    self, ALL_REGIONS, CsvExportRequest, CsvExportResult, EipRow, InventoryEvent, InventoryPatch,
+    LoadContext, LoadRequest, LoadSummary, RegionEntry, RegionRows, ResourceRef,
+};
 
 impl EipDesk {
+    /// The regions the account has (ECS `DescribeRegions`), cached for the session.
     pub async fn list_regions(&self) -> Result<Vec<RegionInfo>, CoreError> {
-        inventory::list_regions(&self.session().client, self.cut_through_regions()).await
+        let session = self.session();
+        if let Some(regions) = self.inventory.cached_regions(session.generation) {
+            return Ok(regions);
+        }
+        let regions = inventory::list_regions(&session.client, self.cut_through_regions()).await?;
+        self.inventory
+            .set_regions(session.generation, regions.clone());
+        Ok(regions)
     }
 
-    /// EIPs of one region; `region` is raw input from the UI and is validated here.
+    /// The regions a scope (`all` or a region ID, raw from the UI) covers.
+    pub async fn scope_regions(&self, scope: &str) -> Result<Vec<RegionId>, CoreError> {
+        if scope.trim() == ALL_REGIONS {
+            Ok(self
+                .list_regions()
+                .await?
+                .iter()
+                .filter_map(|r| RegionId::parse(&r.id).ok())
+                .collect())
+        } else {
+            Ok(vec![RegionId::parse(scope)?])
+        }
+    }
+
+    /// Loads the scope's EIPs, ENIs and instances, streaming progress to `sink`; returns
+    /// when every region has answered or the load was cancelled (by a newer superseding
+    /// load, [`EipDesk::cancel_inventory`] or a profile switch).
+    pub async fn load_inventory(
+        &self,
+        request: &LoadRequest,
+        sink: &(dyn Fn(InventoryEvent) + Send + Sync),
+    ) -> Result<LoadSummary, CoreError> {
+        let session = self.session();
+        let regions = self.scope_regions(&request.scope).await?;
+        let ctx = LoadContext {
+            client: &session.client,
+            generation: session.generation,
+            cut_through: self.cut_through_regions(),
+        };
+        Ok(self
+            .inventory
+            .load(ctx, regions, request.supersede, sink)
+            .await)
+    }
+
+    /// Cancels every load still running.
+    pub fn cancel_inventory(&self) {
+        self.inventory.cancel_loads();
+    }
+
+    /// Re-reads the named resources and returns the rows that changed, per region. Call it
+    /// after any change made from the app (bind, unbind, attach, detach, …).
+    pub async fn refresh_resources(
+        &self,
+        refs: &[ResourceRef],
+    ) -> Result<Vec<InventoryPatch>, CoreError> {
+        let session = self.session();
+        let ctx = LoadContext {
+            client: &session.client,
+            generation: session.generation,
+            cut_through: self.cut_through_regions(),
+        };
+        self.inventory.refresh(ctx, refs).await
+    }
+
+    /// Rows already loaded for the scope (`all` or a region ID), without calling the API.
+    pub fn inventory_rows(&self, scope: &str) -> Vec<RegionRows> {
+        let generation = self.session().generation;
+        let region = (scope != ALL_REGIONS).then_some(scope);
+        self.inventory.rows(generation, region)
+    }
+
+    /// A loaded region's raw listing and rows (for preflight checks), if loaded.
+    pub fn inventory_region(&self, region: &RegionId) -> Option<RegionEntry> {
+        self.inventory
+            .region(self.session().generation, region.as_str())
+    }
+
+    /// EIPs of one region, read now (`region` is raw input from the UI, validated here).
     pub async fn list_eips(&self, region: &str) -> Result<Vec<EipRow>, CoreError> {
         let region = RegionId::parse(region)?;
-        inventory::list_eips(&self.session().client, &region).await
+        let session = self.session();
+        let ctx = LoadContext {
+            client: &session.client,
+            generation: session.generation,
+            cut_through: self.cut_through_regions(),
+        };
+        Ok(self.inventory.load_region(ctx, &region).await?.eips)
+    }
+
+    /// Writes the rows a table shows to a CSV file.
+    pub fn export_csv(
+        &self,
+        request: &CsvExportRequest,
+    ) -> Result<CsvExportResult, inventory::InventoryError> {
+        inventory::csv::export_csv(request)
+    }
+
+    /// A suggested export path for a table (`eips`, `enis`, `instances`).
+    pub fn default_export_path(&self, table: &str) -> String {
+        let name: String = table
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .take(32)
+            .collect();
+        let stamp = inventory::events::now_rfc3339()
+            .replace([':', '-'], "")
+            .replace('T', "-");
+        let stamp = stamp.trim_end_matches('Z');
+        inventory::csv::default_export_dir(self.data_dir())
+            .join(format!(
+                "eipdesk-{}-{stamp}.csv",
+                if name.is_empty() { "export" } else { &name }
+            ))
+            .display()
+            .to_string()
     }
 }

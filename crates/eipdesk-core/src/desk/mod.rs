@@ -30,6 +30,7 @@ pub struct EipDesk {
     sandbox: Sandbox,
     session: RwLock<ActiveSession>,
     cut_through: CutThroughRegions,
+    inventory: crate::inventory::InventoryStore,
 }
 
 impl EipDesk {
@@ -47,6 +48,7 @@ impl EipDesk {
             sandbox,
             session: RwLock::new(session),
             cut_through: CutThroughRegions::default(),
+            inventory: crate::inventory::InventoryStore::default(),
         })
     }
 
@@ -87,6 +89,8 @@ impl EipDesk {
             client,
             generation,
         };
+        drop(guard);
+        self.inventory.reset(generation);
         generation
     }
 

@@ -1,8 +1,40 @@
-//! Inventory: what the active profile has (EIPs, ENIs, instances), read through alicloud-api
-//! and shaped into the rows the tables show.
+//! Inventory: what the active profile has (EIPs, ENIs, instances, plus VPC and vSwitch names
+//! and ENI quotas), read through alicloud-api and shaped into rows that know each other.
+//!
+//! * [`fetch`] reads one region (page-number listings fan out, token listings follow the
+//!   token), every call through a gate bounding the calls in flight;
+//! * [`load`] reads many regions at once, streaming one [`InventoryEvent`] per region,
+//!   isolating failures and honouring cancellation;
+//! * [`relations`] and [`eligibility`] are the pure logic: bindings, attachments, EIPs per
+//!   ENI and instance, ENI capacity, cut-through eligibility with reasons;
+//! * [`store`] keeps the session's listings so [`refresh`] can re-read resources by ID and
+//!   return only the rows that changed;
+//! * [`csv`] exports what a table shows.
 
-mod eips;
+pub mod cancel;
+pub mod csv;
+pub mod eligibility;
+pub mod error;
+pub mod events;
+pub mod facts;
+pub mod fetch;
+pub mod load;
+pub mod quotas;
+pub mod refresh;
 mod regions;
+pub mod relations;
+pub mod rows;
+pub mod store;
 
-pub use eips::{eip_row, list_eips};
+pub use eligibility::{EniFacts, cut_through_eligibility};
+pub use error::InventoryError;
+pub use events::{
+    ALL_REGIONS, CsvExportRequest, CsvExportResult, InventoryEvent, InventoryPatch, LoadRequest,
+    LoadStarted, LoadSummary, RegionFailed, RegionLoaded,
+};
+pub use facts::{EniQuotas, RegionFacts};
+pub use load::{EventSink, LoadContext};
 pub use regions::list_regions;
+pub use relations::build_rows;
+pub use rows::*;
+pub use store::{InventoryOptions, InventoryStore, RegionEntry};

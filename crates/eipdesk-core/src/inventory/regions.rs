@@ -23,7 +23,11 @@ pub async fn list_regions(
             let id = RegionId::parse(&r.region_id).ok()?;
             Some(RegionInfo {
                 cut_through: cut_through.supports(&id),
-                name: if r.local_name.is_empty() { id.to_string() } else { r.local_name.clone() },
+                name: if r.local_name.is_empty() {
+                    id.to_string()
+                } else {
+                    r.local_name.clone()
+                },
                 id: id.to_string(),
             })
         })
