@@ -1,0 +1,23 @@
+//! Binding: the form ([`BindForm`]) parsed into a [`BindRequest`], the preflight rules over a
+//! [`Snapshot`] of the region, the [`BindPlan`] they produce, its CLI/Terraform rendering and
+//! the form's choices with the reason a choice is disabled. Everything here is pure.
+
+pub mod facts;
+pub mod job;
+pub mod options;
+pub mod plan;
+pub mod preflight;
+pub mod render;
+pub mod rules;
+pub mod view;
+
+#[cfg(test)]
+mod tests;
+
+pub use facts::{EipBinding, EipFacts, EniFacts, InstanceFacts, Snapshot};
+pub use job::{BindForm, BindMode, BindRequest, FormError, JobKind, NatTarget, TargetKind};
+pub use plan::{
+    BindPlan, Confirmations, Expectation, OnFailure, PlanContext, PlanStep, StepAction, Warning,
+};
+pub use preflight::{ProfileFacts, preflight};
+pub use rules::Blocker;

@@ -1,0 +1,231 @@
+//! The form's choices: every EIP, network interface and instance of the region, each with the
+//! reason it cannot be chosen for the job at hand (shown disabled), computed by the same rules
+//! as preflight.
+
+use super::facts::{EipFacts, EniFacts, InstanceFacts, Snapshot};
+use super::job::{BindForm, BindMode, JobKind};
+use super::rules::{self, Blocker};
+use crate::ids::{AllocationId, EniId};
+use crate::regions::CutThroughRegions;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// One selectable resource.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Choice {
+    pub id: String,
+    /// Name or IP, for the option label.
+    pub label: String,
+    /// Status and relations, for the option's second line.
+    pub detail: String,
+    /// Why it cannot be chosen (`None`: it can).
+    pub disabled_reason: Option<String>,
+    pub reason_code: Option<String>,
+    /// For network interfaces: the instance it is attached to (the form's default for
+    /// "attach afterwards to").
+    pub attached_to: Option<String>,
+}
+
+/// Every choice of the form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BindOptions {
+    pub eips: Vec<Choice>,
+    /// Network interfaces (cut-through, or NAT to an ENI).
+    pub enis: Vec<Choice>,
+    /// Instances (where the ENI goes afterwards, or NAT targets).
+    pub instances: Vec<Choice>,
+    /// Why cut-through is not offered in this region (`None`: it is).
+    pub cut_through_unavailable: Option<String>,
+}
+
+fn choice(id: String, label: String, detail: String, verdict: Result<(), Blocker>) -> Choice {
+    let (disabled_reason, reason_code) = match verdict {
+        Ok(()) => (None, None),
+        Err(b) => (Some(b.to_string()), Some(b.code().to_string())),
+    };
+    Choice {
+        id,
+        label,
+        detail,
+        disabled_reason,
+        reason_code,
+        attached_to: None,
+    }
+}
+
+fn eip_choice(eip: &EipFacts, verdict: Result<(), Blocker>) -> Choice {
+    let detail = match &eip.binding {
+        Some(b) => format!(
+            "{} · {} on {} ({})",
+            eip.status, b.mode, b.instance_id, b.instance_type
+        ),
+        None => format!("{} · {}", eip.status, eip.charge_type),
+    };
+    let label = if eip.name.is_empty() {
+        format!("{} ({})", eip.ip_address, eip.allocation_id)
+    } else {
+        format!("{} ({}, {})", eip.ip_address, eip.name, eip.allocation_id)
+    };
+    choice(eip.allocation_id.to_string(), label, detail, verdict)
+}
+
+fn eni_choice(eni: &EniFacts, verdict: Result<(), Blocker>) -> Choice {
+    let attached = eni
+        .instance_id
+        .as_ref()
+        .map(|i| format!(" on {i}"))
+        .unwrap_or_default();
+    let kind = if eni.secondary {
+        "secondary"
+    } else {
+        "primary"
+    };
+    let label = if eni.name.is_empty() {
+        eni.id.to_string()
+    } else {
+        format!("{} ({})", eni.id, eni.name)
+    };
+    let mut c = choice(
+        eni.id.to_string(),
+        label,
+        format!(
+            "{} · {kind} · {}{attached} · {}",
+            eni.status, eni.primary_ip, eni.zone_id
+        ),
+        verdict,
+    );
+    c.attached_to = eni.instance_id.as_ref().map(|i| i.to_string());
+    c
+}
+
+fn instance_choice(instance: &InstanceFacts, verdict: Result<(), Blocker>) -> Choice {
+    let label = if instance.name.is_empty() {
+        instance.id.to_string()
+    } else {
+        format!("{} ({})", instance.id, instance.name)
+    };
+    choice(
+        instance.id.to_string(),
+        label,
+        format!(
+            "{} · {} · {}",
+            instance.status, instance.instance_type, instance.zone_id
+        ),
+        verdict,
+    )
+}
+
+/// The ENI rules of a cut-through binding that do not depend on the EIP.
+fn eni_cut_through_alone(eni: &EniFacts, snapshot: &Snapshot) -> Result<(), Blocker> {
+    rules::eni_is_secondary(eni)?;
+    rules::eni_in_vpc(eni)?;
+    rules::eni_has_no_eip(eni, snapshot)?;
+    rules::eni_has_no_secondary_ips(eni)?;
+    rules::eni_is_settled(eni)
+}
+
+fn eni_nat_alone(eni: &EniFacts, snapshot: &Snapshot) -> Result<(), Blocker> {
+    rules::eni_in_vpc(eni)?;
+    rules::eni_has_no_eip(eni, snapshot)?;
+    rules::eni_is_settled(eni)
+}
+
+fn bound_in(eip: &EipFacts, wanted: Option<BindMode>, cut_through: bool) -> Result<(), Blocker> {
+    let binding = rules::eip_is_bound(eip)?;
+    let mode = BindMode::from_api(&binding.mode);
+    let id = eip.allocation_id.to_string();
+    match (cut_through, wanted) {
+        (true, _) if mode != Some(BindMode::CutThrough) => Err(Blocker::EipNotCutThrough {
+            eip: id,
+            mode: binding.mode.clone(),
+        }),
+        (false, None) if mode == Some(BindMode::CutThrough) => {
+            Err(Blocker::EipIsCutThrough { eip: id })
+        }
+        (false, Some(_)) if binding.instance_type != "NetworkInterface" => {
+            Err(Blocker::EipNotOnEni {
+                eip: id,
+                instance_type: binding.instance_type.clone(),
+            })
+        }
+        (false, Some(to)) if mode == Some(to) => Err(Blocker::EipAlreadyInMode {
+            eip: id,
+            mode: binding.mode.clone(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// The choices for `form` (its job, and its EIP and target when already chosen).
+pub fn bind_options(
+    form: &BindForm,
+    snapshot: &Snapshot,
+    regions: &CutThroughRegions,
+) -> BindOptions {
+    let job = form.job.unwrap_or(JobKind::CutThroughBind);
+    let eip = AllocationId::parse(&form.allocation_id)
+        .ok()
+        .and_then(|id| snapshot.eip(&id));
+    let eni = form
+        .target_id
+        .as_deref()
+        .and_then(|t| EniId::parse(t).ok())
+        .and_then(|id| snapshot.eni(&id));
+    let region_verdict = |e: &EipFacts| rules::region_supports_cut_through(regions, &e.region);
+    let eips = snapshot
+        .eips
+        .iter()
+        .map(|e| {
+            let verdict = match job {
+                JobKind::CutThroughBind => region_verdict(e).and_then(|()| rules::eip_is_free(e)),
+                JobKind::NatBind => rules::eip_is_free(e),
+                JobKind::CutThroughUnbind => bound_in(e, None, true),
+                JobKind::NatUnbind => bound_in(e, None, false),
+                JobKind::SwitchMode => {
+                    bound_in(e, Some(form.mode.unwrap_or(BindMode::CutThrough)), false)
+                }
+            };
+            eip_choice(e, verdict)
+        })
+        .collect();
+    let enis = snapshot
+        .enis
+        .iter()
+        .map(|n| {
+            let verdict = match (job, eip) {
+                (JobKind::CutThroughBind, Some(e)) => rules::eni_can_cut_through(n, e, snapshot),
+                (JobKind::CutThroughBind, None) => eni_cut_through_alone(n, snapshot),
+                (JobKind::NatBind, Some(e)) => rules::eni_can_take_nat_eip(n, e, snapshot),
+                (JobKind::NatBind, None) => eni_nat_alone(n, snapshot),
+                _ => Ok(()),
+            };
+            eni_choice(n, verdict)
+        })
+        .collect();
+    let instances = snapshot
+        .instances
+        .iter()
+        .map(|i| {
+            let verdict = match (job, eni, eip) {
+                (JobKind::NatBind, _, Some(e)) => rules::instance_can_take_nat_eip(i, e, snapshot),
+                (JobKind::NatBind, _, None) => rules::instance_is_ready(i),
+                (_, Some(n), _) => rules::instance_can_take_eni(i, n, snapshot),
+                _ => rules::instance_is_ready(i),
+            };
+            instance_choice(i, verdict)
+        })
+        .collect();
+    let cut_through_unavailable = eip
+        .map(|e| e.region.clone())
+        .or_else(|| snapshot.eips.first().map(|e| e.region.clone()))
+        .and_then(|r| rules::region_supports_cut_through(regions, &r).err())
+        .map(|b| b.to_string());
+    BindOptions {
+        eips,
+        enis,
+        instances,
+        cut_through_unavailable,
+    }
+}

@@ -1,0 +1,423 @@
+//! A binding plan: the ordered steps (each one API call, or the final verification), what each
+//! changes, what state it waits for, how it is undone and what happens when it fails; plus the
+//! warnings that need the user's explicit confirmation before it may run.
+
+use super::job::{BindMode, BindRequest};
+use crate::ids::{AllocationId, EniId, InstanceId, RegionId};
+use serde::{Deserialize, Serialize};
+
+/// A state the engine waits for after a step (and checks before acting, so a resumed step
+/// never acts twice), and that the final verification checks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "expect", rename_all = "camelCase")]
+pub enum Expectation {
+    /// ENI `InUse`, attached to `instance`.
+    EniAttached { eni: EniId, instance: InstanceId },
+    /// ENI `Available`, attached to nothing.
+    EniDetached { eni: EniId },
+    /// EIP `InUse`, bound to `target` in `mode`.
+    EipBound {
+        eip: AllocationId,
+        target: String,
+        mode: BindMode,
+    },
+    /// EIP `Available`, bound to nothing.
+    EipFree { eip: AllocationId },
+}
+
+impl Expectation {
+    /// "ENI eni-1 InUse on i-2": how the timeline names the state it waits for.
+    pub fn describe(&self) -> String {
+        match self {
+            Expectation::EniAttached { eni, instance } => format!("{eni} InUse on {instance}"),
+            Expectation::EniDetached { eni } => format!("{eni} Available"),
+            Expectation::EipBound { eip, mode, .. } => {
+                format!("{eip} InUse, mode {}", mode.as_api())
+            }
+            Expectation::EipFree { eip } => format!("{eip} Available"),
+        }
+    }
+}
+
+/// What one step does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "camelCase")]
+pub enum StepAction {
+    /// ECS `DetachNetworkInterface`.
+    DetachEni { eni: EniId, instance: InstanceId },
+    /// ECS `AttachNetworkInterface`.
+    AttachEni { eni: EniId, instance: InstanceId },
+    /// VPC `AssociateEipAddress`.
+    Associate {
+        eip: AllocationId,
+        target: String,
+        /// `EcsInstance` or `NetworkInterface`.
+        target_type: String,
+        mode: BindMode,
+        private_ip: Option<String>,
+    },
+    /// VPC `UnassociateEipAddress`; `mode` is the binding's mode (for undo).
+    Unassociate {
+        eip: AllocationId,
+        target: String,
+        target_type: String,
+        mode: BindMode,
+        private_ip: Option<String>,
+    },
+    /// VPC `ModifyEipForwardMode` on an ENI binding.
+    ModifyForwardMode {
+        eip: AllocationId,
+        eni: String,
+        from: BindMode,
+        to: BindMode,
+    },
+    /// No call: read the real state and check every expectation.
+    Verify { checks: Vec<Expectation> },
+}
+
+impl StepAction {
+    /// The API action name, or `None` for the verification.
+    pub fn api_action(&self) -> Option<&'static str> {
+        Some(match self {
+            StepAction::DetachEni { .. } => "DetachNetworkInterface",
+            StepAction::AttachEni { .. } => "AttachNetworkInterface",
+            StepAction::Associate { .. } => "AssociateEipAddress",
+            StepAction::Unassociate { .. } => "UnassociateEipAddress",
+            StepAction::ModifyForwardMode { .. } => "ModifyEipForwardMode",
+            StepAction::Verify { .. } => return None,
+        })
+    }
+
+    /// `ecs` or `vpc`.
+    pub fn product(&self) -> &'static str {
+        match self {
+            StepAction::DetachEni { .. } | StepAction::AttachEni { .. } => "ecs",
+            _ => "vpc",
+        }
+    }
+
+    /// The state that means "this step has taken effect".
+    pub fn expectation(&self) -> Vec<Expectation> {
+        match self {
+            StepAction::DetachEni { eni, .. } => {
+                vec![Expectation::EniDetached { eni: eni.clone() }]
+            }
+            StepAction::AttachEni { eni, instance } => {
+                vec![Expectation::EniAttached {
+                    eni: eni.clone(),
+                    instance: instance.clone(),
+                }]
+            }
+            StepAction::Associate {
+                eip, target, mode, ..
+            } => {
+                vec![Expectation::EipBound {
+                    eip: eip.clone(),
+                    target: target.clone(),
+                    mode: *mode,
+                }]
+            }
+            StepAction::Unassociate { eip, .. } => vec![Expectation::EipFree { eip: eip.clone() }],
+            StepAction::ModifyForwardMode { eip, eni, to, .. } => {
+                vec![Expectation::EipBound {
+                    eip: eip.clone(),
+                    target: eni.clone(),
+                    mode: *to,
+                }]
+            }
+            StepAction::Verify { checks } => checks.clone(),
+        }
+    }
+
+    /// The action that reverses this one, if any.
+    pub fn undo(&self) -> Option<StepAction> {
+        Some(match self.clone() {
+            StepAction::DetachEni { eni, instance } => StepAction::AttachEni { eni, instance },
+            StepAction::AttachEni { eni, instance } => StepAction::DetachEni { eni, instance },
+            StepAction::Associate {
+                eip,
+                target,
+                target_type,
+                mode,
+                private_ip,
+            } => StepAction::Unassociate {
+                eip,
+                target,
+                target_type,
+                mode,
+                private_ip,
+            },
+            StepAction::Unassociate {
+                eip,
+                target,
+                target_type,
+                mode,
+                private_ip,
+            } => StepAction::Associate {
+                eip,
+                target,
+                target_type,
+                mode,
+                private_ip,
+            },
+            StepAction::ModifyForwardMode { eip, eni, from, to } => StepAction::ModifyForwardMode {
+                eip,
+                eni,
+                from: to,
+                to: from,
+            },
+            StepAction::Verify { .. } => return None,
+        })
+    }
+
+    /// The request parameters as sent (the engine adds `ClientToken` where the action takes one).
+    pub fn params(&self, region: &RegionId) -> Vec<(String, String)> {
+        let p = |k: &str, v: &str| (k.to_string(), v.to_string());
+        let r = region.as_str();
+        match self {
+            StepAction::DetachEni { eni, instance } | StepAction::AttachEni { eni, instance } => {
+                vec![
+                    p("RegionId", r),
+                    p("NetworkInterfaceId", eni.as_str()),
+                    p("InstanceId", instance.as_str()),
+                ]
+            }
+            StepAction::Associate {
+                eip,
+                target,
+                target_type,
+                mode,
+                private_ip,
+            } => {
+                let mut v = vec![
+                    p("RegionId", r),
+                    p("AllocationId", eip.as_str()),
+                    p("InstanceId", target),
+                    p("InstanceType", target_type),
+                ];
+                if target_type == "NetworkInterface" {
+                    v.push(p("Mode", mode.as_api()));
+                }
+                if let Some(ip) = private_ip {
+                    v.push(p("PrivateIpAddress", ip));
+                }
+                v
+            }
+            StepAction::Unassociate {
+                eip,
+                target,
+                target_type,
+                private_ip,
+                ..
+            } => {
+                let mut v = vec![
+                    p("RegionId", r),
+                    p("AllocationId", eip.as_str()),
+                    p("InstanceId", target),
+                    p("InstanceType", target_type),
+                ];
+                if let Some(ip) = private_ip {
+                    v.push(p("PrivateIpAddress", ip));
+                }
+                v
+            }
+            StepAction::ModifyForwardMode { eip, to, .. } => {
+                vec![
+                    p("RegionId", r),
+                    p("InstanceId", eip.as_str()),
+                    p("Mode", to.as_api()),
+                ]
+            }
+            StepAction::Verify { .. } => Vec::new(),
+        }
+    }
+
+    /// Whether the action takes a `ClientToken`.
+    pub fn takes_client_token(&self) -> bool {
+        matches!(
+            self,
+            StepAction::Associate { .. }
+                | StepAction::Unassociate { .. }
+                | StepAction::ModifyForwardMode { .. }
+        )
+    }
+
+    /// One line for the timeline and the plan.
+    pub fn title(&self) -> String {
+        match self {
+            StepAction::DetachEni { eni, instance } => format!("Detach {eni} from {instance}"),
+            StepAction::AttachEni { eni, instance } => format!("Attach {eni} to {instance}"),
+            StepAction::Associate {
+                eip, target, mode, ..
+            } => {
+                format!("Bind {eip} to {target} in {} mode", mode.label())
+            }
+            StepAction::Unassociate { eip, target, .. } => format!("Unbind {eip} from {target}"),
+            StepAction::ModifyForwardMode { eip, to, .. } => {
+                format!("Switch {eip} to {} mode", to.label())
+            }
+            StepAction::Verify { .. } => "Verify the final state".to_string(),
+        }
+    }
+
+    /// What the step changes, in the user's terms.
+    pub fn effect(&self) -> String {
+        match self {
+            StepAction::DetachEni { instance, .. } => format!(
+                "The interface leaves {instance}; the instance loses that NIC until it is re-attached. Waits until the interface is Available."
+            ),
+            StepAction::AttachEni { instance, .. } => format!(
+                "The interface appears as a NIC in {instance}. Waits until the interface is InUse."
+            ),
+            StepAction::Associate { mode: BindMode::CutThrough, private_ip, .. } => format!(
+                "The EIP replaces the interface's private IP{}; the interface loses its private networking. Waits until the EIP is InUse in BINDED mode.",
+                private_ip.as_deref().map(|ip| format!(" {ip}")).unwrap_or_default()
+            ),
+            StepAction::Associate { mode: BindMode::Nat, .. } => {
+                "Traffic to the EIP is translated to the target's private IP. Waits until the EIP is InUse.".to_string()
+            }
+            StepAction::Unassociate { mode: BindMode::CutThrough, .. } => {
+                "The interface gets its private IP and private networking back; the EIP becomes Available. Waits until it is.".to_string()
+            }
+            StepAction::Unassociate { .. } => {
+                "The target stops receiving the EIP's traffic; the EIP becomes Available. Waits until it is.".to_string()
+            }
+            StepAction::ModifyForwardMode { to, .. } => format!(
+                "The existing binding changes to {} mode without unbinding. Waits until the EIP reports mode {}.",
+                to.label(),
+                to.as_api()
+            ),
+            StepAction::Verify { checks } => format!(
+                "Reads the real state and checks: {}.",
+                checks.iter().map(Expectation::describe).collect::<Vec<_>>().join("; ")
+            ),
+        }
+    }
+}
+
+/// What the engine does when a step fails for good.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum OnFailure {
+    /// Undo the completed steps automatically (and say so).
+    RollBack,
+    /// Stop and let the user choose: retry the step, or roll back.
+    Ask,
+}
+
+/// One step of a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanStep {
+    pub action: StepAction,
+    pub on_failure: OnFailure,
+}
+
+/// A warning the user must confirm before the plan may run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code")]
+pub enum Warning {
+    /// Cut-through: the ENI's private IP is replaced and its private networking is gone.
+    LosesPrivateNetworking { eni: String },
+    /// A subscription EIP in cut-through mode: releasing it later leaves the ENI without
+    /// private networking until it is detached and re-bound.
+    PrePaidEip { eip: String },
+    /// The profile is labelled production: type `confirm_id` to confirm.
+    ProductionProfile { profile: String, confirm_id: String },
+}
+
+impl Warning {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Warning::LosesPrivateNetworking { .. } => "LosesPrivateNetworking",
+            Warning::PrePaidEip { .. } => "PrePaidEip",
+            Warning::ProductionProfile { .. } => "ProductionProfile",
+        }
+    }
+
+    pub fn message(&self) -> String {
+        match self {
+            Warning::LosesPrivateNetworking { eni } => format!(
+                "{eni} loses its private networking: the EIP replaces its private IP, so it stops reaching the VPC through that address."
+            ),
+            Warning::PrePaidEip { eip } => format!(
+                "{eip} is a subscription (PrePaid) EIP. If it is released while bound in cut-through mode, the interface has no private networking until it is detached and re-bound."
+            ),
+            Warning::ProductionProfile {
+                profile,
+                confirm_id,
+            } => format!(
+                "Profile \"{profile}\" is labelled production. Type {confirm_id} to confirm."
+            ),
+        }
+    }
+
+    /// The text the user must type, for warnings confirmed by typing.
+    pub fn confirm_text(&self) -> Option<&str> {
+        match self {
+            Warning::ProductionProfile { confirm_id, .. } => Some(confirm_id),
+            _ => None,
+        }
+    }
+}
+
+/// What the user confirmed in the form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Confirmations {
+    /// Codes of the warnings ticked.
+    pub accepted: Vec<String>,
+    /// What was typed in the "type the ID" box.
+    pub typed: Option<String>,
+}
+
+/// Facts a plan carries for the timeline, the guest-OS instructions and the journal.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanContext {
+    pub eip_address: String,
+    pub eni: Option<EniId>,
+    pub eni_primary_ip: Option<String>,
+    pub eni_mac: Option<String>,
+    pub eni_vswitch: Option<String>,
+    /// Where the ENI was attached when the plan was made.
+    pub original_instance: Option<InstanceId>,
+    /// Where it is attached when the plan completes.
+    pub final_instance: Option<InstanceId>,
+    /// The final instance's `OSName`.
+    pub os_name: Option<String>,
+}
+
+/// A checked, ready-to-run binding plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BindPlan {
+    pub request: BindRequest,
+    pub region: RegionId,
+    pub steps: Vec<PlanStep>,
+    pub warnings: Vec<Warning>,
+    /// Plain information (no confirmation needed), e.g. "the ENI is detached during the run".
+    pub notes: Vec<String>,
+    pub context: PlanContext,
+}
+
+impl BindPlan {
+    /// The warnings `confirmations` does not cover yet (empty: the plan may run).
+    pub fn unconfirmed(&self, confirmations: &Confirmations) -> Vec<&Warning> {
+        self.warnings
+            .iter()
+            .filter(|w| match w.confirm_text() {
+                Some(expected) => confirmations.typed.as_deref().map(str::trim) != Some(expected),
+                None => !confirmations.accepted.iter().any(|c| c == w.code()),
+            })
+            .collect()
+    }
+
+    /// Whether a cut-through binding exists on an attached ENI when the plan completes (the
+    /// guest OS then needs DHCP on the new NIC).
+    pub fn needs_guest_setup(&self) -> bool {
+        let binds = match &self.request {
+            BindRequest::CutThroughBind { .. } => true,
+            BindRequest::SwitchMode { to, .. } => *to == BindMode::CutThrough,
+            _ => false,
+        };
+        binds && self.context.final_instance.is_some()
+    }
+}

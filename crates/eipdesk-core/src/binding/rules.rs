@@ -1,0 +1,357 @@
+//! The preflight rules, one pure function and one typed [`Blocker`] per rule. Each function
+//! answers "can this resource take part in this binding?" and is also used by the form to show
+//! a choice as disabled with its reason.
+
+use super::facts::{
+    EipFacts, EniFacts, InstanceFacts, Snapshot, eip_status, eni_status, instance_status,
+};
+use crate::ids::RegionId;
+use crate::regions::CutThroughRegions;
+
+/// Why a binding cannot run. `Display` is the message the user reads.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Blocker {
+    #[error("EIP {eip} was not found in this region; refresh the list")]
+    EipNotFound { eip: String },
+    #[error("network interface {eni} was not found in this region; refresh the list")]
+    EniNotFound { eni: String },
+    #[error("instance {instance} was not found in this region; refresh the list")]
+    InstanceNotFound { instance: String },
+    #[error("region {region} does not support cut-through mode")]
+    RegionNotCutThrough { region: String },
+    #[error("EIP {eip} is {status}; only an Available EIP can be bound")]
+    EipNotAvailable { eip: String, status: String },
+    #[error("EIP {eip} is already bound to {instance}")]
+    EipAlreadyBound { eip: String, instance: String },
+    #[error("EIP {eip} is not bound to anything")]
+    EipNotBound { eip: String },
+    #[error("EIP {eip} is {status}; wait until it is InUse")]
+    EipBusy { eip: String, status: String },
+    #[error("EIP {eip} is bound in {mode} mode, not cut-through")]
+    EipNotCutThrough { eip: String, mode: String },
+    #[error("EIP {eip} is bound in cut-through mode; use \"Undo cut-through\" instead")]
+    EipIsCutThrough { eip: String },
+    #[error(
+        "EIP {eip} is bound to a {instance_type}; only a network interface binding can switch mode"
+    )]
+    EipNotOnEni { eip: String, instance_type: String },
+    #[error("EIP {eip} is already in {mode} mode")]
+    EipAlreadyInMode { eip: String, mode: String },
+    #[error("{eni} is a primary network interface; cut-through needs a secondary one")]
+    EniNotSecondary { eni: String },
+    #[error("{eni} is not in a VPC")]
+    EniNotInVpc { eni: String },
+    #[error("{eni} is in {eni_region}, but the EIP is in {eip_region}")]
+    EniRegionMismatch {
+        eni: String,
+        eni_region: String,
+        eip_region: String,
+    },
+    #[error("{eni} already has EIP {ip} ({allocation_id}); a network interface holds one EIP")]
+    EniHasEip {
+        eni: String,
+        allocation_id: String,
+        ip: String,
+    },
+    #[error(
+        "{eni} has {count} secondary private IP(s); remove them before binding in cut-through mode"
+    )]
+    EniHasSecondaryIps { eni: String, count: usize },
+    #[error("{eni} is {status}; wait until it is Available or InUse")]
+    EniBusy { eni: String, status: String },
+    #[error("{instance} is in {instance_region}, but the EIP is in {eip_region}")]
+    InstanceRegionMismatch {
+        instance: String,
+        instance_region: String,
+        eip_region: String,
+    },
+    #[error("{instance} is not in a VPC")]
+    InstanceNotInVpc { instance: String },
+    #[error("{instance} is in VPC {instance_vpc}, but the network interface is in {eni_vpc}")]
+    InstanceVpcMismatch {
+        instance: String,
+        instance_vpc: String,
+        eni_vpc: String,
+    },
+    #[error("{instance} is in zone {instance_zone}, but the network interface is in {eni_zone}")]
+    InstanceZoneMismatch {
+        instance: String,
+        instance_zone: String,
+        eni_zone: String,
+    },
+    #[error("{instance} is {status}; it must be Running or Stopped")]
+    InstanceNotReady { instance: String, status: String },
+    #[error("{instance} already has {attached} of {quota} network interfaces ({instance_type})")]
+    InstanceEniQuotaFull {
+        instance: String,
+        instance_type: String,
+        attached: u32,
+        quota: u32,
+    },
+    #[error("{instance} already has EIP {ip} ({allocation_id})")]
+    InstanceHasEip {
+        instance: String,
+        allocation_id: String,
+        ip: String,
+    },
+}
+
+impl Blocker {
+    /// A stable code for the UI and tests (the variant name).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Blocker::EipNotFound { .. } => "EipNotFound",
+            Blocker::EniNotFound { .. } => "EniNotFound",
+            Blocker::InstanceNotFound { .. } => "InstanceNotFound",
+            Blocker::RegionNotCutThrough { .. } => "RegionNotCutThrough",
+            Blocker::EipNotAvailable { .. } => "EipNotAvailable",
+            Blocker::EipAlreadyBound { .. } => "EipAlreadyBound",
+            Blocker::EipNotBound { .. } => "EipNotBound",
+            Blocker::EipBusy { .. } => "EipBusy",
+            Blocker::EipNotCutThrough { .. } => "EipNotCutThrough",
+            Blocker::EipIsCutThrough { .. } => "EipIsCutThrough",
+            Blocker::EipNotOnEni { .. } => "EipNotOnEni",
+            Blocker::EipAlreadyInMode { .. } => "EipAlreadyInMode",
+            Blocker::EniNotSecondary { .. } => "EniNotSecondary",
+            Blocker::EniNotInVpc { .. } => "EniNotInVpc",
+            Blocker::EniRegionMismatch { .. } => "EniRegionMismatch",
+            Blocker::EniHasEip { .. } => "EniHasEip",
+            Blocker::EniHasSecondaryIps { .. } => "EniHasSecondaryIps",
+            Blocker::EniBusy { .. } => "EniBusy",
+            Blocker::InstanceRegionMismatch { .. } => "InstanceRegionMismatch",
+            Blocker::InstanceNotInVpc { .. } => "InstanceNotInVpc",
+            Blocker::InstanceVpcMismatch { .. } => "InstanceVpcMismatch",
+            Blocker::InstanceZoneMismatch { .. } => "InstanceZoneMismatch",
+            Blocker::InstanceNotReady { .. } => "InstanceNotReady",
+            Blocker::InstanceEniQuotaFull { .. } => "InstanceEniQuotaFull",
+            Blocker::InstanceHasEip { .. } => "InstanceHasEip",
+        }
+    }
+}
+
+/// The region must support cut-through mode (data, overridable).
+pub fn region_supports_cut_through(
+    regions: &CutThroughRegions,
+    region: &RegionId,
+) -> Result<(), Blocker> {
+    if regions.supports(region) {
+        Ok(())
+    } else {
+        Err(Blocker::RegionNotCutThrough {
+            region: region.to_string(),
+        })
+    }
+}
+
+/// A new binding needs an `Available`, unbound EIP.
+pub fn eip_is_free(eip: &EipFacts) -> Result<(), Blocker> {
+    if let Some(b) = &eip.binding {
+        return Err(Blocker::EipAlreadyBound {
+            eip: eip.allocation_id.to_string(),
+            instance: b.instance_id.clone(),
+        });
+    }
+    if eip.status != eip_status::AVAILABLE {
+        return Err(Blocker::EipNotAvailable {
+            eip: eip.allocation_id.to_string(),
+            status: eip.status.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// Unbinding or switching needs an EIP that is bound and settled (`InUse`).
+pub fn eip_is_bound(eip: &EipFacts) -> Result<&super::facts::EipBinding, Blocker> {
+    let id = eip.allocation_id.to_string();
+    let binding = eip
+        .binding
+        .as_ref()
+        .ok_or_else(|| Blocker::EipNotBound { eip: id.clone() })?;
+    if eip.status != eip_status::IN_USE {
+        return Err(Blocker::EipBusy {
+            eip: id,
+            status: eip.status.clone(),
+        });
+    }
+    Ok(binding)
+}
+
+/// Cut-through needs a secondary ENI.
+pub fn eni_is_secondary(eni: &EniFacts) -> Result<(), Blocker> {
+    if eni.secondary {
+        Ok(())
+    } else {
+        Err(Blocker::EniNotSecondary {
+            eni: eni.id.to_string(),
+        })
+    }
+}
+
+/// The ENI must be in a VPC.
+pub fn eni_in_vpc(eni: &EniFacts) -> Result<(), Blocker> {
+    if eni.vpc_id.is_empty() {
+        Err(Blocker::EniNotInVpc {
+            eni: eni.id.to_string(),
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// The ENI must be in the EIP's region.
+pub fn eni_in_eip_region(eni: &EniFacts, eip: &EipFacts) -> Result<(), Blocker> {
+    if eni.region == eip.region {
+        Ok(())
+    } else {
+        Err(Blocker::EniRegionMismatch {
+            eni: eni.id.to_string(),
+            eni_region: eni.region.to_string(),
+            eip_region: eip.region.to_string(),
+        })
+    }
+}
+
+/// An ENI holds one EIP: it must have none yet.
+pub fn eni_has_no_eip(eni: &EniFacts, snapshot: &Snapshot) -> Result<(), Blocker> {
+    match snapshot.eip_bound_to(eni.id.as_str()) {
+        Some(e) => Err(Blocker::EniHasEip {
+            eni: eni.id.to_string(),
+            allocation_id: e.allocation_id.to_string(),
+            ip: e.ip_address.clone(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Cut-through needs an ENI without secondary private IPs.
+pub fn eni_has_no_secondary_ips(eni: &EniFacts) -> Result<(), Blocker> {
+    if eni.secondary_private_ips.is_empty() {
+        Ok(())
+    } else {
+        Err(Blocker::EniHasSecondaryIps {
+            eni: eni.id.to_string(),
+            count: eni.secondary_private_ips.len(),
+        })
+    }
+}
+
+/// The ENI must be settled: `Available` (detached) or `InUse` (attached; the plan detaches it).
+pub fn eni_is_settled(eni: &EniFacts) -> Result<(), Blocker> {
+    if eni.status == eni_status::AVAILABLE || eni.status == eni_status::IN_USE {
+        Ok(())
+    } else {
+        Err(Blocker::EniBusy {
+            eni: eni.id.to_string(),
+            status: eni.status.clone(),
+        })
+    }
+}
+
+/// Every ENI rule of a cut-through binding, in the order the user reads them.
+pub fn eni_can_cut_through(
+    eni: &EniFacts,
+    eip: &EipFacts,
+    snapshot: &Snapshot,
+) -> Result<(), Blocker> {
+    eni_is_secondary(eni)?;
+    eni_in_vpc(eni)?;
+    eni_in_eip_region(eni, eip)?;
+    eni_has_no_eip(eni, snapshot)?;
+    eni_has_no_secondary_ips(eni)?;
+    eni_is_settled(eni)
+}
+
+/// The instance must be `Running` or `Stopped`.
+pub fn instance_is_ready(instance: &InstanceFacts) -> Result<(), Blocker> {
+    if instance.status == instance_status::RUNNING || instance.status == instance_status::STOPPED {
+        Ok(())
+    } else {
+        Err(Blocker::InstanceNotReady {
+            instance: instance.id.to_string(),
+            status: instance.status.clone(),
+        })
+    }
+}
+
+/// The ENI can be attached to `instance`: same VPC and zone, instance ready, a free ENI slot
+/// (the ENI's own slot counts as free when it is attached to this instance now).
+pub fn instance_can_take_eni(
+    instance: &InstanceFacts,
+    eni: &EniFacts,
+    snapshot: &Snapshot,
+) -> Result<(), Blocker> {
+    let id = instance.id.to_string();
+    if instance.vpc_id.is_empty() {
+        return Err(Blocker::InstanceNotInVpc { instance: id });
+    }
+    if instance.vpc_id != eni.vpc_id {
+        return Err(Blocker::InstanceVpcMismatch {
+            instance: id,
+            instance_vpc: instance.vpc_id.clone(),
+            eni_vpc: eni.vpc_id.clone(),
+        });
+    }
+    if instance.zone_id != eni.zone_id {
+        return Err(Blocker::InstanceZoneMismatch {
+            instance: id,
+            instance_zone: instance.zone_id.clone(),
+            eni_zone: eni.zone_id.clone(),
+        });
+    }
+    instance_is_ready(instance)?;
+    if let Some(quota) = instance.eni_quota {
+        let mut attached = snapshot.enis_attached_to(&instance.id);
+        if eni.instance_id.as_ref() == Some(&instance.id) {
+            attached = attached.saturating_sub(1);
+        }
+        if attached >= quota {
+            return Err(Blocker::InstanceEniQuotaFull {
+                instance: id,
+                instance_type: instance.instance_type.clone(),
+                attached,
+                quota,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// NAT mode to an instance: same region, in a VPC, ready, no EIP yet.
+pub fn instance_can_take_nat_eip(
+    instance: &InstanceFacts,
+    eip: &EipFacts,
+    snapshot: &Snapshot,
+) -> Result<(), Blocker> {
+    let id = instance.id.to_string();
+    if instance.region != eip.region {
+        return Err(Blocker::InstanceRegionMismatch {
+            instance: id,
+            instance_region: instance.region.to_string(),
+            eip_region: eip.region.to_string(),
+        });
+    }
+    if instance.vpc_id.is_empty() {
+        return Err(Blocker::InstanceNotInVpc { instance: id });
+    }
+    instance_is_ready(instance)?;
+    if let Some(e) = snapshot.eip_bound_to(instance.id.as_str()) {
+        return Err(Blocker::InstanceHasEip {
+            instance: id,
+            allocation_id: e.allocation_id.to_string(),
+            ip: e.ip_address.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// NAT mode to an ENI: in a VPC, in the EIP's region, no EIP yet, settled.
+pub fn eni_can_take_nat_eip(
+    eni: &EniFacts,
+    eip: &EipFacts,
+    snapshot: &Snapshot,
+) -> Result<(), Blocker> {
+    eni_in_vpc(eni)?;
+    eni_in_eip_region(eni, eip)?;
+    eni_has_no_eip(eni, snapshot)?;
+    eni_is_settled(eni)
+}

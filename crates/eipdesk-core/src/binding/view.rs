@@ -1,0 +1,165 @@
+//! What the UI receives about a preflight: the failing rules, or the plan with its steps,
+//! parameters, warnings, CLI commands and Terraform snippet.
+
+use super::job::JobKind;
+use super::plan::{BindPlan, OnFailure, Warning};
+use super::render;
+use super::rules::Blocker;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// One failing rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReasonView {
+    pub code: String,
+    pub message: String,
+}
+
+impl From<&Blocker> for ReasonView {
+    fn from(b: &Blocker) -> Self {
+        Self {
+            code: b.code().into(),
+            message: b.to_string(),
+        }
+    }
+}
+
+/// One warning to confirm.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WarningView {
+    pub code: String,
+    pub message: String,
+    /// Set when the user confirms by typing this text (otherwise by ticking a box).
+    pub confirm_text: Option<String>,
+}
+
+impl From<&Warning> for WarningView {
+    fn from(w: &Warning) -> Self {
+        Self {
+            code: w.code().into(),
+            message: w.message(),
+            confirm_text: w.confirm_text().map(str::to_string),
+        }
+    }
+}
+
+/// One request parameter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ParamView {
+    pub name: String,
+    pub value: String,
+}
+
+/// One step of the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanStepView {
+    pub title: String,
+    pub effect: String,
+    /// `ecs` or `vpc`.
+    pub product: String,
+    /// The API action, `None` for the verification.
+    pub api_action: Option<String>,
+    pub params: Vec<ParamView>,
+    /// Whether a `ClientToken` is added (generated when the run starts).
+    pub client_token: bool,
+    /// The states waited for afterwards.
+    pub wait_for: Vec<String>,
+    /// The equivalent `aliyun` command.
+    pub cli: Option<String>,
+    /// `rollBack` (undo automatically) or `ask` (offer retry or roll back).
+    pub on_failure: String,
+    /// How the step is undone, if it can be.
+    pub undo: Option<String>,
+}
+
+/// The plan as the form shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanView {
+    pub job: JobKind,
+    pub title: String,
+    pub region: String,
+    pub steps: Vec<PlanStepView>,
+    pub warnings: Vec<WarningView>,
+    pub notes: Vec<String>,
+    /// The whole plan as `aliyun` CLI commands.
+    pub cli: String,
+    /// The Terraform equivalent.
+    pub terraform: String,
+}
+
+impl From<&BindPlan> for PlanView {
+    fn from(plan: &BindPlan) -> Self {
+        let steps = plan
+            .steps
+            .iter()
+            .map(|s| PlanStepView {
+                title: s.action.title(),
+                effect: s.action.effect(),
+                product: s.action.product().into(),
+                api_action: s.action.api_action().map(str::to_string),
+                params: s
+                    .action
+                    .params(&plan.region)
+                    .into_iter()
+                    .map(|(name, value)| ParamView { name, value })
+                    .collect(),
+                client_token: s.action.takes_client_token(),
+                wait_for: if s.action.api_action().is_some() {
+                    s.action
+                        .expectation()
+                        .iter()
+                        .map(|e| e.describe())
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+                cli: render::cli_command(&s.action, &plan.region),
+                on_failure: match s.on_failure {
+                    OnFailure::RollBack => "rollBack".into(),
+                    OnFailure::Ask => "ask".into(),
+                },
+                undo: s.action.undo().map(|u| u.title()),
+            })
+            .collect();
+        Self {
+            job: plan.request.kind(),
+            title: plan.request.kind().title().into(),
+            region: plan.region.to_string(),
+            steps,
+            warnings: plan.warnings.iter().map(WarningView::from).collect(),
+            notes: plan.notes.clone(),
+            cli: render::cli_script(plan),
+            terraform: render::terraform(plan),
+        }
+    }
+}
+
+/// The outcome of a preflight: either the plan, or every failing rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PreflightView {
+    pub ok: bool,
+    pub blockers: Vec<ReasonView>,
+    pub plan: Option<PlanView>,
+}
+
+impl PreflightView {
+    pub fn new(result: &Result<BindPlan, Vec<Blocker>>) -> Self {
+        match result {
+            Ok(plan) => Self {
+                ok: true,
+                blockers: Vec::new(),
+                plan: Some(PlanView::from(plan)),
+            },
+            Err(blockers) => Self {
+                ok: false,
+                blockers: blockers.iter().map(ReasonView::from).collect(),
+                plan: None,
+            },
+        }
+    }
+}
