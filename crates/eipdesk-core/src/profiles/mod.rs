@@ -5,6 +5,7 @@
 //! the OS keychain, one item per profile (service `eipdesk`, account = profile id, content =
 //! a small JSON document). See [`ProfileStore`] for the operations the UI calls.
 
+pub mod connect;
 mod error;
 mod file;
 pub mod import;
@@ -22,6 +23,10 @@ mod memory_store;
 #[cfg(test)]
 mod store_tests;
 
+pub use connect::{
+    ConnectError, ConnectOptions, ConnectionReport, ProviderCache, SandboxAccess, client_for,
+    client_with, credentials_provider, test_connection,
+};
 pub use error::ProfileError;
 pub use inputs::{
     CredentialsEdit, NewCredentials, NewProfile, NewRoleSource, ProfileEdit, RoleSourceEdit,

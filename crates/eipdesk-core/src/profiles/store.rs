@@ -37,6 +37,7 @@ pub struct ProfileStore {
     profiles: Vec<Profile>,
     active: ProfileId,
     clock: Clock,
+    revision: u64,
 }
 
 impl std::fmt::Debug for ProfileStore {
@@ -87,6 +88,7 @@ impl ProfileStore {
             profiles,
             active,
             clock: Box::new(OffsetDateTime::now_utc),
+            revision: 0,
         };
         if !had_sandbox {
             store.save()?;
@@ -135,6 +137,12 @@ impl ProfileStore {
     /// One profile's summary.
     pub fn summary(&self, id: &ProfileId) -> Result<ProfileSummary, ProfileError> {
         self.get(id).map(|p| self.summarize(p))
+    }
+
+    /// Increases whenever a profile is created, edited, renamed or deleted (not on switching),
+    /// so caches of credentials providers know when to rebuild.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// True when no profile has this name (compared case-insensitively, trimmed).
@@ -186,6 +194,7 @@ impl ProfileStore {
             }
             return Err(e);
         }
+        self.revision += 1;
         tracing::info!(profile = %id, "profile created");
         self.summary(&id)
     }
@@ -267,6 +276,7 @@ impl ProfileStore {
                 tracing::warn!(profile = %id, code = e.code(), "could not delete the old keychain item");
             }
         }
+        self.revision += 1;
         tracing::info!(profile = %id, "profile updated");
         self.summary(id)
     }
@@ -313,6 +323,7 @@ impl ProfileStore {
             }
             return Err(e);
         }
+        self.revision += 1;
         tracing::info!(profile = %id, "profile deleted");
         Ok(())
     }
