@@ -10,9 +10,10 @@ use std::sync::Arc;
 
 use time::OffsetDateTime;
 
+use super::edit::SecretChange;
 use super::error::ProfileError;
 use super::file;
-use super::inputs::{NewProfile, ProfileEdit, SecretChange};
+use super::inputs::{NewProfile, ProfileEdit};
 use super::keychain::SecretStore;
 use super::model::{
     EnvLabel, ModeSettings, Profile, ProfileId, ProfileSummary, RoleSource, RoleSummary,

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod import_fixtures;
+
 use std::io::Write;
 use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
