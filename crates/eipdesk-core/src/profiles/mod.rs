@@ -40,3 +40,50 @@ pub use model::{
 };
 pub use secret::{ProfileSecrets, Sensitive};
 pub use store::{MAX_SOURCE_CHAIN, ProfileStore, SANDBOX_NAME, SANDBOX_REGION};
+
+/// TypeScript declarations of every profile type the UI sends or receives (ts-rs `decl()`),
+/// in dependency order, for the shell's bindings file.
+pub fn typescript_declarations() -> Vec<String> {
+    use ts_rs::TS;
+    vec![
+        ProfileId::decl(),
+        AuthMode::decl(),
+        EnvLabel::decl(),
+        RoleSummary::decl(),
+        ProfileSummary::decl(),
+        NewRoleSource::decl(),
+        NewCredentials::decl(),
+        NewProfile::decl(),
+        RoleSourceEdit::decl(),
+        CredentialsEdit::decl(),
+        ProfileEdit::decl(),
+        ConnectionReport::decl(),
+        import::SourceKind::decl(),
+        import::ImportCandidate::decl(),
+        import::SourceStatus::decl(),
+        import::SourceProblem::decl(),
+        import::SourceReport::decl(),
+        import::ScanReport::decl(),
+        import::ImportSelection::decl(),
+        import::ImportedProfile::decl(),
+        import::ImportReport::decl(),
+    ]
+}
+
+#[cfg(test)]
+mod ts_tests {
+    #[test]
+    fn declarations_render_secrets_as_plain_strings_and_dates_as_strings() {
+        let all = super::typescript_declarations().join("\n");
+        println!("{all}");
+        assert!(all.contains("type ProfileId = string"), "{all}");
+        assert!(all.contains("accessKeySecret: string"), "{all}");
+        assert!(all.contains("lastUsed: string | null"), "{all}");
+        assert!(all.contains("\"mode\": \"ramRole\""), "{all}");
+        assert!(all.contains("labelColor: string"), "{all}");
+        assert!(
+            !all.contains("Sensitive") && !all.contains("OffsetDateTime"),
+            "{all}"
+        );
+    }
+}
