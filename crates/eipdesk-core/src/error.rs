@@ -2,11 +2,11 @@
 //! `{ kind, code, message, requestId?, hint? }`. The UI shows the Alibaba Cloud code and the
 //! request ID, which is what support asks for. No secret ever reaches a message.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// Broad classes the UI reacts to (retry, re-authenticate, fix input, …).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum ErrorKind {
     Throttling,
@@ -21,7 +21,7 @@ pub enum ErrorKind {
 }
 
 /// An error as the UI receives it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorDto {
     pub kind: ErrorKind,

@@ -4,6 +4,7 @@
 //! preflight rules, the workflow engine and its journal, and the audit log. The desktop shell
 //! (`src-tauri`) only maps IPC to [`EipDesk`]'s methods.
 
+pub mod audit;
 pub mod binding;
 pub mod desk;
 pub mod dto;
@@ -12,6 +13,7 @@ pub mod fsutil;
 pub mod guest_os;
 pub mod ids;
 pub mod inventory;
+pub mod journal;
 pub mod paths;
 pub mod profiles;
 pub mod regions;

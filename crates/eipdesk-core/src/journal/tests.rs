@@ -1,0 +1,220 @@
+//! Journal tests: runs and steps round-trip, calls are written before and after, statuses
+//! and tokens persist across reopening, unfinished runs are marked interrupted.
+
+use super::*;
+use crate::binding::{
+    BindMode, BindPlan, BindRequest, OnFailure, PlanContext, PlanStep, StepAction,
+};
+use crate::error::ErrorKind;
+use crate::ids::{AllocationId, EniId, InstanceId, RegionId};
+
+pub(crate) fn sample_plan() -> BindPlan {
+    let eip = AllocationId::parse("eip-a1").unwrap();
+    let eni = EniId::parse("eni-b2").unwrap();
+    let i = InstanceId::parse("i-c3").unwrap();
+    BindPlan {
+        request: BindRequest::CutThroughBind {
+            eip: eip.clone(),
+            eni: eni.clone(),
+            attach_to: Some(i.clone()),
+        },
+        region: RegionId::parse("cn-hangzhou").unwrap(),
+        steps: vec![
+            PlanStep {
+                action: StepAction::DetachEni {
+                    eni: eni.clone(),
+                    instance: i.clone(),
+                },
+                on_failure: OnFailure::RollBack,
+            },
+            PlanStep {
+                action: StepAction::Associate {
+                    eip,
+                    target: eni.to_string(),
+                    target_type: "NetworkInterface".into(),
+                    mode: BindMode::CutThrough,
+                    private_ip: Some("10.0.0.9".into()),
+                },
+                on_failure: OnFailure::RollBack,
+            },
+            PlanStep {
+                action: StepAction::AttachEni { eni, instance: i },
+                on_failure: OnFailure::Ask,
+            },
+        ],
+        warnings: Vec::new(),
+        notes: vec!["note".into()],
+        context: PlanContext::default(),
+    }
+}
+
+fn owner() -> RunOwner {
+    RunOwner {
+        profile: "Sandbox".into(),
+        account: Some("1234567890".into()),
+    }
+}
+
+fn err() -> ErrorDto {
+    ErrorDto {
+        kind: ErrorKind::InvalidState,
+        code: "Eni.Attached".into(),
+        message: "m".into(),
+        request_id: Some("REQ-1".into()),
+        hint: None,
+    }
+}
+
+#[test]
+fn a_new_run_has_every_step_pending() {
+    let j = Journal::new(Database::in_memory().unwrap());
+    let run = j.create_run(&sample_plan(), &owner()).unwrap();
+    assert!(run.id.starts_with("run-"));
+    assert_eq!(
+        (run.status, run.phase),
+        (RunStatus::Running, Phase::Forward)
+    );
+    assert_eq!(run.plan, sample_plan());
+    assert_eq!(run.region, "cn-hangzhou");
+    assert_eq!(run.account.as_deref(), Some("1234567890"));
+    let steps = j.steps(&run.id).unwrap();
+    assert_eq!(steps.len(), 3);
+    assert!(
+        steps
+            .iter()
+            .all(|s| s.status == StepStatus::Pending && s.started_at.is_none())
+    );
+    assert_eq!(steps[1].title, "Bind eip-a1 to eni-b2 in cut-through mode");
+}
+
+#[test]
+fn step_statuses_tokens_and_times_are_recorded() {
+    let j = Journal::new(Database::in_memory().unwrap());
+    let id = j.create_run(&sample_plan(), &owner()).unwrap().id;
+    j.set_step(&id, 0, StepStatus::Running, None, None).unwrap();
+    j.set_step_token(&id, 0, CallPhase::Do, "tok-1").unwrap();
+    j.set_step(&id, 0, StepStatus::Waiting, Some("eni-b2 Available"), None)
+        .unwrap();
+    let s = &j.steps(&id).unwrap()[0];
+    assert_eq!(
+        (
+            s.status,
+            s.waiting_for.as_deref(),
+            s.client_token.as_deref()
+        ),
+        (StepStatus::Waiting, Some("eni-b2 Available"), Some("tok-1"))
+    );
+    assert!(s.started_at.is_some() && s.finished_at.is_none());
+    j.set_step_request_id(&id, 0, CallPhase::Do, "REQ-0")
+        .unwrap();
+    j.set_step(&id, 0, StepStatus::Done, None, None).unwrap();
+    let s = &j.steps(&id).unwrap()[0];
+    assert_eq!(s.request_id.as_deref(), Some("REQ-0"));
+    let (start, end) = (
+        s.started_at.clone().unwrap(),
+        s.finished_at.clone().unwrap(),
+    );
+    assert!(db::elapsed_ms(&start, &end).is_some());
+    // Undoing restarts the clock; failing keeps the error.
+    j.set_step(&id, 0, StepStatus::Undoing, None, None).unwrap();
+    assert!(j.steps(&id).unwrap()[0].finished_at.is_none());
+    j.set_step_token(&id, 0, CallPhase::Undo, "tok-u").unwrap();
+    j.set_step(&id, 0, StepStatus::UndoFailed, None, Some(&err()))
+        .unwrap();
+    let s = &j.steps(&id).unwrap()[0];
+    assert_eq!(s.undo_client_token.as_deref(), Some("tok-u"));
+    assert_eq!(
+        s.error.as_ref().map(|e| e.code.as_str()),
+        Some("Eni.Attached")
+    );
+}
+
+#[test]
+fn calls_are_written_before_sending_and_completed_after() {
+    let j = Journal::new(Database::in_memory().unwrap());
+    let id = j.create_run(&sample_plan(), &owner()).unwrap().id;
+    let params = vec![("RegionId".to_string(), "cn-hangzhou".to_string())];
+    let c1 = j
+        .call_started(
+            &id,
+            1,
+            CallPhase::Do,
+            "AssociateEipAddress",
+            &params,
+            Some("tok"),
+        )
+        .unwrap();
+    let calls = j.calls(&id).unwrap();
+    assert_eq!(
+        (calls[0].outcome.as_str(), calls[0].finished_at.as_deref()),
+        ("sent", None)
+    );
+    j.call_finished(c1, Some("REQ-9"), None).unwrap();
+    let c2 = j
+        .call_started(
+            &id,
+            1,
+            CallPhase::Undo,
+            "UnassociateEipAddress",
+            &params,
+            None,
+        )
+        .unwrap();
+    j.call_finished(c2, Some("REQ-10"), Some(&err())).unwrap();
+    let calls = j.calls(&id).unwrap();
+    assert_eq!(calls.len(), 2);
+    assert_eq!(
+        (
+            calls[0].outcome.as_str(),
+            calls[0].request_id.as_deref(),
+            calls[0].params.clone()
+        ),
+        ("ok", Some("REQ-9"), params)
+    );
+    assert_eq!(
+        (calls[1].phase.as_str(), calls[1].outcome.as_str()),
+        ("undo", "error")
+    );
+    assert_eq!(calls[1].error, Some(err()));
+}
+
+#[test]
+fn run_status_message_and_cancel_persist_across_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_path(dir.path());
+    let (done, open) = {
+        let j = Journal::new(Database::open(&path).unwrap());
+        let done = j.create_run(&sample_plan(), &owner()).unwrap().id;
+        j.set_run(
+            &done,
+            RunStatus::RolledBack,
+            Phase::Rollback,
+            Some("re-attached"),
+            Some(&err()),
+        )
+        .unwrap();
+        let open = j.create_run(&sample_plan(), &owner()).unwrap().id;
+        j.set_step(&open, 0, StepStatus::Running, None, None)
+            .unwrap();
+        assert!(j.request_cancel(&open).unwrap());
+        (done, open)
+    };
+    let j = Journal::new(Database::open(&path).unwrap());
+    let r = j.run(&done).unwrap().unwrap();
+    assert_eq!(
+        (r.status, r.phase, r.message.as_deref()),
+        (RunStatus::RolledBack, Phase::Rollback, Some("re-attached"))
+    );
+    assert!(r.finished_at.is_some());
+    assert_eq!(r.error, Some(err()));
+    assert!(j.run(&open).unwrap().unwrap().cancel_requested);
+    assert_eq!(j.interrupt_unfinished().unwrap(), vec![open.clone()]);
+    let r = j.run(&open).unwrap().unwrap();
+    assert_eq!(r.status, RunStatus::Interrupted);
+    assert!(r.message.unwrap().contains("Resume"));
+    assert_eq!(j.steps(&open).unwrap()[0].status, StepStatus::Running);
+    j.clear_cancel(&open).unwrap();
+    assert!(!j.run(&open).unwrap().unwrap().cancel_requested);
+    assert_eq!(j.list_runs(10).unwrap().len(), 2);
+    assert!(j.run("run-missing").unwrap().is_none());
+}
