@@ -17,10 +17,16 @@
 //! # Ok(()) }
 //! ```
 //!
+//! * Behaviour and every choice made where the real service is undocumented: [`behaviour`].
+//! * Key IDs of the deterministic demo seed (two accounts, 15 regions): [`seed::demo_ids`].
+//! * Control API (`/_emulator/health`, `reset`, `seed`, `snapshot`, `restore`, `delays`,
+//!   `faults`, `throttles`, `requests`, `clock`, `clock/advance`, `sts`,
+//!   `cut-through-regions`, `accounts`): [`control`].
+//!
 //! Module map: [`protocol`] (parsing, params, rendering, XML), [`auth`] (V1/V3, nonces,
 //! timestamps, STS tokens), [`state`] (resources, IDs, IPAM, transitions, idempotency),
-//! [`actions`] (one module per API area), [`seed`], [`control`], [`faults`], [`throttle`],
-//! [`persist`], [`reqlog`], [`server`].
+//! [`rules`] (business rules), [`actions`] (one module per API area), [`seed`], [`control`],
+//! [`faults`], [`throttle`], [`persist`], [`reqlog`], [`server`], [`rpc`] (the pipeline).
 
 #![recursion_limit = "512"]
 
@@ -28,6 +34,7 @@ pub mod accounts;
 pub mod actions;
 pub mod app;
 pub mod auth;
+pub mod behaviour;
 pub mod clock;
 pub mod config;
 pub mod control;

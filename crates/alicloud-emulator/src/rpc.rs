@@ -68,20 +68,9 @@ impl EmulatorState {
         }
         let format = req.format();
         let host = req.host_id();
-        let (response, status, code) = match &outcome.result {
-            Ok(body) => {
-                let name = outcome.action.map_or("", |a| a.name);
-                (
-                    render::success(format, name, &request_id, body.clone()),
-                    200,
-                    "OK".to_string(),
-                )
-            }
-            Err(e) => (
-                render::error(format, &request_id, &host, outcome.product, e),
-                e.status,
-                e.code.clone(),
-            ),
+        let (status, code) = match &outcome.result {
+            Ok(_) => (200, "OK".to_string()),
+            Err(e) => (e.status, e.code.clone()),
         };
         self.log(
             req,
@@ -90,7 +79,11 @@ impl EmulatorState {
             if outcome.drop { 0 } else { status },
             code,
         );
-        let mut response = response;
+        let name = outcome.action.map_or("", |a| a.name);
+        let mut response = match outcome.result {
+            Ok(body) => render::success(format, name, &request_id, body),
+            Err(e) => render::error(format, &request_id, &host, outcome.product, &e),
+        };
         if outcome.drop {
             response.extensions_mut().insert(DropConnection);
         }

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use super::paging::PageNumber;
 use super::{ActionResult, Ctx, list, obj, views};
 use crate::protocol::ApiError;
-use crate::state::model::{ChargeType, EipStatus};
+use crate::state::model::{ChargeType, Eip, EipStatus};
 
 pub use super::vpc_eip_ops::{
     allocate, associate, modify_attribute, modify_forward_mode, release, unassociate,
@@ -65,39 +65,46 @@ pub fn describe(ctx: &mut Ctx<'_>) -> ActionResult {
     let resource_group = p.get("ResourceGroupId");
 
     let account = ctx.caller.account_id.clone();
-    let items: Vec<Value> = match ctx.world.region(&account, region.id) {
-        None => Vec::new(),
-        Some(res) => res
-            .eips
-            .values()
-            .filter(|e| ids.as_ref().is_none_or(|ids| ids.contains(&e.id)))
-            .filter(|e| ips.as_ref().is_none_or(|ips| ips.contains(&e.ip)))
-            .filter(|e| name.is_none_or(|n| e.name == n))
-            .filter(|e| status.is_none_or(|s| e.status == s))
-            .filter(|e| charge.is_none_or(|c| e.charge_type == c))
-            .filter(|e| isp.is_none_or(|i| e.isp == i))
-            .filter(|e| resource_group.is_none_or(|g| e.resource_group_id == g))
-            .filter(|e| {
-                tags.iter().all(|(k, v)| {
-                    e.tags
-                        .iter()
-                        .any(|(tk, tv)| tk == k && (v.is_empty() || tv == v))
-                })
-            })
-            .filter(|e| {
-                let b = e.binding.as_ref();
-                assoc_id.is_none_or(|id| b.is_some_and(|b| b.instance_id == id))
-                    && assoc_type.is_none_or(|t| b.is_some_and(|b| b.target.as_str() == t))
-            })
-            .map(|e| views::eip(e, region.id))
-            .collect(),
+    let Some(res) = ctx.world.region(&account, region.id) else {
+        return Ok(body(Vec::new(), 0, page));
     };
-    let total = items.len();
-    let page_items = page.slice(items);
-    Ok(obj([
+    let matching: Vec<&Eip> = res
+        .eips
+        .values()
+        .filter(|e| ids.as_ref().is_none_or(|ids| ids.contains(&e.id)))
+        .filter(|e| ips.as_ref().is_none_or(|ips| ips.contains(&e.ip)))
+        .filter(|e| name.is_none_or(|n| e.name == n))
+        .filter(|e| status.is_none_or(|s| e.status == s))
+        .filter(|e| charge.is_none_or(|c| e.charge_type == c))
+        .filter(|e| isp.is_none_or(|i| e.isp == i))
+        .filter(|e| resource_group.is_none_or(|g| e.resource_group_id == g))
+        .filter(|e| {
+            tags.iter().all(|(k, v)| {
+                e.tags
+                    .iter()
+                    .any(|(tk, tv)| tk == k && (v.is_empty() || tv == v))
+            })
+        })
+        .filter(|e| {
+            let b = e.binding.as_ref();
+            assoc_id.is_none_or(|id| b.is_some_and(|b| b.instance_id == id))
+                && assoc_type.is_none_or(|t| b.is_some_and(|b| b.target.as_str() == t))
+        })
+        .collect();
+    let total = matching.len();
+    let items = page
+        .slice(matching)
+        .into_iter()
+        .map(|e| views::eip(e, region.id))
+        .collect();
+    Ok(body(items, total, page))
+}
+
+fn body(items: Vec<Value>, total: usize, page: PageNumber) -> serde_json::Map<String, Value> {
+    obj([
         ("TotalCount", json!(total)),
         ("PageNumber", json!(page.number)),
         ("PageSize", json!(page.size)),
-        ("EipAddresses", list("EipAddress", page_items)),
-    ]))
+        ("EipAddresses", list("EipAddress", items)),
+    ])
 }

@@ -41,31 +41,38 @@ pub fn describe_vpcs(ctx: &mut Ctx<'_>) -> ActionResult {
         Some(_) => Some(p.bool("IsDefault", false)?),
     };
     let account = ctx.caller.account_id.clone();
-    let items: Vec<Value> = match ctx.world.region(&account, region.id) {
-        None => Vec::new(),
-        Some(res) => res
-            .vpcs
-            .values()
-            .filter(|v| ids.as_ref().is_none_or(|ids| ids.contains(&v.id)))
-            .filter(|v| name.is_none_or(|n| v.name == n))
-            .filter(|v| is_default.is_none_or(|d| v.is_default == d))
-            .map(|v| {
-                let vsw: Vec<String> = res
-                    .vswitches
-                    .values()
-                    .filter(|s| s.vpc_id == v.id)
-                    .map(|s| s.id.clone())
-                    .collect();
-                views::vpc(v, vsw, region.id, &account)
-            })
-            .collect(),
+    let (items, total): (Vec<Value>, usize) = match ctx.world.region(&account, region.id) {
+        None => (Vec::new(), 0),
+        Some(res) => {
+            let matching: Vec<_> = res
+                .vpcs
+                .values()
+                .filter(|v| ids.as_ref().is_none_or(|ids| ids.contains(&v.id)))
+                .filter(|v| name.is_none_or(|n| v.name == n))
+                .filter(|v| is_default.is_none_or(|d| v.is_default == d))
+                .collect();
+            let total = matching.len();
+            let items = page
+                .slice(matching)
+                .into_iter()
+                .map(|v| {
+                    let vsw: Vec<String> = res
+                        .vswitches
+                        .values()
+                        .filter(|s| s.vpc_id == v.id)
+                        .map(|s| s.id.clone())
+                        .collect();
+                    views::vpc(v, vsw, region.id, &account)
+                })
+                .collect();
+            (items, total)
+        }
     };
-    let total = items.len();
     Ok(obj([
         ("TotalCount", json!(total)),
         ("PageNumber", json!(page.number)),
         ("PageSize", json!(page.size)),
-        ("Vpcs", list("Vpc", page.slice(items))),
+        ("Vpcs", list("Vpc", items)),
     ]))
 }
 
@@ -83,30 +90,37 @@ pub fn describe_vswitches(ctx: &mut Ctx<'_>) -> ActionResult {
         Some(_) => Some(p.bool("IsDefault", false)?),
     };
     let account = ctx.caller.account_id.clone();
-    let items: Vec<Value> = match ctx.world.region(&account, region.id) {
-        None => Vec::new(),
-        Some(res) => res
-            .vswitches
-            .values()
-            .filter(|s| vpc.is_none_or(|v| s.vpc_id == v))
-            .filter(|s| ids.as_ref().is_none_or(|ids| ids.contains(&s.id)))
-            .filter(|s| zone.is_none_or(|z| s.zone_id == z))
-            .filter(|s| name.is_none_or(|n| s.name == n))
-            .filter(|s| is_default.is_none_or(|d| s.is_default == d))
-            .map(|s| {
-                let rt = res
-                    .vpcs
-                    .get(&s.vpc_id)
-                    .map_or("", |v| v.route_table_id.as_str());
-                views::vswitch(s, res.available_ips(s), rt, &account)
-            })
-            .collect(),
+    let (items, total): (Vec<Value>, usize) = match ctx.world.region(&account, region.id) {
+        None => (Vec::new(), 0),
+        Some(res) => {
+            let matching: Vec<_> = res
+                .vswitches
+                .values()
+                .filter(|s| vpc.is_none_or(|v| s.vpc_id == v))
+                .filter(|s| ids.as_ref().is_none_or(|ids| ids.contains(&s.id)))
+                .filter(|s| zone.is_none_or(|z| s.zone_id == z))
+                .filter(|s| name.is_none_or(|n| s.name == n))
+                .filter(|s| is_default.is_none_or(|d| s.is_default == d))
+                .collect();
+            let total = matching.len();
+            let items = page
+                .slice(matching)
+                .into_iter()
+                .map(|s| {
+                    let rt = res
+                        .vpcs
+                        .get(&s.vpc_id)
+                        .map_or("", |v| v.route_table_id.as_str());
+                    views::vswitch(s, res.available_ips(s), rt, &account)
+                })
+                .collect();
+            (items, total)
+        }
     };
-    let total = items.len();
     Ok(obj([
         ("TotalCount", json!(total)),
         ("PageNumber", json!(page.number)),
         ("PageSize", json!(page.size)),
-        ("VSwitches", list("VSwitch", page.slice(items))),
+        ("VSwitches", list("VSwitch", items)),
     ]))
 }
