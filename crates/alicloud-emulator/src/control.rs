@@ -1,7 +1,24 @@
 //! The control surface, in process ([`Control`]) and over HTTP under the reserved prefix
-//! `/_emulator/` (JSON; see [`routes`]): reset, load a seed, snapshot and restore, delays,
-//! faults, throttles, the request log, the clock, STS token lifetime and the cut-through
-//! region list.
+//! `/_emulator/` (JSON; never routed to RPC). It is unauthenticated: the emulator is meant to
+//! listen on loopback only.
+//!
+//! | method and path | body | effect |
+//! |---|---|---|
+//! | `GET /_emulator/health` | | `{"ok": true}` |
+//! | `POST /_emulator/reset` | optional `{"seed": "demo"}` | configured (or given) seed, delays, throttles; clears faults, log, clock offset |
+//! | `POST /_emulator/seed` | `{"seed": "scale:100"}` | replaces the resources only |
+//! | `GET /_emulator/snapshot` | | the resources as JSON (no credentials) |
+//! | `POST /_emulator/restore` | a snapshot | replaces the resources |
+//! | `GET`/`PUT /_emulator/delays` | `{"associate_ms": 300, "unassociate_ms": .., "release_ms": .., "attach_ms": .., "detach_ms": .., "delete_eni_ms": ..}` | transition delays (missing fields: 300) |
+//! | `GET`/`PUT /_emulator/faults` | `{"seed": 1, "rules": [{"action": "AssociateEipAddress", "error_code": "ServiceUnavailable", "error_rate": 0.5, "latency_ms": 0, "drop_rate": 0.0}]}` | fault injection |
+//! | `GET`/`PUT /_emulator/throttles` | `{"rules": [{"account_id": null, "action": "*", "rate_per_sec": 5, "burst": 5}]}` | rate limits |
+//! | `GET /_emulator/requests?since=N` | | `{"requests": [LogEntry..]}` |
+//! | `DELETE /_emulator/requests` | | clears the log |
+//! | `GET /_emulator/clock` | | `{"now_ms", "now", "offset_ms"}` |
+//! | `POST /_emulator/clock/advance` | `{"ms": 60000}` | moves the emulator clock forward |
+//! | `PUT /_emulator/sts` | `{"token_lifetime_seconds": 5}` (or `null`) | lifetime of tokens issued from now on |
+//! | `PUT /_emulator/cut-through-regions` | `{"regions": ["cn-hangzhou"]}` | regions accepting `Mode=BINDED` |
+//! | `GET /_emulator/accounts` | | account IDs, AccessKey IDs, role ARNs (no secrets) |
 
 use std::time::Duration;
 
