@@ -7,13 +7,14 @@ use crate::regions::CutThroughRegions;
 use alicloud_api::Client;
 use alicloud_api::ecs::DescribeRegionsRequest;
 
-/// ECS `DescribeRegions`, marked with cut-through support, sorted by ID.
+/// ECS `DescribeRegions` (English names: the UI is English and CJK fonts may be absent),
+/// marked with cut-through support, sorted by ID.
 pub async fn list_regions(
     client: &Client,
     cut_through: &CutThroughRegions,
 ) -> Result<Vec<RegionInfo>, CoreError> {
     let response = client
-        .ecs_describe_regions(&DescribeRegionsRequest::default())
+        .ecs_describe_regions(&DescribeRegionsRequest::default().accept_language("en-US"))
         .await?;
     let mut regions: Vec<RegionInfo> = response
         .regions
