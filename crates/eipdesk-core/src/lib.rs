@@ -18,6 +18,7 @@ pub mod paths;
 pub mod profiles;
 pub mod regions;
 pub mod sandbox;
+pub mod workflow;
 
 pub use desk::EipDesk;
 pub use error::{CoreError, ErrorDto, ErrorKind};

@@ -276,7 +276,8 @@ impl Journal {
     }
 
     /// Moves a step to `status`; `started_at` is set when it first runs (or is first undone),
-    /// `finished_at` when it settles.
+    /// `finished_at` when it settles. An error is kept until the step runs again (so an undone
+    /// step still shows why the run failed) unless a new one is given.
     pub fn set_step(
         &self,
         run_id: &str,
@@ -294,7 +295,8 @@ impl Journal {
             StepStatus::Pending | StepStatus::Waiting => (false, false),
         };
         self.db.lock().execute(
-            "UPDATE steps SET status = ?3, waiting_for = ?4, error_json = ?5,
+            "UPDATE steps SET status = ?3, waiting_for = ?4,
+                 error_json = CASE WHEN ?5 IS NOT NULL THEN ?5 WHEN ?3 IN ('running', 'pending') THEN NULL ELSE error_json END,
                  started_at = CASE WHEN ?6 AND (started_at IS NULL OR finished_at IS NOT NULL) THEN ?8 ELSE started_at END,
                  finished_at = CASE WHEN ?7 THEN ?8 WHEN ?6 THEN NULL ELSE finished_at END
              WHERE run_id = ?1 AND idx = ?2",

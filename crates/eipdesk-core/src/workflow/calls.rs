@@ -1,0 +1,99 @@
+//! One step's API call: the typed request for a [`StepAction`] (with its ClientToken), the
+//! parameters as sent (for the journal and the audit log), and sending it.
+
+use crate::binding::{BindMode, StepAction};
+use crate::ids::RegionId;
+use alicloud_api::ecs::{AttachNetworkInterfaceRequest, DetachNetworkInterfaceRequest};
+use alicloud_api::vpc::{
+    AssociateEipAddressRequest, ModifyEipForwardModeRequest, UnassociateEipAddressRequest,
+};
+use alicloud_api::{Client, Error};
+
+/// A request ready to send.
+#[derive(Debug, Clone)]
+pub enum Prepared {
+    Detach(DetachNetworkInterfaceRequest),
+    Attach(AttachNetworkInterfaceRequest),
+    Associate(AssociateEipAddressRequest),
+    Unassociate(UnassociateEipAddressRequest),
+    Modify(ModifyEipForwardModeRequest),
+}
+
+/// The request for `action` (`None` for the verification).
+pub fn prepare(
+    action: &StepAction,
+    region: &RegionId,
+    client_token: Option<&str>,
+) -> Option<Prepared> {
+    let r = region.as_str();
+    let token = |t: Option<&str>| t.map(str::to_string);
+    Some(match action {
+        StepAction::DetachEni { eni, instance } => Prepared::Detach(
+            DetachNetworkInterfaceRequest::new(r, eni.as_str(), instance.as_str()),
+        ),
+        StepAction::AttachEni { eni, instance } => Prepared::Attach(
+            AttachNetworkInterfaceRequest::new(r, eni.as_str(), instance.as_str()),
+        ),
+        StepAction::Associate {
+            eip,
+            target,
+            target_type,
+            mode,
+            private_ip,
+        } => {
+            let mut req = AssociateEipAddressRequest::new(r, eip.as_str(), target.as_str())
+                .instance_type(target_type.as_str());
+            if target_type == "NetworkInterface" {
+                req = req.mode(mode.as_api());
+            }
+            req.private_ip_address = private_ip.clone();
+            req.client_token = token(client_token);
+            Prepared::Associate(req)
+        }
+        StepAction::Unassociate {
+            eip,
+            target,
+            target_type,
+            private_ip,
+            ..
+        } => {
+            let mut req = UnassociateEipAddressRequest::new(r, eip.as_str())
+                .instance_id(target.as_str())
+                .instance_type(target_type.as_str());
+            req.private_ip_address = private_ip.clone();
+            req.client_token = token(client_token);
+            Prepared::Unassociate(req)
+        }
+        StepAction::ModifyForwardMode { eip, to, .. } => {
+            let mut req = ModifyEipForwardModeRequest::new(r, eip.as_str(), BindMode::as_api(*to));
+            req.client_token = token(client_token);
+            Prepared::Modify(req)
+        }
+        StepAction::Verify { .. } => return None,
+    })
+}
+
+impl Prepared {
+    /// The parameters as sent.
+    pub fn params(&self) -> Vec<(String, String)> {
+        match self {
+            Prepared::Detach(r) => r.to_params(),
+            Prepared::Attach(r) => r.to_params(),
+            Prepared::Associate(r) => r.to_params(),
+            Prepared::Unassociate(r) => r.to_params(),
+            Prepared::Modify(r) => r.to_params(),
+        }
+    }
+
+    /// Sends it; returns the `RequestId`.
+    pub async fn send(&self, client: &Client) -> Result<String, Error> {
+        let response = match self {
+            Prepared::Detach(r) => client.detach_network_interface(r).await?,
+            Prepared::Attach(r) => client.attach_network_interface(r).await?,
+            Prepared::Associate(r) => client.associate_eip_address(r).await?,
+            Prepared::Unassociate(r) => client.unassociate_eip_address(r).await?,
+            Prepared::Modify(r) => client.modify_eip_forward_mode(r).await?,
+        };
+        Ok(response.request_id)
+    }
+}

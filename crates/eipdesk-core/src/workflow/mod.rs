@@ -1,0 +1,162 @@
+//! The workflow engine: runs a [`BindPlan`](crate::binding::BindPlan) step by step against the
+//! real cloud, journaling every step and call (so a crashed run can be resumed or rolled
+//! back), recording every mutating call in the audit log, undoing completed steps when a step
+//! fails, and reporting progress through [`RunEvents`].
+//!
+//! * [`engine`]: runs, decisions (resume, retry, roll back, cancel), forward and rollback;
+//! * [`step`]: one step's mechanics: check the real state first, call with retries, wait;
+//! * [`observe`]: reading and judging the state of an ENI or EIP;
+//! * [`calls`]: the typed request of each step;
+//! * [`snapshot`]: the fresh region snapshot preflight works on;
+//! * [`view`]: what the UI's timeline receives.
+
+pub mod calls;
+pub mod engine;
+pub mod observe;
+pub mod snapshot;
+mod step;
+pub mod view;
+
+pub use engine::{Engine, Progress};
+pub use view::{RunView, StepView};
+
+use crate::binding::{Blocker, FormError};
+use crate::error::{ErrorDto, ErrorKind};
+use crate::journal::DbError;
+use std::time::Duration;
+
+/// Timing of the engine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EngineConfig {
+    /// First pause between two state reads while waiting; doubled up to `poll_max`.
+    pub poll_initial: Duration,
+    pub poll_max: Duration,
+    /// How long one step may wait for its state.
+    pub wait_deadline: Duration,
+    /// How long one call is retried on retryable errors (on top of the client's own retries).
+    pub call_deadline: Duration,
+    /// How long a settled but unexpected state is tolerated after a call (the cloud may report
+    /// the old state for a moment) before the step fails.
+    pub settle_grace: Duration,
+    /// How long the final verification may wait for every check to hold.
+    pub verify_deadline: Duration,
+}
+
+impl Default for EngineConfig {
+    fn default() -> Self {
+        Self {
+            poll_initial: Duration::from_millis(500),
+            poll_max: Duration::from_secs(5),
+            wait_deadline: Duration::from_secs(300),
+            call_deadline: Duration::from_secs(120),
+            settle_grace: Duration::from_secs(20),
+            verify_deadline: Duration::from_secs(30),
+        }
+    }
+}
+
+impl EngineConfig {
+    /// Short timings for tests against the emulator.
+    pub fn fast() -> Self {
+        Self {
+            poll_initial: Duration::from_millis(25),
+            poll_max: Duration::from_millis(200),
+            wait_deadline: Duration::from_secs(20),
+            call_deadline: Duration::from_millis(1500),
+            settle_grace: Duration::from_millis(600),
+            verify_deadline: Duration::from_secs(5),
+        }
+    }
+}
+
+/// Receives a run's new state after every change (the shell forwards it as a Tauri event).
+pub trait RunEvents: Send + Sync {
+    fn run_changed(&self, run: &RunView);
+}
+
+/// Drops every event.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NoEvents;
+
+impl RunEvents for NoEvents {
+    fn run_changed(&self, _run: &RunView) {}
+}
+
+/// Errors of starting or steering runs (a failing *step* is not an error: it is recorded in
+/// the run).
+#[derive(Debug, thiserror::Error)]
+pub enum WorkflowError {
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// A cloud call failed (kept in its IPC shape).
+    #[error("{}: {}", .0.code, .0.message)]
+    Api(ErrorDto),
+    #[error(transparent)]
+    Form(#[from] FormError),
+    #[error("the binding cannot run: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Preflight(Vec<Blocker>),
+    #[error("confirm first: {}", .0.join(" "))]
+    Unconfirmed(Vec<String>),
+    #[error("run {0} was not found")]
+    RunNotFound(String),
+    #[error("run {id} is {status}: it cannot {action} now")]
+    WrongState {
+        id: String,
+        status: String,
+        action: &'static str,
+    },
+    #[error("run {run} is already working on {resource}; wait for it to finish")]
+    Busy { run: String, resource: String },
+    #[error("this run belongs to profile \"{profile}\"; switch to it to continue the run")]
+    OtherProfile { profile: String },
+}
+
+impl From<alicloud_api::Error> for WorkflowError {
+    fn from(e: alicloud_api::Error) -> Self {
+        WorkflowError::Api(crate::error::CoreError::Api(e).to_dto())
+    }
+}
+
+impl WorkflowError {
+    /// The IPC shape of this error.
+    pub fn to_dto(&self) -> ErrorDto {
+        let (kind, code, hint) = match self {
+            WorkflowError::Api(dto) => return dto.clone(),
+            WorkflowError::Db(_) => (
+                ErrorKind::Internal,
+                "JournalError",
+                Some("Check that the data folder is writable; the run's state is in eipdesk.db."),
+            ),
+            WorkflowError::Form(_) => (ErrorKind::InvalidInput, "InvalidForm", None),
+            WorkflowError::Preflight(b) => (
+                ErrorKind::InvalidState,
+                b.first().map_or("PreflightFailed", Blocker::code),
+                Some("Fix what the preflight lists, or choose other resources."),
+            ),
+            WorkflowError::Unconfirmed(_) => (
+                ErrorKind::InvalidInput,
+                "ConfirmationRequired",
+                Some("Tick every warning, and type the ID where asked."),
+            ),
+            WorkflowError::RunNotFound(_) => (ErrorKind::NotFound, "RunNotFound", None),
+            WorkflowError::WrongState { .. } => (
+                ErrorKind::InvalidState,
+                "RunStateConflict",
+                Some("Refresh the Activity page."),
+            ),
+            WorkflowError::Busy { .. } => (
+                ErrorKind::InvalidState,
+                "ResourceBusy",
+                Some("Wait for the other run, then try again."),
+            ),
+            WorkflowError::OtherProfile { .. } => (ErrorKind::InvalidState, "OtherProfile", None),
+        };
+        ErrorDto {
+            kind,
+            code: code.to_string(),
+            message: self.to_string(),
+            request_id: None,
+            hint: hint.map(str::to_string),
+        }
+    }
+}

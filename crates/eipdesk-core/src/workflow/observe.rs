@@ -1,0 +1,260 @@
+//! Reading the real state of one ENI or EIP and judging it against an [`Expectation`]: holds,
+//! in progress (a transition towards it is under way), or not (and whether the resource is
+//! settled, i.e. waiting will not change anything).
+
+use crate::binding::Expectation;
+use crate::binding::facts::{eip_status, eni_status};
+use crate::ids::RegionId;
+use alicloud_api::ecs::DescribeNetworkInterfacesRequest;
+use alicloud_api::vpc::DescribeEipAddressesRequest;
+use alicloud_api::{Client, Error};
+
+/// What the API reports about the resource an expectation is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Observation {
+    Eni {
+        status: String,
+        instance_id: String,
+    },
+    Eip {
+        status: String,
+        instance_id: String,
+        mode: String,
+    },
+    /// The resource does not exist (any more).
+    Missing,
+}
+
+/// The verdict on an observation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Holds,
+    /// A transition towards the expectation is under way.
+    InProgress,
+    /// Not there, and the resource is in a transition that may change that.
+    NotYetSettled,
+    /// Not there, and the resource is settled: waiting alone will not bring it.
+    No,
+}
+
+impl Observation {
+    /// "eni Available on nothing", for messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Observation::Eni {
+                status,
+                instance_id,
+            } if instance_id.is_empty() => format!("{status}, not attached"),
+            Observation::Eni {
+                status,
+                instance_id,
+            } => format!("{status} on {instance_id}"),
+            Observation::Eip {
+                status,
+                instance_id,
+                ..
+            } if instance_id.is_empty() => format!("{status}, not bound"),
+            Observation::Eip {
+                status,
+                instance_id,
+                mode,
+            } => format!("{status}, {mode} on {instance_id}"),
+            Observation::Missing => "not found".into(),
+        }
+    }
+}
+
+/// Reads the state `expectation` is about.
+pub async fn observe(
+    client: &Client,
+    region: &RegionId,
+    expectation: &Expectation,
+) -> Result<Observation, Error> {
+    match expectation {
+        Expectation::EniAttached { eni, .. } | Expectation::EniDetached { eni } => {
+            let request = DescribeNetworkInterfacesRequest::new(region.as_str())
+                .network_interface_ids([eni.as_str()]);
+            let response = client.describe_network_interfaces(&request).await?;
+            Ok(response
+                .network_interface_sets
+                .network_interface_set
+                .into_iter()
+                .find(|n| n.network_interface_id == eni.as_str())
+                .map_or(Observation::Missing, |n| Observation::Eni {
+                    status: n.status,
+                    instance_id: if n.instance_id.is_empty() {
+                        n.attachment.instance_id
+                    } else {
+                        n.instance_id
+                    },
+                }))
+        }
+        Expectation::EipBound { eip, .. } | Expectation::EipFree { eip } => {
+            let request =
+                DescribeEipAddressesRequest::new(region.as_str()).allocation_id(eip.as_str());
+            let response = client.describe_eip_addresses(&request).await?;
+            Ok(response
+                .eip_addresses
+                .eip_address
+                .into_iter()
+                .find(|e| e.allocation_id == eip.as_str())
+                .map_or(Observation::Missing, |e| Observation::Eip {
+                    status: e.status,
+                    instance_id: e.instance_id,
+                    mode: e.mode,
+                }))
+        }
+    }
+}
+
+fn eni_settled(status: &str) -> bool {
+    status == eni_status::AVAILABLE || status == eni_status::IN_USE
+}
+
+fn eip_settled(status: &str) -> bool {
+    status == eip_status::AVAILABLE || status == eip_status::IN_USE
+}
+
+/// Judges `observation` against `expectation`.
+pub fn judge(expectation: &Expectation, observation: &Observation) -> Verdict {
+    let otherwise = |settled: bool| {
+        if settled {
+            Verdict::No
+        } else {
+            Verdict::NotYetSettled
+        }
+    };
+    match (expectation, observation) {
+        (_, Observation::Missing) => Verdict::No,
+        (Expectation::EniDetached { .. }, Observation::Eni { status, .. }) => match status.as_str()
+        {
+            eni_status::AVAILABLE => Verdict::Holds,
+            eni_status::DETACHING => Verdict::InProgress,
+            s => otherwise(eni_settled(s)),
+        },
+        (
+            Expectation::EniAttached { instance, .. },
+            Observation::Eni {
+                status,
+                instance_id,
+            },
+        ) => {
+            let ours = instance_id == instance.as_str();
+            match status.as_str() {
+                eni_status::IN_USE if ours => Verdict::Holds,
+                eni_status::ATTACHING if ours => Verdict::InProgress,
+                s => otherwise(eni_settled(s)),
+            }
+        }
+        (
+            Expectation::EipBound { target, mode, .. },
+            Observation::Eip {
+                status,
+                instance_id,
+                mode: got,
+            },
+        ) => {
+            let ours = instance_id == target;
+            match status.as_str() {
+                eip_status::IN_USE if ours && got == mode.as_api() => Verdict::Holds,
+                eip_status::ASSOCIATING if ours => Verdict::InProgress,
+                s => otherwise(eip_settled(s)),
+            }
+        }
+        (Expectation::EipFree { .. }, Observation::Eip { status, .. }) => match status.as_str() {
+            eip_status::AVAILABLE => Verdict::Holds,
+            eip_status::UNASSOCIATING => Verdict::InProgress,
+            s => otherwise(eip_settled(s)),
+        },
+        _ => Verdict::No,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::binding::BindMode;
+    use crate::ids::{AllocationId, EniId, InstanceId};
+
+    fn eni(status: &str, on: &str) -> Observation {
+        Observation::Eni {
+            status: status.into(),
+            instance_id: on.into(),
+        }
+    }
+
+    fn eip(status: &str, on: &str, mode: &str) -> Observation {
+        Observation::Eip {
+            status: status.into(),
+            instance_id: on.into(),
+            mode: mode.into(),
+        }
+    }
+
+    #[test]
+    fn eni_expectations() {
+        let e = EniId::parse("eni-1").unwrap();
+        let i = InstanceId::parse("i-1").unwrap();
+        let attached = Expectation::EniAttached {
+            eni: e.clone(),
+            instance: i,
+        };
+        assert_eq!(judge(&attached, &eni("InUse", "i-1")), Verdict::Holds);
+        assert_eq!(
+            judge(&attached, &eni("Attaching", "i-1")),
+            Verdict::InProgress
+        );
+        assert_eq!(judge(&attached, &eni("InUse", "i-2")), Verdict::No);
+        assert_eq!(
+            judge(&attached, &eni("Detaching", "i-1")),
+            Verdict::NotYetSettled
+        );
+        assert_eq!(judge(&attached, &eni("Available", "")), Verdict::No);
+        let detached = Expectation::EniDetached { eni: e };
+        assert_eq!(judge(&detached, &eni("Available", "")), Verdict::Holds);
+        assert_eq!(
+            judge(&detached, &eni("Detaching", "i-1")),
+            Verdict::InProgress
+        );
+        assert_eq!(
+            judge(&detached, &eni("Attaching", "i-1")),
+            Verdict::NotYetSettled
+        );
+        assert_eq!(judge(&detached, &Observation::Missing), Verdict::No);
+    }
+
+    #[test]
+    fn eip_expectations() {
+        let a = AllocationId::parse("eip-1").unwrap();
+        let bound = Expectation::EipBound {
+            eip: a.clone(),
+            target: "eni-1".into(),
+            mode: BindMode::CutThrough,
+        };
+        assert_eq!(
+            judge(&bound, &eip("InUse", "eni-1", "BINDED")),
+            Verdict::Holds
+        );
+        assert_eq!(judge(&bound, &eip("InUse", "eni-1", "NAT")), Verdict::No);
+        assert_eq!(
+            judge(&bound, &eip("Associating", "eni-1", "BINDED")),
+            Verdict::InProgress
+        );
+        assert_eq!(judge(&bound, &eip("InUse", "i-9", "NAT")), Verdict::No);
+        assert_eq!(
+            judge(&bound, &eip("Unassociating", "eni-1", "BINDED")),
+            Verdict::NotYetSettled
+        );
+        let free = Expectation::EipFree { eip: a };
+        assert_eq!(judge(&free, &eip("Available", "", "NAT")), Verdict::Holds);
+        assert_eq!(
+            judge(&free, &eip("Unassociating", "eni-1", "BINDED")),
+            Verdict::InProgress
+        );
+        assert_eq!(judge(&free, &eip("InUse", "eni-1", "BINDED")), Verdict::No);
+        assert_eq!(
+            eip("InUse", "eni-1", "BINDED").describe(),
+            "InUse, BINDED on eni-1"
+        );
+    }
+}

@@ -1,0 +1,250 @@
+//! One step's mechanics, the same for doing and undoing: read the real state first (a resumed
+//! step never acts twice), send the call with its journaled ClientToken (journal before and
+//! after, audit log after), retry retryable failures within a deadline, and poll with backoff
+//! until the expected state holds.
+
+use super::WorkflowError;
+use super::calls;
+use super::engine::Engine;
+use super::observe::{Observation, Verdict, judge, observe};
+use crate::audit::NewAuditEntry;
+use crate::binding::{Expectation, StepAction};
+use crate::error::{CoreError, ErrorDto, ErrorKind};
+use crate::ids::RegionId;
+use crate::journal::{CallPhase, RunRecord, StepRecord, StepStatus};
+use alicloud_api::ErrorKind as ApiKind;
+use std::time::{Duration, Instant};
+
+/// A step's outcome: `Err` is a failed step (recorded in the run), not an engine error.
+pub(super) type StepOutcome = Result<Result<(), ErrorDto>, WorkflowError>;
+
+/// The IPC shape of an API error.
+fn dto(e: alicloud_api::Error) -> ErrorDto {
+    CoreError::Api(e).to_dto()
+}
+
+fn retryable(kind: ApiKind) -> bool {
+    matches!(
+        kind,
+        ApiKind::Throttling | ApiKind::Transient | ApiKind::Transport
+    )
+}
+
+fn state_error(code: &str, message: String) -> ErrorDto {
+    ErrorDto {
+        kind: ErrorKind::InvalidState,
+        code: code.into(),
+        message,
+        request_id: None,
+        hint: Some(
+            "Check the resource in the tables (refresh), then retry the step or roll back.".into(),
+        ),
+    }
+}
+
+impl Engine {
+    fn backoff(&self, attempt: u32) -> Duration {
+        let factor = 1u32 << attempt.min(8);
+        (self.config.poll_initial * factor).min(self.config.poll_max)
+    }
+
+    /// Reads the state, retrying read failures that are retryable until the call deadline.
+    pub(super) async fn look(
+        &self,
+        region: &RegionId,
+        expectation: &Expectation,
+    ) -> Result<(Verdict, Observation), ErrorDto> {
+        let started = Instant::now();
+        let mut attempt = 0;
+        loop {
+            match observe(&self.client, region, expectation).await {
+                Ok(o) => return Ok((judge(expectation, &o), o)),
+                Err(e) if retryable(e.kind()) && started.elapsed() < self.config.call_deadline => {
+                    attempt += 1;
+                    tokio::time::sleep(self.backoff(attempt)).await;
+                }
+                Err(e) => return Err(dto(e)),
+            }
+        }
+    }
+
+    /// Does (or undoes) one step: `action` is the step's action or its undo.
+    pub(super) async fn execute(
+        &self,
+        run: &RunRecord,
+        step: &StepRecord,
+        action: &StepAction,
+        phase: CallPhase,
+    ) -> StepOutcome {
+        let region = &run.plan.region;
+        if let StepAction::Verify { checks } = action {
+            return Ok(self.verify(region, checks).await);
+        }
+        let Some(expectation) = action.expectation().into_iter().next() else {
+            return Ok(Ok(()));
+        };
+        match self.look(region, &expectation).await {
+            Ok((Verdict::Holds, _)) => return Ok(Ok(())),
+            Ok((Verdict::InProgress, _)) => {
+                return self.wait(run, step.idx, &expectation, phase).await;
+            }
+            Ok(_) => {}
+            Err(e) => return Ok(Err(e)),
+        }
+        let token = if action.takes_client_token() {
+            let known = match phase {
+                CallPhase::Do => step.client_token.clone(),
+                CallPhase::Undo => step.undo_client_token.clone(),
+            };
+            let token = known.unwrap_or_else(alicloud_api::client::new_client_token);
+            self.journal
+                .set_step_token(&run.id, step.idx, phase, &token)?;
+            Some(token)
+        } else {
+            None
+        };
+        let Some(prepared) = calls::prepare(action, region, token.as_deref()) else {
+            return Ok(Ok(()));
+        };
+        let name = action.api_action().unwrap_or_default();
+        let params = prepared.params();
+        let started = Instant::now();
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let call_id = self.journal.call_started(
+                &run.id,
+                step.idx,
+                phase,
+                name,
+                &params,
+                token.as_deref(),
+            )?;
+            let (request_id, failure) = match prepared.send(&self.client).await {
+                Ok(id) => (Some(id), None),
+                Err(e) => {
+                    tracing::warn!(run = %run.id, step = step.idx, action = name, attempt, error = %e, "step call failed");
+                    let request_id = e
+                        .api_error()
+                        .map(|a| a.request_id.clone())
+                        .filter(|r| !r.is_empty());
+                    (request_id, Some((e.kind(), dto(e))))
+                }
+            };
+            let error = failure.as_ref().map(|(_, d)| d.clone());
+            self.journal
+                .call_finished(call_id, request_id.as_deref(), error.as_ref())?;
+            self.audit.record(&NewAuditEntry {
+                profile: &run.profile,
+                account: run.account.as_deref(),
+                region: region.as_str(),
+                action: name,
+                params: &params,
+                request_id: request_id.as_deref(),
+                error: error.as_ref(),
+                run_id: Some(&run.id),
+            })?;
+            if let (Some(id), None) = (&request_id, &error) {
+                self.journal
+                    .set_step_request_id(&run.id, step.idx, phase, id)?;
+            }
+            self.emit(&run.id);
+            let Some((kind, error)) = failure else { break };
+            // A lost response may hide a call that did take effect: the real state decides.
+            let verdict = self.look(region, &expectation).await.map(|(v, _)| v);
+            if matches!(verdict, Ok(Verdict::Holds | Verdict::InProgress)) {
+                break;
+            }
+            let again = retryable(kind)
+                || (kind == ApiKind::InvalidState && matches!(verdict, Ok(Verdict::NotYetSettled)));
+            if !again || started.elapsed() >= self.config.call_deadline {
+                return Ok(Err(error));
+            }
+            tokio::time::sleep(self.backoff(attempt)).await;
+        }
+        self.wait(run, step.idx, &expectation, phase).await
+    }
+
+    /// Polls with backoff until `expectation` holds, the state settles elsewhere (after the
+    /// grace period), or the deadline passes.
+    async fn wait(
+        &self,
+        run: &RunRecord,
+        idx: usize,
+        expectation: &Expectation,
+        phase: CallPhase,
+    ) -> StepOutcome {
+        let status = match phase {
+            CallPhase::Do => StepStatus::Waiting,
+            CallPhase::Undo => StepStatus::Undoing,
+        };
+        self.journal
+            .set_step(&run.id, idx, status, Some(&expectation.describe()), None)?;
+        self.emit(&run.id);
+        let started = Instant::now();
+        let mut attempt = 0;
+        loop {
+            let (verdict, seen) = match self.look(&run.plan.region, expectation).await {
+                Ok(v) => v,
+                Err(e) => return Ok(Err(e)),
+            };
+            match verdict {
+                Verdict::Holds => return Ok(Ok(())),
+                Verdict::No if started.elapsed() >= self.config.settle_grace => {
+                    return Ok(Err(state_error(
+                        "StateMismatch",
+                        format!(
+                            "Expected {}, but it is {}.",
+                            expectation.describe(),
+                            seen.describe()
+                        ),
+                    )));
+                }
+                _ => {}
+            }
+            if started.elapsed() >= self.config.wait_deadline {
+                return Ok(Err(state_error(
+                    "WaitTimeout",
+                    format!(
+                        "Gave up waiting for {} after {} s; it is {}.",
+                        expectation.describe(),
+                        started.elapsed().as_secs(),
+                        seen.describe()
+                    ),
+                )));
+            }
+            attempt += 1;
+            tokio::time::sleep(self.backoff(attempt)).await;
+        }
+    }
+
+    /// Checks every expectation of the final state, waiting a little for stragglers.
+    async fn verify(&self, region: &RegionId, checks: &[Expectation]) -> Result<(), ErrorDto> {
+        let started = Instant::now();
+        let mut attempt = 0;
+        loop {
+            let mut wrong = Vec::new();
+            for check in checks {
+                let (verdict, seen) = self.look(region, check).await?;
+                if verdict != Verdict::Holds {
+                    wrong.push(format!(
+                        "expected {}, found {}",
+                        check.describe(),
+                        seen.describe()
+                    ));
+                }
+            }
+            if wrong.is_empty() {
+                return Ok(());
+            }
+            if started.elapsed() >= self.config.verify_deadline {
+                return Err(state_error(
+                    "VerificationFailed",
+                    format!("The final state is not as planned: {}.", wrong.join("; ")),
+                ));
+            }
+            attempt += 1;
+            tokio::time::sleep(self.backoff(attempt)).await;
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! What the timeline shows about a run: its steps with status, the state waited for, elapsed
+//! time, ClientToken and RequestIds, the decisions offered, and (once a cut-through attach has
+//! completed) the guest-OS instructions.
+
+use crate::binding::view::PlanView;
+use crate::binding::{JobKind, OnFailure};
+use crate::error::ErrorDto;
+use crate::guest_os::{GuestNic, GuestOsGuide, guide};
+use crate::journal::db::elapsed_ms;
+use crate::journal::{DbError, Journal, Phase, RunRecord, RunStatus, StepRecord, StepStatus};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// One step in the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StepView {
+    pub index: u32,
+    pub title: String,
+    pub effect: String,
+    pub api_action: Option<String>,
+    pub status: StepStatus,
+    /// The state waited for, while waiting.
+    pub waiting_for: Option<String>,
+    pub client_token: Option<String>,
+    pub request_id: Option<String>,
+    pub undo_request_id: Option<String>,
+    pub started_at: Option<String>,
+    pub finished_at: Option<String>,
+    /// Set once the step (or its undo) settled.
+    pub elapsed_ms: Option<u32>,
+    pub error: Option<ErrorDto>,
+    /// `rollBack` or `ask`.
+    pub on_failure: String,
+    /// How the step is undone, if it can be.
+    pub undo_title: Option<String>,
+}
+
+/// A run as the bind sheet and the Activity page show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RunView {
+    pub id: String,
+    pub job: JobKind,
+    pub title: String,
+    /// e.g. `eip-… → eni-… (cut-through), then attach to i-…`.
+    pub summary: String,
+    pub profile: String,
+    pub account: Option<String>,
+    pub region: String,
+    pub status: RunStatus,
+    pub phase: Phase,
+    pub message: Option<String>,
+    pub error: Option<ErrorDto>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub finished_at: Option<String>,
+    pub cancel_requested: bool,
+    pub steps: Vec<StepView>,
+    pub can_resume: bool,
+    pub can_retry: bool,
+    pub can_roll_back: bool,
+    pub can_cancel: bool,
+    /// The plan the run executes (calls, CLI, Terraform).
+    pub plan: PlanView,
+    /// Guest-OS instructions, once a cut-through binding is attached to an instance.
+    pub guest_os: Option<GuestOsGuide>,
+    /// Resource IDs the run touches (for refreshing the tables).
+    pub resources: Vec<String>,
+}
+
+fn step_view(run: &RunRecord, s: &StepRecord) -> StepView {
+    let elapsed = match (&s.started_at, &s.finished_at) {
+        (Some(a), Some(b)) => elapsed_ms(a, b).map(|ms| u32::try_from(ms).unwrap_or(u32::MAX)),
+        _ => None,
+    };
+    StepView {
+        index: u32::try_from(s.idx).unwrap_or(u32::MAX),
+        title: s.title.clone(),
+        effect: s.action.effect(),
+        api_action: s.action.api_action().map(str::to_string),
+        status: s.status,
+        waiting_for: s
+            .waiting_for
+            .clone()
+            .filter(|_| matches!(s.status, StepStatus::Waiting | StepStatus::Undoing)),
+        client_token: s.client_token.clone(),
+        request_id: s.request_id.clone(),
+        undo_request_id: s.undo_request_id.clone(),
+        started_at: s.started_at.clone(),
+        finished_at: s.finished_at.clone(),
+        elapsed_ms: elapsed,
+        error: s.error.clone(),
+        on_failure: match run.plan.steps.get(s.idx).map(|p| p.on_failure) {
+            Some(OnFailure::Ask) => "ask".into(),
+            _ => "rollBack".into(),
+        },
+        undo_title: s.action.undo().map(|u| u.title()),
+    }
+}
+
+fn resources(run: &RunRecord) -> Vec<String> {
+    let c = &run.plan.context;
+    let mut out = vec![run.plan.request.eip().to_string()];
+    out.extend(c.eni.iter().map(ToString::to_string));
+    out.extend(c.original_instance.iter().map(ToString::to_string));
+    out.extend(c.final_instance.iter().map(ToString::to_string));
+    for step in &run.plan.steps {
+        if let crate::binding::StepAction::Associate { target, .. }
+        | crate::binding::StepAction::Unassociate { target, .. } = &step.action
+        {
+            out.push(target.clone());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn summary(run: &RunRecord) -> String {
+    let plan = &run.plan;
+    let c = &plan.context;
+    let target = plan
+        .steps
+        .iter()
+        .find_map(|s| match &s.action {
+            crate::binding::StepAction::Associate { target, mode, .. }
+            | crate::binding::StepAction::Unassociate { target, mode, .. } => {
+                Some(format!("{target} ({})", mode.label()))
+            }
+            crate::binding::StepAction::ModifyForwardMode { eni, to, .. } => {
+                Some(format!("{eni} (to {})", to.label()))
+            }
+            _ => None,
+        })
+        .unwrap_or_default();
+    let ip = if c.eip_address.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", c.eip_address)
+    };
+    let attach = c
+        .final_instance
+        .as_ref()
+        .map(|i| format!(", on {i}"))
+        .unwrap_or_default();
+    format!("{}{ip} → {target}{attach}", plan.request.eip())
+}
+
+/// Builds the view of `run`.
+pub fn view_of(run: &RunRecord, steps: &[StepRecord]) -> RunView {
+    let guest_os = (run.status == RunStatus::Completed && run.plan.needs_guest_setup())
+        .then(|| {
+            let c = &run.plan.context;
+            let nic = GuestNic {
+                mac: c.eni_mac.clone()?,
+                eni_id: c.eni.as_ref()?.to_string(),
+                eip_address: c.eip_address.clone(),
+            };
+            Some(guide(&nic, c.os_name.as_deref()))
+        })
+        .flatten();
+    RunView {
+        id: run.id.clone(),
+        job: run.job,
+        title: run.title.clone(),
+        summary: summary(run),
+        profile: run.profile.clone(),
+        account: run.account.clone(),
+        region: run.region.clone(),
+        status: run.status,
+        phase: run.phase,
+        message: run.message.clone(),
+        error: run.error.clone(),
+        created_at: run.created_at.clone(),
+        updated_at: run.updated_at.clone(),
+        finished_at: run.finished_at.clone(),
+        cancel_requested: run.cancel_requested,
+        steps: steps.iter().map(|s| step_view(run, s)).collect(),
+        can_resume: run.status == RunStatus::Interrupted,
+        can_retry: run.status == RunStatus::WaitingForDecision,
+        can_roll_back: matches!(
+            run.status,
+            RunStatus::Interrupted | RunStatus::WaitingForDecision
+        ) || (run.status == RunStatus::Failed && run.phase == Phase::Rollback),
+        can_cancel: run.status == RunStatus::Running
+            && run.phase == Phase::Forward
+            && !run.cancel_requested,
+        plan: PlanView::from(&run.plan),
+        guest_os,
+        resources: resources(run),
+    }
+}
+
+/// Reads `run_id` from the journal and builds its view.
+pub fn run_view(journal: &Journal, run_id: &str) -> Result<RunView, DbError> {
+    let run = journal
+        .run(run_id)?
+        .ok_or_else(|| DbError::Corrupt(format!("run {run_id} is gone")))?;
+    let steps = journal.steps(run_id)?;
+    Ok(view_of(&run, &steps))
+}
+
+/// The most recent runs, newest first.
+pub fn recent_runs(journal: &Journal, limit: usize) -> Result<Vec<RunView>, DbError> {
+    journal
+        .list_runs(limit)?
+        .iter()
+        .map(|run| Ok(view_of(run, &journal.steps(&run.id)?)))
+        .collect()
+}
