@@ -1,7 +1,10 @@
-//! Reading the API for the inventory: every call passes a shared gate (a semaphore bounding
-//! the calls in flight) and then the client's own rate limiter. `PageNumber` listings fetch
-//! page 1, then every other page at once; `NextToken` listings follow the token, with the
-//! largest page size. One region's five listings run concurrently.
+//! Reading the API for the inventory: every call waits for its action's pace (see
+//! [`super::pacer`]), passes a shared gate (a semaphore bounding the calls in flight) and
+//! then the client's own rate limiter; retries follow the client's retry policy, but happen
+//! here so that throttling slows the whole inventory down instead of each call alone.
+//! `PageNumber` listings fetch page 1, then every other page at once; `NextToken` listings
+//! follow the token, with the largest page size. One region's five listings run
+//! concurrently.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -13,11 +16,12 @@ use alicloud_api::paging::{
 use alicloud_api::vpc::{
     DescribeEipAddressesRequest, DescribeVSwitchesRequest, DescribeVpcsRequest,
 };
-use alicloud_api::{Action, Client, Error};
+use alicloud_api::{Action, Client, Error, ErrorKind, RetryPolicy};
 use futures::future::try_join_all;
 use tokio::sync::Semaphore;
 
 use super::facts::RegionFacts;
+use super::pacer::Pacer;
 use super::quotas::QuotaCache;
 use crate::ids::RegionId;
 
@@ -26,11 +30,14 @@ const EIP_IDS_PER_CALL: usize = 50;
 const ENI_IDS_PER_CALL: usize = 100;
 const INSTANCE_IDS_PER_CALL: usize = 100;
 
-/// A client plus the gate every inventory call goes through.
+/// A client plus the gate and pacer every inventory call goes through.
 #[derive(Debug, Clone)]
 pub struct Fetcher {
-    pub client: Client,
-    pub gate: Arc<Semaphore>,
+    /// The session's client, set to make single attempts (retries happen in [`Self::call`]).
+    client: Client,
+    policy: RetryPolicy,
+    gate: Arc<Semaphore>,
+    pacer: Arc<Pacer>,
 }
 
 /// One region's listing and what could not be read without failing the region.
@@ -41,15 +48,56 @@ pub struct FetchedRegion {
 }
 
 impl Fetcher {
-    pub fn new(client: Client, gate: Arc<Semaphore>) -> Self {
-        Self { client, gate }
+    pub fn new(client: &Client, gate: Arc<Semaphore>, pacer: Arc<Pacer>) -> Self {
+        let policy = client.retry_policy().clone();
+        let single = RetryPolicy {
+            max_attempts: 1,
+            ..policy.clone()
+        };
+        Self {
+            client: client.with_retry_policy(single),
+            policy,
+            gate,
+            pacer,
+        }
     }
 
-    /// One call, once the gate lets it through.
+    /// One call: paced, gated, retried per the client's policy.
     pub async fn call<A: Action>(&self, request: &A) -> Result<A::Response, Error> {
-        // The gate is never closed; if it were, calls would simply go ungated.
-        let _permit = self.gate.acquire().await.ok();
-        self.client.call(request).await
+        let mut attempt: u32 = 1;
+        loop {
+            let wait = self.pacer.reserve(A::NAME);
+            if !wait.is_zero() {
+                tokio::time::sleep(wait).await;
+            }
+            let result = {
+                // The gate is never closed; if it were, calls would simply go ungated.
+                let _permit = self.gate.acquire().await.ok();
+                self.client.call(request).await
+            };
+            let error = match result {
+                Ok(response) => {
+                    self.pacer.succeeded(A::NAME);
+                    return Ok(response);
+                }
+                Err(error) => error,
+            };
+            if attempt >= self.policy.max_attempts || !error.is_retryable() {
+                return Err(error);
+            }
+            if error.kind() == ErrorKind::Throttling {
+                let retry_after = error.api_error().and_then(|a| a.retry_after);
+                tracing::debug!(
+                    action = A::NAME,
+                    ?retry_after,
+                    "throttled; pacing the action"
+                );
+                self.pacer.throttled(A::NAME, retry_after);
+            } else {
+                tokio::time::sleep(self.policy.backoff(attempt)).await;
+            }
+            attempt += 1;
+        }
     }
 
     /// Every item of a `PageNumber` listing: page 1, then the rest concurrently.

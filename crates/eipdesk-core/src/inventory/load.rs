@@ -12,7 +12,6 @@ use futures::stream::FuturesUnordered;
 use super::events::{
     InventoryEvent, LoadStarted, LoadSummary, RegionFailed, RegionLoaded, millis, now_rfc3339,
 };
-use super::fetch::Fetcher;
 use super::store::InventoryStore;
 use crate::error::CoreError;
 use crate::ids::RegionId;
@@ -53,7 +52,7 @@ impl InventoryStore {
             region_ids: region_ids.clone(),
             started_at: now_rfc3339(),
         }));
-        let fetcher = Fetcher::new(ctx.client.clone(), self.gate());
+        let fetcher = self.fetcher(ctx.client, ctx.generation);
         let quotas = self.quotas(ctx.generation);
         let mut loaded = Vec::new();
         let mut failed = Vec::new();
@@ -136,7 +135,7 @@ impl InventoryStore {
         ctx: LoadContext<'_>,
         region: &RegionId,
     ) -> Result<super::rows::RegionRows, CoreError> {
-        let fetcher = Fetcher::new(ctx.client.clone(), self.gate());
+        let fetcher = self.fetcher(ctx.client, ctx.generation);
         let quotas = self.quotas(ctx.generation);
         let fetched = fetcher.region(region, &quotas).await?;
         self.put_region(

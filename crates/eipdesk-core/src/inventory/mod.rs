@@ -19,6 +19,7 @@ pub mod events;
 pub mod facts;
 pub mod fetch;
 pub mod load;
+pub mod pacer;
 pub mod quotas;
 pub mod refresh;
 mod regions;

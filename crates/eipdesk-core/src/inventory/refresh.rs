@@ -8,7 +8,7 @@ use futures::future::try_join_all;
 
 use super::events::{InventoryPatch, now_rfc3339};
 use super::facts::merge_by_id;
-use super::fetch::{Fetcher, RequestedIds};
+use super::fetch::RequestedIds;
 use super::load::LoadContext;
 use super::rows::{EipRow, EniRow, InstanceRow, RegionRows, ResourceKind, ResourceRef};
 use super::store::InventoryStore;
@@ -100,7 +100,7 @@ impl InventoryStore {
         refs: &[ResourceRef],
     ) -> Result<Vec<InventoryPatch>, CoreError> {
         let groups = group_refs(refs)?;
-        let fetcher = Fetcher::new(ctx.client.clone(), self.gate());
+        let fetcher = self.fetcher(ctx.client, ctx.generation);
         let quotas = self.quotas(ctx.generation);
         let patches = try_join_all(groups.into_iter().map(|(region, ids)| {
             let (fetcher, quotas) = (&fetcher, &quotas);

@@ -10,6 +10,7 @@ use tokio::sync::Semaphore;
 
 use super::cancel::CancelToken;
 use super::facts::RegionFacts;
+use super::pacer::Pacer;
 use super::quotas::QuotaCache;
 use super::relations::build_rows;
 use super::rows::RegionRows;
@@ -42,6 +43,7 @@ pub struct RegionEntry {
 struct State {
     generation: u64,
     quotas: Arc<QuotaCache>,
+    pacer: Arc<Pacer>,
     region_list: Option<Vec<RegionInfo>>,
     regions: BTreeMap<String, RegionEntry>,
     loads: Vec<(u32, CancelToken)>,
@@ -68,6 +70,7 @@ impl InventoryStore {
             state: Mutex::new(State {
                 generation: 0,
                 quotas: Arc::default(),
+                pacer: Arc::default(),
                 region_list: None,
                 regions: BTreeMap::new(),
                 loads: Vec::new(),
@@ -80,10 +83,6 @@ impl InventoryStore {
 
     pub fn options(&self) -> InventoryOptions {
         self.options
-    }
-
-    pub(crate) fn gate(&self) -> Arc<Semaphore> {
-        self.gate.clone()
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
@@ -99,6 +98,7 @@ impl InventoryStore {
             }
             state.generation = generation;
             state.quotas = Arc::default();
+            state.pacer = Arc::default();
             state.region_list = None;
             state.regions.clear();
         }
@@ -112,6 +112,16 @@ impl InventoryStore {
 
     pub(crate) fn quotas(&self, generation: u64) -> Arc<QuotaCache> {
         self.synced(generation).quotas.clone()
+    }
+
+    /// A fetcher for the session: its client, the shared gate and the session's pacer.
+    pub(crate) fn fetcher(
+        &self,
+        client: &alicloud_api::Client,
+        generation: u64,
+    ) -> super::fetch::Fetcher {
+        let pacer = self.synced(generation).pacer.clone();
+        super::fetch::Fetcher::new(client, self.gate.clone(), pacer)
     }
 
     /// Registers a load; with `supersede`, the loads still running are cancelled.
