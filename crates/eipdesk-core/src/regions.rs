@@ -61,7 +61,7 @@ mod tests {
         let default = CutThroughRegions::default();
         assert!(default.supports(&hz));
         assert!(!default.supports(&tokyo));
-        let custom = CutThroughRegions::with_override(Some(&[tokyo.clone()]));
+        let custom = CutThroughRegions::with_override(Some(std::slice::from_ref(&tokyo)));
         assert!(custom.supports(&tokyo));
         assert!(!custom.supports(&hz));
     }

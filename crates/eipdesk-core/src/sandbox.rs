@@ -2,6 +2,9 @@
 //! `127.0.0.1:<random port>`, reached through the same signed HTTP client as the real cloud
 //! (one code path for real and sandbox). Its state is kept in `<data dir>/sandbox/`, so the
 //! user's work in the Sandbox survives restarts.
+//!
+//! `EIPDESK_SANDBOX_SEED` (`demo`, the default; `empty`; `scale:N`) chooses what a *new*
+//! Sandbox starts with, e.g. an empty cloud or thousands of rows for UI benchmarks.
 
 use crate::error::CoreError;
 use alicloud_api::credentials::StaticCredentials;
@@ -10,6 +13,9 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::path::Path;
 use std::sync::Arc;
 
+/// Environment variable choosing the seed of a new Sandbox.
+pub const SEED_ENV: &str = "EIPDESK_SANDBOX_SEED";
+
 /// A running in-process emulator.
 #[derive(Debug)]
 pub struct Sandbox {
@@ -17,12 +23,20 @@ pub struct Sandbox {
 }
 
 impl Sandbox {
-    /// Starts the emulator with the demo seed, restoring `<data_dir>/sandbox/state.json` if present.
+    /// Starts the emulator, restoring `<data_dir>/sandbox/state.json` if present and otherwise
+    /// seeding it (demo seed unless `EIPDESK_SANDBOX_SEED` says otherwise).
     pub async fn start(data_dir: &Path) -> Result<Self, CoreError> {
         let dir = data_dir.join("sandbox");
         std::fs::create_dir_all(&dir)
             .map_err(|e| CoreError::Sandbox(format!("cannot create {}: {e}", dir.display())))?;
+        let seed = match std::env::var(SEED_ENV) {
+            Ok(raw) => raw
+                .parse::<alicloud_emulator::Seed>()
+                .map_err(|e| CoreError::Sandbox(format!("{SEED_ENV}: {e}")))?,
+            Err(_) => alicloud_emulator::Seed::Demo,
+        };
         let config = alicloud_emulator::EmulatorConfig {
+            seed,
             state_file: Some(dir.join("state.json")),
             ..Default::default()
         };
