@@ -25,6 +25,12 @@ fn main() -> anyhow::Result<()> {
             commands::inventory::app_info,
             commands::inventory::list_regions,
             commands::inventory::list_eips,
+            commands::inventory::load_inventory,
+            commands::inventory::cancel_inventory,
+            commands::inventory::refresh_resources,
+            commands::inventory::inventory_rows,
+            commands::inventory::export_csv,
+            commands::inventory::default_export_path,
         ])
         .run(tauri::generate_context!())
         .context("running the Tauri application")?;
