@@ -14,13 +14,13 @@ pub fn test(args: &[&str]) -> Result<()> {
             rust_gates()?;
             ui_gates()?;
             conformance(&tools)?;
-            e2e(&tools)
+            e2e(&tools, &[])
         }
-        ["e2e"] => e2e(&tools),
+        ["e2e", specs @ ..] => e2e(&tools, specs),
         ["conformance"] => conformance(&tools),
         ["ui"] => ui_gates(),
         ["rust"] => rust_gates(),
-        _ => bail!("usage: cargo xtask test [rust|ui|conformance|e2e]"),
+        _ => bail!("usage: cargo xtask test [rust|ui|conformance|e2e [SPEC-FILTER…]]"),
     }?;
     println!("\nAll requested gates passed.");
     Ok(())
@@ -93,8 +93,8 @@ fn conformance(tools: &Tools) -> Result<()> {
 }
 
 /// Builds the production-like app (assets embedded) and runs the WebdriverIO specs through
-/// tauri-driver under Xvfb, with a real keyring.
-pub fn e2e(tools: &Tools) -> Result<()> {
+/// tauri-driver under Xvfb, with a real keyring. `specs` filters spec files by name.
+pub fn e2e(tools: &Tools, specs: &[&str]) -> Result<()> {
     let root = cmd::root();
     step("build the app (custom-protocol: UI embedded)");
     run(cmd::cargo().args(["build", "-p", "eipdesk", "--features", "custom-protocol"]))?;
@@ -102,11 +102,13 @@ pub fn e2e(tools: &Tools) -> Result<()> {
     let scratch = session::scratch("e2e")?;
     let out = root.join("target/e2e");
     std::fs::create_dir_all(&out)?;
+    let mut args = vec!["tests/e2e/run.mjs"];
+    args.extend_from_slice(specs);
     session::headless(
         Display::Xvfb,
         &scratch,
         "node",
-        &["tests/e2e/run.mjs"],
+        &args,
         &[
             (
                 "EIPDESK_APP",
@@ -115,6 +117,11 @@ pub fn e2e(tools: &Tools) -> Result<()> {
             ("TAURI_DRIVER", tools.tauri_driver.display().to_string()),
             ("E2E_OUT", out.display().to_string()),
             ("E2E_SCRATCH", scratch.display().to_string()),
+            // The app's own log stays quiet unless something is wrong (it also goes to files).
+            (
+                "EIPDESK_LOG",
+                std::env::var("EIPDESK_LOG").unwrap_or_else(|_| "warn".into()),
+            ),
         ],
     )
 }
