@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareCells, ipv4Key, modeLabel, searchRows, sortRows, statusTone } from './table';
+import { cellText, compareCells, ipv4Key, modeLabel, SearchIndex, searchRows, sortByKey, sortRows, statusTone, type ColumnDef } from './table';
 
 type Row = { ip: string; name: string; instance: string | null };
 const rows: Row[] = [
@@ -49,5 +49,46 @@ describe('labels', () => {
     expect(modeLabel('BINDED')).toBe('Cut-through');
     expect(modeLabel(null)).toBe('');
     expect(compareCells('a', 'a')).toBe(0);
+  });
+});
+
+describe('sortByKey', () => {
+  it('is stable and orders numbers, IPs and natural text', () => {
+    const items = [
+      { id: 'a', n: 10, t: 'eni-10' },
+      { id: 'b', n: 2, t: 'eni-9' },
+      { id: 'c', n: 10, t: '' },
+    ];
+    expect(sortByKey(items, (r) => r.n, 'asc').map((r) => r.id)).toEqual(['b', 'a', 'c']);
+    expect(sortByKey(items, (r) => r.n, 'desc').map((r) => r.id)).toEqual(['a', 'c', 'b']);
+    expect(sortByKey(items, (r) => r.t, 'asc').map((r) => r.id)).toEqual(['b', 'a', 'c']);
+    expect(sortByKey(items, (r) => r.t, 'desc').map((r) => r.id)).toEqual(['a', 'b', 'c']);
+  });
+  it('sorts 10,000 rows', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ ip: `47.${(i * 7) % 256}.${i % 256}.${(i * 13) % 250}` }));
+    const sorted = sortByKey(many, (r) => r.ip, 'asc');
+    for (let i = 1; i < sorted.length; i++) expect(ipv4Key(sorted[i - 1]!.ip)! <= ipv4Key(sorted[i]!.ip)!).toBe(true);
+  });
+});
+
+describe('SearchIndex', () => {
+  type R = { id: string; name: string; hidden: string };
+  const cols: ColumnDef<R>[] = [
+    { id: 'id', label: 'ID', value: (r) => r.id },
+    { id: 'name', label: 'Name', value: (r) => r.name, text: (r) => `name:${r.name}` },
+    { id: 'hidden', label: 'Hidden', value: (r) => r.hidden, hidden: true },
+  ];
+  const data: R[] = [
+    { id: 'eip-1', name: 'Web', hidden: 'vsw-alpha' },
+    { id: 'eip-2', name: 'db', hidden: 'vsw-beta' },
+  ];
+  it('matches every term in any column, shown or not, using the displayed text', () => {
+    const index = new SearchIndex(cols);
+    expect(index.filter(data, 'web').map((r) => r.id)).toEqual(['eip-1']);
+    expect(index.filter(data, 'BETA eip').map((r) => r.id)).toEqual(['eip-2']);
+    expect(index.filter(data, 'name:db').map((r) => r.id)).toEqual(['eip-2']);
+    expect(index.filter(data, '  ')).toBe(data);
+    expect(index.filter(data, 'web beta')).toEqual([]);
+    expect(cellText(cols[1]!, data[0]!)).toBe('name:Web');
   });
 });

@@ -1,6 +1,39 @@
-/** Pure table logic: comparing, sorting and searching rows. No DOM, fully unit-tested. */
+/**
+ * Pure table logic: columns, comparing, sorting, searching and labels. No DOM; fully
+ * unit-tested. Built for 10,000+ rows: sort keys and search text are computed once per row
+ * and cached, so a keystroke in the search box only scans precomputed strings.
+ */
 
 export type SortDir = 'asc' | 'desc';
+export type CellValue = string | number | boolean | null | undefined;
+
+/** One column of a resource table. */
+export interface ColumnDef<T> {
+  id: string;
+  label: string;
+  /** The value used to sort, search and export. */
+  value: (row: T) => CellValue;
+  /** The text shown and exported (default: `value` as text). */
+  text?: (row: T) => string;
+  /** Default width in pixels. */
+  width?: number;
+  /** Monospace, tabular figures (IDs, IPs). */
+  mono?: boolean;
+  /** Hidden until the user shows it. */
+  hidden?: boolean;
+  /** Shows a copy button in the cell. */
+  copy?: boolean;
+  /** Renders the text as a badge of this tone. */
+  badge?: (row: T) => Tone;
+  /** Makes the text a link to a related resource. */
+  link?: (row: T) => ResourceLinkTarget | null;
+}
+
+/** A resource a cell or a details panel links to. */
+export interface ResourceLinkTarget {
+  kind: 'eip' | 'eni' | 'instance';
+  id: string;
+}
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
@@ -13,8 +46,15 @@ export function ipv4Key(text: string): number | null {
   return ((parts[0]! * 256 + parts[1]!) * 256 + parts[2]!) * 256 + parts[3]!;
 }
 
-/** Compares two cell values: IPv4 addresses numerically, empty last, text naturally. */
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+function isEmpty(v: unknown): boolean {
+  return v == null || v === '';
+}
+
+/** Compares two cell values: IPv4 addresses numerically, numbers numerically, empty last, text naturally. */
 export function compareCells(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
   const sa = a == null ? '' : String(a);
   const sb = b == null ? '' : String(b);
   if (sa === sb) return 0;
@@ -23,30 +63,80 @@ export function compareCells(a: unknown, b: unknown): number {
   const ia = ipv4Key(sa);
   const ib = ipv4Key(sb);
   if (ia !== null && ib !== null) return ia - ib;
-  return sa.localeCompare(sb, undefined, { numeric: true, sensitivity: 'base' });
+  return collator.compare(sa, sb);
 }
 
-/** A sorted copy; empty values stay last in both directions. */
-export function sortRows<T>(rows: readonly T[], key: keyof T, dir: SortDir): T[] {
+/** A sorted copy by a key function; empty values stay last in both directions; stable. */
+export function sortByKey<T>(rows: readonly T[], key: (row: T) => CellValue, dir: SortDir): T[] {
   const sign = dir === 'asc' ? 1 : -1;
-  return [...rows].sort((x, y) => {
-    const a = x[key];
-    const b = y[key];
-    const emptyA = a == null || a === '';
-    const emptyB = b == null || b === '';
-    if (emptyA || emptyB) return emptyA === emptyB ? 0 : emptyA ? 1 : -1;
-    return sign * compareCells(a, b);
+  const decorated = rows.map((row, i) => {
+    const v = key(row);
+    const ip = typeof v === 'string' ? ipv4Key(v) : null;
+    return { row, i, v: ip ?? v, empty: isEmpty(v) };
   });
+  decorated.sort((x, y) => {
+    if (x.empty || y.empty) return x.empty === y.empty ? x.i - y.i : x.empty ? 1 : -1;
+    const a = x.v;
+    const b = y.v;
+    const c = typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
+    return sign * c || x.i - y.i;
+  });
+  return decorated.map((d) => d.row);
+}
+
+/** A sorted copy by a property; empty values stay last in both directions. */
+export function sortRows<T>(rows: readonly T[], key: keyof T, dir: SortDir): T[] {
+  return sortByKey(rows, (r) => r[key] as CellValue, dir);
 }
 
 /** Rows where every whitespace-separated term appears in at least one of `keys` (case-insensitive). */
 export function searchRows<T>(rows: readonly T[], query: string, keys: readonly (keyof T)[]): T[] {
-  const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const terms = searchTerms(query);
   if (terms.length === 0) return [...rows];
   return rows.filter((row) => {
     const hay = keys.map((k) => (row[k] == null ? '' : String(row[k]).toLowerCase())).join('\u0000');
     return terms.every((t) => hay.includes(t));
   });
+}
+
+/** The lower-cased terms of a query. */
+export function searchTerms(query: string): string[] {
+  return query.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/** The text of a cell as shown and exported. */
+export function cellText<T>(col: ColumnDef<T>, row: T): string {
+  if (col.text) return col.text(row);
+  const v = col.value(row);
+  return v == null ? '' : String(v);
+}
+
+/**
+ * Search text per row (every column, shown or not, lower-cased), cached per row object and
+ * column set so repeated searches over the same rows cost one `includes` per row.
+ */
+export class SearchIndex<T extends object> {
+  private cache = new WeakMap<T, string>();
+  constructor(private readonly columns: readonly ColumnDef<T>[]) {}
+
+  text(row: T): string {
+    let hay = this.cache.get(row);
+    if (hay === undefined) {
+      hay = this.columns.map((c) => cellText(c, row).toLowerCase()).join('\u0000');
+      this.cache.set(row, hay);
+    }
+    return hay;
+  }
+
+  /** Rows matching every term, in their order. */
+  filter(rows: readonly T[], query: string): T[] {
+    const terms = searchTerms(query);
+    if (terms.length === 0) return rows as T[];
+    return rows.filter((row) => {
+      const hay = this.text(row);
+      return terms.every((t) => hay.includes(t));
+    });
+  }
 }
 
 export type Tone = 'ok' | 'warn' | 'info' | 'neutral' | 'danger';
@@ -55,6 +145,7 @@ export type Tone = 'ok' | 'warn' | 'info' | 'neutral' | 'danger';
 export function statusTone(status: string): Tone {
   switch (status) {
     case 'Available':
+    case 'Running':
       return 'ok';
     case 'InUse':
       return 'info';

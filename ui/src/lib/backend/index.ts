@@ -2,7 +2,7 @@
  * The only module that talks to Tauri. Components call these typed functions; tests and
  * browser previews can replace the transport with `@tauri-apps/api/mocks`.
  */
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import type { AppInfo, EipRow, ErrorDto, RegionInfo } from './bindings';
 
 export type { AppInfo, EipRow, ErrorDto, RegionInfo } from './bindings';
@@ -44,4 +44,53 @@ export const backend = {
   appInfo: () => call<AppInfo>('app_info'),
   listRegions: () => call<RegionInfo[]>('list_regions'),
   listEips: (region: string) => call<EipRow[]>('list_eips', { region }),
+};
+
+// ---- inventory (resource tables) ----
+import type {
+  CsvExportRequest,
+  CsvExportResult,
+  InventoryEvent,
+  InventoryPatch,
+  LoadRequest,
+  LoadSummary,
+  RegionRows,
+  ResourceRef,
+} from './bindings';
+
+export type {
+  BindingTarget,
+  CsvExportRequest,
+  CsvExportResult,
+  CutThroughEligibility,
+  CutThroughReason,
+  CutThroughReasonCode,
+  CutThroughVerdict,
+  EipBinding,
+  EipRef,
+  EniRow,
+  InstanceEni,
+  InstanceRow,
+  InventoryEvent,
+  InventoryPatch,
+  LoadRequest,
+  LoadSummary,
+  RegionRows,
+  ResourceKind,
+  ResourceRef,
+} from './bindings';
+
+export const inventoryApi = {
+  /** Loads a scope (`all` or a region ID); events stream to `onEvent` while it runs. */
+  load: (request: LoadRequest, onEvent: (event: InventoryEvent) => void) => {
+    const channel = new Channel<InventoryEvent>();
+    channel.onmessage = onEvent;
+    return call<LoadSummary>('load_inventory', { request, onEvent: channel });
+  },
+  cancel: () => call<void>('cancel_inventory'),
+  /** Re-reads resources by ID after a change; returns only the rows that changed. */
+  refresh: (refs: ResourceRef[]) => call<InventoryPatch[]>('refresh_resources', { refs }),
+  rows: (scope: string) => call<RegionRows[]>('inventory_rows', { scope }),
+  exportCsv: (request: CsvExportRequest) => call<CsvExportResult>('export_csv', { request }),
+  defaultExportPath: (table: string) => call<string>('default_export_path', { table }),
 };

@@ -8,7 +8,7 @@ import { backend, toBackendError, type AppInfo, type ErrorDto, type RegionInfo }
 class Session {
   info: AppInfo | null = $state(null);
   regions: RegionInfo[] = $state([]);
-  /** A region ID; `all` is reserved for "All regions" once pages support it. */
+  /** A region ID, or `all` for every region the account has. */
   scope = $state('');
   /** Bumped whenever everything shown must be reloaded (profile switch, manual refresh). */
   generation = $state(0);
@@ -19,7 +19,7 @@ class Session {
       this.info = await backend.appInfo();
       this.regions = await backend.listRegions();
       const preferred = this.regions.find((r) => r.id === this.info?.defaultRegion) ?? this.regions[0];
-      if (preferred && !this.regions.some((r) => r.id === this.scope)) this.scope = preferred.id;
+      if (preferred && this.scope !== 'all' && !this.regions.some((r) => r.id === this.scope)) this.scope = preferred.id;
       this.error = null;
     } catch (e) {
       this.error = toBackendError(e).dto;

@@ -1,0 +1,119 @@
+/**
+ * The state of one resource table, kept outside components so it survives page switches:
+ * search query, quick-filter selections, sort, column preferences (remembered), the
+ * selected row and whether its details are open. Rows flow source → sorted → filtered →
+ * searched; each stage is derived, so a keystroke only re-runs the search over rows
+ * already sorted and filtered.
+ */
+import { SearchIndex, sortByKey, type ColumnDef, type SortDir } from '../../table';
+import { applyFilters, loadPrefs, savePrefs, visibleColumns, type ColumnPrefs, type FilterDef } from './model';
+
+export interface TableOptions<T> {
+  /** Storage key of the column preferences, e.g. `eips`. */
+  id: string;
+  columns: ColumnDef<T>[];
+  filters: FilterDef<T>[];
+  key: (row: T) => string;
+  /** Where the rows come from (read reactively). */
+  source: () => readonly T[];
+  sort?: { id: string; dir: SortDir };
+}
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export class TableState<T extends object> {
+  readonly id: string;
+  readonly columns: ColumnDef<T>[];
+  readonly filterDefs: FilterDef<T>[];
+  readonly key: (row: T) => string;
+  private readonly source: () => readonly T[];
+  private readonly index: SearchIndex<T>;
+
+  query = $state('');
+  filters: Record<string, string> = $state({});
+  sort: { id: string; dir: SortDir } | null = $state(null);
+  prefs: ColumnPrefs = $state.raw({ order: [], hidden: [], widths: {} });
+  selectedKey: string | null = $state(null);
+  detailsOpen = $state(false);
+  /** A request for the view to scroll a row into view. */
+  reveal: { key: string; seq: number } | null = $state(null);
+  private revealSeq = 0;
+
+  all = $derived.by(() => this.source());
+  byKey = $derived.by(() => new Map(this.all.map((r) => [this.key(r), r])));
+  sorted = $derived.by(() => {
+    const col = this.sort && this.columns.find((c) => c.id === this.sort?.id);
+    return col && this.sort ? sortByKey(this.all, col.value, this.sort.dir) : (this.all as T[]);
+  });
+  filtered = $derived.by(() => applyFilters(this.sorted, this.filterDefs, this.filters));
+  visible = $derived.by(() => this.index.filter(this.filtered, this.query));
+  shownColumns = $derived.by(() => visibleColumns(this.columns, this.prefs));
+  selectedRow = $derived.by(() => (this.selectedKey ? (this.byKey.get(this.selectedKey) ?? null) : null));
+  selectedIndex = $derived.by(() => (this.selectedKey ? this.visible.findIndex((r) => this.key(r) === this.selectedKey) : -1));
+
+  constructor(options: TableOptions<T>) {
+    this.id = options.id;
+    this.columns = options.columns;
+    this.filterDefs = options.filters;
+    this.key = options.key;
+    this.source = options.source;
+    this.index = new SearchIndex(options.columns);
+    this.sort = options.sort ?? null;
+    this.prefs = loadPrefs(storage(), options.id, options.columns);
+  }
+
+  setPrefs(prefs: ColumnPrefs) {
+    this.prefs = prefs;
+    savePrefs(storage(), this.id, prefs);
+  }
+
+  sortBy(id: string) {
+    if (this.sort?.id === id) this.sort = { id, dir: this.sort.dir === 'asc' ? 'desc' : 'asc' };
+    else this.sort = { id, dir: 'asc' };
+  }
+
+  setFilter(id: string, value: string) {
+    this.filters = { ...this.filters, [id]: value };
+  }
+
+  clearFilters() {
+    this.filters = {};
+    this.query = '';
+  }
+
+  select(key: string | null) {
+    this.selectedKey = key;
+    if (!key) this.detailsOpen = false;
+  }
+
+  selectIndex(index: number) {
+    const row = this.visible[index];
+    if (row) {
+      this.selectedKey = this.key(row);
+      this.reveal = { key: this.selectedKey, seq: ++this.revealSeq };
+    }
+  }
+
+  open(key?: string) {
+    if (key) this.selectedKey = key;
+    if (this.selectedKey) this.detailsOpen = true;
+  }
+
+  close() {
+    this.detailsOpen = false;
+  }
+
+  /** Selects a row by key, clearing search and filters that hide it, and opens its details. */
+  focus(key: string) {
+    if (!this.visible.some((r) => this.key(r) === key)) this.clearFilters();
+    this.selectedKey = key;
+    this.detailsOpen = true;
+    this.reveal = { key, seq: ++this.revealSeq };
+  }
+}
