@@ -11,6 +11,16 @@ const COMMANDS: &[&str] = &[
     "inventory_rows",
     "export_csv",
     "default_export_path",
+    "active_profile",
+    "profiles_overview",
+    "search_profiles",
+    "create_profile",
+    "update_profile",
+    "delete_profile",
+    "switch_profile",
+    "test_profile_connection",
+    "scan_profile_imports",
+    "import_profiles",
 ];
 
 fn main() {

@@ -31,6 +31,16 @@ fn main() -> anyhow::Result<()> {
             commands::inventory::inventory_rows,
             commands::inventory::export_csv,
             commands::inventory::default_export_path,
+            commands::profiles::active_profile,
+            commands::profiles::profiles_overview,
+            commands::profiles::search_profiles,
+            commands::profiles::create_profile,
+            commands::profiles::update_profile,
+            commands::profiles::delete_profile,
+            commands::profiles::switch_profile,
+            commands::profiles::test_profile_connection,
+            commands::profiles::scan_profile_imports,
+            commands::profiles::import_profiles,
         ])
         .run(tauri::generate_context!())
         .context("running the Tauri application")?;

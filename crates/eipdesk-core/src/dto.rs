@@ -38,6 +38,11 @@ pub use crate::inventory::rows::{
     ResourceKind, ResourceRef,
 };
 
+// Profile shapes: the domain's live with the profiles, the app's with the desk.
+pub use crate::desk::profiles::{ActiveProfile, DeskProfile, KeychainState, ProfilesOverview};
+pub use crate::profiles::import::{ImportReport, ImportSelection, ScanReport};
+pub use crate::profiles::{ConnectionReport, NewProfile, ProfileEdit, ProfileId};
+
 /// Every type the UI imports, as TypeScript declarations, in a stable order.
 pub fn typescript_declarations() -> Vec<String> {
     use crate::error::{ErrorDto, ErrorKind};
@@ -71,4 +76,8 @@ pub fn typescript_declarations() -> Vec<String> {
         CsvExportRequest::decl(),
         CsvExportResult::decl(),
     ]
+    .into_iter()
+    // profiles: the domain's types, then the app's (switcher, manager, keychain state)
+    .chain(crate::desk::profiles::typescript_declarations())
+    .collect()
 }

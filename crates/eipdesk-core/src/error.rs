@@ -44,6 +44,14 @@ pub enum CoreError {
     Sandbox(String),
     #[error(transparent)]
     Inventory(#[from] crate::inventory::InventoryError),
+    #[error(transparent)]
+    Profile(#[from] crate::profiles::ProfileError),
+    #[error(transparent)]
+    Connect(#[from] crate::profiles::ConnectError),
+    #[error(transparent)]
+    Import(#[from] crate::profiles::import::ImportError),
+    #[error("a background task stopped: {0}")]
+    Background(String),
 }
 
 impl CoreError {
@@ -59,6 +67,16 @@ impl CoreError {
                 hint: Some(format!("Enter {}.", err.expected)),
             },
             CoreError::Inventory(err) => err.to_dto(),
+            CoreError::Profile(err) => crate::desk::profiles::profile_error_dto(err),
+            CoreError::Connect(err) => crate::desk::profiles::connect_error_dto(err),
+            CoreError::Import(err) => crate::desk::profiles::import_error_dto(err),
+            CoreError::Background(message) => ErrorDto {
+                kind: ErrorKind::Internal,
+                code: "Background".into(),
+                message: message.clone(),
+                request_id: None,
+                hint: Some("Try again; if it persists, restart EIP Desk.".into()),
+            },
             CoreError::Sandbox(message) => ErrorDto {
                 kind: ErrorKind::Internal,
                 code: "SandboxUnavailable".into(),
@@ -70,7 +88,8 @@ impl CoreError {
     }
 }
 
-fn api_error_dto(err: &alicloud_api::Error) -> ErrorDto {
+/// The IPC shape of an API error.
+pub fn api_error_dto(err: &alicloud_api::Error) -> ErrorDto {
     use alicloud_api::ErrorKind as K;
     let (kind, hint) = match err.kind() {
         K::Throttling => (ErrorKind::Throttling, "Alibaba Cloud is rate-limiting this account; wait a moment and retry."),

@@ -3,20 +3,23 @@
 //! (`impl EipDesk` in `desk/<feature>.rs`), and the shell maps them 1:1 to Tauri commands.
 
 mod inventory;
+pub mod profiles;
 
 use crate::dto::AppInfo;
 use crate::error::CoreError;
-use crate::regions::{CutThroughRegions, DEFAULT_REGION};
+use crate::profiles::{KeyringStore, ProfileId, SecretStore};
+use crate::regions::CutThroughRegions;
 use crate::sandbox::Sandbox;
 use alicloud_api::Client;
 use std::path::{Path, PathBuf};
-use std::sync::RwLock;
+use std::sync::{Arc, RwLock};
 
 /// What the window is currently working with: the active profile and its client.
 #[derive(Debug, Clone)]
 pub struct ActiveSession {
+    pub profile_id: ProfileId,
     pub profile_name: String,
-    /// `production`, `staging`, `test` or `sandbox`.
+    /// `production`, `staging`, `test`, `none` or `sandbox`.
     pub environment: String,
     pub client: Client,
     /// Bumped on every switch, so work started for an older session can tell it is stale.
@@ -31,24 +34,31 @@ pub struct EipDesk {
     session: RwLock<ActiveSession>,
     cut_through: CutThroughRegions,
     inventory: crate::inventory::InventoryStore,
+    profiles: profiles::DeskProfiles,
 }
 
 impl EipDesk {
-    /// Starts the Sandbox and makes it the active profile.
+    /// Starts the Sandbox and restores the persisted active profile (secrets in the OS
+    /// keychain); falls back to the Sandbox, with a notice, when that profile cannot be opened.
     pub async fn start(data_dir: &Path) -> Result<Self, CoreError> {
+        Self::start_with(data_dir, Arc::new(KeyringStore::new())).await
+    }
+
+    /// [`start`](Self::start) with another secret store (tests use an in-memory one).
+    pub async fn start_with(
+        data_dir: &Path,
+        secrets: Arc<dyn SecretStore>,
+    ) -> Result<Self, CoreError> {
         let sandbox = Sandbox::start(data_dir).await?;
-        let session = ActiveSession {
-            profile_name: "Sandbox".into(),
-            environment: "sandbox".into(),
-            client: sandbox.client()?,
-            generation: 0,
-        };
+        let (profiles, session) =
+            profiles::DeskProfiles::restore(data_dir, secrets, &sandbox).await?;
         Ok(Self {
             data_dir: data_dir.to_path_buf(),
             sandbox,
             session: RwLock::new(session),
             cut_through: CutThroughRegions::default(),
             inventory: crate::inventory::InventoryStore::default(),
+            profiles,
         })
     }
 
@@ -76,14 +86,21 @@ impl EipDesk {
             .clone()
     }
 
-    /// Makes `profile_name` with `client` the active session; returns the new generation.
-    pub fn switch_session(&self, profile_name: String, environment: String, client: Client) -> u64 {
+    /// Makes `profile_id` with `client` the active session; returns the new generation.
+    pub fn switch_session(
+        &self,
+        profile_id: ProfileId,
+        profile_name: String,
+        environment: String,
+        client: Client,
+    ) -> u64 {
         let mut guard = self
             .session
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         let generation = guard.generation + 1;
         *guard = ActiveSession {
+            profile_id,
             profile_name,
             environment,
             client,
@@ -100,7 +117,7 @@ impl EipDesk {
             version: env!("CARGO_PKG_VERSION").to_string(),
             profile_name: session.profile_name,
             environment: session.environment,
-            default_region: DEFAULT_REGION.into(),
+            default_region: session.client.default_region().into(),
         }
     }
 }

@@ -206,3 +206,503 @@ export type CsvExportRequest = {
 path: string, headers: Array<string>, rows: Array<Array<string>>, };
 
 export type CsvExportResult = { path: string, rows: number, bytes: number, };
+
+export type ProfileId = string;
+
+export type AuthMode = "accessKey" | "stsToken" | "ramRole" | "sandbox";
+
+export type EnvLabel = "production" | "staging" | "test" | "none";
+
+export type RoleSummary = { 
+/**
+ * Role ARN.
+ */
+roleArn: string, 
+/**
+ * Session name.
+ */
+sessionName: string, 
+/**
+ * Session duration in seconds.
+ */
+durationSeconds: number, 
+/**
+ * External ID, if any.
+ */
+externalId: string | null, 
+/**
+ * Source profile id, when the source is another profile.
+ */
+sourceProfileId: ProfileId | null, 
+/**
+ * Source profile name, when the source is another profile that exists.
+ */
+sourceProfileName: string | null, };
+
+export type ProfileSummary = { 
+/**
+ * Stable id.
+ */
+id: ProfileId, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * Mode.
+ */
+mode: AuthMode, 
+/**
+ * Default region.
+ */
+region: string, 
+/**
+ * Environment label.
+ */
+label: EnvLabel, 
+/**
+ * Colour of the label (`red` for production).
+ */
+labelColor: string, 
+/**
+ * Masked AccessKey ID.
+ */
+accessKeyIdMasked: string | null, 
+/**
+ * Account ID from the last connection test.
+ */
+accountId: string | null, 
+/**
+ * STS token expiry (RFC 3339), for StsToken profiles when known.
+ */
+stsExpiration: string | null, 
+/**
+ * RAM role details.
+ */
+role: RoleSummary | null, 
+/**
+ * True for the active profile.
+ */
+active: boolean, 
+/**
+ * True for the built-in Sandbox (cannot be deleted or renamed).
+ */
+builtin: boolean, 
+/**
+ * Last switch (RFC 3339).
+ */
+lastUsed: string | null, 
+/**
+ * Number of switches.
+ */
+useCount: number, };
+
+export type NewRoleSource = { "kind": "profile", 
+/**
+ * Its id.
+ */
+profileId: ProfileId, } | { "kind": "accessKey", 
+/**
+ * AccessKey ID.
+ */
+accessKeyId: string, 
+/**
+ * AccessKey secret.
+ */
+accessKeySecret: string, };
+
+export type NewCredentials = { "mode": "accessKey", 
+/**
+ * AccessKey ID.
+ */
+accessKeyId: string, 
+/**
+ * AccessKey secret.
+ */
+accessKeySecret: string, } | { "mode": "stsToken", 
+/**
+ * STS AccessKey ID (`STS.…`).
+ */
+accessKeyId: string, 
+/**
+ * STS AccessKey secret.
+ */
+accessKeySecret: string, 
+/**
+ * Security token.
+ */
+securityToken: string, 
+/**
+ * Expiry, if known (RFC 3339).
+ */
+expiration: string | null, } | { "mode": "ramRole", 
+/**
+ * Where the credentials that assume the role come from.
+ */
+source: NewRoleSource, 
+/**
+ * Role ARN.
+ */
+roleArn: string, 
+/**
+ * Session name.
+ */
+sessionName: string, 
+/**
+ * Duration (default 3600).
+ */
+durationSeconds: number | null, 
+/**
+ * External ID.
+ */
+externalId: string | null, };
+
+export type NewProfile = { 
+/**
+ * Display name (unique).
+ */
+name: string, 
+/**
+ * Default region, e.g. `cn-hangzhou`.
+ */
+region: string, 
+/**
+ * Environment label.
+ */
+label: EnvLabel, 
+/**
+ * Mode and credentials.
+ */
+credentials: NewCredentials, };
+
+export type RoleSourceEdit = { "kind": "profile", 
+/**
+ * Its id.
+ */
+profileId: ProfileId, } | { "kind": "accessKey", 
+/**
+ * AccessKey ID.
+ */
+accessKeyId: string | null, 
+/**
+ * AccessKey secret.
+ */
+accessKeySecret: string | null, };
+
+export type CredentialsEdit = { "mode": "accessKey", 
+/**
+ * New AccessKey ID.
+ */
+accessKeyId: string | null, 
+/**
+ * New secret (required when the ID changes).
+ */
+accessKeySecret: string | null, } | { "mode": "stsToken", 
+/**
+ * New STS AccessKey ID.
+ */
+accessKeyId: string | null, 
+/**
+ * New secret.
+ */
+accessKeySecret: string | null, 
+/**
+ * New token.
+ */
+securityToken: string | null, 
+/**
+ * New expiry; with a new token, `None` means unknown.
+ */
+expiration: string | null, } | { "mode": "ramRole", 
+/**
+ * New source.
+ */
+source: RoleSourceEdit | null, 
+/**
+ * New role ARN.
+ */
+roleArn: string | null, 
+/**
+ * New session name.
+ */
+sessionName: string | null, 
+/**
+ * New duration.
+ */
+durationSeconds: number | null, 
+/**
+ * New external ID (`""` clears it).
+ */
+externalId: string | null, };
+
+export type ProfileEdit = { 
+/**
+ * New name.
+ */
+name: string | null, 
+/**
+ * New default region.
+ */
+region: string | null, 
+/**
+ * New label.
+ */
+label: EnvLabel | null, 
+/**
+ * New mode and/or credentials.
+ */
+credentials: CredentialsEdit | null, };
+
+export type ConnectionReport = { 
+/**
+ * The account the credentials belong to.
+ */
+accountId: string, 
+/**
+ * `Account`, `RAMUser` or `AssumedRoleUser`.
+ */
+identityType: string, 
+/**
+ * The caller's ARN; for a RAM role profile, the assumed-role ARN.
+ */
+arn: string, 
+/**
+ * The RAM user id, for RAM users.
+ */
+userId: string | null, 
+/**
+ * The role id, for assumed roles.
+ */
+roleId: string | null, 
+/**
+ * When the temporary credentials expire (STS token and RAM role profiles), RFC 3339.
+ */
+credentialsExpire: string | null, 
+/**
+ * `RequestId` of the `GetCallerIdentity` call.
+ */
+requestId: string, };
+
+export type SourceKind = "aliyunCli" | "credentialsFile" | "environment";
+
+export type ImportCandidate = { 
+/**
+ * Selection key (`aliyun-cli:<name>`, `credentials-file:<section>`, `env:environment`).
+ */
+key: string, 
+/**
+ * Source.
+ */
+source: SourceKind, 
+/**
+ * Name in the source.
+ */
+name: string, 
+/**
+ * Mode or type as the source writes it (`AK`, `ram_role_arn`, …).
+ */
+sourceMode: string, 
+/**
+ * Mode the profile would get.
+ */
+mode: AuthMode | null, 
+/**
+ * Region the profile would get.
+ */
+region: string, 
+/**
+ * Masked AccessKey ID.
+ */
+accessKeyIdMasked: string | null, 
+/**
+ * Role ARN, for roles.
+ */
+roleArn: string | null, 
+/**
+ * Source profile name in the same file, for chained roles.
+ */
+sourceProfile: string | null, 
+/**
+ * Whether it can be imported.
+ */
+importable: boolean, 
+/**
+ * Why not (code), e.g. `import.mode_unsupported`.
+ */
+reasonCode: string | null, 
+/**
+ * Why not (sentence).
+ */
+reason: string | null, 
+/**
+ * Defaults that will be applied.
+ */
+notes: Array<string>, };
+
+export type SourceStatus = "found" | "missing" | "error";
+
+export type SourceProblem = { 
+/**
+ * Stable code, e.g. `import.malformed`.
+ */
+code: string, 
+/**
+ * What is wrong (never a secret).
+ */
+message: string, 
+/**
+ * What to do.
+ */
+hint: string, };
+
+export type SourceReport = { 
+/**
+ * Which source.
+ */
+kind: SourceKind, 
+/**
+ * Its file, for file sources.
+ */
+path: string | null, 
+/**
+ * Found, missing or error.
+ */
+status: SourceStatus, 
+/**
+ * The problem, when `status` is `error`.
+ */
+error: SourceProblem | null, 
+/**
+ * Profiles found.
+ */
+candidates: Array<ImportCandidate>, };
+
+export type ScanReport = { 
+/**
+ * One entry per configured source.
+ */
+sources: Array<SourceReport>, };
+
+export type ImportSelection = { 
+/**
+ * Candidate key from the scan.
+ */
+key: string, 
+/**
+ * Name to give it (default: its name in the source, made unique).
+ */
+name: string | null, 
+/**
+ * Environment label (default: none).
+ */
+label: EnvLabel | null, };
+
+export type ImportedProfile = { 
+/**
+ * Candidate key.
+ */
+key: string, 
+/**
+ * The new profile.
+ */
+profile: ProfileSummary, 
+/**
+ * True when it was not selected but is the source of a selected chained role.
+ */
+autoIncluded: boolean, };
+
+export type ImportReport = { 
+/**
+ * Created profiles, sources before the roles that use them.
+ */
+imported: Array<ImportedProfile>, };
+
+export type DeskProfile = { 
+/**
+ * Calls of this profile go to the built-in Sandbox emulator instead of Alibaba Cloud
+ * (an advanced option for trying real-looking profiles; always true for the Sandbox).
+ */
+sandboxEndpoint: boolean, 
+/**
+ * Stable id.
+ */
+id: ProfileId, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * Mode.
+ */
+mode: AuthMode, 
+/**
+ * Default region.
+ */
+region: string, 
+/**
+ * Environment label.
+ */
+label: EnvLabel, 
+/**
+ * Colour of the label (`red` for production).
+ */
+labelColor: string, 
+/**
+ * Masked AccessKey ID.
+ */
+accessKeyIdMasked: string | null, 
+/**
+ * Account ID from the last connection test.
+ */
+accountId: string | null, 
+/**
+ * STS token expiry (RFC 3339), for StsToken profiles when known.
+ */
+stsExpiration: string | null, 
+/**
+ * RAM role details.
+ */
+role: RoleSummary | null, 
+/**
+ * True for the active profile.
+ */
+active: boolean, 
+/**
+ * True for the built-in Sandbox (cannot be deleted or renamed).
+ */
+builtin: boolean, 
+/**
+ * Last switch (RFC 3339).
+ */
+lastUsed: string | null, 
+/**
+ * Number of switches.
+ */
+useCount: number, };
+
+export type ActiveProfile = { profile: DeskProfile, 
+/**
+ * `production`, `staging`, `test`, `none` or `sandbox`.
+ */
+environment: string, generation: bigint, 
+/**
+ * Set when the app fell back to the Sandbox because the profile it should have used
+ * could not be opened (keychain locked, item missing, …): what happened and what to do.
+ */
+notice: ErrorDto | null, };
+
+export type KeychainState = { available: boolean, 
+/**
+ * Why not (code `keychain.locked`, `keychain.no_provider`, …) and what to do.
+ */
+error: ErrorDto | null, };
+
+export type ProfilesOverview = { 
+/**
+ * Recent and frequent first.
+ */
+profiles: Array<DeskProfile>, active: ActiveProfile, keychain: KeychainState, 
+/**
+ * Set when `profiles.toml` could not be read: only the Sandbox is available.
+ */
+storeError: ErrorDto | null, };

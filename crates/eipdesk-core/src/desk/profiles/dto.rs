@@ -1,0 +1,88 @@
+//! What the profile commands return to the UI: a profile with its app-side settings, the
+//! active profile with the session generation, the manager page's overview and the keychain
+//! state. No type here holds secret material.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::ErrorDto;
+use crate::profiles::{EnvLabel, ProfileId, ProfileSummary};
+
+/// One profile as the UI sees it: the domain summary plus app-side settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DeskProfile {
+    #[serde(flatten)]
+    pub profile: ProfileSummary,
+    /// Calls of this profile go to the built-in Sandbox emulator instead of Alibaba Cloud
+    /// (an advanced option for trying real-looking profiles; always true for the Sandbox).
+    pub sandbox_endpoint: bool,
+}
+
+/// The profile the window works with, and the session generation (bumped on every switch
+/// and whenever the active profile's credentials change, so pages reload).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ActiveProfile {
+    pub profile: DeskProfile,
+    /// `production`, `staging`, `test`, `none` or `sandbox`.
+    pub environment: String,
+    pub generation: u64,
+    /// Set when the app fell back to the Sandbox because the profile it should have used
+    /// could not be opened (keychain locked, item missing, …): what happened and what to do.
+    pub notice: Option<ErrorDto>,
+}
+
+/// Whether the OS keychain can be used right now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct KeychainState {
+    pub available: bool,
+    /// Why not (code `keychain.locked`, `keychain.no_provider`, …) and what to do.
+    pub error: Option<ErrorDto>,
+}
+
+/// Everything the profile manager page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfilesOverview {
+    /// Recent and frequent first.
+    pub profiles: Vec<DeskProfile>,
+    pub active: ActiveProfile,
+    pub keychain: KeychainState,
+    /// Set when `profiles.toml` could not be read: only the Sandbox is available.
+    pub store_error: Option<ErrorDto>,
+}
+
+/// The word the header shows for a profile's environment.
+pub fn environment_of(profile: &ProfileSummary) -> &'static str {
+    if profile.builtin {
+        return "sandbox";
+    }
+    match profile.label {
+        EnvLabel::Production => "production",
+        EnvLabel::Staging => "staging",
+        EnvLabel::Test => "test",
+        EnvLabel::None => "none",
+    }
+}
+
+/// Marks `active_id` as the active profile (the session, not the file, is the truth: the
+/// app may have fallen back to the Sandbox).
+pub fn mark_active(mut profiles: Vec<DeskProfile>, active_id: &ProfileId) -> Vec<DeskProfile> {
+    for p in &mut profiles {
+        p.profile.active = &p.profile.id == active_id;
+    }
+    profiles
+}
+
+/// TypeScript declarations of the types above (the domain's profile types come first, from
+/// `profiles::typescript_declarations`).
+pub fn typescript_declarations() -> Vec<String> {
+    vec![
+        DeskProfile::decl(),
+        ActiveProfile::decl(),
+        KeychainState::decl(),
+        ProfilesOverview::decl(),
+    ]
+}
