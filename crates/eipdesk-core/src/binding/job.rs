@@ -146,6 +146,9 @@ impl JobKind {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BindForm {
+    /// The region the EIP is in (the form's region scope).
+    #[serde(default)]
+    pub region_id: String,
     pub job: Option<JobKind>,
     pub allocation_id: String,
     /// `networkInterface` or `ecsInstance` (NAT mode only).

@@ -109,6 +109,8 @@ pub enum WorkflowError {
     Busy { run: String, resource: String },
     #[error("this run belongs to profile \"{profile}\"; switch to it to continue the run")]
     OtherProfile { profile: String },
+    #[error("cannot write {path}: {reason}")]
+    Export { path: String, reason: String },
 }
 
 impl From<alicloud_api::Error> for WorkflowError {
@@ -150,6 +152,11 @@ impl WorkflowError {
                 Some("Wait for the other run, then try again."),
             ),
             WorkflowError::OtherProfile { .. } => (ErrorKind::InvalidState, "OtherProfile", None),
+            WorkflowError::Export { .. } => (
+                ErrorKind::InvalidInput,
+                "ExportFailed",
+                Some("Choose another file or folder."),
+            ),
         };
         ErrorDto {
             kind,

@@ -1,0 +1,381 @@
+//! `EipDesk` methods behind the bind sheet, the run timeline and the Activity page: form
+//! choices, preflight and plan, starting runs on a background task, the user's decisions
+//! (resume, retry, roll back, cancel), run history, and the audit log with its export.
+
+use super::EipDesk;
+use crate::audit::export::{ExportFormat, export};
+use crate::audit::{AuditEntry, AuditFilter, AuditLog};
+use crate::binding::options::{BindOptions, bind_options};
+use crate::binding::view::PreflightView;
+use crate::binding::{BindForm, BindPlan, Blocker, Confirmations, ProfileFacts, preflight};
+use crate::ids::RegionId;
+use crate::journal::{Database, Journal, RunOwner, RunRecord, db_path};
+use crate::workflow::snapshot::fetch_snapshot;
+use crate::workflow::view::{RunView, recent_runs, run_view};
+use crate::workflow::{Engine, EngineConfig, NoEvents, RunEvents, WorkflowError};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, RwLock};
+use ts_rs::TS;
+
+/// Run IDs being driven, with the resources each touches.
+type Active = Arc<Mutex<HashMap<String, Vec<String>>>>;
+
+/// The workflow side of the desk: the journal database (opened on first use, when runs left
+/// unfinished by a crash are marked interrupted), the event sink and the runs in progress.
+pub struct WorkflowHub {
+    path: PathBuf,
+    db: Mutex<Option<Database>>,
+    events: RwLock<Arc<dyn RunEvents>>,
+    active: Active,
+    config: EngineConfig,
+}
+
+impl std::fmt::Debug for WorkflowHub {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WorkflowHub")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl WorkflowHub {
+    pub fn new(data_dir: &std::path::Path) -> Self {
+        Self {
+            path: db_path(data_dir),
+            db: Mutex::new(None),
+            events: RwLock::new(Arc::new(NoEvents)),
+            active: Arc::default(),
+            config: EngineConfig::default(),
+        }
+    }
+
+    fn db(&self) -> Result<Database, WorkflowError> {
+        let mut guard = self.db.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(db) = guard.as_ref() {
+            return Ok(db.clone());
+        }
+        let db = Database::open(&self.path)?;
+        let interrupted = Journal::new(db.clone()).interrupt_unfinished()?;
+        if !interrupted.is_empty() {
+            tracing::warn!(runs = ?interrupted, "runs left unfinished by the last session are marked interrupted");
+        }
+        *guard = Some(db.clone());
+        Ok(db)
+    }
+
+    fn events(&self) -> Arc<dyn RunEvents> {
+        self.events
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+}
+
+/// An audit export: where to, which format, which entries.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditExportRequest {
+    pub format: ExportFormat,
+    #[serde(default)]
+    pub filter: AuditFilter,
+    /// Absolute file path; empty: the default export folder.
+    #[serde(default)]
+    pub path: Option<String>,
+}
+
+/// What an audit export wrote.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditExportResult {
+    pub path: String,
+    pub entries: u32,
+    pub bytes: u32,
+}
+
+fn region_of(form: &BindForm) -> Result<RegionId, WorkflowError> {
+    RegionId::parse(&form.region_id).map_err(|e| WorkflowError::Form(e.into()))
+}
+
+/// Every resource ID a plan touches.
+fn plan_resources(plan: &BindPlan) -> Vec<String> {
+    let mut out: Vec<String> = vec![plan.request.eip().to_string()];
+    out.extend(plan.context.eni.iter().map(ToString::to_string));
+    for step in &plan.steps {
+        if let crate::binding::StepAction::Associate { target, .. }
+        | crate::binding::StepAction::Unassociate { target, .. } = &step.action
+        {
+            out.push(target.clone());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+impl EipDesk {
+    /// Where run progress goes (the shell forwards it as Tauri events).
+    pub fn set_run_events(&self, events: Arc<dyn RunEvents>) {
+        *self
+            .workflow
+            .events
+            .write()
+            .unwrap_or_else(|p| p.into_inner()) = events;
+    }
+
+    fn engine(&self) -> Result<Engine, WorkflowError> {
+        Ok(Engine::new(
+            self.workflow.db()?,
+            &self.session().client,
+            self.workflow.events(),
+            self.workflow.config.clone(),
+        ))
+    }
+
+    async fn profile_facts(&self) -> (ProfileFacts, RunOwner) {
+        let session = self.session();
+        let account = self
+            .active_profile()
+            .await
+            .ok()
+            .and_then(|p| p.profile.profile.account_id);
+        (
+            ProfileFacts {
+                name: session.profile_name.clone(),
+                production: session.environment == "production",
+            },
+            RunOwner {
+                profile: session.profile_name,
+                account,
+            },
+        )
+    }
+
+    /// The form's choices for its job, EIP and target, each with why it cannot be chosen.
+    pub async fn bind_options(&self, form: BindForm) -> Result<BindOptions, WorkflowError> {
+        let region = region_of(&form)?;
+        let snapshot = fetch_snapshot(&self.session().client, &region).await?;
+        Ok(bind_options(&form, &snapshot, self.cut_through_regions()))
+    }
+
+    async fn plan(&self, form: &BindForm) -> Result<Result<BindPlan, Vec<Blocker>>, WorkflowError> {
+        let request = form.parse()?;
+        let region = region_of(form)?;
+        let snapshot = fetch_snapshot(&self.session().client, &region).await?;
+        let (profile, _) = self.profile_facts().await;
+        Ok(preflight(
+            &request,
+            &snapshot,
+            self.cut_through_regions(),
+            &profile,
+        ))
+    }
+
+    /// Preflight on the real state: every failing rule, or the plan.
+    pub async fn preflight_bind(&self, form: BindForm) -> Result<PreflightView, WorkflowError> {
+        Ok(PreflightView::new(&self.plan(&form).await?))
+    }
+
+    /// Preflight again (the state may have moved), check the confirmations, record the run
+    /// and drive it on a background task; progress arrives as run events.
+    pub async fn start_bind(
+        &self,
+        form: BindForm,
+        confirmations: Confirmations,
+    ) -> Result<RunView, WorkflowError> {
+        let plan = self.plan(&form).await?.map_err(WorkflowError::Preflight)?;
+        let resources = plan_resources(&plan);
+        let engine = self.engine()?;
+        {
+            let active = self
+                .workflow
+                .active
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            if let Some((run, resource)) = active.iter().find_map(|(run, used)| {
+                used.iter()
+                    .find(|r| resources.contains(r))
+                    .map(|r| (run.clone(), r.clone()))
+            }) {
+                return Err(WorkflowError::Busy { run, resource });
+            }
+        }
+        let (_, owner) = self.profile_facts().await;
+        let run = engine.start(&plan, &confirmations, &owner)?;
+        self.spawn_drive(engine, &run, resources);
+        Ok(run_view(self.engine()?.journal(), &run.id)?)
+    }
+
+    fn spawn_drive(&self, engine: Engine, run: &RunRecord, resources: Vec<String>) {
+        let active = self.workflow.active.clone();
+        let id = run.id.clone();
+        {
+            let mut guard = active.lock().unwrap_or_else(|p| p.into_inner());
+            if guard.contains_key(&id) {
+                return; // already driven: it picks the new status up
+            }
+            guard.insert(id.clone(), resources);
+        }
+        tokio::spawn(async move {
+            match engine.drive(&id).await {
+                Ok(status) => tracing::info!(run = %id, status = status.as_str(), "run paused"),
+                Err(e) => tracing::error!(run = %id, error = %e, "run stopped on an engine error"),
+            }
+            active.lock().unwrap_or_else(|p| p.into_inner()).remove(&id);
+        });
+    }
+
+    fn check_owner(&self, run: &RunRecord) -> Result<(), WorkflowError> {
+        let profile = self.session().profile_name;
+        if run.profile == profile {
+            Ok(())
+        } else {
+            Err(WorkflowError::OtherProfile {
+                profile: run.profile.clone(),
+            })
+        }
+    }
+
+    fn steer(
+        &self,
+        run_id: &str,
+        decide: impl FnOnce(&Engine) -> Result<(), WorkflowError>,
+    ) -> Result<RunView, WorkflowError> {
+        let engine = self.engine()?;
+        let run = engine
+            .journal()
+            .run(run_id)?
+            .ok_or_else(|| WorkflowError::RunNotFound(run_id.to_string()))?;
+        self.check_owner(&run)?;
+        decide(&engine)?;
+        let view = run_view(engine.journal(), run_id)?;
+        self.spawn_drive(engine, &run, plan_resources(&run.plan));
+        Ok(view)
+    }
+
+    /// Continues an interrupted run, retries a failed step, or retries a failed rollback.
+    pub async fn resume_run(&self, run_id: &str) -> Result<RunView, WorkflowError> {
+        self.steer(run_id, |e| e.resume(run_id))
+    }
+
+    /// Undoes what the run did.
+    pub async fn roll_back_run(&self, run_id: &str) -> Result<RunView, WorkflowError> {
+        self.steer(run_id, |e| e.roll_back(run_id))
+    }
+
+    /// Stops the run after its current step and undoes what it did.
+    pub async fn cancel_run(&self, run_id: &str) -> Result<RunView, WorkflowError> {
+        let engine = self.engine()?;
+        engine.cancel(run_id)?;
+        Ok(run_view(engine.journal(), run_id)?)
+    }
+
+    /// The most recent runs, newest first (interrupted ones offer Resume and Roll back).
+    pub fn workflow_runs(&self, limit: u32) -> Result<Vec<RunView>, WorkflowError> {
+        let journal = Journal::new(self.workflow.db()?);
+        Ok(recent_runs(
+            &journal,
+            usize::try_from(limit.clamp(1, 500)).unwrap_or(50),
+        )?)
+    }
+
+    pub fn workflow_run(&self, run_id: &str) -> Result<RunView, WorkflowError> {
+        let journal = Journal::new(self.workflow.db()?);
+        if journal.run(run_id)?.is_none() {
+            return Err(WorkflowError::RunNotFound(run_id.to_string()));
+        }
+        Ok(run_view(&journal, run_id)?)
+    }
+
+    /// Audit log entries matching `filter`, newest first.
+    pub fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, WorkflowError> {
+        Ok(AuditLog::new(self.workflow.db()?).query(filter)?)
+    }
+
+    /// Writes the matching audit entries as CSV or JSON.
+    pub fn export_audit(
+        &self,
+        request: &AuditExportRequest,
+    ) -> Result<AuditExportResult, WorkflowError> {
+        let mut filter = request.filter.clone();
+        filter.limit = Some(filter.limit.unwrap_or(100_000));
+        let entries = self.audit_log(&filter)?;
+        let ext = match request.format {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
+        };
+        let path = match request
+            .path
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            Some(p) if PathBuf::from(p).is_absolute() => PathBuf::from(p),
+            Some(p) => {
+                return Err(WorkflowError::Export {
+                    path: p.into(),
+                    reason: "the path must be absolute".into(),
+                });
+            }
+            None => {
+                let stamp = crate::journal::db::now().replace([':', '.'], "-");
+                crate::inventory::csv::default_export_dir(self.data_dir())
+                    .join(format!("eipdesk-audit-{stamp}.{ext}"))
+            }
+        };
+        let text = export(&entries, request.format);
+        crate::fsutil::write_atomic(&path, text.as_bytes()).map_err(|e| WorkflowError::Export {
+            path: path.display().to_string(),
+            reason: e.source.to_string(),
+        })?;
+        Ok(AuditExportResult {
+            path: path.display().to_string(),
+            entries: u32::try_from(entries.len()).unwrap_or(u32::MAX),
+            bytes: u32::try_from(text.len()).unwrap_or(u32::MAX),
+        })
+    }
+}
+
+/// TypeScript declarations of the workflow's UI types, in a stable order.
+pub fn typescript_declarations() -> Vec<String> {
+    use crate::audit::{AuditEntry, AuditFilter, AuditParam};
+    use crate::binding::options::{BindOptions, Choice};
+    use crate::binding::view::{
+        ParamView, PlanStepView, PlanView, PreflightView, ReasonView, WarningView,
+    };
+    use crate::binding::{BindMode, JobKind, TargetKind};
+    use crate::guest_os::{GuestOsGuide, GuideStep, OsFamily, OsGuide};
+    use crate::journal::{Phase, RunStatus, StepStatus};
+    use crate::workflow::StepView;
+    vec![
+        JobKind::decl(),
+        TargetKind::decl(),
+        BindMode::decl(),
+        BindForm::decl(),
+        Confirmations::decl(),
+        Choice::decl(),
+        BindOptions::decl(),
+        ReasonView::decl(),
+        WarningView::decl(),
+        ParamView::decl(),
+        PlanStepView::decl(),
+        PlanView::decl(),
+        PreflightView::decl(),
+        RunStatus::decl(),
+        Phase::decl(),
+        StepStatus::decl(),
+        StepView::decl(),
+        OsFamily::decl(),
+        GuideStep::decl(),
+        OsGuide::decl(),
+        GuestOsGuide::decl(),
+        RunView::decl(),
+        AuditParam::decl(),
+        AuditEntry::decl(),
+        AuditFilter::decl(),
+        ExportFormat::decl(),
+        AuditExportRequest::decl(),
+        AuditExportResult::decl(),
+    ]
+}

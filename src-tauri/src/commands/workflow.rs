@@ -1,0 +1,93 @@
+//! Commands for the bind sheet, the run timeline and the Activity page, and the event
+//! bridge: every change of a run reaches the window as a `workflow-run` event carrying the
+//! run's view.
+
+use super::Desk;
+use eipdesk_core::ErrorDto;
+use eipdesk_core::audit::{AuditEntry, AuditFilter};
+use eipdesk_core::binding::options::BindOptions;
+use eipdesk_core::binding::view::PreflightView;
+use eipdesk_core::binding::{BindForm, Confirmations};
+use eipdesk_core::desk::workflow::{AuditExportRequest, AuditExportResult};
+use eipdesk_core::workflow::{RunEvents, RunView};
+use tauri::{AppHandle, Emitter};
+
+/// The event name run views are emitted under.
+pub const RUN_EVENT: &str = "workflow-run";
+
+/// Forwards run changes to the window.
+pub struct TauriRunEvents(AppHandle);
+
+impl TauriRunEvents {
+    pub fn new(app: AppHandle) -> Self {
+        Self(app)
+    }
+}
+
+impl RunEvents for TauriRunEvents {
+    fn run_changed(&self, run: &RunView) {
+        if let Err(e) = self.0.emit(RUN_EVENT, run) {
+            tracing::debug!(error = %e, run = %run.id, "run event not delivered");
+        }
+    }
+}
+
+#[tauri::command]
+pub async fn bind_options(desk: Desk<'_>, form: BindForm) -> Result<BindOptions, ErrorDto> {
+    desk.bind_options(form).await.map_err(|e| e.to_dto())
+}
+
+#[tauri::command]
+pub async fn preflight_bind(desk: Desk<'_>, form: BindForm) -> Result<PreflightView, ErrorDto> {
+    desk.preflight_bind(form).await.map_err(|e| e.to_dto())
+}
+
+#[tauri::command]
+pub async fn start_bind(
+    desk: Desk<'_>,
+    form: BindForm,
+    confirmations: Confirmations,
+) -> Result<RunView, ErrorDto> {
+    desk.start_bind(form, confirmations)
+        .await
+        .map_err(|e| e.to_dto())
+}
+
+#[tauri::command]
+pub async fn workflow_runs(desk: Desk<'_>, limit: Option<u32>) -> Result<Vec<RunView>, ErrorDto> {
+    desk.workflow_runs(limit.unwrap_or(100))
+        .map_err(|e| e.to_dto())
+}
+
+#[tauri::command]
+pub async fn workflow_run(desk: Desk<'_>, run_id: String) -> Result<RunView, ErrorDto> {
+    desk.workflow_run(&run_id).map_err(|e| e.to_dto())
+}
+
+#[tauri::command]
+pub async fn resume_run(desk: Desk<'_>, run_id: String) -> Result<RunView, ErrorDto> {
+    desk.resume_run(&run_id).await.map_err(|e| e.to_dto())
+}
+
+#[tauri::command]
+pub async fn roll_back_run(desk: Desk<'_>, run_id: String) -> Result<RunView, ErrorDto> {
+    desk.roll_back_run(&run_id).await.map_err(|e| e.to_dto())
+}
+
+#[tauri::command]
+pub async fn cancel_run(desk: Desk<'_>, run_id: String) -> Result<RunView, ErrorDto> {
+    desk.cancel_run(&run_id).await.map_err(|e| e.to_dto())
+}
+
+#[tauri::command]
+pub async fn audit_log(desk: Desk<'_>, filter: AuditFilter) -> Result<Vec<AuditEntry>, ErrorDto> {
+    desk.audit_log(&filter).map_err(|e| e.to_dto())
+}
+
+#[tauri::command]
+pub async fn export_audit(
+    desk: Desk<'_>,
+    request: AuditExportRequest,
+) -> Result<AuditExportResult, ErrorDto> {
+    desk.export_audit(&request).map_err(|e| e.to_dto())
+}
