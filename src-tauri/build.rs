@@ -21,6 +21,16 @@ const COMMANDS: &[&str] = &[
     "test_profile_connection",
     "scan_profile_imports",
     "import_profiles",
+    "bind_options",
+    "preflight_bind",
+    "start_bind",
+    "workflow_runs",
+    "workflow_run",
+    "resume_run",
+    "roll_back_run",
+    "cancel_run",
+    "audit_log",
+    "export_audit",
 ];
 
 fn main() {

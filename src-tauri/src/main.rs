@@ -18,6 +18,9 @@ fn main() -> anyhow::Result<()> {
             let desk = tauri::async_runtime::block_on(eipdesk_core::EipDesk::start(&data_dir))
                 .map_err(|e| anyhow::anyhow!("{}", e.to_dto().message))?;
             tracing::info!(sandbox = %desk.sandbox_endpoint(), "ready");
+            desk.set_run_events(std::sync::Arc::new(
+                commands::workflow::TauriRunEvents::new(app.handle().clone()),
+            ));
             app.manage(desk);
             Ok(())
         })
@@ -41,6 +44,16 @@ fn main() -> anyhow::Result<()> {
             commands::profiles::test_profile_connection,
             commands::profiles::scan_profile_imports,
             commands::profiles::import_profiles,
+            commands::workflow::bind_options,
+            commands::workflow::preflight_bind,
+            commands::workflow::start_bind,
+            commands::workflow::workflow_runs,
+            commands::workflow::workflow_run,
+            commands::workflow::resume_run,
+            commands::workflow::roll_back_run,
+            commands::workflow::cancel_run,
+            commands::workflow::audit_log,
+            commands::workflow::export_audit,
         ])
         .run(tauri::generate_context!())
         .context("running the Tauri application")?;

@@ -79,5 +79,7 @@ pub fn typescript_declarations() -> Vec<String> {
     .into_iter()
     // profiles: the domain's types, then the app's (switcher, manager, keychain state)
     .chain(crate::desk::profiles::typescript_declarations())
+    // binding forms, plans, workflow runs, guest-OS instructions, audit log
+    .chain(crate::desk::workflow::typescript_declarations())
     .collect()
 }

@@ -4,6 +4,7 @@
 
 pub mod inventory;
 pub mod profiles;
+pub mod workflow;
 
 use eipdesk_core::EipDesk;
 

@@ -4,6 +4,7 @@
 
 mod inventory;
 pub mod profiles;
+pub mod workflow;
 
 use crate::dto::AppInfo;
 use crate::error::CoreError;
@@ -35,6 +36,7 @@ pub struct EipDesk {
     cut_through: CutThroughRegions,
     inventory: crate::inventory::InventoryStore,
     profiles: profiles::DeskProfiles,
+    workflow: workflow::WorkflowHub,
 }
 
 impl EipDesk {
@@ -59,6 +61,7 @@ impl EipDesk {
             cut_through: CutThroughRegions::default(),
             inventory: crate::inventory::InventoryStore::default(),
             profiles,
+            workflow: workflow::WorkflowHub::new(data_dir),
         })
     }
 

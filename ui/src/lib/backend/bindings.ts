@@ -706,3 +706,229 @@ profiles: Array<DeskProfile>, active: ActiveProfile, keychain: KeychainState,
  * Set when `profiles.toml` could not be read: only the Sandbox is available.
  */
 storeError: ErrorDto | null, };
+
+export type JobKind = "cutThroughBind" | "cutThroughUnbind" | "natBind" | "natUnbind" | "switchMode";
+
+export type TargetKind = "networkInterface" | "ecsInstance";
+
+export type BindMode = "NAT" | "BINDED";
+
+export type BindForm = { 
+/**
+ * The region the EIP is in (the form's region scope).
+ */
+regionId: string, job: JobKind | null, allocationId: string, 
+/**
+ * `networkInterface` or `ecsInstance` (NAT mode only).
+ */
+targetKind: TargetKind | null, 
+/**
+ * The ENI or instance ID.
+ */
+targetId: string | null, 
+/**
+ * Cut-through: the instance the ENI is attached to afterwards; empty = leave detached.
+ * Unbind cut-through: the instance it is re-attached to.
+ */
+attachTo: string | null, 
+/**
+ * Switch mode: the new mode.
+ */
+mode: BindMode | null, };
+
+export type Confirmations = { 
+/**
+ * Codes of the warnings ticked.
+ */
+accepted: Array<string>, 
+/**
+ * What was typed in the "type the ID" box.
+ */
+typed: string | null, };
+
+export type Choice = { id: string, 
+/**
+ * Name or IP, for the option label.
+ */
+label: string, 
+/**
+ * Status and relations, for the option's second line.
+ */
+detail: string, 
+/**
+ * Why it cannot be chosen (`None`: it can).
+ */
+disabledReason: string | null, reasonCode: string | null, 
+/**
+ * For network interfaces: the instance it is attached to (the form's default for
+ * "attach afterwards to").
+ */
+attachedTo: string | null, };
+
+export type BindOptions = { eips: Array<Choice>, 
+/**
+ * Network interfaces (cut-through, or NAT to an ENI).
+ */
+enis: Array<Choice>, 
+/**
+ * Instances (where the ENI goes afterwards, or NAT targets).
+ */
+instances: Array<Choice>, 
+/**
+ * Why cut-through is not offered in this region (`None`: it is).
+ */
+cutThroughUnavailable: string | null, };
+
+export type ReasonView = { code: string, message: string, };
+
+export type WarningView = { code: string, message: string, 
+/**
+ * Set when the user confirms by typing this text (otherwise by ticking a box).
+ */
+confirmText: string | null, };
+
+export type ParamView = { name: string, value: string, };
+
+export type PlanStepView = { title: string, effect: string, 
+/**
+ * `ecs` or `vpc`.
+ */
+product: string, 
+/**
+ * The API action, `None` for the verification.
+ */
+apiAction: string | null, params: Array<ParamView>, 
+/**
+ * Whether a `ClientToken` is added (generated when the run starts).
+ */
+clientToken: boolean, 
+/**
+ * The states waited for afterwards.
+ */
+waitFor: Array<string>, 
+/**
+ * The equivalent `aliyun` command.
+ */
+cli: string | null, 
+/**
+ * `rollBack` (undo automatically) or `ask` (offer retry or roll back).
+ */
+onFailure: string, 
+/**
+ * How the step is undone, if it can be.
+ */
+undo: string | null, };
+
+export type PlanView = { job: JobKind, title: string, region: string, steps: Array<PlanStepView>, warnings: Array<WarningView>, notes: Array<string>, 
+/**
+ * The whole plan as `aliyun` CLI commands.
+ */
+cli: string, 
+/**
+ * The Terraform equivalent.
+ */
+terraform: string, };
+
+export type PreflightView = { ok: boolean, blockers: Array<ReasonView>, plan: PlanView | null, };
+
+export type RunStatus = "running" | "waitingForDecision" | "rollingBack" | "completed" | "rolledBack" | "cancelled" | "failed" | "interrupted";
+
+export type Phase = "forward" | "rollback";
+
+export type StepStatus = "pending" | "running" | "waiting" | "done" | "failed" | "undoing" | "undone" | "undoFailed";
+
+export type StepView = { index: number, title: string, effect: string, apiAction: string | null, status: StepStatus, 
+/**
+ * The state waited for, while waiting.
+ */
+waitingFor: string | null, clientToken: string | null, requestId: string | null, undoRequestId: string | null, startedAt: string | null, finishedAt: string | null, 
+/**
+ * Set once the step (or its undo) settled.
+ */
+elapsedMs: number | null, error: ErrorDto | null, 
+/**
+ * `rollBack` or `ask`.
+ */
+onFailure: string, 
+/**
+ * How the step is undone, if it can be.
+ */
+undoTitle: string | null, };
+
+export type OsFamily = "alibabaCloudLinux" | "ubuntu" | "debian" | "windows";
+
+export type GuideStep = { title: string, text: string, 
+/**
+ * Commands to run (copy button), if any.
+ */
+commands: string | null, };
+
+export type OsGuide = { os: OsFamily, label: string, steps: Array<GuideStep>, };
+
+export type GuestOsGuide = { 
+/**
+ * The family detected from the instance's `OSName`, if any.
+ */
+detected: OsFamily | null, mac: string, eipAddress: string, 
+/**
+ * One guide per family, the detected one first.
+ */
+guides: Array<OsGuide>, };
+
+export type RunView = { id: string, job: JobKind, title: string, 
+/**
+ * e.g. `eip-… → eni-… (cut-through), then attach to i-…`.
+ */
+summary: string, profile: string, account: string | null, region: string, status: RunStatus, phase: Phase, message: string | null, error: ErrorDto | null, createdAt: string, updatedAt: string, finishedAt: string | null, cancelRequested: boolean, steps: Array<StepView>, canResume: boolean, canRetry: boolean, canRollBack: boolean, canCancel: boolean, 
+/**
+ * The plan the run executes (calls, CLI, Terraform).
+ */
+plan: PlanView, 
+/**
+ * Guest-OS instructions, once a cut-through binding is attached to an instance.
+ */
+guestOs: GuestOsGuide | null, 
+/**
+ * Resource IDs the run touches (for refreshing the tables).
+ */
+resources: Array<string>, };
+
+export type AuditParam = { name: string, value: string, };
+
+export type AuditEntry = { id: number, time: string, profile: string, account: string | null, region: string, action: string, params: Array<AuditParam>, requestId: string | null, 
+/**
+ * `success` or `failure`.
+ */
+outcome: string, errorCode: string | null, errorMessage: string | null, runId: string | null, };
+
+export type AuditFilter = { 
+/**
+ * Matched against action, resource IDs in the parameters, RequestId, error code and run.
+ */
+text: string | null, action: string | null, 
+/**
+ * `success` or `failure`.
+ */
+outcome: string | null, profile: string | null, region: string | null, 
+/**
+ * Inclusive lower bound on `time` (RFC 3339 or a date `YYYY-MM-DD`).
+ */
+since: string | null, 
+/**
+ * Exclusive upper bound on `time`.
+ */
+until: string | null, 
+/**
+ * At most this many entries, newest first (default 500).
+ */
+limit: number | null, };
+
+export type ExportFormat = "csv" | "json";
+
+export type AuditExportRequest = { format: ExportFormat, filter: AuditFilter, 
+/**
+ * Absolute file path; empty: the default export folder.
+ */
+path: string | null, };
+
+export type AuditExportResult = { path: string, entries: number, bytes: number, };
