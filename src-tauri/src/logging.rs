@@ -1,4 +1,5 @@
-//! Logging: `tracing` to stderr and to daily-rolling files under `<data dir>/logs/`.
+//! Logging: `tracing` to stderr (text) and to daily-rolling JSON-lines files under
+//! `<data dir>/logs/`.
 //! Secrets cannot appear: they are wrapped in types whose Debug/Display print a placeholder.
 
 use anyhow::Context;
@@ -18,9 +19,11 @@ pub fn init(dir: &Path) -> anyhow::Result<WorkerGuard> {
     tracing_subscriber::registry()
         .with(filter)
         .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr))
+        // JSON lines in the file: easy to search, and a field formatter of its own type, so
+        // the two layers do not append to each other's span fields (which printed each twice).
         .with(
             tracing_subscriber::fmt::layer()
-                .with_ansi(false)
+                .json()
                 .with_writer(file_writer),
         )
         .try_init()
