@@ -4,8 +4,39 @@
  */
 import { Channel, invoke } from '@tauri-apps/api/core';
 import type { AppInfo, EipRow, ErrorDto, RegionInfo } from './bindings';
+import type {
+  ActiveProfile,
+  ConnectionReport,
+  DeskProfile,
+  ImportReport,
+  ImportSelection,
+  NewProfile,
+  ProfileEdit,
+  ProfilesOverview,
+  ScanReport,
+} from './bindings';
 
 export type { AppInfo, EipRow, ErrorDto, RegionInfo } from './bindings';
+export type {
+  ActiveProfile,
+  AuthMode,
+  ConnectionReport,
+  CredentialsEdit,
+  DeskProfile,
+  EnvLabel,
+  ImportCandidate,
+  ImportReport,
+  ImportSelection,
+  KeychainState,
+  NewCredentials,
+  NewProfile,
+  NewRoleSource,
+  ProfileEdit,
+  ProfilesOverview,
+  RoleSourceEdit,
+  ScanReport,
+  SourceReport,
+} from './bindings';
 
 /** An error from the backend, with the Alibaba Cloud code and request ID when there is one. */
 export class BackendError extends Error {
@@ -44,6 +75,19 @@ export const backend = {
   appInfo: () => call<AppInfo>('app_info'),
   listRegions: () => call<RegionInfo[]>('list_regions'),
   listEips: (region: string) => call<EipRow[]>('list_eips', { region }),
+  // profiles: secrets go out once (create/update) and never come back
+  activeProfile: () => call<ActiveProfile>('active_profile'),
+  profilesOverview: () => call<ProfilesOverview>('profiles_overview'),
+  searchProfiles: (query: string) => call<DeskProfile[]>('search_profiles', { query }),
+  createProfile: (profile: NewProfile, sandboxEndpoint: boolean) =>
+    call<DeskProfile>('create_profile', { profile, sandboxEndpoint }),
+  updateProfile: (id: string, edit: ProfileEdit, sandboxEndpoint: boolean | null) =>
+    call<DeskProfile>('update_profile', { id, edit, sandboxEndpoint }),
+  deleteProfile: (id: string) => call<void>('delete_profile', { id }),
+  switchProfile: (id: string) => call<ActiveProfile>('switch_profile', { id }),
+  testProfileConnection: (id: string) => call<ConnectionReport>('test_profile_connection', { id }),
+  scanProfileImports: () => call<ScanReport>('scan_profile_imports'),
+  importProfiles: (selections: ImportSelection[]) => call<ImportReport>('import_profiles', { selections }),
 };
 
 // ---- inventory (resource tables) ----

@@ -3,7 +3,7 @@
  * region scope the header selects. Pages react to `session.scope` and `session.generation`
  * (bumped on profile switch or refresh) to reload what they show.
  */
-import { backend, toBackendError, type AppInfo, type ErrorDto, type RegionInfo } from '../backend';
+import { backend, toBackendError, type ActiveProfile, type AppInfo, type ErrorDto, type RegionInfo } from '../backend';
 
 class Session {
   info: AppInfo | null = $state(null);
@@ -13,10 +13,13 @@ class Session {
   /** Bumped whenever everything shown must be reloaded (profile switch, manual refresh). */
   generation = $state(0);
   error: ErrorDto | null = $state(null);
+  /** The active profile (name, account, environment colour) and the backend's session generation. */
+  active: ActiveProfile | null = $state(null);
 
   async load() {
     try {
       this.info = await backend.appInfo();
+      this.active = await backend.activeProfile();
       this.regions = await backend.listRegions();
       const preferred = this.regions.find((r) => r.id === this.info?.defaultRegion) ?? this.regions[0];
       if (preferred && this.scope !== 'all' && !this.regions.some((r) => r.id === this.scope)) this.scope = preferred.id;
@@ -31,6 +34,29 @@ class Session {
   }
 
   refresh() {
+    this.generation += 1;
+  }
+
+  /** Switches profile: the backend cancels the old profile's work; everything shown reloads. */
+  async switchProfile(id: string) {
+    await this.adopt(await backend.switchProfile(id));
+  }
+
+  /** Re-reads the active profile after a profile was edited, deleted or tested. */
+  async syncActive() {
+    try {
+      await this.adopt(await backend.activeProfile());
+    } catch (e) {
+      this.error = toBackendError(e).dto;
+    }
+  }
+
+  /** Takes a new active profile; a new backend generation reloads regions and every page. */
+  private async adopt(active: ActiveProfile) {
+    const changed = this.active?.generation !== active.generation;
+    this.active = active;
+    if (!changed) return;
+    await this.load();
     this.generation += 1;
   }
 }

@@ -1,0 +1,262 @@
+/**
+ * The profile form's state and how it becomes what the backend takes: a `NewProfile` for
+ * "New profile", a minimal `ProfileEdit` for "Edit". Secret fields are write-only: an edit
+ * form starts them empty (the UI never receives a stored secret), and an empty secret field
+ * means "keep what the keychain has"; typing a value replaces it.
+ */
+import type {
+  CredentialsEdit,
+  DeskProfile,
+  EnvLabel,
+  ErrorDto,
+  NewCredentials,
+  NewProfile,
+  ProfileEdit,
+  RoleSourceEdit,
+} from '../backend';
+
+export type FormMode = 'accessKey' | 'stsToken' | 'ramRole';
+export type RoleSourceKind = 'accessKey' | 'profile';
+
+export interface ProfileForm {
+  name: string;
+  region: string;
+  label: EnvLabel;
+  mode: FormMode;
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken: string;
+  /** RFC 3339, or empty when unknown. */
+  expiration: string;
+  roleArn: string;
+  sessionName: string;
+  durationSeconds: string;
+  externalId: string;
+  roleSource: RoleSourceKind;
+  sourceProfileId: string;
+  /** Advanced: send this profile's calls to the built-in Sandbox emulator. */
+  sandboxEndpoint: boolean;
+}
+
+/** Field name (as the backend's `profile.invalid` errors name it) → message. */
+export type FieldErrors = Partial<Record<string, string>>;
+
+export type Built<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+export const DEFAULT_REGION = 'cn-hangzhou';
+export const DEFAULT_SESSION_NAME = 'eipdesk';
+export const DEFAULT_DURATION = 3600;
+
+export const MODE_LABELS: Record<FormMode, string> = {
+  accessKey: 'AccessKey',
+  stsToken: 'STS token',
+  ramRole: 'RAM role',
+};
+
+export const LABELS: { value: EnvLabel; text: string }[] = [
+  { value: 'none', text: 'None' },
+  { value: 'test', text: 'Test' },
+  { value: 'staging', text: 'Staging' },
+  { value: 'production', text: 'Production' },
+];
+
+export function emptyForm(): ProfileForm {
+  return {
+    name: '',
+    region: DEFAULT_REGION,
+    label: 'none',
+    mode: 'accessKey',
+    accessKeyId: '',
+    accessKeySecret: '',
+    securityToken: '',
+    expiration: '',
+    roleArn: '',
+    sessionName: DEFAULT_SESSION_NAME,
+    durationSeconds: String(DEFAULT_DURATION),
+    externalId: '',
+    roleSource: 'accessKey',
+    sourceProfileId: '',
+    sandboxEndpoint: false,
+  };
+}
+
+/** An edit form for `p`: every non-secret value filled in, every secret field empty. */
+export function formFromProfile(p: DeskProfile): ProfileForm {
+  const form = emptyForm();
+  form.name = p.name;
+  form.region = p.region;
+  form.label = p.label;
+  form.mode = p.mode === 'sandbox' ? 'accessKey' : p.mode;
+  form.expiration = p.stsExpiration ?? '';
+  form.sandboxEndpoint = p.sandboxEndpoint;
+  if (p.role) {
+    form.roleArn = p.role.roleArn;
+    form.sessionName = p.role.sessionName;
+    form.durationSeconds = String(p.role.durationSeconds);
+    form.externalId = p.role.externalId ?? '';
+    form.roleSource = p.role.sourceProfileId ? 'profile' : 'accessKey';
+    form.sourceProfileId = p.role.sourceProfileId ?? '';
+  }
+  return form;
+}
+
+/** True when `p` keeps a secret in the keychain that an empty field would keep. */
+export function hasStoredSecret(p: DeskProfile | null, form: ProfileForm): boolean {
+  if (!p || p.mode !== form.mode) return false;
+  if (p.mode === 'ramRole') return form.roleSource === 'accessKey' && !p.role?.sourceProfileId;
+  return p.mode === 'accessKey' || p.mode === 'stsToken';
+}
+
+const text = (v: string): string | null => (v.trim() === '' ? null : v.trim());
+/** Secrets are sent as typed (only blank means "none"): the backend validates them. */
+const secret = (v: string): string | null => (v.trim() === '' ? null : v);
+
+function checkCommon(form: ProfileForm, errors: FieldErrors) {
+  if (!form.name.trim()) errors.name = 'Enter a name.';
+  if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(form.region.trim())) errors.region = 'Enter a region ID such as cn-hangzhou.';
+  if (form.expiration.trim() && Number.isNaN(Date.parse(form.expiration.trim()))) {
+    errors.expiration = 'Enter a date and time such as 2026-06-01T12:00:00Z, or leave it empty.';
+  }
+  if (form.mode === 'ramRole') {
+    if (!/^acs:ram::\d+:role\/\S+$/.test(form.roleArn.trim())) errors.roleArn = 'Enter a role ARN such as acs:ram::123456789012:role/admin.';
+    if (!/^[A-Za-z0-9.@_-]{2,64}$/.test(form.sessionName.trim())) errors.sessionName = "Use 2 to 64 letters, digits, '.', '@', '_' or '-'.";
+    const d = Number(form.durationSeconds);
+    if (!Number.isInteger(d) || d < 900 || d > 43200) errors.durationSeconds = 'Use 900 to 43200 seconds.';
+    if (form.roleSource === 'profile' && !form.sourceProfileId) errors.source = 'Choose the profile that assumes the role.';
+  }
+}
+
+function required(errors: FieldErrors, field: string, value: string, message: string) {
+  if (!value.trim()) errors[field] = message;
+}
+
+/** The request for "New profile", or the fields to fix. */
+export function toNewProfile(form: ProfileForm): Built<NewProfile> {
+  const errors: FieldErrors = {};
+  checkCommon(form, errors);
+  let credentials: NewCredentials;
+  if (form.mode === 'ramRole') {
+    const ak = form.roleSource === 'accessKey';
+    if (ak) {
+      required(errors, 'source.accessKeyId', form.accessKeyId, 'Enter the AccessKey ID that assumes the role.');
+      required(errors, 'source.accessKeySecret', form.accessKeySecret, 'Enter its AccessKey secret.');
+    }
+    credentials = {
+      mode: 'ramRole',
+      source: ak
+        ? { kind: 'accessKey', accessKeyId: form.accessKeyId.trim(), accessKeySecret: form.accessKeySecret }
+        : { kind: 'profile', profileId: form.sourceProfileId },
+      roleArn: form.roleArn.trim(),
+      sessionName: form.sessionName.trim(),
+      durationSeconds: Number(form.durationSeconds),
+      externalId: text(form.externalId),
+    };
+  } else {
+    required(errors, 'accessKeyId', form.accessKeyId, 'Enter the AccessKey ID.');
+    required(errors, 'accessKeySecret', form.accessKeySecret, 'Enter the AccessKey secret.');
+    if (form.mode === 'stsToken') {
+      required(errors, 'securityToken', form.securityToken, 'Enter the security token.');
+      credentials = {
+        mode: 'stsToken',
+        accessKeyId: form.accessKeyId.trim(),
+        accessKeySecret: form.accessKeySecret,
+        securityToken: form.securityToken,
+        expiration: text(form.expiration),
+      };
+    } else {
+      credentials = { mode: 'accessKey', accessKeyId: form.accessKeyId.trim(), accessKeySecret: form.accessKeySecret };
+    }
+  }
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, value: { name: form.name.trim(), region: form.region.trim(), label: form.label, credentials } };
+}
+
+function roleSourceEdit(form: ProfileForm, original: DeskProfile): RoleSourceEdit | null {
+  const wasProfile = original.mode === 'ramRole' ? original.role?.sourceProfileId ?? null : null;
+  const wasAccessKey = original.mode === 'ramRole' && !wasProfile;
+  if (form.roleSource === 'profile') {
+    return form.sourceProfileId === wasProfile ? null : { kind: 'profile', profileId: form.sourceProfileId };
+  }
+  const id = text(form.accessKeyId);
+  const key = secret(form.accessKeySecret);
+  if (wasAccessKey && id === null && key === null) return null;
+  return { kind: 'accessKey', accessKeyId: id, accessKeySecret: key };
+}
+
+function credentialsEdit(form: ProfileForm, original: DeskProfile): CredentialsEdit | null {
+  const sameMode = original.mode === form.mode;
+  const id = text(form.accessKeyId);
+  const key = secret(form.accessKeySecret);
+  if (form.mode === 'accessKey') {
+    if (sameMode && id === null && key === null) return null;
+    return { mode: 'accessKey', accessKeyId: id, accessKeySecret: key };
+  }
+  if (form.mode === 'stsToken') {
+    const token = secret(form.securityToken);
+    const expiration = text(form.expiration);
+    const expirationChanged = expiration !== (original.stsExpiration ?? null);
+    if (sameMode && id === null && key === null && token === null && !expirationChanged) return null;
+    return { mode: 'stsToken', accessKeyId: id, accessKeySecret: key, securityToken: token, expiration };
+  }
+  const role = original.mode === 'ramRole' ? original.role : null;
+  const source = roleSourceEdit(form, original);
+  const changed = <T>(now: T, before: T | undefined): T | null => (role && now === before ? null : now);
+  const externalId = form.externalId.trim();
+  const edit: CredentialsEdit = {
+    mode: 'ramRole',
+    source: sameMode ? source : roleSourceEdit(form, { ...original, mode: 'ramRole', role: null }),
+    roleArn: changed(form.roleArn.trim(), role?.roleArn),
+    sessionName: changed(form.sessionName.trim(), role?.sessionName),
+    durationSeconds: changed(Number(form.durationSeconds), role?.durationSeconds),
+    // "" clears a stored external ID
+    externalId: changed(externalId, role?.externalId ?? ''),
+  };
+  if (sameMode && edit.source === null && edit.roleArn === null && edit.sessionName === null && edit.durationSeconds === null && edit.externalId === null) {
+    return null;
+  }
+  return edit;
+}
+
+/** The minimal edit turning `original` into `form` (empty secret fields keep the stored ones). */
+export function toProfileEdit(
+  form: ProfileForm,
+  original: DeskProfile,
+): Built<{ edit: ProfileEdit; sandboxEndpoint: boolean | null; empty: boolean }> {
+  const errors: FieldErrors = {};
+  if (original.builtin) form = { ...form, mode: 'accessKey' }; // the Sandbox has no credentials
+  checkCommon(form, errors);
+  if (!original.builtin && original.mode !== form.mode && form.mode !== 'ramRole') {
+    // A new mode has nothing stored to keep.
+    required(errors, 'accessKeyId', form.accessKeyId, 'Enter the AccessKey ID.');
+    required(errors, 'accessKeySecret', form.accessKeySecret, 'Enter the AccessKey secret.');
+    if (form.mode === 'stsToken') required(errors, 'securityToken', form.securityToken, 'Enter the security token.');
+  }
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const edit: ProfileEdit = {
+    name: form.name.trim() === original.name ? null : form.name.trim(),
+    region: form.region.trim() === original.region ? null : form.region.trim(),
+    label: form.label === original.label ? null : form.label,
+    credentials: original.builtin ? null : credentialsEdit(form, original),
+  };
+  const sandboxEndpoint = original.builtin || form.sandboxEndpoint === original.sandboxEndpoint ? null : form.sandboxEndpoint;
+  const empty = edit.name === null && edit.region === null && edit.label === null && edit.credentials === null && sandboxEndpoint === null;
+  return { ok: true, value: { edit, sandboxEndpoint, empty } };
+}
+
+/**
+ * The field a backend `profile.invalid` error is about (its message reads
+ * `invalid profile: <field>: <reason>`), mapped to this form's field names.
+ */
+export function fieldErrorFrom(error: ErrorDto): FieldErrors {
+  if (error.code === 'profile.name_taken') return { name: error.message };
+  if (error.code !== 'profile.invalid') return {};
+  const m = /^invalid profile: ([A-Za-z.]+): (.*)$/.exec(error.message);
+  if (!m) return {};
+  const [, field, reason] = m as unknown as [string, string, string];
+  return { [field]: reason.charAt(0).toUpperCase() + reason.slice(1) + '.' };
+}
+
+/** Where a field's error is shown: the role's own AccessKey uses the same inputs. */
+export function errorFor(errors: FieldErrors, field: 'accessKeyId' | 'accessKeySecret' | string): string | undefined {
+  return errors[field] ?? errors[`source.${field}`];
+}

@@ -1,0 +1,62 @@
+/**
+ * The import dialog's logic: the candidates of a scan grouped by source, which ones start
+ * selected, and the selection sent back. A scan never carries secrets; the backend re-reads
+ * the sources on import and writes the secrets straight to the keychain.
+ */
+import type { EnvLabel, ImportCandidate, ImportSelection, ScanReport, SourceReport } from '../backend';
+
+export const SOURCE_TITLES: Record<SourceReport['kind'], string> = {
+  aliyunCli: 'aliyun CLI configuration',
+  credentialsFile: 'Alibaba Cloud credentials file',
+  environment: 'Environment variables (ALIBABA_CLOUD_*)',
+};
+
+/** Every candidate of the scan, in source order. */
+export function candidates(report: ScanReport): ImportCandidate[] {
+  return report.sources.flatMap((s) => s.candidates);
+}
+
+/** Importable candidates start selected. */
+export function initialSelection(report: ScanReport): Set<string> {
+  return new Set(candidates(report).filter((c) => c.importable).map((c) => c.key));
+}
+
+/** Toggles `key` (only importable candidates can be selected). */
+export function toggle(selected: Set<string>, c: ImportCandidate): Set<string> {
+  const next = new Set(selected);
+  if (next.has(c.key)) next.delete(c.key);
+  else if (c.importable) next.add(c.key);
+  return next;
+}
+
+/** Source profiles a selected chained role needs: imported with it even when not selected. */
+export function autoIncluded(report: ScanReport, selected: Set<string>): string[] {
+  const all = candidates(report);
+  const names = new Set<string>();
+  for (const c of all) {
+    if (!selected.has(c.key) || !c.sourceProfile) continue;
+    const source = all.find((s) => s.source === c.source && s.name === c.sourceProfile);
+    if (source && !selected.has(source.key)) names.add(source.name);
+  }
+  return [...names];
+}
+
+/** What the backend takes: the selected keys with optional new names and labels. */
+export function selections(
+  report: ScanReport,
+  selected: Set<string>,
+  names: Record<string, string>,
+  labels: Record<string, EnvLabel>,
+): ImportSelection[] {
+  return candidates(report)
+    .filter((c) => selected.has(c.key))
+    .map((c) => {
+      const name = names[c.key]?.trim();
+      return { key: c.key, name: name && name !== c.name ? name : null, label: labels[c.key] ?? null };
+    });
+}
+
+/** True when nothing at all was found (every source missing or empty). */
+export function nothingFound(report: ScanReport): boolean {
+  return report.sources.every((s) => s.status !== 'error' && s.candidates.length === 0);
+}

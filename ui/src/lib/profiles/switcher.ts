@@ -1,0 +1,104 @@
+/**
+ * Pure logic of the profile switcher (the Ctrl+K / Cmd+K palette) and of how a profile is
+ * described in the header and lists: the shortcut, keyboard movement through the results,
+ * the environment's colour and word, one-line descriptions and match highlighting.
+ */
+import type { AuthMode, DeskProfile } from '../backend';
+
+export interface KeyLike {
+  key: string;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  altKey?: boolean;
+  shiftKey?: boolean;
+}
+
+/** Ctrl+K (Cmd+K on macOS) opens the palette. */
+export function isPaletteShortcut(e: KeyLike): boolean {
+  return e.key.toLowerCase() === 'k' && (!!e.ctrlKey || !!e.metaKey) && !e.altKey && !e.shiftKey;
+}
+
+/** How the shortcut is written on this platform (`navigator.platform`). */
+export function shortcutLabel(platform: string): string {
+  return /Mac|iPhone|iPad/i.test(platform) ? '⌘K' : 'Ctrl K';
+}
+
+/**
+ * The highlighted row after `key` (ArrowDown/ArrowUp wrap around, Home/End jump, PageDown/
+ * PageUp move by `page`), or `null` when the key does not move the selection.
+ */
+export function nextIndex(key: string, current: number, length: number, page = 5): number | null {
+  if (length <= 0) return null;
+  const clamp = (i: number) => Math.max(0, Math.min(length - 1, i));
+  switch (key) {
+    case 'ArrowDown':
+      return current >= length - 1 ? 0 : current + 1;
+    case 'ArrowUp':
+      return current <= 0 ? length - 1 : current - 1;
+    case 'Home':
+      return 0;
+    case 'End':
+      return length - 1;
+    case 'PageDown':
+      return clamp(current + page);
+    case 'PageUp':
+      return clamp(current - page);
+    default:
+      return null;
+  }
+}
+
+export type Tone = 'red' | 'amber' | 'green' | 'grey';
+
+/** The environment colour: red for production, amber staging, green test and the Sandbox. */
+export function envTone(p: Pick<DeskProfile, 'labelColor'>): Tone {
+  const c = p.labelColor;
+  return c === 'red' || c === 'amber' || c === 'green' ? c : 'grey';
+}
+
+/** The environment's word for badges (empty when the profile has no label). */
+export function envText(p: Pick<DeskProfile, 'label' | 'builtin'>): string {
+  if (p.builtin) return 'Sandbox';
+  switch (p.label) {
+    case 'production':
+      return 'Production';
+    case 'staging':
+      return 'Staging';
+    case 'test':
+      return 'Test';
+    default:
+      return '';
+  }
+}
+
+export const MODE_NAMES: Record<AuthMode, string> = {
+  accessKey: 'AccessKey',
+  stsToken: 'STS token',
+  ramRole: 'RAM role',
+  sandbox: 'Built-in emulator',
+};
+
+/** "5678901234567890 · cn-hangzhou · AccessKey" (account unknown until a connection test). */
+export function describe(p: DeskProfile): string {
+  const parts = [p.accountId ?? 'account not tested yet', p.region, MODE_NAMES[p.mode]];
+  if (p.sandboxEndpoint && !p.builtin) parts.push('Sandbox endpoint');
+  return parts.join(' · ');
+}
+
+/** Splits `text` into plain and matched runs for the query's terms (case-insensitive). */
+export function highlight(text: string, query: string): { text: string; match: boolean }[] {
+  const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const lower = text.toLowerCase();
+  const marked = new Array<boolean>(text.length).fill(false);
+  for (const term of terms) {
+    const at = lower.indexOf(term);
+    if (at >= 0) marked.fill(true, at, at + term.length);
+  }
+  const runs: { text: string; match: boolean }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const last = runs[runs.length - 1];
+    if (last && last.match === marked[i]) last.text += text[i];
+    else runs.push({ text: text[i] as string, match: !!marked[i] });
+  }
+  return runs;
+}
