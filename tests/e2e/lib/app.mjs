@@ -84,14 +84,14 @@ export async function screenshot(browser, name) {
 export async function eipRows(browser) {
   return browser.execute(() =>
     [...document.querySelectorAll('[data-testid="eip-table"] tbody tr')].map((tr) => {
-      const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent.trim());
+      const cell = (column) => tr.querySelector(`td[data-column="${column}"]`)?.textContent.trim() ?? '';
       return {
         allocationId: tr.getAttribute('data-allocation-id'),
         region: tr.getAttribute('data-region'),
-        ip: cells[0],
-        status: cells[2],
-        boundTo: cells[3],
-        mode: cells[4],
+        ip: cell('ip'),
+        status: cell('status'),
+        boundTo: cell('boundTo'),
+        mode: cell('mode'),
       };
     }),
   );
