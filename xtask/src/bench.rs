@@ -1,29 +1,35 @@
 //! `cargo xtask bench [NAME]`: benchmarks that print a table and write JSON under `target/bench/`.
+//!
+//! * `inventory` — EIP Desk's all-regions inventory against the emulator's `scale:400` seed
+//!   with 50 ms added per request, next to the official Python SDK (see `tests/bench/`);
+//! * `emulator` — the emulator's own throughput (signed requests per second on one core).
+
+mod inventory;
 
 use crate::cmd::{self, run, step};
 use anyhow::{Result, bail};
 
-const USAGE: &str = "usage: cargo xtask bench <emulator|inventory>";
+const USAGE: &str = "usage: cargo xtask bench <inventory|emulator> [-- extra arguments]";
 
 pub fn bench(args: &[&str]) -> Result<()> {
-    match args {
-        ["emulator", rest @ ..] => emulator(rest),
+    let (name, extra) = match args {
+        [name, rest @ ..] => (*name, rest.strip_prefix(&["--"]).unwrap_or(rest)),
         [] => bail!(USAGE),
-        [name, ..] => bail!("benchmark `{name}` is not available yet\n{USAGE}"),
+    };
+    match name {
+        "inventory" => inventory::run(extra),
+        "emulator" => emulator(extra),
+        other => bail!("unknown benchmark `{other}`\n{USAGE}"),
     }
 }
 
-/// Signed requests per second the emulator serves on one core (read and write, V3 and V1,
-/// in process and over TCP): the crate's `bench` example, built in release mode.
 fn emulator(extra: &[&str]) -> Result<()> {
-    step("bench: emulator (signed requests per second on one core)");
-    let out = cmd::root().join("target/bench");
-    std::fs::create_dir_all(&out)?;
-    let json = out.join("emulator.json");
+    step("emulator throughput (release build)");
+    let json = cmd::root().join("target/bench/emulator.json");
+    std::fs::create_dir_all(cmd::root().join("target/bench"))?;
     run(cmd::cargo()
         .args([
             "run",
-            "--quiet",
             "--release",
             "-p",
             "alicloud-emulator",
@@ -33,7 +39,5 @@ fn emulator(extra: &[&str]) -> Result<()> {
             "--json",
         ])
         .arg(&json)
-        .args(extra))?;
-    println!("JSON written to {}", json.display());
-    Ok(())
+        .args(extra))
 }

@@ -128,6 +128,11 @@ export class SearchIndex<T extends object> {
     return hay;
   }
 
+  /** Computes the search text of rows ahead of the first search. */
+  warm(rows: readonly T[]): void {
+    for (const row of rows) this.text(row);
+  }
+
   /** Rows matching every term, in their order. */
   filter(rows: readonly T[], query: string): T[] {
     const terms = searchTerms(query);

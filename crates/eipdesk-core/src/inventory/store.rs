@@ -27,7 +27,7 @@ pub struct InventoryOptions {
 
 impl Default for InventoryOptions {
     fn default() -> Self {
-        Self { max_in_flight: 48 }
+        Self { max_in_flight: 64 }
     }
 }
 

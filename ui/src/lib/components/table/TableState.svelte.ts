@@ -66,6 +66,15 @@ export class TableState<T extends object> {
     this.index = new SearchIndex(options.columns);
     this.sort = options.sort ?? null;
     this.prefs = loadPrefs(storage(), options.id, options.columns);
+    // Build the search text of new rows while the app is idle, so the first keystroke
+    // does not pay for it.
+    $effect.root(() => {
+      $effect(() => {
+        const rows = this.all;
+        const timer = setTimeout(() => this.index.warm(rows), 200);
+        return () => clearTimeout(timer);
+      });
+    });
   }
 
   setPrefs(prefs: ColumnPrefs) {
