@@ -25,6 +25,8 @@ pub struct Choice {
     /// For network interfaces: the instance it is attached to (the form's default for
     /// "attach afterwards to").
     pub attached_to: Option<String>,
+    /// For EIPs: the mode of their binding (`NAT`, `BINDED`, …), if bound.
+    pub mode: Option<String>,
 }
 
 /// Every choice of the form.
@@ -52,6 +54,7 @@ fn choice(id: String, label: String, detail: String, verdict: Result<(), Blocker
         disabled_reason,
         reason_code,
         attached_to: None,
+        mode: None,
     }
 }
 
@@ -68,7 +71,9 @@ fn eip_choice(eip: &EipFacts, verdict: Result<(), Blocker>) -> Choice {
     } else {
         format!("{} ({}, {})", eip.ip_address, eip.name, eip.allocation_id)
     };
-    choice(eip.allocation_id.to_string(), label, detail, verdict)
+    let mut c = choice(eip.allocation_id.to_string(), label, detail, verdict);
+    c.mode = eip.binding.as_ref().map(|b| b.mode.clone());
+    c
 }
 
 fn eni_choice(eni: &EniFacts, verdict: Result<(), Blocker>) -> Choice {

@@ -30,6 +30,8 @@ pub struct WorkflowHub {
     events: RwLock<Arc<dyn RunEvents>>,
     active: Active,
     config: EngineConfig,
+    /// The account of the session generation, from `GetCallerIdentity` (for the audit log).
+    account: Mutex<Option<(u64, Option<String>)>>,
 }
 
 impl std::fmt::Debug for WorkflowHub {
@@ -48,6 +50,7 @@ impl WorkflowHub {
             events: RwLock::new(Arc::new(NoEvents)),
             active: Arc::default(),
             config: EngineConfig::default(),
+            account: Mutex::new(None),
         }
     }
 
@@ -133,13 +136,50 @@ impl EipDesk {
         ))
     }
 
-    async fn profile_facts(&self) -> (ProfileFacts, RunOwner) {
-        let session = self.session();
-        let account = self
+    /// The active profile's account: from the profile, else asked once per session with
+    /// `GetCallerIdentity` (the audit log records it).
+    async fn account_id(&self) -> Option<String> {
+        if let Some(account) = self
             .active_profile()
             .await
             .ok()
-            .and_then(|p| p.profile.profile.account_id);
+            .and_then(|p| p.profile.profile.account_id)
+        {
+            return Some(account);
+        }
+        let session = self.session();
+        if let Some((generation, account)) = self
+            .workflow
+            .account
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+        {
+            if generation == session.generation {
+                return account;
+            }
+        }
+        let asked = tokio::time::timeout(
+            std::time::Duration::from_secs(5),
+            session.client.get_caller_identity(),
+        )
+        .await;
+        let account = asked
+            .ok()
+            .and_then(Result::ok)
+            .map(|r| r.account_id)
+            .filter(|a| !a.is_empty());
+        *self
+            .workflow
+            .account
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = Some((session.generation, account.clone()));
+        account
+    }
+
+    async fn profile_facts(&self) -> (ProfileFacts, RunOwner) {
+        let session = self.session();
+        let account = self.account_id().await;
         (
             ProfileFacts {
                 name: session.profile_name.clone(),

@@ -122,6 +122,7 @@ impl Database {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.execute_batch(SCHEMA)?;
+        migrate(&conn)?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
         })
@@ -133,6 +134,17 @@ impl Database {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+/// Brings a database written by an older version up to the current schema.
+fn migrate(conn: &Connection) -> Result<(), DbError> {
+    let has_revision = conn
+        .prepare("SELECT 1 FROM pragma_table_info('runs') WHERE name = 'revision'")?
+        .exists([])?;
+    if !has_revision {
+        conn.execute_batch("ALTER TABLE runs ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")?;
+    }
+    Ok(())
 }
 
 /// Now, as RFC 3339 UTC with milliseconds (sorts as text).

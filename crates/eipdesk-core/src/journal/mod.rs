@@ -44,83 +44,79 @@ fn bad(what: &str, value: &str) -> DbError {
     DbError::Corrupt(format!("unknown {what} `{value}`"))
 }
 
-const RUN_COLUMNS: &str = "id, job, title, plan_json, profile, account, region, status, phase, message, error_json, cancel_requested, created_at, updated_at, finished_at";
+const RUN_COLUMNS: &str = "id, job, title, plan_json, profile, account, region, status, phase, message, error_json, cancel_requested, revision, created_at, updated_at, finished_at";
 const STEP_COLUMNS: &str = "idx, title, action_json, status, waiting_for, client_token, request_id, undo_client_token, undo_request_id, error_json, started_at, finished_at";
 
-type RawRun = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    bool,
-    String,
-    String,
-    Option<String>,
-);
+/// A `runs` row as stored, before its text columns are parsed.
+struct RawRun {
+    id: String,
+    job: String,
+    title: String,
+    plan: String,
+    profile: String,
+    account: Option<String>,
+    region: String,
+    status: String,
+    phase: String,
+    message: Option<String>,
+    error: Option<String>,
+    cancel: bool,
+    revision: i64,
+    created: String,
+    updated: String,
+    finished: Option<String>,
+}
 
 fn raw_run(r: &Row<'_>) -> rusqlite::Result<RawRun> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-        r.get(6)?,
-        r.get(7)?,
-        r.get(8)?,
-        r.get(9)?,
-        r.get(10)?,
-        r.get(11)?,
-        r.get(12)?,
-        r.get(13)?,
-        r.get(14)?,
-    ))
+    Ok(RawRun {
+        id: r.get(0)?,
+        job: r.get(1)?,
+        title: r.get(2)?,
+        plan: r.get(3)?,
+        profile: r.get(4)?,
+        account: r.get(5)?,
+        region: r.get(6)?,
+        status: r.get(7)?,
+        phase: r.get(8)?,
+        message: r.get(9)?,
+        error: r.get(10)?,
+        cancel: r.get(11)?,
+        revision: r.get(12)?,
+        created: r.get(13)?,
+        updated: r.get(14)?,
+        finished: r.get(15)?,
+    })
 }
 
 fn run_from_raw(raw: RawRun) -> Result<RunRecord, DbError> {
-    let (
-        id,
-        job,
-        title,
-        plan,
-        profile,
-        account,
-        region,
-        status,
-        phase,
-        message,
-        error,
-        cancel,
-        created,
-        updated,
-        finished,
-    ) = raw;
     Ok(RunRecord {
-        job: serde_json::from_value(serde_json::Value::String(job.clone()))
-            .map_err(|_| bad("job", &job))?,
-        plan: serde_json::from_str::<BindPlan>(&plan)?,
-        status: RunStatus::parse(&status).ok_or_else(|| bad("run status", &status))?,
-        phase: Phase::parse(&phase).ok_or_else(|| bad("phase", &phase))?,
-        error: parse_opt(error)?,
-        id,
-        title,
-        profile,
-        account,
-        region,
-        message,
-        cancel_requested: cancel,
-        created_at: created,
-        updated_at: updated,
-        finished_at: finished,
+        job: serde_json::from_value(serde_json::Value::String(raw.job.clone()))
+            .map_err(|_| bad("job", &raw.job))?,
+        plan: serde_json::from_str::<BindPlan>(&raw.plan)?,
+        status: RunStatus::parse(&raw.status).ok_or_else(|| bad("run status", &raw.status))?,
+        phase: Phase::parse(&raw.phase).ok_or_else(|| bad("phase", &raw.phase))?,
+        error: parse_opt(raw.error)?,
+        id: raw.id,
+        title: raw.title,
+        profile: raw.profile,
+        account: raw.account,
+        region: raw.region,
+        message: raw.message,
+        cancel_requested: raw.cancel,
+        revision: u64::try_from(raw.revision).unwrap_or(0),
+        created_at: raw.created,
+        updated_at: raw.updated,
+        finished_at: raw.finished,
     })
+}
+
+/// Bumps the run's revision (every change of the run or one of its steps).
+fn bump(conn: &rusqlite::Connection, run_id: &str) -> Result<(), DbError> {
+    conn.execute(
+        "UPDATE runs SET revision = revision + 1 WHERE id = ?1",
+        [run_id],
+    )?;
+    Ok(())
 }
 
 type RawStep = (
@@ -269,7 +265,7 @@ impl Journal {
         let t = now();
         let finished = status.is_final().then(|| t.clone());
         self.db.lock().execute(
-            "UPDATE runs SET status = ?2, phase = ?3, message = ?4, error_json = ?5, updated_at = ?6, finished_at = ?7 WHERE id = ?1",
+            "UPDATE runs SET status = ?2, phase = ?3, message = ?4, error_json = ?5, updated_at = ?6, finished_at = ?7, revision = revision + 1 WHERE id = ?1",
             params![id, status.as_str(), phase.as_str(), message, opt_json(error), t, finished],
         )?;
         Ok(())
@@ -294,7 +290,8 @@ impl Journal {
             }
             StepStatus::Pending | StepStatus::Waiting => (false, false),
         };
-        self.db.lock().execute(
+        let conn = self.db.lock();
+        conn.execute(
             "UPDATE steps SET status = ?3, waiting_for = ?4,
                  error_json = CASE WHEN ?5 IS NOT NULL THEN ?5 WHEN ?3 IN ('running', 'pending') THEN NULL ELSE error_json END,
                  started_at = CASE WHEN ?6 AND (started_at IS NULL OR finished_at IS NOT NULL) THEN ?8 ELSE started_at END,
@@ -302,7 +299,7 @@ impl Journal {
              WHERE run_id = ?1 AND idx = ?2",
             params![run_id, idx as i64, status.as_str(), waiting_for, opt_json(error), restart, settle, t],
         )?;
-        Ok(())
+        bump(&conn, run_id)
     }
 
     /// Stores the ClientToken of a step's call (or of its undo) before the call is sent.
@@ -317,11 +314,12 @@ impl Journal {
             CallPhase::Do => "client_token",
             CallPhase::Undo => "undo_client_token",
         };
-        self.db.lock().execute(
+        let conn = self.db.lock();
+        conn.execute(
             &format!("UPDATE steps SET {column} = ?3 WHERE run_id = ?1 AND idx = ?2"),
             params![run_id, idx as i64, token],
         )?;
-        Ok(())
+        bump(&conn, run_id)
     }
 
     /// Stores the RequestId a step's call (or its undo) returned.
@@ -336,11 +334,12 @@ impl Journal {
             CallPhase::Do => "request_id",
             CallPhase::Undo => "undo_request_id",
         };
-        self.db.lock().execute(
+        let conn = self.db.lock();
+        conn.execute(
             &format!("UPDATE steps SET {column} = ?3 WHERE run_id = ?1 AND idx = ?2"),
             params![run_id, idx as i64, request_id],
         )?;
-        Ok(())
+        bump(&conn, run_id)
     }
 
     /// Writes a call before it is sent; returns its id for [`Journal::call_finished`].
@@ -452,7 +451,7 @@ impl Journal {
     /// Asks a running run to stop after its current step (and undo what it did).
     pub fn request_cancel(&self, run_id: &str) -> Result<bool, DbError> {
         let n = self.db.lock().execute(
-            "UPDATE runs SET cancel_requested = 1, updated_at = ?2 WHERE id = ?1",
+            "UPDATE runs SET cancel_requested = 1, updated_at = ?2, revision = revision + 1 WHERE id = ?1",
             params![run_id, now()],
         )?;
         Ok(n > 0)
@@ -461,7 +460,7 @@ impl Journal {
     /// Clears a cancel request (when the user resumes or retries).
     pub fn clear_cancel(&self, run_id: &str) -> Result<(), DbError> {
         self.db.lock().execute(
-            "UPDATE runs SET cancel_requested = 0 WHERE id = ?1",
+            "UPDATE runs SET cancel_requested = 0, revision = revision + 1 WHERE id = ?1",
             [run_id],
         )?;
         Ok(())
@@ -478,7 +477,7 @@ impl Journal {
             .collect::<Result<_, _>>()?;
         drop(stmt);
         conn.execute(
-            "UPDATE runs SET status = 'interrupted', message = 'EIP Desk stopped while this run was in progress. Resume it or roll it back.', updated_at = ?1 WHERE status IN ('running', 'rollingBack')",
+            "UPDATE runs SET status = 'interrupted', message = 'EIP Desk stopped while this run was in progress. Resume it or roll it back.', updated_at = ?1, revision = revision + 1 WHERE status IN ('running', 'rollingBack')",
             [now()],
         )?;
         Ok(ids)

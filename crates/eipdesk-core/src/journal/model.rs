@@ -89,6 +89,8 @@ pub struct RunRecord {
     pub message: Option<String>,
     pub error: Option<ErrorDto>,
     pub cancel_requested: bool,
+    /// Bumped by every change of the run or its steps: orders the views the UI receives.
+    pub revision: u64,
     pub created_at: String,
     pub updated_at: String,
     pub finished_at: Option<String>,

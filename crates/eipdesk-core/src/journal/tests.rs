@@ -218,3 +218,43 @@ fn run_status_message_and_cancel_persist_across_reopen() {
     assert_eq!(j.list_runs(10).unwrap().len(), 2);
     assert!(j.run("run-missing").unwrap().is_none());
 }
+
+#[test]
+fn every_change_bumps_the_revision() {
+    let j = Journal::new(Database::in_memory().unwrap());
+    let id = j.create_run(&sample_plan(), &owner()).unwrap().id;
+    let rev = |j: &Journal| j.run(&id).unwrap().unwrap().revision;
+    let mut last = rev(&j);
+    let mut changed = |j: &Journal| {
+        let now = rev(j);
+        assert!(now > last, "revision {now} after {last}");
+        last = now;
+    };
+    j.set_step(&id, 0, StepStatus::Running, None, None).unwrap();
+    changed(&j);
+    j.set_step_token(&id, 0, CallPhase::Do, "t").unwrap();
+    changed(&j);
+    j.set_step_request_id(&id, 0, CallPhase::Do, "r").unwrap();
+    changed(&j);
+    j.set_run(&id, RunStatus::Running, Phase::Forward, None, None)
+        .unwrap();
+    changed(&j);
+    j.request_cancel(&id).unwrap();
+    changed(&j);
+}
+
+#[test]
+fn an_older_database_gains_the_revision_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_path(dir.path());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE runs (id TEXT PRIMARY KEY, job TEXT NOT NULL, title TEXT NOT NULL, plan_json TEXT NOT NULL, profile TEXT NOT NULL, account TEXT, region TEXT NOT NULL, status TEXT NOT NULL, phase TEXT NOT NULL, message TEXT, error_json TEXT, cancel_requested INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, finished_at TEXT);",
+        )
+        .unwrap();
+    }
+    let j = Journal::new(Database::open(&path).unwrap());
+    let run = j.create_run(&sample_plan(), &owner()).unwrap();
+    assert_eq!(run.revision, 0);
+}

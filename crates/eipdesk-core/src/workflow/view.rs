@@ -56,6 +56,8 @@ pub struct RunView {
     pub updated_at: String,
     pub finished_at: Option<String>,
     pub cancel_requested: bool,
+    /// Increases with every change: a view with a lower revision is older.
+    pub revision: u32,
     pub steps: Vec<StepView>,
     pub can_resume: bool,
     pub can_retry: bool,
@@ -67,6 +69,12 @@ pub struct RunView {
     pub guest_os: Option<GuestOsGuide>,
     /// Resource IDs the run touches (for refreshing the tables).
     pub resources: Vec<String>,
+    /// The EIP of the job.
+    pub allocation_id: String,
+    /// The ENI involved, if any.
+    pub eni_id: Option<String>,
+    /// Where the ENI is attached when the run completes, if anywhere.
+    pub final_instance: Option<String>,
 }
 
 fn step_view(run: &RunRecord, s: &StepRecord) -> StepView {
@@ -176,6 +184,7 @@ pub fn view_of(run: &RunRecord, steps: &[StepRecord]) -> RunView {
         updated_at: run.updated_at.clone(),
         finished_at: run.finished_at.clone(),
         cancel_requested: run.cancel_requested,
+        revision: u32::try_from(run.revision).unwrap_or(u32::MAX),
         steps: steps.iter().map(|s| step_view(run, s)).collect(),
         can_resume: run.status == RunStatus::Interrupted,
         can_retry: run.status == RunStatus::WaitingForDecision,
@@ -189,6 +198,14 @@ pub fn view_of(run: &RunRecord, steps: &[StepRecord]) -> RunView {
         plan: PlanView::from(&run.plan),
         guest_os,
         resources: resources(run),
+        allocation_id: run.plan.request.eip().to_string(),
+        eni_id: run.plan.context.eni.as_ref().map(ToString::to_string),
+        final_instance: run
+            .plan
+            .context
+            .final_instance
+            .as_ref()
+            .map(ToString::to_string),
     }
 }
 

@@ -763,7 +763,11 @@ disabledReason: string | null, reasonCode: string | null,
  * For network interfaces: the instance it is attached to (the form's default for
  * "attach afterwards to").
  */
-attachedTo: string | null, };
+attachedTo: string | null, 
+/**
+ * For EIPs: the mode of their binding (`NAT`, `BINDED`, …), if bound.
+ */
+mode: string | null, };
 
 export type BindOptions = { eips: Array<Choice>, 
 /**
@@ -879,7 +883,11 @@ export type RunView = { id: string, job: JobKind, title: string,
 /**
  * e.g. `eip-… → eni-… (cut-through), then attach to i-…`.
  */
-summary: string, profile: string, account: string | null, region: string, status: RunStatus, phase: Phase, message: string | null, error: ErrorDto | null, createdAt: string, updatedAt: string, finishedAt: string | null, cancelRequested: boolean, steps: Array<StepView>, canResume: boolean, canRetry: boolean, canRollBack: boolean, canCancel: boolean, 
+summary: string, profile: string, account: string | null, region: string, status: RunStatus, phase: Phase, message: string | null, error: ErrorDto | null, createdAt: string, updatedAt: string, finishedAt: string | null, cancelRequested: boolean, 
+/**
+ * Increases with every change: a view with a lower revision is older.
+ */
+revision: number, steps: Array<StepView>, canResume: boolean, canRetry: boolean, canRollBack: boolean, canCancel: boolean, 
 /**
  * The plan the run executes (calls, CLI, Terraform).
  */
@@ -891,7 +899,19 @@ guestOs: GuestOsGuide | null,
 /**
  * Resource IDs the run touches (for refreshing the tables).
  */
-resources: Array<string>, };
+resources: Array<string>, 
+/**
+ * The EIP of the job.
+ */
+allocationId: string, 
+/**
+ * The ENI involved, if any.
+ */
+eniId: string | null, 
+/**
+ * Where the ENI is attached when the run completes, if anywhere.
+ */
+finalInstance: string | null, };
 
 export type AuditParam = { name: string, value: string, };
 

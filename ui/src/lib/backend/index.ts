@@ -138,3 +138,70 @@ export const inventoryApi = {
   exportCsv: (request: CsvExportRequest) => call<CsvExportResult>('export_csv', { request }),
   defaultExportPath: (table: string) => call<string>('default_export_path', { table }),
 };
+
+// ---- binding workflow (bind sheet, run timeline, Activity page) ----
+import { listen } from '@tauri-apps/api/event';
+import type {
+  AuditEntry,
+  AuditExportRequest,
+  AuditExportResult,
+  AuditFilter,
+  BindForm,
+  BindOptions,
+  Confirmations,
+  PreflightView,
+  RunView,
+} from './bindings';
+
+export type {
+  AuditEntry,
+  AuditExportRequest,
+  AuditExportResult,
+  AuditFilter,
+  AuditParam,
+  BindForm,
+  BindMode,
+  BindOptions,
+  Choice,
+  Confirmations,
+  ExportFormat,
+  GuestOsGuide,
+  GuideStep,
+  JobKind,
+  OsFamily,
+  OsGuide,
+  ParamView,
+  Phase,
+  PlanStepView,
+  PlanView,
+  PreflightView,
+  ReasonView,
+  RunStatus,
+  RunView,
+  StepStatus,
+  StepView,
+  TargetKind,
+  WarningView,
+} from './bindings';
+
+/** The event every change of a run arrives on (its payload is the run's view). */
+export const RUN_EVENT = 'workflow-run';
+
+export const workflowApi = {
+  /** The form's choices, each with why it cannot be chosen. */
+  options: (form: BindForm) => call<BindOptions>('bind_options', { form }),
+  /** Preflight on the real state: every failing rule, or the plan. */
+  preflight: (form: BindForm) => call<PreflightView>('preflight_bind', { form }),
+  /** Starts the run (preflight again, confirmations checked); progress arrives as events. */
+  start: (form: BindForm, confirmations: Confirmations) => call<RunView>('start_bind', { form, confirmations }),
+  runs: (limit = 100) => call<RunView[]>('workflow_runs', { limit }),
+  run: (runId: string) => call<RunView>('workflow_run', { runId }),
+  resume: (runId: string) => call<RunView>('resume_run', { runId }),
+  rollBack: (runId: string) => call<RunView>('roll_back_run', { runId }),
+  cancel: (runId: string) => call<RunView>('cancel_run', { runId }),
+  auditLog: (filter: AuditFilter) => call<AuditEntry[]>('audit_log', { filter }),
+  exportAudit: (request: AuditExportRequest) => call<AuditExportResult>('export_audit', { request }),
+  /** Calls `handler` with every run change; returns a function that stops listening. */
+  onRunChanged: async (handler: (run: RunView) => void): Promise<() => void> =>
+    listen<RunView>(RUN_EVENT, (event) => handler(event.payload)),
+};

@@ -1,0 +1,203 @@
+// Crash test: the real app is killed (SIGKILL) while a cut-through run waits for the EIP to
+// become InUse, with the ENI detached from its instance. On the next start, with the same data
+// directory, the run is offered for Resume / Roll back; resuming completes it without sending
+// the association again.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import net from 'node:net';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { remote } from 'webdriverio';
+import { APP, eipRows, screenshot } from '../lib/app.mjs';
+import { openPage } from './tables.lib.mjs';
+
+const EIP = 'eip-bp1fovp2j693unptht0g'; // free-b, Available
+const ENI = 'eni-bp1lofjktg4dbzdlyxgp'; // web-01-data, attached to web-01
+const WEB01 = 'i-bp1rqn8y8lb6iy5x5nne';
+
+const home = mkdtempSync(join(process.env.E2E_SCRATCH, 'home-crash-'));
+let session = null;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port) {
+  for (let i = 0; i < 200; i++) {
+    const ok = await new Promise((resolve) => {
+      const s = net.connect(port, '127.0.0.1');
+      s.once('connect', () => { s.destroy(); resolve(true); });
+      s.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tauri-driver did not listen on ${port}`);
+}
+
+/** Starts the app on `home` (kept across launches, unlike launchApp). */
+async function launch() {
+  mkdirSync(home, { recursive: true });
+  const port = await freePort();
+  const nativePort = await freePort();
+  const driver = spawn(process.env.TAURI_DRIVER, ['--port', String(port), '--native-port', String(nativePort)], {
+    env: { ...process.env, EIPDESK_HOME: home },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitForPort(port);
+  const browser = await remote({ hostname: '127.0.0.1', port, logLevel: 'warn', capabilities: { 'tauri:options': { application: APP } } });
+  await browser.setWindowSize(1400, 900).catch(() => {});
+  return { browser, driver };
+}
+
+async function end(s) {
+  await s.browser.deleteSession().catch(() => {});
+  s.driver.kill('SIGTERM');
+}
+
+/** TCP ports the app process listens on (the in-process Sandbox emulator among them). */
+function listeningPorts(home) {
+  const inodes = new Set();
+  for (const pid of appPids(home)) {
+    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+      try {
+        const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (m) inodes.add(m[1]);
+      } catch {
+        // closed meanwhile
+      }
+    }
+  }
+  const ports = [];
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const f = line.trim().split(/\s+/);
+      if (f.length > 9 && f[3] === '0A' && inodes.has(f[9])) ports.push(parseInt(f[1].split(':')[1], 16));
+    }
+  }
+  return ports;
+}
+
+/** The Sandbox emulator's address: the app's listening port that answers its control API. */
+async function sandboxEndpoint(home) {
+  for (const port of listeningPorts(home)) {
+    const url = `http://127.0.0.1:${port}`;
+    const ok = await fetch(`${url}/_emulator/health`).then((r) => r.ok, () => false);
+    if (ok) return url;
+  }
+  throw new Error(`no Sandbox control API on the app's ports ${listeningPorts(home)}`);
+}
+
+/** PIDs of the app processes running on the data directory `home`. */
+function appPids(home) {
+  const pids = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0')[0];
+      const env = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
+      if (cmd === APP && env.includes(`EIPDESK_HOME=${home}`)) pids.push(Number(entry));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return pids;
+}
+
+async function control(path, method = 'GET', body) {
+  const res = await fetch(`${await sandboxEndpoint(home)}/_emulator/${path}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  assert.ok(res.ok, `${method} /_emulator/${path}: ${res.status}`);
+  return res.headers.get('content-type')?.includes('json') ? res.json() : res.text();
+}
+
+after(async () => {
+  if (session) await end(session);
+});
+
+test('a run killed mid-way is offered for resume on the next start and completes', async () => {
+  session = await launch();
+  let b = session.browser;
+  const rowSel = `[data-testid="eip-table"] tbody tr[data-allocation-id="${EIP}"]`;
+  await b.waitUntil(async () => (await b.$$(rowSel)).length > 0, { timeout: 60000, timeoutMsg: 'no EIP table' });
+  // The association takes 8 s in the Sandbox: long enough to kill the app while it waits.
+  await control('delays', 'PUT', { associate_ms: 8000, detach_ms: 300, attach_ms: 300, unassociate_ms: 300 });
+  await (await b.$(`${rowSel} td:first-child`)).doubleClick();
+  await (await b.$('[data-testid="details-panel"] button[data-action="bind-eip"]')).click();
+  const eniChoice = `[data-testid="choose-target"] [data-choice="${ENI}"] input`;
+  await (await b.$(eniChoice)).waitForExist({ timeout: 30000 });
+  await b.execute((s) => document.querySelector(s).click(), eniChoice);
+  await b.waitUntil(
+    async () => b.execute((i) => document.querySelector(`[data-testid="choose-attach"] [data-choice="${i}"] input`)?.checked === true, WEB01),
+    { timeout: 20000, timeoutMsg: 'attach target not defaulted' },
+  );
+  await (await b.$('[data-testid="bind-check"]')).click();
+  await (await b.$('[data-warning="LosesPrivateNetworking"] input')).waitForExist({ timeout: 30000 });
+  await b.execute(() => document.querySelector('[data-warning="LosesPrivateNetworking"] input').click());
+  await (await b.$('[data-testid="bind-run"]')).click();
+  await b.waitUntil(
+    async () => b.execute(() => document.querySelector('[data-testid="run-timeline"] li[data-step="1"]')?.getAttribute('data-status') === 'waiting'),
+    { timeout: 30000, interval: 50, timeoutMsg: 'the association never reached its wait' },
+  );
+  await screenshot(b, 'crash-1-before-kill');
+
+  const pids = appPids(home);
+  assert.equal(pids.length, 1, `exactly one app process on this data directory, found ${pids}`);
+  process.kill(pids[0], 'SIGKILL');
+  await b.waitUntil(async () => appPids(home).length === 0, { timeout: 10000, timeoutMsg: 'the app did not die' }).catch(() => {});
+  assert.deepEqual(appPids(home), []);
+  await end(session);
+
+  session = await launch();
+  b = session.browser;
+  const banner = await b.$('[data-testid="interrupted-runs"]');
+  await banner.waitForExist({ timeout: 60000, timeoutMsg: 'the interrupted run was not offered after the restart' });
+  assert.equal(appPids(home).length, 1, 'one app on the data directory after the restart');
+  await banner.waitForExist({ timeout: 60000, timeoutMsg: 'the interrupted run was not offered after the restart' });
+  assert.match(await banner.getText(), /Interrupted/);
+  assert.ok(await (await b.$('[data-testid="interrupted-rollback"]')).isExisting(), 'Roll back is offered');
+  await screenshot(b, 'crash-2-offered');
+  await (await b.$('[data-testid="interrupted-resume"]')).click();
+  await b
+    .waitUntil(
+      async () => (await b.execute(() => document.querySelector('[data-testid="run-timeline"]')?.getAttribute('data-status'))) === 'completed',
+      { timeout: 60000, interval: 200, timeoutMsg: 'the resumed run did not complete' },
+    )
+    .catch(async (e) => {
+      await screenshot(b, 'crash-3-failed');
+      const shown = await b.execute(() => document.querySelector('[data-testid="bind-sheet"]')?.textContent ?? 'no sheet');
+      throw new Error(`${e.message}; the sheet shows: ${shown.slice(0, 600)}`);
+    });
+  await screenshot(b, 'crash-3-resumed');
+
+  // The restarted Sandbox never saw a second AssociateEipAddress; the audit log has one.
+  const sent = (await control('requests')).requests.map((e) => e.action);
+  assert.ok(!sent.includes('AssociateEipAddress'), `no association after the restart: ${sent}`);
+  assert.ok(!sent.includes('DetachNetworkInterface'), 'no second detach either');
+  assert.ok(sent.includes('AttachNetworkInterface'));
+  await b.execute(() => document.querySelector('[data-testid="bind-sheet"] .close')?.click());
+  await openPage(b, 'activity');
+  await (await b.$('[data-testid="tab-audit"]')).click();
+  await (await b.$('[data-testid="audit-table"] tbody tr[data-action]')).waitForExist({ timeout: 20000 });
+  const actions = await b.execute(() => [...document.querySelectorAll('[data-testid="audit-table"] tbody tr[data-action]')].map((tr) => tr.getAttribute('data-action')));
+  assert.deepEqual(actions.reverse(), ['DetachNetworkInterface', 'AssociateEipAddress', 'AttachNetworkInterface']);
+  await openPage(b, 'eips');
+  await b.waitUntil(
+    async () => {
+      const row = (await eipRows(b)).find((r) => r.allocationId === EIP);
+      return row && row.status === 'InUse' && row.mode === 'Cut-through' && row.boundTo.startsWith(ENI);
+    },
+    { timeout: 30000, interval: 200, timeoutMsg: 'the EIP never showed bound in cut-through mode' },
+  );
+});

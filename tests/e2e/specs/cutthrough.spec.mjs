@@ -1,0 +1,315 @@
+// The cut-through workflow end to end in the real app: bind a seeded free EIP to a secondary
+// ENI that is attached to an instance, from the bind sheet; watch the timeline (detach, bind
+// in BINDED mode, re-attach, verify); see the tables update; read the guest-OS instructions;
+// then undo it. Screenshots of the form, the plan, the running timeline and the result.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { APP, eipRows, launchApp, screenshot } from '../lib/app.mjs';
+import { openPage, tableRows } from './tables.lib.mjs';
+
+// From the emulator's deterministic demo seed (crates/alicloud-emulator/src/seed/demo_ids.rs).
+const EIP = 'eip-bp1vdcgzm41znfkjyd2x'; // free-a, 47.98.159.168, Available
+const EIP_IP = '47.98.159.168';
+const ENI = 'eni-bp1lofjktg4dbzdlyxgp'; // web-01-data: secondary, attached to web-01
+const WEB01 = 'i-bp1rqn8y8lb6iy5x5nne';
+const PRIMARY = 'eni-bp1hxgg3mq47llnwq37g'; // web-01's primary ENI: offered disabled
+
+let app;
+let b;
+
+/** TCP ports the app process listens on (the in-process Sandbox emulator among them). */
+function listeningPorts(home) {
+  const inodes = new Set();
+  for (const pid of appPids(home)) {
+    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+      try {
+        const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (m) inodes.add(m[1]);
+      } catch {
+        // closed meanwhile
+      }
+    }
+  }
+  const ports = [];
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const f = line.trim().split(/\s+/);
+      if (f.length > 9 && f[3] === '0A' && inodes.has(f[9])) ports.push(parseInt(f[1].split(':')[1], 16));
+    }
+  }
+  return ports;
+}
+
+/** The Sandbox emulator's address: the app's listening port that answers its control API. */
+async function sandboxEndpoint(home) {
+  for (const port of listeningPorts(home)) {
+    const url = `http://127.0.0.1:${port}`;
+    const ok = await fetch(`${url}/_emulator/health`).then((r) => r.ok, () => false);
+    if (ok) return url;
+  }
+  throw new Error(`no Sandbox control API on the app's ports ${listeningPorts(home)}`);
+}
+
+/** PIDs of the app processes running on the data directory `home`. */
+function appPids(home) {
+  const pids = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0')[0];
+      const env = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
+      if (cmd === APP && env.includes(`EIPDESK_HOME=${home}`)) pids.push(Number(entry));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return pids;
+}
+
+async function control(path, method = 'GET', body) {
+  const res = await fetch(`${await sandboxEndpoint(app.home)}/_emulator/${path}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  assert.ok(res.ok, `${method} /_emulator/${path}: ${res.status}`);
+  return res.headers.get('content-type')?.includes('json') ? res.json() : res.text();
+}
+
+const $ = (sel) => b.$(sel);
+const text = (sel) => b.execute((s) => document.querySelector(s)?.textContent ?? '', sel);
+
+async function waitFor(sel, timeout = 30000) {
+  const el = await $(sel);
+  await el.waitForExist({ timeout, timeoutMsg: `${sel} never appeared` });
+  return el;
+}
+
+async function clickRadio(list, id) {
+  await waitFor(`[data-testid="${list}"] [data-choice="${id}"]`);
+  await b.execute(
+    (l, i) => document.querySelector(`[data-testid="${l}"] [data-choice="${i}"] input`).click(),
+    list,
+    id,
+  );
+}
+
+async function selectRow(testid, attr, id) {
+  await b.waitUntil(async () => (await b.$$(`[data-testid="${testid}"] tbody tr[${attr}="${id}"]`)).length > 0, {
+    timeout: 60000,
+    timeoutMsg: `${id} never showed in ${testid}`,
+  });
+  // The first cell: the row's middle may be a link to another resource.
+  await (await $(`[data-testid="${testid}"] tbody tr[${attr}="${id}"] td:first-child`)).doubleClick();
+  await waitFor('[data-testid="details-panel"]');
+}
+
+async function waitRun(status, timeout = 60000) {
+  await b.waitUntil(
+    async () => (await b.execute(() => document.querySelector('[data-testid="run-timeline"]')?.getAttribute('data-status'))) === status,
+    { timeout, interval: 100, timeoutMsg: `the run never became ${status}: ${await text('[data-testid="run-timeline"]')}` },
+  );
+}
+
+before(async () => {
+  app = await launchApp('cutthrough');
+  b = app.browser;
+  await b.setWindowSize(1400, 900).catch(() => {});
+});
+after(async () => {
+  await app?.close();
+});
+
+test('the bind form starts from an EIP row and shows impossible choices disabled with the reason', async () => {
+  await selectRow('eip-table', 'data-allocation-id', EIP);
+  await (await waitFor('[data-testid="details-panel"] button[data-action="bind-eip"]')).click();
+  await waitFor('[data-testid="bind-sheet"][data-stage="choose"]');
+  await clickRadio('choose-target', ENI);
+  // The primary ENI is listed but disabled, with the rule that rules it out.
+  const primary = await b.execute(
+    (id) => {
+      const el = document.querySelector(`[data-testid="choose-target"] [data-choice="${id}"]`);
+      return { disabled: el.querySelector('input').disabled, reason: el.querySelector('.reason')?.textContent ?? '' };
+    },
+    PRIMARY,
+  );
+  assert.equal(primary.disabled, true);
+  assert.match(primary.reason, /primary network interface/);
+  // "Attach afterwards to" defaults to the instance the ENI is on now.
+  await b.waitUntil(
+    async () => b.execute((i) => document.querySelector(`[data-testid="choose-attach"] [data-choice="${i}"] input`)?.checked === true, WEB01),
+    { timeout: 20000, timeoutMsg: 'the attach target did not default to web-01' },
+  );
+  assert.equal(await b.execute((e) => document.querySelector(`[data-testid="choose-eip"] [data-choice="${e}"] input`).checked, EIP), true);
+  await screenshot(b, 'cutthrough-1-form');
+});
+
+test('preflight shows the plan with its API calls, CLI and Terraform', async () => {
+  await (await $('[data-testid="bind-check"]')).click();
+  await waitFor('[data-testid="plan-steps"]');
+  const apis = await b.execute(() => [...document.querySelectorAll('[data-testid="plan-steps"] > li')].map((li) => li.getAttribute('data-api')));
+  assert.deepEqual(apis, ['DetachNetworkInterface', 'AssociateEipAddress', 'AttachNetworkInterface', 'Verify']);
+  const plan = await text('[data-testid="plan-steps"]');
+  assert.match(plan, /BINDED/);
+  assert.match(plan, /NetworkInterface/);
+  await screenshot(b, 'cutthrough-2-plan');
+  await (await $('[data-testid="tab-cli"]')).click();
+  assert.match(await text('[data-testid="plan-cli"]'), new RegExp(`aliyun vpc AssociateEipAddress --RegionId cn-hangzhou --AllocationId ${EIP} --InstanceId ${ENI} --InstanceType NetworkInterface --Mode BINDED`));
+  await (await $('[data-testid="tab-terraform"]')).click();
+  const tf = await text('[data-testid="plan-terraform"]');
+  assert.match(tf, /alicloud_eip_association/);
+  assert.match(tf, /mode\s+= "BINDED"/);
+  await screenshot(b, 'cutthrough-2-plan-terraform');
+  // Running needs the warning confirmed.
+  assert.equal(await (await $('[data-testid="bind-run"]')).isEnabled(), false);
+  await b.execute(() => document.querySelector('[data-warning="LosesPrivateNetworking"] input').click());
+  assert.equal(await (await $('[data-testid="bind-run"]')).isEnabled(), true);
+});
+
+test('the run shows a live timeline and completes', async () => {
+  // Slow the Sandbox down so the timeline can be seen moving.
+  await control('delays', 'PUT', { associate_ms: 2500, unassociate_ms: 600, attach_ms: 1500, detach_ms: 1500 });
+  await (await $('[data-testid="bind-run"]')).click();
+  await waitFor('[data-testid="run-timeline"]');
+  await b.waitUntil(async () => b.execute(() => !!document.querySelector('[data-testid="run-timeline"] [data-status="waiting"]')), {
+    timeout: 20000,
+    interval: 50,
+    timeoutMsg: 'no step was ever shown waiting for its state',
+  });
+  const waiting = await text('[data-testid="run-timeline"] [data-status="waiting"]');
+  assert.match(waiting, /waiting for/);
+  await screenshot(b, 'cutthrough-3-running');
+  await waitRun('completed');
+  const steps = await b.execute(() => [...document.querySelectorAll('[data-testid="run-timeline"] li[data-step]')].map((li) => li.getAttribute('data-status')));
+  assert.deepEqual(steps, ['done', 'done', 'done', 'done']);
+  const ids = await b.execute(() => [...document.querySelectorAll('[data-testid="request-id"]')].map((e) => e.textContent));
+  assert.equal(ids.length, 3, 'each call shows its RequestId');
+  await control('delays', 'PUT', { associate_ms: 300, unassociate_ms: 300, attach_ms: 300, detach_ms: 300 });
+});
+
+test('the guest-OS instructions follow the attach', async () => {
+  const guide = await text('[data-testid="guest-os"]');
+  assert.match(guide, new RegExp(EIP_IP.replaceAll('.', '\\.')));
+  assert.match(guide, /00:16:3e:[0-9a-f:]+/);
+  assert.match(guide.toLowerCase(), /dhcp/);
+  assert.match(guide, /metric/);
+  await screenshot(b, 'cutthrough-4-result');
+  await (await $('[data-testid="guest-os"] [data-os="windows"]')).click();
+  assert.match(await text('[data-testid="guest-os"]'), /Set-NetIPInterface/);
+  await b.execute(() => document.querySelector('[data-testid="guest-os"]').scrollIntoView());
+  await screenshot(b, 'cutthrough-5-guest-os');
+});
+
+test('the tables show the EIP in cut-through mode and the ENI back on its instance', async () => {
+  await b.waitUntil(
+    async () => {
+      const row = (await eipRows(b)).find((r) => r.allocationId === EIP);
+      return row && row.status === 'InUse' && row.mode === 'Cut-through' && row.boundTo.startsWith(ENI);
+    },
+    { timeout: 20000, interval: 200, timeoutMsg: 'the EIP row never showed InUse, cut-through, on the ENI' },
+  );
+  await b.execute(() => document.querySelector('[data-testid="bind-sheet"] .close').click());
+  await openPage(b, 'enis');
+  await b.waitUntil(
+    async () => {
+      const row = (await tableRows(b, 'eni-table')).find((r) => r.key === ENI);
+      return row && Object.values(row.cells).some((c) => c === 'InUse') && Object.values(row.cells).some((c) => c.includes(WEB01));
+    },
+    { timeout: 20000, interval: 200, timeoutMsg: 'the ENI row never showed InUse on web-01' },
+  );
+  await screenshot(b, 'cutthrough-6-enis');
+  await openPage(b, 'eips');
+});
+
+test('undo restores the EIP and the ENI', async () => {
+  await selectRow('eip-table', 'data-allocation-id', EIP);
+  await (await waitFor('[data-testid="details-panel"] button[data-action="unbind-eip"]')).click();
+  await waitFor('[data-testid="bind-sheet"][data-stage="choose"]');
+  await b.waitUntil(
+    async () => b.execute((i) => document.querySelector(`[data-testid="choose-attach"] [data-choice="${i}"] input`)?.checked === true, WEB01),
+    { timeout: 20000, timeoutMsg: 'undo did not offer re-attaching to web-01' },
+  );
+  await (await $('[data-testid="bind-check"]')).click();
+  await waitFor('[data-testid="plan-steps"]');
+  const apis = await b.execute(() => [...document.querySelectorAll('[data-testid="plan-steps"] > li')].map((li) => li.getAttribute('data-api')));
+  assert.deepEqual(apis, ['DetachNetworkInterface', 'UnassociateEipAddress', 'AttachNetworkInterface', 'Verify']);
+  await (await $('[data-testid="bind-run"]')).click();
+  await waitRun('completed');
+  await screenshot(b, 'cutthrough-7-undone');
+  await b.waitUntil(
+    async () => {
+      const row = (await eipRows(b)).find((r) => r.allocationId === EIP);
+      return row && row.status === 'Available' && row.boundTo === '—';
+    },
+    { timeout: 20000, interval: 200, timeoutMsg: 'the EIP never showed Available again' },
+  );
+});
+
+test('the Activity page lists both runs and the audit log of every mutating call', async () => {
+  await b.execute(() => document.querySelector('[data-testid="bind-sheet"] .close')?.click());
+  await openPage(b, 'activity');
+  await waitFor('[data-testid="runs-table"] tbody tr[data-run]');
+  const statuses = await b.execute(() => [...document.querySelectorAll('[data-testid="runs-table"] tbody tr[data-run]')].map((tr) => tr.getAttribute('data-status')));
+  assert.deepEqual(statuses, ['completed', 'completed']);
+  await (await $('[data-testid="tab-audit"]')).click();
+  await waitFor('[data-testid="audit-table"] tbody tr[data-action]');
+  const actions = await b.execute(() => [...document.querySelectorAll('[data-testid="audit-table"] tbody tr[data-action]')].map((tr) => `${tr.getAttribute('data-action')}:${tr.getAttribute('data-outcome')}`));
+  assert.deepEqual(actions.reverse(), [
+    'DetachNetworkInterface:success',
+    'AssociateEipAddress:success',
+    'AttachNetworkInterface:success',
+    'DetachNetworkInterface:success',
+    'UnassociateEipAddress:success',
+    'AttachNetworkInterface:success',
+  ]);
+  const accounts = await b.execute(() => [...document.querySelectorAll('[data-testid="audit-table"] tbody tr[data-action] [data-account]')].map((td) => td.textContent.trim()));
+  assert.deepEqual([...new Set(accounts)], ['1234567890123456'], 'the demo account is recorded with every call');
+  await screenshot(b, 'cutthrough-8-audit');
+  await (await $('[data-testid="audit-export-csv"]')).click();
+  await waitFor('[data-testid="audit-exported"]');
+  const exported = await text('[data-testid="audit-exported"]');
+  const path = /written to (.+)$/.exec(exported)?.[1];
+  assert.ok(path, exported);
+  const csv = readFileSync(path.trim(), 'utf8');
+  assert.match(csv, /^time,profile,account,region,action,parameters,request_id,outcome/);
+  assert.equal(csv.trim().split('\r\n').length, 7);
+});
+
+test('a bind that fails after the detach re-attaches the ENI automatically and says so', async () => {
+  const FREE_C = 'eip-bp1nb6aclhifn05sewwg';
+  await control('faults', 'PUT', {
+    seed: 1,
+    rules: [{ action: 'AssociateEipAddress', error_code: 'InvalidParameter', message: 'Injected by the end-to-end test.', error_rate: 1.0 }],
+  });
+  await openPage(b, 'eips');
+  await selectRow('eip-table', 'data-allocation-id', FREE_C);
+  await (await waitFor('[data-testid="details-panel"] button[data-action="bind-eip"]')).click();
+  await waitFor('[data-testid="bind-sheet"][data-stage="choose"]');
+  await clickRadio('choose-target', ENI);
+  await b.waitUntil(
+    async () => b.execute((i) => document.querySelector(`[data-testid="choose-attach"] [data-choice="${i}"] input`)?.checked === true, WEB01),
+    { timeout: 20000, timeoutMsg: 'the attach target did not default to web-01' },
+  );
+  await (await $('[data-testid="bind-check"]')).click();
+  await waitFor('[data-warning="LosesPrivateNetworking"] input');
+  await b.execute(() => document.querySelector('[data-warning="LosesPrivateNetworking"] input').click());
+  await (await $('[data-testid="bind-run"]')).click();
+  await waitRun('rolledBack');
+  const message = await text('[data-testid="run-message"]');
+  assert.match(message, /automatically/);
+  assert.match(message, new RegExp(`Attach ${ENI} to ${WEB01}`));
+  const steps = await b.execute(() => [...document.querySelectorAll('[data-testid="run-timeline"] li[data-step]')].map((li) => li.getAttribute('data-status')));
+  assert.deepEqual(steps, ['undone', 'undone', 'pending', 'pending']);
+  assert.match(await text('[data-testid="run-timeline"] li[data-step="1"]'), /InvalidParameter/);
+  await screenshot(b, 'cutthrough-9-rolled-back');
+  await control('faults', 'PUT', { seed: 0, rules: [] });
+  await b.waitUntil(
+    async () => {
+      const row = (await eipRows(b)).find((r) => r.allocationId === FREE_C);
+      return row && row.status === 'Available';
+    },
+    { timeout: 20000, interval: 200, timeoutMsg: 'free-c did not stay Available' },
+  );
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { formatElapsed, isActive, isFinal, jobFor, kindOf, progressText, runLabel, runTone, settledSteps, stepElapsed, stepLabel, stepTone } from './format';
+import type { StepView } from '../backend';
+
+function step(over: Partial<StepView>): StepView {
+  return {
+    index: 0,
+    title: 't',
+    effect: 'e',
+    apiAction: null,
+    status: 'pending',
+    waitingFor: null,
+    clientToken: null,
+    requestId: null,
+    undoRequestId: null,
+    startedAt: null,
+    finishedAt: null,
+    elapsedMs: null,
+    error: null,
+    onFailure: 'rollBack',
+    undoTitle: null,
+    ...over,
+  };
+}
+
+describe('statuses', () => {
+  it('labels and tones runs', () => {
+    expect(runLabel('waitingForDecision')).toBe('Needs a decision');
+    expect(runTone('completed')).toBe('ok');
+    expect(runTone('failed')).toBe('danger');
+    expect(runTone('interrupted')).toBe('warn');
+    expect(isFinal('rolledBack')).toBe(true);
+    expect(isFinal('interrupted')).toBe(false);
+    expect(isActive('rollingBack')).toBe(true);
+    expect(isActive('waitingForDecision')).toBe(false);
+  });
+
+  it('labels steps with the state they wait for', () => {
+    expect(stepLabel(step({ status: 'waiting', waitingFor: 'eni-1 Available' }))).toBe('waiting for eni-1 Available');
+    expect(stepLabel(step({ status: 'undoing', waitingFor: 'eni-1 InUse on i-1' }))).toBe('undoing: waiting for eni-1 InUse on i-1');
+    expect(stepLabel(step({ status: 'undoFailed' }))).toBe('undo failed');
+    expect(stepLabel(step({ status: 'done' }))).toBe('done');
+    expect(stepTone('failed')).toBe('danger');
+    expect(stepTone('undone')).toBe('warn');
+    expect(stepTone('pending')).toBe('neutral');
+  });
+});
+
+describe('elapsed times', () => {
+  it('formats short and long durations', () => {
+    expect(formatElapsed(850)).toBe('850 ms');
+    expect(formatElapsed(4210)).toBe('4.2 s');
+    expect(formatElapsed(42_000)).toBe('42 s');
+    expect(formatElapsed(125_000)).toBe('2 min 05 s');
+    expect(formatElapsed(null)).toBe('');
+    expect(formatElapsed(-1)).toBe('');
+  });
+
+  it('uses the journal for settled steps and the clock for running ones', () => {
+    expect(stepElapsed(step({ elapsedMs: 1200, status: 'done' }), 0)).toBe(1200);
+    const started = '2024-05-01T10:00:00.000Z';
+    expect(stepElapsed(step({ startedAt: started, status: 'waiting' }), Date.parse(started) + 2500)).toBe(2500);
+    expect(stepElapsed(step({}), 0)).toBeNull();
+  });
+});
+
+describe('jobs and resources', () => {
+  it('derives the job from the intent and modes', () => {
+    expect(jobFor('bind', 'BINDED', null)).toBe('cutThroughBind');
+    expect(jobFor('bind', 'NAT', null)).toBe('natBind');
+    expect(jobFor('unbind', 'NAT', 'BINDED')).toBe('cutThroughUnbind');
+    expect(jobFor('unbind', 'NAT', 'NAT')).toBe('natUnbind');
+    expect(jobFor('switch', 'NAT', 'BINDED')).toBe('switchMode');
+  });
+
+  it('knows resource kinds by prefix', () => {
+    expect(kindOf('eip-bp1')).toBe('eip');
+    expect(kindOf('eni-bp1')).toBe('eni');
+    expect(kindOf('i-bp1')).toBe('instance');
+    expect(kindOf('ngw-1')).toBeNull();
+  });
+
+  it('counts settled steps and progress', () => {
+    const run = { steps: [step({ status: 'done' }), step({ status: 'undone' }), step({ status: 'waiting' })] };
+    expect(settledSteps(run)).toBe(2);
+    expect(progressText(run)).toBe('1 of 3 steps done');
+  });
+});

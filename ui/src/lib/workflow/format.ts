@@ -1,0 +1,133 @@
+/**
+ * Pure helpers of the binding workflow UI: labels and tones of run and step statuses, elapsed
+ * times, which job a form describes, and the resource kind of an ID. No DOM; unit-tested.
+ */
+import type { BindMode, JobKind, ResourceKind, RunStatus, RunView, StepStatus, StepView } from '../backend';
+import type { Tone } from '../table';
+
+const RUN_LABELS: Record<RunStatus, string> = {
+  running: 'Running',
+  waitingForDecision: 'Needs a decision',
+  rollingBack: 'Rolling back',
+  completed: 'Completed',
+  rolledBack: 'Rolled back',
+  cancelled: 'Cancelled',
+  failed: 'Failed',
+  interrupted: 'Interrupted',
+};
+
+export function runLabel(status: RunStatus): string {
+  return RUN_LABELS[status];
+}
+
+export function runTone(status: RunStatus): Tone {
+  switch (status) {
+    case 'completed':
+      return 'ok';
+    case 'running':
+    case 'rollingBack':
+      return 'info';
+    case 'waitingForDecision':
+    case 'interrupted':
+    case 'rolledBack':
+    case 'cancelled':
+      return 'warn';
+    case 'failed':
+      return 'danger';
+  }
+}
+
+/** True when nothing more happens without the user. */
+export function isFinal(status: RunStatus): boolean {
+  return status === 'completed' || status === 'rolledBack' || status === 'cancelled' || status === 'failed';
+}
+
+/** True while the engine works on the run. */
+export function isActive(status: RunStatus): boolean {
+  return status === 'running' || status === 'rollingBack';
+}
+
+/** "waiting for eni-1 Available", "undo failed", … */
+export function stepLabel(step: Pick<StepView, 'status' | 'waitingFor'>): string {
+  switch (step.status) {
+    case 'waiting':
+      return step.waitingFor ? `waiting for ${step.waitingFor}` : 'waiting';
+    case 'undoing':
+      return step.waitingFor ? `undoing: waiting for ${step.waitingFor}` : 'undoing';
+    case 'undoFailed':
+      return 'undo failed';
+    default:
+      return step.status;
+  }
+}
+
+export function stepTone(status: StepStatus): Tone {
+  switch (status) {
+    case 'done':
+      return 'ok';
+    case 'running':
+    case 'waiting':
+    case 'undoing':
+      return 'info';
+    case 'undone':
+      return 'warn';
+    case 'failed':
+    case 'undoFailed':
+      return 'danger';
+    case 'pending':
+      return 'neutral';
+  }
+}
+
+/** `850 ms`, `4.2 s`, `2 min 05 s`. */
+export function formatElapsed(ms: number | null | undefined): string {
+  if (ms == null || !Number.isFinite(ms) || ms < 0) return '';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const s = ms / 1000;
+  if (s < 60) return `${s < 10 ? s.toFixed(1) : Math.round(s)} s`;
+  const whole = Math.round(s);
+  const m = Math.floor(whole / 60);
+  return `${m} min ${String(whole % 60).padStart(2, '0')} s`;
+}
+
+/** The step's elapsed time: settled steps from the journal, running ones against `nowMs`. */
+export function stepElapsed(step: Pick<StepView, 'elapsedMs' | 'startedAt' | 'finishedAt' | 'status'>, nowMs: number): number | null {
+  if (step.elapsedMs != null) return step.elapsedMs;
+  if (!step.startedAt || step.finishedAt) return null;
+  const started = Date.parse(step.startedAt);
+  return Number.isFinite(started) ? Math.max(0, nowMs - started) : null;
+}
+
+/** What the user wants to do, as the sheet's first choice. */
+export type Intent = 'bind' | 'unbind' | 'switch';
+
+/** The job a sheet describes: bind (mode decides), unbind (the binding's mode decides), switch. */
+export function jobFor(intent: Intent, mode: BindMode, currentMode: string | null | undefined): JobKind {
+  switch (intent) {
+    case 'bind':
+      return mode === 'BINDED' ? 'cutThroughBind' : 'natBind';
+    case 'unbind':
+      return currentMode === 'BINDED' ? 'cutThroughUnbind' : 'natUnbind';
+    case 'switch':
+      return 'switchMode';
+  }
+}
+
+/** The resource kind of an ID (`eip-…`, `eni-…`, `i-…`), or null. */
+export function kindOf(id: string): ResourceKind | null {
+  if (id.startsWith('eip-')) return 'eip';
+  if (id.startsWith('eni-')) return 'eni';
+  if (id.startsWith('i-')) return 'instance';
+  return null;
+}
+
+/** How many steps have settled (done or undone): a change means the tables should refresh. */
+export function settledSteps(run: Pick<RunView, 'steps'>): number {
+  return run.steps.filter((s) => s.status === 'done' || s.status === 'undone').length;
+}
+
+/** "3 of 4 steps done". */
+export function progressText(run: Pick<RunView, 'steps'>): string {
+  const done = run.steps.filter((s) => s.status === 'done').length;
+  return `${done} of ${run.steps.length} steps done`;
+}

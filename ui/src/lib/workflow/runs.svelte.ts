@@ -1,0 +1,84 @@
+/**
+ * Every workflow run the app knows, kept current by the backend's run events: the bind sheet's
+ * timeline and the Activity page read it, the interrupted-runs banner reads `interrupted`.
+ * When a step settles (or a run stops) the touched resources are refreshed in the tables.
+ */
+import { toBackendError, workflowApi, type ErrorDto, type ResourceRef, type RunView } from '../backend';
+import { inventory } from '../inventory/store.svelte';
+import { isFinal, kindOf, settledSteps } from './format';
+
+class Runs {
+  byId: Record<string, RunView> = $state({});
+  error: ErrorDto | null = $state(null);
+  list: RunView[] = $derived(Object.values(this.byId).sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
+  interrupted: RunView[] = $derived(this.list.filter((r) => r.status === 'interrupted'));
+  private started = false;
+
+  /** Loads recent runs and starts listening for changes (once). */
+  async init() {
+    if (this.started) return;
+    this.started = true;
+    try {
+      await workflowApi.onRunChanged((run) => this.upsert(run));
+      await this.reload();
+    } catch (e) {
+      this.started = false;
+      this.error = toBackendError(e).dto;
+    }
+  }
+
+  async reload() {
+    try {
+      const runs = await workflowApi.runs(200);
+      const next: Record<string, RunView> = {};
+      for (const r of runs) next[r.id] = r;
+      this.byId = { ...next, ...this.newerThan(next) };
+      this.error = null;
+    } catch (e) {
+      this.error = toBackendError(e).dto;
+    }
+  }
+
+  /** Entries already received through events that are newer than a listing. */
+  private newerThan(listed: Record<string, RunView>): Record<string, RunView> {
+    const out: Record<string, RunView> = {};
+    for (const [id, run] of Object.entries(this.byId)) {
+      const other = listed[id];
+      if (!other || run.revision > other.revision) out[id] = run;
+    }
+    return out;
+  }
+
+  upsert(run: RunView) {
+    const before = this.byId[run.id];
+    // Views can arrive out of order (a command's answer after later events): keep the newest.
+    if (before && before.revision > run.revision) return;
+    this.byId = { ...this.byId, [run.id]: run };
+    const moved = !before || settledSteps(before) !== settledSteps(run) || (isFinal(run.status) && before.status !== run.status);
+    if (moved) void this.refreshTables(run);
+  }
+
+  private async refreshTables(run: RunView) {
+    const refs: ResourceRef[] = [];
+    for (const id of run.resources) {
+      const kind = kindOf(id);
+      if (kind) refs.push({ kind, id, regionId: run.region });
+    }
+    if (refs.length > 0) await inventory.refreshResources(refs);
+  }
+
+  private async act(action: (id: string) => Promise<RunView>, id: string): Promise<ErrorDto | null> {
+    try {
+      this.upsert(await action(id));
+      return null;
+    } catch (e) {
+      return toBackendError(e).dto;
+    }
+  }
+
+  resume = (id: string) => this.act(workflowApi.resume, id);
+  rollBack = (id: string) => this.act(workflowApi.rollBack, id);
+  cancel = (id: string) => this.act(workflowApi.cancel, id);
+}
+
+export const runs = new Runs();

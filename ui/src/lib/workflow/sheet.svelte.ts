@@ -1,0 +1,211 @@
+/**
+ * The bind sheet's state: what the user wants (bind / unbind / switch), the form (EIP,
+ * target, mode, where the ENI goes afterwards), the choices with their disabled reasons, the
+ * preflight result and plan, the confirmations, and the run it started.
+ */
+import {
+  toBackendError,
+  workflowApi,
+  type BindForm,
+  type BindMode,
+  type BindOptions,
+  type ErrorDto,
+  type PreflightView,
+  type TargetKind,
+} from '../backend';
+import { jobFor, type Intent } from './format';
+import { runs } from './runs.svelte';
+
+export type Stage = 'choose' | 'plan' | 'run';
+
+/** What a row action pre-fills. */
+export interface Prefill {
+  regionId: string;
+  intent?: Intent;
+  mode?: BindMode;
+  allocationId?: string;
+  targetKind?: TargetKind;
+  targetId?: string;
+  /** Where the ENI goes afterwards (`''`: leave it detached). */
+  attachTo?: string;
+  /** The current binding's mode (unbind / switch). */
+  currentMode?: string | null;
+}
+
+class Sheet {
+  open = $state(false);
+  stage: Stage = $state('choose');
+  regionId = $state('');
+  intent: Intent = $state('bind');
+  mode: BindMode = $state('BINDED');
+  allocationId = $state('');
+  targetKind: TargetKind = $state('networkInterface');
+  targetId = $state('');
+  attachTo = $state('');
+  /** Whether the user picked "attach to" themselves (else it follows the ENI). */
+  attachTouched = $state(false);
+  currentMode: string | null = $state(null);
+  options: BindOptions | null = $state(null);
+  optionsLoading = $state(false);
+  preflight: PreflightView | null = $state(null);
+  accepted: string[] = $state([]);
+  typed = $state('');
+  runId: string | null = $state(null);
+  busy = $state(false);
+  error: ErrorDto | null = $state(null);
+  private optionsSeq = 0;
+
+  job = $derived(jobFor(this.intent, this.mode, this.currentMode));
+  run = $derived(this.runId ? runs.byId[this.runId] ?? null : null);
+
+  form(): BindForm {
+    const binds = this.intent === 'bind';
+    return {
+      regionId: this.regionId,
+      job: this.job,
+      allocationId: this.allocationId,
+      targetKind: binds ? (this.mode === 'BINDED' ? 'networkInterface' : this.targetKind) : null,
+      targetId: binds && this.targetId ? this.targetId : null,
+      attachTo: this.attachTo ? this.attachTo : null,
+      mode: this.intent === 'switch' ? this.mode : null,
+    };
+  }
+
+  /** Opens the sheet on the first stage with `prefill`. */
+  show(prefill: Prefill) {
+    this.regionId = prefill.regionId;
+    this.intent = prefill.intent ?? 'bind';
+    this.mode = prefill.mode ?? 'BINDED';
+    this.allocationId = prefill.allocationId ?? '';
+    this.targetKind = prefill.targetKind ?? 'networkInterface';
+    this.targetId = prefill.targetId ?? '';
+    this.attachTo = prefill.attachTo ?? '';
+    this.attachTouched = prefill.attachTo !== undefined;
+    this.currentMode = prefill.currentMode ?? null;
+    this.stage = 'choose';
+    this.preflight = null;
+    this.accepted = [];
+    this.typed = '';
+    this.runId = null;
+    this.error = null;
+    this.open = true;
+    void this.loadOptions();
+  }
+
+  /** Shows an existing run's timeline. */
+  showRun(runId: string) {
+    this.runId = runId;
+    this.stage = 'run';
+    this.error = null;
+    this.open = true;
+  }
+
+  close() {
+    this.open = false;
+  }
+
+  /** Reloads the choices for the current job, EIP and target. */
+  async loadOptions() {
+    if (!this.regionId) return;
+    const seq = ++this.optionsSeq;
+    this.optionsLoading = true;
+    try {
+      const options = await workflowApi.options(this.form());
+      if (seq !== this.optionsSeq) return;
+      this.options = options;
+      this.followEni();
+      this.error = null;
+    } catch (e) {
+      if (seq === this.optionsSeq) this.error = toBackendError(e).dto;
+    } finally {
+      if (seq === this.optionsSeq) this.optionsLoading = false;
+    }
+  }
+
+  /** Unless the user chose otherwise, the ENI goes back to the instance it is on now. */
+  private followEni() {
+    if (this.attachTouched || this.intent !== 'bind' || this.mode !== 'BINDED') return;
+    const eni = this.options?.enis.find((c) => c.id === this.targetId);
+    this.attachTo = eni?.attachedTo ?? '';
+  }
+
+  pickEip(id: string) {
+    this.allocationId = id;
+    const eip = this.options?.eips.find((c) => c.id === id);
+    if (eip && this.intent !== 'bind') this.currentMode = eip.mode;
+    void this.loadOptions();
+  }
+
+  pickTarget(id: string) {
+    this.targetId = id;
+    this.attachTouched = false;
+    void this.loadOptions();
+  }
+
+  pickAttach(id: string) {
+    this.attachTo = id;
+    this.attachTouched = true;
+  }
+
+  setIntent(intent: Intent) {
+    this.intent = intent;
+    this.targetId = '';
+    void this.loadOptions();
+  }
+
+  setMode(mode: BindMode) {
+    this.mode = mode;
+    if (this.intent === 'bind') this.targetId = '';
+    void this.loadOptions();
+  }
+
+  /** Runs preflight on the real state and shows the plan (or what stands in the way). */
+  async check() {
+    this.busy = true;
+    this.error = null;
+    try {
+      this.preflight = await workflowApi.preflight(this.form());
+      this.accepted = [];
+      this.typed = '';
+      this.stage = 'plan';
+    } catch (e) {
+      this.error = toBackendError(e).dto;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Every warning confirmed (ticked, or its ID typed). */
+  confirmed = $derived(
+    (this.preflight?.plan?.warnings ?? []).every((w) =>
+      w.confirmText ? this.typed.trim() === w.confirmText : this.accepted.includes(w.code),
+    ),
+  );
+
+  toggle(code: string, on: boolean) {
+    this.accepted = on ? [...new Set([...this.accepted, code])] : this.accepted.filter((c) => c !== code);
+  }
+
+  /** Starts the run and switches to its timeline. */
+  async start() {
+    this.busy = true;
+    this.error = null;
+    try {
+      const run = await workflowApi.start(this.form(), { accepted: this.accepted, typed: this.typed || null });
+      runs.upsert(run);
+      this.runId = run.id;
+      this.stage = 'run';
+    } catch (e) {
+      this.error = toBackendError(e).dto;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  back() {
+    this.stage = 'choose';
+    this.error = null;
+  }
+}
+
+export const sheet = new Sheet();
