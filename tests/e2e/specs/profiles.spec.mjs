@@ -111,7 +111,7 @@ test('create an AccessKey profile: the secret goes to the keychain only', async 
   await (await form.$('select[name="label"]')).selectByAttribute('value', 'production');
   await (await form.$('input[name="accessKeyId"]')).setValue(SECOND.keyId);
   await (await form.$('input[name="accessKeySecret"]')).setValue(SECOND.secret);
-  await (await form.$('details.advanced summary')).click();
+  await (await form.$('.advanced .disclosure')).click();
   await (await form.$('[data-testid="profile-sandbox-endpoint"]')).click();
   await (await browser.$('[data-testid="profile-save"]')).click();
   await form.waitForExist({ reverse: true, timeout: 20000 });
