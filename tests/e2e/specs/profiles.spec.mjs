@@ -173,6 +173,40 @@ test('switching back to the Sandbox shows its EIPs again', async () => {
   assert.ok(!(await eipKeys()).includes(SECOND_EIP));
 });
 
+test('a missing keychain item: the app falls back to the Sandbox with a visible notice', async () => {
+  await switchWithKeyboard('acme', profileId);
+  await waitForActive(profileId);
+  // The item disappears behind the app's back (another tool, a keyring reset, ...).
+  await promisify(execFile)('secret-tool', ['clear', 'service', 'eipdesk', 'username', profileId]);
+  assert.ok(!(await keychainItems()).includes(profileId));
+  // Editing the active profile rebuilds its session, which now cannot read the secret.
+  await openPage(browser, 'profiles');
+  await (await (await row(NAME)).$('button[data-action="edit"]')).click();
+  let form = await browser.$('[data-testid="profile-form"]');
+  await form.waitForDisplayed({ timeout: 10000 });
+  await (await form.$('select[name="label"]')).selectByAttribute('value', 'staging');
+  await (await browser.$('[data-testid="profile-save"]')).click();
+  await form.waitForExist({ reverse: true, timeout: 15000 });
+  await waitForActive('sandbox');
+  const notice = await browser.$('[data-testid="profile-notice"]');
+  await notice.waitForDisplayed({ timeout: 10000 });
+  assert.equal(await notice.getAttribute('data-code'), 'profile.secret_missing');
+  assert.ok((await notice.getText()).includes(NAME));
+  await snap('profiles-fallback-notice');
+
+  // Entering the credentials again puts a new item in the keychain.
+  await (await (await row(NAME)).$('button[data-action="edit"]')).click();
+  form = await browser.$('[data-testid="profile-form"]');
+  await form.waitForDisplayed({ timeout: 10000 });
+  await (await form.$('input[name="accessKeyId"]')).setValue(SECOND.keyId);
+  await (await form.$('input[name="accessKeySecret"]')).setValue(SECOND.secret);
+  await (await browser.$('[data-testid="profile-save"]')).click();
+  await form.waitForExist({ reverse: true, timeout: 15000 });
+  assert.ok((await keychainItems()).includes(profileId), 'the keychain item is back');
+  await (await notice.$('button=Dismiss')).click();
+  await notice.waitForExist({ reverse: true, timeout: 5000 });
+});
+
 test('delete asks first, then removes the profile and its keychain item', async () => {
   await openPage(browser, 'profiles');
   await (await (await row(NAME)).$('button[data-action="delete"]')).click();

@@ -243,7 +243,7 @@ impl DeskProfiles {
 pub(crate) fn fallback_notice(name: &str, e: &ConnectError) -> ErrorDto {
     let mut dto = connect_error_dto(e);
     dto.message = format!(
-        "Using the Sandbox: profile \"{name}\" could not be opened. {}",
+        "Using the Sandbox: profile \"{name}\" could not be opened: {}",
         dto.message
     );
     dto
