@@ -74,6 +74,8 @@ export async function launchApp(name) {
 /** Saves the webview (WebDriver) and the whole Xvfb screen (ImageMagick) under target/e2e. */
 export async function screenshot(browser, name) {
   mkdirSync(OUT, { recursive: true });
+  // Under load WebKit can paint a frame or two behind the DOM: let two frames pass first.
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
   await browser.saveScreenshot(join(OUT, `${name}.png`));
   await promisify(execFile)('import', ['-window', 'root', join(OUT, `${name}-screen.png`)]).catch(
     (e) => console.warn(`screen capture failed: ${e.message}`),
