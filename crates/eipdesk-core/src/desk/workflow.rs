@@ -9,7 +9,7 @@ use crate::binding::options::{BindOptions, bind_options};
 use crate::binding::view::PreflightView;
 use crate::binding::{BindForm, BindPlan, Blocker, Confirmations, ProfileFacts, preflight};
 use crate::ids::RegionId;
-use crate::journal::{Database, Journal, RunOwner, RunRecord, db_path};
+use crate::journal::{Database, Journal, RunOwner, RunRecord, RunStatus, db_path};
 use crate::workflow::snapshot::fetch_snapshot;
 use crate::workflow::view::{RunView, recent_runs, run_view};
 use crate::workflow::{Engine, EngineConfig, NoEvents, RunEvents, WorkflowError};
@@ -258,11 +258,27 @@ impl EipDesk {
             guard.insert(id.clone(), resources);
         }
         tokio::spawn(async move {
-            match engine.drive(&id).await {
-                Ok(status) => tracing::info!(run = %id, status = status.as_str(), "run paused"),
-                Err(e) => tracing::error!(run = %id, error = %e, "run stopped on an engine error"),
+            loop {
+                let ok = match engine.drive(&id).await {
+                    Ok(status) => {
+                        tracing::info!(run = %id, status = status.as_str(), "run paused");
+                        true
+                    }
+                    Err(e) => {
+                        tracing::error!(run = %id, error = %e, "run stopped on an engine error");
+                        false
+                    }
+                };
+                // A decision taken while this task was finishing (retry, roll back) found it
+                // still registered and spawned nothing: look again under the lock.
+                let mut guard = active.lock().unwrap_or_else(|p| p.into_inner());
+                let again = ok
+                    && matches!(engine.journal().run(&id), Ok(Some(r)) if matches!(r.status, RunStatus::Running | RunStatus::RollingBack));
+                if !again {
+                    guard.remove(&id);
+                    break;
+                }
             }
-            active.lock().unwrap_or_else(|p| p.into_inner()).remove(&id);
         });
     }
 

@@ -47,8 +47,14 @@ export function isActive(status: RunStatus): boolean {
   return status === 'running' || status === 'rollingBack';
 }
 
+/** A failed step rolled back without an undo call: it never took effect. */
+function neverHappened(step: Partial<Pick<StepView, 'status' | 'error' | 'undoRequestId'>>): boolean {
+  return step.status === 'undone' && !!step.error && !step.undoRequestId;
+}
+
 /** "waiting for eni-1 Available", "undo failed", … */
-export function stepLabel(step: Pick<StepView, 'status' | 'waitingFor'>): string {
+export function stepLabel(step: Pick<StepView, 'status' | 'waitingFor'> & Partial<Pick<StepView, 'error' | 'undoRequestId'>>): string {
+  if (neverHappened(step)) return 'failed, nothing to undo';
   switch (step.status) {
     case 'waiting':
       return step.waitingFor ? `waiting for ${step.waitingFor}` : 'waiting';
@@ -61,7 +67,8 @@ export function stepLabel(step: Pick<StepView, 'status' | 'waitingFor'>): string
   }
 }
 
-export function stepTone(status: StepStatus): Tone {
+export function stepTone(status: StepStatus, step?: Partial<Pick<StepView, 'error' | 'undoRequestId'>>): Tone {
+  if (step && neverHappened({ ...step, status })) return 'danger';
   switch (status) {
     case 'done':
       return 'ok';

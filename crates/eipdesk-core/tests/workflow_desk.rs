@@ -1,0 +1,185 @@
+//! The workflow through the app service (what the Tauri commands call), on the in-process
+//! Sandbox: form choices with reasons, preflight, confirmations, a run on a background task
+//! reported through run events, the run list, and the audit log with the account and export.
+
+use alicloud_emulator::seed::demo_ids::*;
+use eipdesk_core::EipDesk;
+use eipdesk_core::audit::AuditFilter;
+use eipdesk_core::audit::export::ExportFormat;
+use eipdesk_core::binding::{BindForm, Confirmations, JobKind};
+use eipdesk_core::desk::workflow::AuditExportRequest;
+use eipdesk_core::journal::{RunStatus, StepStatus};
+use eipdesk_core::profiles::{KeychainError, SecretStore, Sensitive};
+use eipdesk_core::workflow::{RunEvents, RunView, WorkflowError};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// No profiles are created here: the keychain stays empty.
+#[derive(Debug, Default)]
+struct NoKeychain;
+
+impl SecretStore for NoKeychain {
+    fn set(&self, _: &str, _: &Sensitive) -> Result<(), KeychainError> {
+        Ok(())
+    }
+    fn get(&self, _: &str) -> Result<Option<Sensitive>, KeychainError> {
+        Ok(None)
+    }
+    fn delete(&self, _: &str) -> Result<bool, KeychainError> {
+        Ok(false)
+    }
+    fn check(&self) -> Result<(), KeychainError> {
+        Ok(())
+    }
+}
+
+#[derive(Default)]
+struct Recorder(Mutex<Vec<RunView>>);
+
+impl RunEvents for Recorder {
+    fn run_changed(&self, run: &RunView) {
+        self.0.lock().unwrap().push(run.clone());
+    }
+}
+
+fn form(eni: Option<&str>, attach_to: Option<&str>) -> BindForm {
+    BindForm {
+        region_id: "cn-hangzhou".into(),
+        job: Some(JobKind::CutThroughBind),
+        allocation_id: HZ_EIP_FREE_A.into(),
+        target_kind: None,
+        target_id: eni.map(str::to_string),
+        attach_to: attach_to.map(str::to_string),
+        mode: None,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = EipDesk::start_with(dir.path(), Arc::new(NoKeychain))
+        .await
+        .unwrap();
+    let events = Arc::new(Recorder::default());
+    desk.set_run_events(events.clone());
+
+    let options = desk.bind_options(form(None, None)).await.unwrap();
+    let reason = |id: &str| {
+        options
+            .enis
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap()
+            .reason_code
+            .clone()
+    };
+    assert_eq!(reason(HZ_ENI_WEB01_DATA), None);
+    assert_eq!(
+        reason(HZ_ENI_WEB01_PRIMARY).as_deref(),
+        Some("EniNotSecondary")
+    );
+    assert_eq!(
+        reason(HZ_ENI_MULTI_IP).as_deref(),
+        Some("EniHasSecondaryIps")
+    );
+    assert_eq!(reason(HZ_ENI_CT_LIVE).as_deref(), Some("EniHasEip"));
+    let bad_region = BindForm {
+        region_id: "nowhere".into(),
+        ..form(None, None)
+    };
+    assert!(matches!(
+        desk.bind_options(bad_region).await,
+        Err(WorkflowError::Form(_))
+    ));
+
+    let chosen = form(Some(HZ_ENI_WEB01_DATA), Some(HZ_I_WEB01));
+    let preflight = desk.preflight_bind(chosen.clone()).await.unwrap();
+    assert!(preflight.ok, "{:?}", preflight.blockers);
+    let plan = preflight.plan.unwrap();
+    assert_eq!(plan.steps.len(), 4);
+    assert_eq!(
+        plan.warnings
+            .iter()
+            .map(|w| w.code.as_str())
+            .collect::<Vec<_>>(),
+        ["LosesPrivateNetworking"]
+    );
+
+    let unconfirmed = desk
+        .start_bind(chosen.clone(), Confirmations::default())
+        .await
+        .unwrap_err();
+    assert_eq!(unconfirmed.to_dto().code, "ConfirmationRequired");
+
+    let confirmed = Confirmations {
+        accepted: vec!["LosesPrivateNetworking".into()],
+        typed: None,
+    };
+    let run = desk.start_bind(chosen, confirmed).await.unwrap();
+    let mut view = run.clone();
+    for _ in 0..300 {
+        view = desk.workflow_run(&run.id).unwrap();
+        if view.status != RunStatus::Running {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(view.status, RunStatus::Completed, "{:?}", view.message);
+    assert!(view.guest_os.is_some());
+    assert_eq!(view.final_instance.as_deref(), Some(HZ_I_WEB01));
+
+    // Events came in order of revision and showed the waits.
+    let seen = events.0.lock().unwrap().clone();
+    assert!(seen.windows(2).all(|w| w[0].revision <= w[1].revision));
+    assert!(seen.iter().any(|v| {
+        v.steps
+            .iter()
+            .any(|s| s.status == StepStatus::Waiting && s.waiting_for.is_some())
+    }));
+    assert_eq!(seen.last().unwrap().status, RunStatus::Completed);
+
+    let runs = desk.workflow_runs(10).unwrap();
+    assert_eq!(
+        runs.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+        [run.id.as_str()]
+    );
+    assert!(
+        desk.cancel_run(&run.id).await.is_err(),
+        "a completed run cannot be cancelled"
+    );
+    assert!(matches!(
+        desk.workflow_run("run-none"),
+        Err(WorkflowError::RunNotFound(_))
+    ));
+
+    let audit = desk.audit_log(&AuditFilter::default()).unwrap();
+    assert_eq!(audit.len(), 3);
+    assert!(
+        audit
+            .iter()
+            .all(|a| a.account.as_deref() == Some(alicloud_emulator::DEMO_ACCOUNT_ID))
+    );
+    let path = dir.path().join("audit.csv");
+    let written = desk
+        .export_audit(&AuditExportRequest {
+            format: ExportFormat::Csv,
+            filter: AuditFilter::default(),
+            path: Some(path.display().to_string()),
+        })
+        .unwrap();
+    assert_eq!(written.entries, 3);
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("time,profile,account,region,action")
+    );
+    let relative = AuditExportRequest {
+        format: ExportFormat::Json,
+        filter: AuditFilter::default(),
+        path: Some("audit.json".into()),
+    };
+    assert_eq!(
+        desk.export_audit(&relative).unwrap_err().to_dto().code,
+        "ExportFailed"
+    );
+}
