@@ -92,22 +92,54 @@ impl CoreError {
 pub fn api_error_dto(err: &alicloud_api::Error) -> ErrorDto {
     use alicloud_api::ErrorKind as K;
     let (kind, hint) = match err.kind() {
-        K::Throttling => (ErrorKind::Throttling, "Alibaba Cloud is rate-limiting this account; wait a moment and retry."),
-        K::Transient => (ErrorKind::Transient, "A temporary failure on Alibaba Cloud's side; retry shortly."),
-        K::Auth => (ErrorKind::Auth, "Check the profile's AccessKey and its RAM permissions."),
-        K::NotFound => (ErrorKind::NotFound, "The resource no longer exists; refresh the list."),
-        K::InvalidState => (ErrorKind::InvalidState, "The resource is busy or in the wrong state; refresh and retry."),
+        K::Throttling => (
+            ErrorKind::Throttling,
+            "Alibaba Cloud is rate-limiting this account; wait a moment and retry.",
+        ),
+        K::Transient => (
+            ErrorKind::Transient,
+            "A temporary failure on Alibaba Cloud's side; retry shortly.",
+        ),
+        K::Auth => (
+            ErrorKind::Auth,
+            "Check the profile's AccessKey and its RAM permissions.",
+        ),
+        K::NotFound => (
+            ErrorKind::NotFound,
+            "The resource no longer exists; refresh the list.",
+        ),
+        K::InvalidState => (
+            ErrorKind::InvalidState,
+            "The resource is busy or in the wrong state; refresh and retry.",
+        ),
         K::InvalidInput => (ErrorKind::InvalidInput, "Check the values entered."),
-        K::Transport => (ErrorKind::Transport, "Could not reach the endpoint; check the network or proxy."),
-        K::Decode => (ErrorKind::Internal, "The response could not be read; report this with the request ID."),
-        K::Credentials => (ErrorKind::Auth, "The profile's credentials could not be obtained; edit the profile."),
+        K::Transport => (
+            ErrorKind::Transport,
+            "Could not reach the endpoint; check the network or proxy.",
+        ),
+        K::Decode => (
+            ErrorKind::Internal,
+            "The response could not be read; report this with the request ID.",
+        ),
+        K::Credentials => (
+            ErrorKind::Auth,
+            "The profile's credentials could not be obtained; edit the profile.",
+        ),
     };
     let api = err.api_error();
     ErrorDto {
         kind,
-        code: api.map(|a| a.code.clone()).unwrap_or_else(|| format!("{:?}", err.kind())),
-        message: api.map(|a| a.message.clone()).unwrap_or_else(|| err.to_string()),
+        code: api
+            .map(|a| a.code.clone())
+            .unwrap_or_else(|| format!("{:?}", err.kind())),
+        message: api
+            .map(|a| a.message.clone())
+            .unwrap_or_else(|| err.to_string()),
         request_id: api.map(|a| a.request_id.clone()).filter(|r| !r.is_empty()),
-        hint: Some(api.and_then(|a| a.recommend.clone()).filter(|r| !r.is_empty()).map_or(hint.to_string(), |r| format!("{hint} ({r})"))),
+        hint: Some(
+            api.and_then(|a| a.recommend.clone())
+                .filter(|r| !r.is_empty())
+                .map_or(hint.to_string(), |r| format!("{hint} ({r})")),
+        ),
     }
 }

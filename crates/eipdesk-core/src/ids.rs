@@ -14,7 +14,9 @@ pub struct InvalidId {
 }
 
 fn is_id_body(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
 macro_rules! prefixed_id {
@@ -127,7 +129,10 @@ mod tests {
 
     #[test]
     fn accepts_real_looking_ids() {
-        assert_eq!(AllocationId::parse("eip-2zeabc123").unwrap().as_str(), "eip-2zeabc123");
+        assert_eq!(
+            AllocationId::parse("eip-2zeabc123").unwrap().as_str(),
+            "eip-2zeabc123"
+        );
         assert!(EniId::parse(" eni-bp1xyz ").is_ok());
         assert!(InstanceId::parse("i-bp67acfmxazb4p").is_ok());
         for r in ["cn-hangzhou", "ap-southeast-1", "eu-central-1", "us-east-1"] {

@@ -32,7 +32,12 @@ pub struct CutThroughRegions(BTreeSet<String>);
 
 impl Default for CutThroughRegions {
     fn default() -> Self {
-        Self(DOCUMENTED_CUT_THROUGH_REGIONS.iter().map(|r| r.to_string()).collect())
+        Self(
+            DOCUMENTED_CUT_THROUGH_REGIONS
+                .iter()
+                .map(|r| r.to_string())
+                .collect(),
+        )
     }
 }
 

@@ -19,7 +19,8 @@ fn rendered() -> String {
 
 #[test]
 fn bindings_match_rust_types() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/backend/bindings.ts");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/backend/bindings.ts");
     let expected = rendered();
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         std::fs::write(&path, &expected).unwrap();
