@@ -24,9 +24,12 @@ pub enum Display {
     Xvfb,
 }
 
-/// A scratch folder for the session's XDG directories, under `target/sessions/<name>`.
+/// A scratch folder for the session's XDG directories, under `target/sessions/<name>-<pid>`
+/// (one per run, so two runs at once do not wipe each other's keyring and data).
 pub fn scratch(name: &str) -> Result<PathBuf> {
-    let dir = cmd::root().join("target/sessions").join(name);
+    let dir = cmd::root()
+        .join("target/sessions")
+        .join(format!("{name}-{}", std::process::id()));
     if dir.exists() {
         std::fs::remove_dir_all(&dir).with_context(|| format!("clearing {}", dir.display()))?;
     }

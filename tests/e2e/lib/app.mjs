@@ -1,7 +1,7 @@
 // Launches the real EIP Desk binary through tauri-driver (one driver per app, so each spec
 // gets its own data directory) and hands back a WebdriverIO browser.
 import { spawn, execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { closeSync, mkdtempSync, mkdirSync, openSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -43,17 +43,40 @@ async function waitForPort(port, timeoutMs = 20000) {
   throw new Error(`tauri-driver did not listen on ${port}`);
 }
 
-/** Starts the app with a fresh data directory; `close()` ends the session and the driver. */
-export async function launchApp(name) {
+/**
+ * Starts the app through its own tauri-driver. The data directory is fresh unless `home` is
+ * given (to restart an app on the same data). The driver, WebKitWebDriver and the app run in a
+ * process group of their own with their output in `target/e2e/logs/`, so `close()` can end
+ * them all and nothing left behind holds the test runner's pipes open.
+ */
+export async function launchApp(name, { home } = {}) {
   mkdirSync(SCRATCH, { recursive: true });
-  const home = mkdtempSync(join(SCRATCH, `home-${name}-`));
+  const dataDir = home ?? mkdtempSync(join(SCRATCH, `home-${name}-`));
+  mkdirSync(dataDir, { recursive: true });
   const port = await freePort();
   const nativePort = await freePort();
+  const logs = join(OUT, 'logs');
+  mkdirSync(logs, { recursive: true });
+  const log = openSync(join(logs, `${name}.log`), 'a');
   const driver = spawn(DRIVER, ['--port', String(port), '--native-port', String(nativePort)], {
-    env: { ...process.env, EIPDESK_HOME: home },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, EIPDESK_HOME: dataDir },
+    stdio: ['ignore', log, log],
+    detached: true,
   });
-  await waitForPort(port);
+  closeSync(log);
+  const stopAll = (signal) => {
+    try {
+      process.kill(-driver.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  try {
+    await waitForPort(port);
+  } catch (e) {
+    stopAll('SIGKILL');
+    throw e;
+  }
   const browser = await remote({
     hostname: '127.0.0.1',
     port,
@@ -63,10 +86,12 @@ export async function launchApp(name) {
   });
   return {
     browser,
-    home,
+    home: dataDir,
     async close() {
       await browser.deleteSession().catch(() => {});
-      driver.kill('SIGTERM');
+      stopAll('SIGTERM');
+      await new Promise((r) => setTimeout(r, 300));
+      stopAll('SIGKILL');
     },
   };
 }

@@ -3,13 +3,10 @@
 // directory, the run is offered for Resume / Roll back; resuming completes it without sending
 // the association again.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
-import net from 'node:net';
+import { mkdtempSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { remote } from 'webdriverio';
-import { APP, eipRows, screenshot } from '../lib/app.mjs';
+import { APP, eipRows, launchApp, screenshot } from '../lib/app.mjs';
 import { openPage } from './tables.lib.mjs';
 
 const EIP = 'eip-bp1fovp2j693unptht0g'; // free-b, Available
@@ -19,48 +16,15 @@ const WEB01 = 'i-bp1rqn8y8lb6iy5x5nne';
 const home = mkdtempSync(join(process.env.E2E_SCRATCH, 'home-crash-'));
 let session = null;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port) {
-  for (let i = 0; i < 200; i++) {
-    const ok = await new Promise((resolve) => {
-      const s = net.connect(port, '127.0.0.1');
-      s.once('connect', () => { s.destroy(); resolve(true); });
-      s.once('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`tauri-driver did not listen on ${port}`);
-}
-
-/** Starts the app on `home` (kept across launches, unlike launchApp). */
+/** Starts the app on `home` (kept across launches, so the restart sees the same journal). */
 async function launch() {
-  mkdirSync(home, { recursive: true });
-  const port = await freePort();
-  const nativePort = await freePort();
-  const driver = spawn(process.env.TAURI_DRIVER, ['--port', String(port), '--native-port', String(nativePort)], {
-    env: { ...process.env, EIPDESK_HOME: home },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  await waitForPort(port);
-  const browser = await remote({ hostname: '127.0.0.1', port, logLevel: 'warn', capabilities: { 'tauri:options': { application: APP } } });
-  await browser.setWindowSize(1400, 900).catch(() => {});
-  return { browser, driver };
+  const app = await launchApp('crash', { home });
+  await app.browser.setWindowSize(1400, 900).catch(() => {});
+  return app;
 }
 
 async function end(s) {
-  await s.browser.deleteSession().catch(() => {});
-  s.driver.kill('SIGTERM');
+  await s.close();
 }
 
 /** TCP ports the app process listens on (the in-process Sandbox emulator among them). */
