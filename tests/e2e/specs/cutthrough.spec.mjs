@@ -144,6 +144,10 @@ test('the bind form starts from an EIP row and shows impossible choices disabled
   );
   assert.equal(await b.execute((e) => document.querySelector(`[data-testid="choose-eip"] [data-choice="${e}"] input`).checked, EIP), true);
   await screenshot(b, 'cutthrough-1-form');
+  // The disabled choices with their reasons, and where the ENI goes afterwards.
+  await b.execute((id) => document.querySelector(`[data-testid="choose-target"] [data-choice="${id}"]`).scrollIntoView({ block: 'center' }), PRIMARY);
+  await b.execute(() => document.querySelector('[data-testid="choose-attach"]').scrollIntoView({ block: 'end' }));
+  await screenshot(b, 'cutthrough-1-form-reasons');
 });
 
 test('preflight shows the plan with its API calls, CLI and Terraform', async () => {
