@@ -13,6 +13,8 @@ describe('ipv4Key', () => {
     expect(ipv4Key('10.0.0.1')).toBe(167772161);
     expect(ipv4Key('256.0.0.1')).toBeNull();
     expect(ipv4Key('eip-abc')).toBeNull();
+    expect(ipv4Key('255.255.255.255')).toBe(4294967295);
+    for (const bad of ['1.2.3', '1.2.3.4.5', '1..2.3', '.1.2.3', '1.2.3.', '1.2.3.1000', '1.2.3.4 ', '']) expect(ipv4Key(bad)).toBeNull();
   });
 });
 

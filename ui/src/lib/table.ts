@@ -25,6 +25,8 @@ export interface ColumnDef<T> {
   copy?: boolean;
   /** Renders the text as a badge of this tone. */
   badge?: (row: T) => Tone;
+  /** Shown when the text is empty (default `—`). */
+  placeholder?: string;
   /** Makes the text a link to a related resource. */
   link?: (row: T) => ResourceLinkTarget | null;
 }
@@ -35,15 +37,31 @@ export interface ResourceLinkTarget {
   id: string;
 }
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
-/** Numeric key for an IPv4 address, or null when the text is not one. */
+/** Numeric key for an IPv4 address, or null when the text is not one (no regex: it runs for
+ * every row when sorting 10,000 of them). */
 export function ipv4Key(text: string): number | null {
-  const m = IPV4.exec(text);
-  if (!m) return null;
-  const parts = m.slice(1).map(Number);
-  if (parts.some((p) => p > 255)) return null;
-  return ((parts[0]! * 256 + parts[1]!) * 256 + parts[2]!) * 256 + parts[3]!;
+  let acc = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return null;
+      acc = acc * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      digits++;
+      if (digits > 3 || part > 255) return null;
+    } else {
+      return null;
+    }
+  }
+  if (dots !== 3 || digits === 0) return null;
+  return acc * 256 + part;
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });

@@ -43,7 +43,7 @@ export const eipColumns: ColumnDef<EipRow>[] = [
     width: 340,
     link: (r) => (r.binding?.target === 'eni' && r.binding.targetListed ? { kind: 'eni', id: r.binding.targetId } : r.binding?.target === 'instance' && r.binding.targetListed ? { kind: 'instance', id: r.binding.targetId } : null),
   },
-  { id: 'mode', label: 'Mode', value: (r) => modeLabel(r.mode), width: 100 },
+  { id: 'mode', label: 'Mode', value: (r) => modeLabel(r.mode), width: 100, placeholder: '' },
   region(),
   { id: 'name', label: 'Name', value: (r) => r.name, width: 150 },
   { id: 'targetType', label: 'Target', value: targetLabel, width: 80 },

@@ -6,7 +6,7 @@
  * Other features call `inventory.refreshResources([{ kind, id, regionId }])` after changing
  * something, and the affected rows update in place without a full reload.
  */
-import { inventoryApi, toBackendError, type ErrorDto, type InventoryEvent, type ResourceRef } from '../backend';
+import { inventoryApi, toBackendError, type EipRow, type EniRow, type ErrorDto, type InstanceRow, type InventoryEvent, type ResourceRef } from '../backend';
 import { applyPatch, flatten, type RegionMap, type RegionState } from './rows';
 
 const AUTO_REFRESH_KEY = 'eipdesk.inventory.autoRefreshSeconds';
@@ -31,9 +31,18 @@ class Inventory {
   error: ErrorDto | null = $state(null);
   autoRefreshSeconds = $state(storedAutoRefresh());
 
-  eips = $derived(flatten(this.regions, 'eips'));
-  enis = $derived(flatten(this.regions, 'enis'));
-  instances = $derived(flatten(this.regions, 'instances'));
+  // Rebuilt only when `regions` is replaced (a derived nobody watches is re-read often).
+  private flat = { regions: null as RegionMap | null, eips: [] as EipRow[], enis: [] as EniRow[], instances: [] as InstanceRow[] };
+  private flattened() {
+    if (this.flat.regions !== this.regions) {
+      const r = this.regions;
+      this.flat = { regions: r, eips: flatten(r, 'eips'), enis: flatten(r, 'enis'), instances: flatten(r, 'instances') };
+    }
+    return this.flat;
+  }
+  eips = $derived.by(() => this.flattened().eips);
+  enis = $derived.by(() => this.flattened().enis);
+  instances = $derived.by(() => this.flattened().instances);
   regionList: RegionState[] = $derived(Object.values(this.regions).sort((a, b) => a.id.localeCompare(b.id)));
   progress = $derived({
     done: this.regionList.filter((r) => r.status !== 'loading').length,

@@ -6,7 +6,7 @@
  * already sorted and filtered.
  */
 import { SearchIndex, sortByKey, type ColumnDef, type SortDir } from '../../table';
-import { applyFilters, loadPrefs, savePrefs, visibleColumns, type ColumnPrefs, type FilterDef } from './model';
+import { applyFilters, filterOptions, loadPrefs, savePrefs, visibleColumns, type ColumnPrefs, type FilterDef } from './model';
 
 export interface TableOptions<T> {
   /** Storage key of the column preferences, e.g. `eips`. */
@@ -17,6 +17,22 @@ export interface TableOptions<T> {
   /** Where the rows come from (read reactively). */
   source: () => readonly T[];
   sort?: { id: string; dir: SortDir };
+}
+
+/**
+ * Remembers the last result of `fn` by the identity of its arguments. Svelte recomputes a
+ * derived that no effect is watching each time it is read (a table whose page is not
+ * shown); this keeps that from re-sorting 10,000 rows when nothing changed.
+ */
+function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let last: A | null = null;
+  let value!: R;
+  return (...args: A) => {
+    if (last && args.length === last.length && args.every((a, i) => a === last?.[i])) return value;
+    value = fn(...args);
+    last = args;
+    return value;
+  };
 }
 
 function storage(): Storage | undefined {
@@ -45,15 +61,24 @@ export class TableState<T extends object> {
   reveal: { key: string; seq: number } | null = $state(null);
   private revealSeq = 0;
 
-  all = $derived.by(() => this.source());
-  byKey = $derived.by(() => new Map(this.all.map((r) => [this.key(r), r])));
-  sorted = $derived.by(() => {
-    const col = this.sort && this.columns.find((c) => c.id === this.sort?.id);
-    return col && this.sort ? sortByKey(this.all, col.value, this.sort.dir) : (this.all as T[]);
+  private readonly sortMemo = memo((rows: readonly T[], id: string | undefined, dir: SortDir | undefined) => {
+    const col = id ? this.columns.find((c) => c.id === id) : undefined;
+    return col && dir ? sortByKey(rows, col.value, dir) : (rows as T[]);
   });
-  filtered = $derived.by(() => applyFilters(this.sorted, this.filterDefs, this.filters));
-  visible = $derived.by(() => this.index.filter(this.filtered, this.query));
-  shownColumns = $derived.by(() => visibleColumns(this.columns, this.prefs));
+  private readonly filterMemo = memo((rows: T[], selected: Record<string, string>) => applyFilters(rows, this.filterDefs, selected));
+  private readonly searchMemo = memo((rows: T[], query: string) => this.index.filter(rows, query));
+  private readonly choicesMemo = memo((rows: readonly T[]) => this.filterDefs.map((def) => ({ def, options: filterOptions(rows, def) })));
+  private readonly keyMemo = memo((rows: readonly T[]) => new Map(rows.map((r) => [this.key(r), r])));
+  private readonly columnsMemo = memo((prefs: ColumnPrefs) => visibleColumns(this.columns, prefs));
+
+  all = $derived.by(() => this.source());
+  byKey = $derived.by(() => this.keyMemo(this.all));
+  sorted = $derived.by(() => this.sortMemo(this.all, this.sort?.id, this.sort?.dir));
+  filtered = $derived.by(() => this.filterMemo(this.sorted, this.filters));
+  visible = $derived.by(() => this.searchMemo(this.filtered, this.query));
+  shownColumns = $derived.by(() => this.columnsMemo(this.prefs));
+  /** Quick-filter choices with counts, computed once per change of the rows. */
+  filterChoices = $derived.by(() => this.choicesMemo(this.all));
   selectedRow = $derived.by(() => (this.selectedKey ? (this.byKey.get(this.selectedKey) ?? null) : null));
   selectedIndex = $derived.by(() => (this.selectedKey ? this.visible.findIndex((r) => this.key(r) === this.selectedKey) : -1));
 

@@ -5,6 +5,7 @@ import {
   columnWidth,
   csvCells,
   defaultPrefs,
+  escapeHtml,
   filterOptions,
   loadPrefs,
   moveColumn,
@@ -12,6 +13,7 @@ import {
   nextIndex,
   normalizePrefs,
   prefsKey,
+  rowHtml,
   savePrefs,
   scrollToRow,
   setWidth,
@@ -139,5 +141,31 @@ describe('CSV cells', () => {
   it('follow the shown columns and texts', () => {
     const cols: ColumnDef<Row>[] = [columns[0]!, { id: 'x', label: 'Upper', value: (r) => r.status, text: (r) => r.status.toUpperCase() }];
     expect(csvCells(rows.slice(0, 1), cols)).toEqual({ headers: ['IP', 'Upper'], rows: [['1.1.1.1', 'INUSE']] });
+  });
+});
+
+describe('row HTML', () => {
+  const cols: ColumnDef<Row>[] = [
+    { id: 'ip', label: 'IP', value: (r) => r.ip, mono: true, copy: true },
+    { id: 'status', label: 'Status', value: (r) => r.status, badge: () => 'ok' },
+    { id: 'id', label: 'ID', value: (r) => r.id, link: (r) => ({ kind: 'eip', id: r.id }) },
+    { id: 'region', label: 'Region', value: () => '', placeholder: '' },
+    { id: 'name', label: 'Name', value: () => null },
+  ];
+  it('escapes every value and marks copy buttons and links', () => {
+    const html = rowHtml(cols, { id: 'eip-"x"', ip: '<b>1.1.1.1</b>', status: 'A&B', region: '' }, true);
+    expect(html).toContain('<td class="mono" data-column="ip">&lt;b&gt;1.1.1.1&lt;/b&gt;<button type="button" class="copy"');
+    expect(html).toContain('data-copy="&lt;b&gt;1.1.1.1&lt;/b&gt;"');
+    expect(html).toContain('<span class="badge ok">A&amp;B</span>');
+    expect(html).toContain('data-link-kind="eip" data-link-id="eip-&quot;x&quot;">eip-&quot;x&quot;</button>');
+    expect(html).toContain('<td data-column="region"><span class="muted"></span></td>');
+    expect(html).toContain('<td data-column="name"><span class="muted">—</span></td>');
+    expect(html).not.toContain('style=');
+  });
+  it('renders links as text when the table has no link handler', () => {
+    expect(rowHtml([cols[2]!], rows[0]!, false)).toBe('<td data-column="id">eip-1</td>');
+  });
+  it('escapes quotes and ampersands', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });
