@@ -384,6 +384,14 @@ async fn main() -> Result<()> {
         format!("{ideal:.3} s"),
     );
     row("EIP Desk / ideal (target <= 2x)", format!("{vs_ideal:.2}x"));
+    row(
+        "same load with 0 ms added (processing floor here)",
+        format!("{floor:.3} s"),
+    );
+    row(
+        "EIP Desk / max(ideal, processing floor)",
+        format!("{:.2}x", ours / ideal.max(floor)),
+    );
 
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     let load = load.split_whitespace().next().unwrap_or("?").to_string();
