@@ -155,10 +155,17 @@ export class SearchIndex<T extends object> {
   filter(rows: readonly T[], query: string): T[] {
     const terms = searchTerms(query);
     if (terms.length === 0) return rows as T[];
-    return rows.filter((row) => {
+    const out: T[] = [];
+    if (terms.length === 1) {
+      const term = terms[0]!;
+      for (const row of rows) if (this.text(row).includes(term)) out.push(row);
+      return out;
+    }
+    for (const row of rows) {
       const hay = this.text(row);
-      return terms.every((t) => hay.includes(t));
-    });
+      if (terms.every((t) => hay.includes(t))) out.push(row);
+    }
+    return out;
   }
 }
 

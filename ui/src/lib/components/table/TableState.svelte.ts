@@ -66,7 +66,21 @@ export class TableState<T extends object> {
     return col && dir ? sortByKey(rows, col.value, dir) : (rows as T[]);
   });
   private readonly filterMemo = memo((rows: T[], selected: Record<string, string>) => applyFilters(rows, this.filterDefs, selected));
-  private readonly searchMemo = memo((rows: T[], query: string) => this.index.filter(rows, query));
+  private readonly searchMemo = memo((rows: T[], query: string) => this.narrow(rows, query));
+  private lastSearch: { rows: T[]; query: string; result: T[] } | null = null;
+
+  /**
+   * Typing adds to the query, and every row matching the longer query matched the shorter
+   * one (each old term is contained in a new term); so a longer query filters the previous
+   * result instead of every row.
+   */
+  private narrow(rows: T[], query: string): T[] {
+    const last = this.lastSearch;
+    const base = last && last.rows === rows && last.query.trim() !== '' && query.startsWith(last.query) ? last.result : rows;
+    const result = this.index.filter(base, query);
+    this.lastSearch = { rows, query, result };
+    return result;
+  }
   private readonly choicesMemo = memo((rows: readonly T[]) => this.filterDefs.map((def) => ({ def, options: filterOptions(rows, def) })));
   private readonly keyMemo = memo((rows: readonly T[]) => new Map(rows.map((r) => [this.key(r), r])));
   private readonly columnsMemo = memo((prefs: ColumnPrefs) => visibleColumns(this.columns, prefs));

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { ColumnDef } from '../../table';
+import { TableState } from './TableState.svelte';
+
+type Row = { id: string; ip: string; region: string };
+const columns: ColumnDef<Row>[] = [
+  { id: 'id', label: 'ID', value: (r) => r.id },
+  { id: 'ip', label: 'IP', value: (r) => r.ip },
+  { id: 'region', label: 'Region', value: (r) => r.region, hidden: true },
+];
+const regions = ['cn-hangzhou', 'cn-beijing', 'ap-southeast-1'];
+const data: Row[] = Array.from({ length: 500 }, (_, i) => ({ id: `eip-${i}`, ip: `47.${i % 7}.${i % 13}.${i % 11}`, region: regions[i % 3]! }));
+
+function table(rows: () => Row[]) {
+  return new TableState<Row>({
+    id: 'test',
+    columns,
+    filters: [{ id: 'region', label: 'Region', value: (r) => r.region }],
+    key: (r) => r.id,
+    source: rows,
+    sort: { id: 'ip', dir: 'asc' },
+  });
+}
+
+/** What a search from scratch returns, in sorted order. */
+function expected(t: TableState<Row>, query: string, region = ''): string[] {
+  const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return t.sorted
+    .filter((r) => !region || r.region === region)
+    .filter((r) => terms.every((term) => [r.id, r.ip, r.region].join('\u0000').toLowerCase().includes(term)))
+    .map((r) => r.id);
+}
+
+describe('TableState', () => {
+  it('narrows while typing and widens again when deleting, always matching a fresh search', () => {
+    const t = table(() => data);
+    for (const q of ['4', '47', '47.', '47.1', '47.1 ', '47.1 cn', '47.1 cn-b', '47.1 cn', '47', '', 'EIP-1', 'eip-12 ap']) {
+      t.query = q;
+      expect(t.visible.map((r) => r.id), q).toEqual(expected(t, q));
+    }
+  });
+
+  it('applies filters before the search and sorts both ways', () => {
+    const t = table(() => data);
+    t.setFilter('region', 'cn-beijing');
+    t.query = '47.3';
+    expect(t.visible.map((r) => r.id)).toEqual(expected(t, '47.3', 'cn-beijing'));
+    t.setFilter('region', '');
+    expect(t.visible.map((r) => r.id)).toEqual(expected(t, '47.3'));
+    t.sortBy('ip');
+    expect(t.sort).toEqual({ id: 'ip', dir: 'desc' });
+    expect(t.visible.map((r) => r.id)).toEqual(expected(t, '47.3'));
+    t.clearFilters();
+    expect(t.visible.length).toBe(data.length);
+  });
+
+  it('selects, reveals and focuses rows, clearing what hides them', () => {
+    const t = table(() => data);
+    t.query = 'eip-1';
+    t.selectIndex(0);
+    expect(t.selectedKey).toBe(t.visible[0]!.id);
+    expect(t.reveal?.key).toBe(t.selectedKey);
+    t.focus('eip-250');
+    expect(t.query).toBe('');
+    expect(t.selectedRow?.id).toBe('eip-250');
+    expect(t.detailsOpen).toBe(true);
+    t.select(null);
+    expect(t.detailsOpen).toBe(false);
+  });
+});
