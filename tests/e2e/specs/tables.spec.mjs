@@ -45,6 +45,24 @@ async function clickRow(table, key) {
   await row.click();
 }
 
+/** Whether a row is entirely inside its table's scrolled viewport (below the header). */
+async function rowInView(table, key) {
+  return browser.execute(
+    (t, k) => {
+      const tr = document.querySelector(`[data-testid="${t}"] tbody tr[data-key="${k}"]`);
+      const scroller = tr?.closest('.scroller');
+      const head = document.querySelector(`[data-testid="${t}"] thead`);
+      if (!tr || !scroller || !head) return false;
+      const r = tr.getBoundingClientRect();
+      const top = head.getBoundingClientRect().bottom;
+      const bottom = scroller.getBoundingClientRect().top + scroller.clientHeight;
+      return r.top >= top - 1 && r.bottom <= bottom + 1;
+    },
+    table,
+    key,
+  );
+}
+
 async function details() {
   const panel = await browser.$('[data-testid="details-panel"]');
   await panel.waitForExist({ timeout: 10000 });
@@ -130,6 +148,7 @@ test('the details panel links an ENI to its instance and its EIP, and back', asy
   await browser.waitUntil(async () => (await (await details()).getAttribute('data-kind')) === 'instance', { timeout: 5000 });
   const selected = (await tableRows(browser, 'instance-table')).find((r) => r.selected);
   assert.equal(selected?.key, HZ_I_WEB02);
+  assert.ok(await rowInView('instance-table', HZ_I_WEB02), 'the linked row is scrolled into view');
   const enis = await browser.$('[data-testid="instance-enis"]');
   assert.ok(await (await enis.$(`[data-testid="link-eni-${HZ_ENI_CT_LIVE}"]`)).isExisting());
   assert.match(await (await browser.$('[data-testid="eni-capacity"]')).getText(), /attached/);
