@@ -35,7 +35,7 @@ fn millis(d: Duration) -> u64 {
 }
 
 impl Client {
-    pub(crate) async fn invoke(&self, mut call: Call<'_>) -> Result<serde_json::Value, Error> {
+    pub(crate) async fn invoke(&self, mut call: Call<'_>) -> Result<http::Reply, Error> {
         let inner = &self.inner;
         let region = call
             .region
@@ -97,16 +97,10 @@ impl Client {
                 span.record("latency_ms", latency_ms);
                 let error = match result {
                     Ok(reply) => {
-                        let request_id = reply
-                            .body
-                            .get("RequestId")
-                            .and_then(|v| v.as_str())
-                            .unwrap_or_default()
-                            .to_string();
-                        span.record("request_id", request_id.as_str());
+                        span.record("request_id", reply.request_id.as_str());
                         span.record("http_status", reply.status);
-                        tracing::info!(attempt, latency_ms, request_id = %request_id, "call succeeded");
-                        return Ok(reply.body);
+                        tracing::info!(attempt, latency_ms, request_id = %reply.request_id, "call succeeded");
+                        return Ok(reply);
                     }
                     Err(error) => error,
                 };

@@ -128,7 +128,7 @@ impl Client {
         if auto_client_token {
             params.push(("ClientToken".to_string(), new_client_token()));
         }
-        let value = self
+        let reply = self
             .invoke(invoke::Call {
                 product: A::PRODUCT,
                 action: A::NAME,
@@ -138,7 +138,7 @@ impl Client {
                 auto_client_token,
             })
             .await?;
-        http::decode(A::NAME, value)
+        http::decode(A::NAME, &reply)
     }
 
     /// Calls any action with raw parameters and returns the JSON response. Retries
@@ -150,15 +150,17 @@ impl Client {
         region: Option<&str>,
         params: Vec<(String, String)>,
     ) -> Result<serde_json::Value, Error> {
-        self.invoke(invoke::Call {
-            product,
-            action,
-            region,
-            params,
-            retry_on: &[],
-            auto_client_token: false,
-        })
-        .await
+        let reply = self
+            .invoke(invoke::Call {
+                product,
+                action,
+                region,
+                params,
+                retry_on: &[],
+                auto_client_token: false,
+            })
+            .await?;
+        http::to_value(action, &reply)
     }
 
     pub(crate) fn page_concurrency(&self) -> usize {

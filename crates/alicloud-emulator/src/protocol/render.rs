@@ -78,8 +78,12 @@ fn respond(
     retry_after_ms: Option<u64>,
 ) -> Response<Body> {
     let (content_type, text) = match format {
-        Format::Json => (JSON_CONTENT_TYPE, value.to_string()),
-        Format::Xml => (XML_CONTENT_TYPE, xml::to_xml(root, value)),
+        // `to_vec` writes straight into a buffer (`to_string` goes through `fmt`).
+        Format::Json => (
+            JSON_CONTENT_TYPE,
+            serde_json::to_vec(value).unwrap_or_default(),
+        ),
+        Format::Xml => (XML_CONTENT_TYPE, xml::to_xml(root, value).into_bytes()),
     };
     let mut response = Response::new(Body::from(text));
     *response.status_mut() = status;
