@@ -3,10 +3,10 @@
 // in BINDED mode, re-attach, verify); see the tables update; read the guest-OS instructions;
 // then undo it. Screenshots of the form, the plan, the running timeline and the result.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { APP, eipRows, launchApp, screenshot } from '../lib/app.mjs';
+import { eipRows, launchApp, screenshot } from '../lib/app.mjs';
+import { sandboxControl } from '../lib/sandbox.mjs';
 import { openPage, tableRows } from './tables.lib.mjs';
 
 // From the emulator's deterministic demo seed (crates/alicloud-emulator/src/seed/demo_ids.rs).
@@ -19,64 +19,7 @@ const PRIMARY = 'eni-bp1hxgg3mq47llnwq37g'; // web-01's primary ENI: offered dis
 let app;
 let b;
 
-/** TCP ports the app process listens on (the in-process Sandbox emulator among them). */
-function listeningPorts(home) {
-  const inodes = new Set();
-  for (const pid of appPids(home)) {
-    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
-      try {
-        const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
-        if (m) inodes.add(m[1]);
-      } catch {
-        // closed meanwhile
-      }
-    }
-  }
-  const ports = [];
-  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
-      const f = line.trim().split(/\s+/);
-      if (f.length > 9 && f[3] === '0A' && inodes.has(f[9])) ports.push(parseInt(f[1].split(':')[1], 16));
-    }
-  }
-  return ports;
-}
-
-/** The Sandbox emulator's address: the app's listening port that answers its control API. */
-async function sandboxEndpoint(home) {
-  for (const port of listeningPorts(home)) {
-    const url = `http://127.0.0.1:${port}`;
-    const ok = await fetch(`${url}/_emulator/health`).then((r) => r.ok, () => false);
-    if (ok) return url;
-  }
-  throw new Error(`no Sandbox control API on the app's ports ${listeningPorts(home)}`);
-}
-
-/** PIDs of the app processes running on the data directory `home`. */
-function appPids(home) {
-  const pids = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0')[0];
-      const env = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
-      if (cmd === APP && env.includes(`EIPDESK_HOME=${home}`)) pids.push(Number(entry));
-    } catch {
-      // gone, or not ours to read
-    }
-  }
-  return pids;
-}
-
-async function control(path, method = 'GET', body) {
-  const res = await fetch(`${await sandboxEndpoint(app.home)}/_emulator/${path}`, {
-    method,
-    headers: body ? { 'content-type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  assert.ok(res.ok, `${method} /_emulator/${path}: ${res.status}`);
-  return res.headers.get('content-type')?.includes('json') ? res.json() : res.text();
-}
+const control = (path, method, body) => sandboxControl(app.home, path, method, body);
 
 const $ = (sel) => b.$(sel);
 const text = (sel) => b.execute((s) => document.querySelector(s)?.textContent ?? '', sel);
