@@ -21,13 +21,16 @@ use crate::regions::CutThroughRegions;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InventoryOptions {
     /// Calls in flight at once, across regions and resource types (the client's rate
-    /// limiter applies on top, per region and action).
+    /// limiter applies on top, per region and action). The default lets the first wave of
+    /// an all-regions load go out at once (five listings per region, page 1 each: 75 for 15
+    /// regions), so no region's first page waits a round trip for a slot; the calls go to
+    /// one endpoint per region, a handful per host.
     pub max_in_flight: usize,
 }
 
 impl Default for InventoryOptions {
     fn default() -> Self {
-        Self { max_in_flight: 64 }
+        Self { max_in_flight: 128 }
     }
 }
 
