@@ -30,6 +30,10 @@ use eipdesk_core::inventory::{InventoryStore, LoadContext, LoadSummary, list_reg
 use eipdesk_core::regions::CutThroughRegions;
 use serde_json::{Value, json};
 
+/// The app's allocator (see `src-tauri/src/main.rs`), so the load is measured as it runs there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 struct Args {
