@@ -1,10 +1,12 @@
 //! Throughput benchmark: signed requests per second on ONE core (a current-thread tokio
-//! runtime runs both the emulator and the client), for a read action (DescribeEipAddresses)
-//! and a write action (ModifyEipAddressAttribute), V3 and V1 signing, in process (router
-//! `oneshot`, no socket) and over TCP (keep-alive HTTP/1.1).
+//! runtime runs both the emulator and the client), for a read action (DescribeEipAddresses,
+//! 10 per page) and a write action (ModifyEipAddressAttribute), V3 and V1 signing, in process
+//! (router `oneshot`, no socket) and over TCP (keep-alive HTTP/1.1); then large listing pages
+//! (DescribeEipAddresses and DescribeInstances by 100, DescribeNetworkInterfaces by 100 and
+//! 500), V3 only.
 //!
 //! ```text
-//! cargo run -p alicloud-emulator --release --example bench -- [--requests N] [--seed scale:N] [--json PATH]
+//! cargo run -p alicloud-emulator --release --example bench -- [--requests N] [--seed scale:N] [--only TEXT] [--json PATH]
 //! ```
 //!
 //! Requests are signed before timing starts (each with its own nonce), so the figures are the
@@ -26,6 +28,7 @@ use tokio::io::{AsyncBufReadExt as _, AsyncReadExt as _, AsyncWriteExt as _, Buf
 use tower::ServiceExt as _;
 
 const VPC: &str = "2016-04-28";
+const ECS: &str = "2014-05-26";
 const REGION: &str = "cn-hangzhou";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,13 +57,13 @@ fn timestamp() -> String {
     )
 }
 
-fn sign(sig: Sig, action: &str, params: &[(String, String)], nonce: &str) -> Signed {
+fn sign(sig: Sig, version: &str, action: &str, params: &[(String, String)], nonce: &str) -> Signed {
     let mut query = params.to_vec();
     match sig {
         Sig::V1 => {
             for (k, v) in [
                 ("Action", action),
-                ("Version", VPC),
+                ("Version", version),
                 ("Format", "JSON"),
                 ("AccessKeyId", DEMO_ACCESS_KEY_ID),
                 ("SignatureMethod", "HMAC-SHA1"),
@@ -85,7 +88,7 @@ fn sign(sig: Sig, action: &str, params: &[(String, String)], nonce: &str) -> Sig
             let mut headers: Vec<(String, String)> = vec![
                 ("host".into(), "127.0.0.1".into()),
                 ("x-acs-action".into(), action.into()),
-                ("x-acs-version".into(), VPC.into()),
+                ("x-acs-version".into(), version.into()),
                 ("x-acs-date".into(), timestamp()),
                 ("x-acs-signature-nonce".into(), nonce.into()),
                 (
@@ -119,26 +122,74 @@ fn sign(sig: Sig, action: &str, params: &[(String, String)], nonce: &str) -> Sig
     }
 }
 
-fn workload(sig: Sig, write: bool, n: usize, run: &str, allocation_id: &str) -> Vec<Signed> {
+/// One benchmarked request shape.
+#[derive(Debug, Clone, Copy)]
+enum Load {
+    /// `DescribeEipAddresses`, 10 per page, cycling through pages 1..=5.
+    EipPage10,
+    /// `ModifyEipAddressAttribute` on one EIP.
+    ModifyEip,
+    /// `DescribeEipAddresses`, first page of 100.
+    EipPage100,
+    /// `DescribeInstances`, first page of 100 (`MaxResults`).
+    Instances100,
+    /// `DescribeNetworkInterfaces`, first page of `n` (`MaxResults`).
+    Enis(usize),
+}
+
+impl Load {
+    fn label(self) -> String {
+        match self {
+            Self::EipPage10 => "DescribeEipAddresses".into(),
+            Self::ModifyEip => "ModifyEipAddressAttribute".into(),
+            Self::EipPage100 => "DescribeEipAddresses/100".into(),
+            Self::Instances100 => "DescribeInstances/100".into(),
+            Self::Enis(n) => format!("DescribeNetworkInterfaces/{n}"),
+        }
+    }
+
+    fn request(self, sig: Sig, i: usize, nonce: &str, allocation_id: &str) -> Signed {
+        let p = |pairs: &[(&str, String)]| -> Vec<(String, String)> {
+            std::iter::once(("RegionId".to_string(), REGION.to_string()))
+                .chain(pairs.iter().map(|(k, v)| (k.to_string(), v.clone())))
+                .collect()
+        };
+        let (version, action, params) = match self {
+            Self::EipPage10 => (
+                VPC,
+                "DescribeEipAddresses",
+                p(&[
+                    ("PageSize", "10".into()),
+                    ("PageNumber", format!("{}", 1 + i % 5)),
+                ]),
+            ),
+            Self::ModifyEip => (
+                VPC,
+                "ModifyEipAddressAttribute",
+                p(&[
+                    ("AllocationId", allocation_id.into()),
+                    ("Name", format!("bench-{i}")),
+                ]),
+            ),
+            Self::EipPage100 => (
+                VPC,
+                "DescribeEipAddresses",
+                p(&[("PageSize", "100".into())]),
+            ),
+            Self::Instances100 => (ECS, "DescribeInstances", p(&[("MaxResults", "100".into())])),
+            Self::Enis(n) => (
+                ECS,
+                "DescribeNetworkInterfaces",
+                p(&[("MaxResults", n.to_string())]),
+            ),
+        };
+        sign(sig, version, action, &params, nonce)
+    }
+}
+
+fn workload(load: Load, sig: Sig, n: usize, run: &str, allocation_id: &str) -> Vec<Signed> {
     (0..n)
-        .map(|i| {
-            let nonce = format!("bench-{run}-{i}");
-            if write {
-                let params = vec![
-                    ("RegionId".to_string(), REGION.to_string()),
-                    ("AllocationId".to_string(), allocation_id.to_string()),
-                    ("Name".to_string(), format!("bench-{i}")),
-                ];
-                sign(sig, "ModifyEipAddressAttribute", &params, &nonce)
-            } else {
-                let params = vec![
-                    ("RegionId".to_string(), REGION.to_string()),
-                    ("PageSize".to_string(), "10".to_string()),
-                    ("PageNumber".to_string(), format!("{}", 1 + i % 5)),
-                ];
-                sign(sig, "DescribeEipAddresses", &params, &nonce)
-            }
-        })
+        .map(|i| load.request(sig, i, &format!("bench-{run}-{i}"), allocation_id))
         .collect()
 }
 
@@ -183,10 +234,10 @@ async fn run_tcp(addr: SocketAddr, reqs: Vec<Signed>) -> anyhow::Result<Duration
             if line.is_empty() {
                 break;
             }
-            if let Some((k, v)) = line.split_once(':') {
-                if k.eq_ignore_ascii_case("content-length") {
-                    length = v.trim().parse().context("content-length")?;
-                }
+            if let Some((k, v)) = line.split_once(':')
+                && k.eq_ignore_ascii_case("content-length")
+            {
+                length = v.trim().parse().context("content-length")?;
             }
         }
         let mut body = vec![0u8; length];
@@ -202,6 +253,8 @@ struct Args {
     requests: usize,
     seed: Seed,
     json: Option<String>,
+    /// Only rows whose action label contains this.
+    only: Option<String>,
 }
 
 fn args() -> anyhow::Result<Args> {
@@ -209,6 +262,7 @@ fn args() -> anyhow::Result<Args> {
         requests: 5000,
         seed: Seed::Scale(500),
         json: None,
+        only: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -216,6 +270,7 @@ fn args() -> anyhow::Result<Args> {
             "--requests" => out.requests = it.next().context("--requests N")?.parse()?,
             "--seed" => out.seed = it.next().context("--seed S")?.parse()?,
             "--json" => out.json = Some(it.next().context("--json PATH")?),
+            "--only" => out.only = Some(it.next().context("--only TEXT")?),
             other => bail!("unknown argument {other}"),
         }
     }
@@ -246,33 +301,41 @@ fn main() -> anyhow::Result<()> {
         );
         println!("{:<28} {:<4} {:<11} {:>10} {:>12}", "action", "sig", "transport", "req/s", "mean µs");
         let mut rows = Vec::new();
-        let mut run_id = 0;
-        for write in [false, true] {
+        let mut plan = Vec::new();
+        for load in [Load::EipPage10, Load::ModifyEip] {
             for sig in [Sig::V3, Sig::V1] {
                 for tcp in [false, true] {
-                    run_id += 1;
-                    let reqs = workload(sig, write, args.requests, &format!("{run_id}-{}", std::process::id()), &allocation_id);
-                    let elapsed = if tcp {
-                        run_tcp(emu.local_addr(), reqs).await?
-                    } else {
-                        run_in_process(&state, reqs).await?
-                    };
-                    let rps = args.requests as f64 / elapsed.as_secs_f64();
-                    let mean_us = elapsed.as_secs_f64() * 1e6 / args.requests as f64;
-                    let action = if write { "ModifyEipAddressAttribute" } else { "DescribeEipAddresses" };
-                    let transport = if tcp { "tcp" } else { "in-process" };
-                    println!("{action:<28} {:<4} {transport:<11} {rps:>10.0} {mean_us:>12.1}", format!("{sig:?}"));
-                    rows.push(serde_json::json!({
-                        "action": action,
-                        "signature": format!("{sig:?}"),
-                        "transport": transport,
-                        "requests": args.requests,
-                        "seconds": elapsed.as_secs_f64(),
-                        "requests_per_second": rps,
-                        "mean_microseconds": mean_us,
-                    }));
+                    plan.push((load, sig, tcp));
                 }
             }
+        }
+        for load in [Load::EipPage100, Load::Instances100, Load::Enis(100), Load::Enis(500)] {
+            for tcp in [false, true] {
+                plan.push((load, Sig::V3, tcp));
+            }
+        }
+        plan.retain(|(load, _, _)| args.only.as_deref().is_none_or(|o| load.label().contains(o)));
+        for (run_id, (load, sig, tcp)) in plan.into_iter().enumerate() {
+            let reqs = workload(load, sig, args.requests, &format!("{run_id}-{}", std::process::id()), &allocation_id);
+            let elapsed = if tcp {
+                run_tcp(emu.local_addr(), reqs).await?
+            } else {
+                run_in_process(&state, reqs).await?
+            };
+            let rps = args.requests as f64 / elapsed.as_secs_f64();
+            let mean_us = elapsed.as_secs_f64() * 1e6 / args.requests as f64;
+            let action = load.label();
+            let transport = if tcp { "tcp" } else { "in-process" };
+            println!("{action:<28} {:<4} {transport:<11} {rps:>10.0} {mean_us:>12.1}", format!("{sig:?}"));
+            rows.push(serde_json::json!({
+                "action": action,
+                "signature": format!("{sig:?}"),
+                "transport": transport,
+                "requests": args.requests,
+                "seconds": elapsed.as_secs_f64(),
+                "requests_per_second": rps,
+                "mean_microseconds": mean_us,
+            }));
         }
         if let Some(path) = args.json {
             let doc = serde_json::json!({"benchmark": "alicloud-emulator", "seed": args.seed.to_string(), "cores": 1, "rows": rows});

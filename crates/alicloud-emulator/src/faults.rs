@@ -98,17 +98,16 @@ impl Faults {
             if rule.drop_rate > 0.0 && self.rng.r#gen::<f64>() < rule.drop_rate {
                 decision.drop = true;
             }
-            if let Some(code) = &rule.error_code {
-                if rule.error_rate > 0.0
-                    && self.rng.r#gen::<f64>() < rule.error_rate
-                    && decision.error.is_none()
-                {
-                    let mut e = ApiError::from_code(code, rule.http_status);
-                    if let Some(m) = &rule.message {
-                        e.message.clone_from(m);
-                    }
-                    decision.error = Some(e);
+            if let Some(code) = &rule.error_code
+                && rule.error_rate > 0.0
+                && self.rng.r#gen::<f64>() < rule.error_rate
+                && decision.error.is_none()
+            {
+                let mut e = ApiError::from_code(code, rule.http_status);
+                if let Some(m) = &rule.message {
+                    e.message.clone_from(m);
                 }
+                decision.error = Some(e);
             }
         }
         decision

@@ -214,13 +214,13 @@ pub fn token_well_formed(token: &str) -> bool {
 
 fn check_token(req: &RpcRequest, key: &KeyInfo, clock_ms: i64) -> Result<(), ApiError> {
     let token = security_token(req);
-    if let Some(t) = token {
-        if !token_well_formed(t) {
-            return Err(ApiError::bad(
-                "InvalidSecurityToken.Malformed",
-                "Specified SecurityToken is malformed.",
-            ));
-        }
+    if let Some(t) = token
+        && !token_well_formed(t)
+    {
+        return Err(ApiError::bad(
+            "InvalidSecurityToken.Malformed",
+            "Specified SecurityToken is malformed.",
+        ));
     }
     match (&key.session, token) {
         (None, None) => Ok(()),

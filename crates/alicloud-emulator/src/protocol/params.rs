@@ -115,14 +115,13 @@ impl Params {
                 (!v.is_empty()).then(|| (idx, v.clone()))
             })
             .collect();
-        if items.is_empty() {
-            if let Some(Ok(list)) = self
+        if items.is_empty()
+            && let Some(Ok(list)) = self
                 .get(name)
                 .filter(|v| v.trim_start().starts_with('['))
                 .map(serde_json::from_str::<Vec<String>>)
-            {
-                return list;
-            }
+        {
+            return list;
         }
         items.sort_by_key(|(i, _)| *i);
         items.into_iter().map(|(_, v)| v).collect()

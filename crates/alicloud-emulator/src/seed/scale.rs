@@ -57,10 +57,11 @@ pub fn populate(world: &mut World, n: usize) {
             );
             if k < n / 4 && k < instances.len() {
                 b.bind_instance(&eip, &instances[k]);
-            } else if k >= n / 4 && k < n / 4 + n / 8 {
-                if let Some(eni) = enis.get(k - n / 4) {
-                    b.bind_eni(&eip, eni, BindMode::Binded);
-                }
+            } else if k >= n / 4
+                && k < n / 4 + n / 8
+                && let Some(eni) = enis.get(k - n / 4)
+            {
+                b.bind_eni(&eip, eni, BindMode::Binded);
             }
         }
     }

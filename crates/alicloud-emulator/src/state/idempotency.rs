@@ -78,15 +78,14 @@ impl Records {
         if self.map.len() >= MAX_RECORDS {
             self.map
                 .retain(|_, r| now_ms - r.created_ms <= RETENTION_MS);
-            if self.map.len() >= MAX_RECORDS {
-                if let Some(oldest) = self
+            if self.map.len() >= MAX_RECORDS
+                && let Some(oldest) = self
                     .map
                     .iter()
                     .min_by_key(|(_, r)| r.created_ms)
                     .map(|(k, _)| k.clone())
-                {
-                    self.map.remove(&oldest);
-                }
+            {
+                self.map.remove(&oldest);
             }
         }
         self.map.insert(
