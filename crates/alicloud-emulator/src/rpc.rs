@@ -3,15 +3,14 @@
 
 use std::time::Duration;
 
-use axum::body::Body;
+use axum::body::Body as HttpBody;
 use axum::extract::{Request, State};
 use http::Response;
-use serde_json::{Map, Value};
 
 use crate::actions::{self, ActionDef, Ctx};
 use crate::app::EmulatorState;
 use crate::auth::{self, AuthContext, Caller};
-use crate::protocol::{ApiError, Format, Product, RpcRequest, render};
+use crate::protocol::{ApiError, Body, Format, Product, RpcRequest, render};
 use crate::reqlog::LogEntry;
 use crate::state::idempotency::{self, Lookup};
 use crate::state::transitions;
@@ -29,7 +28,7 @@ pub fn new_request_id() -> String {
 }
 
 /// The axum handler for `/`.
-pub async fn handle(State(state): State<EmulatorState>, request: Request) -> Response<Body> {
+pub async fn handle(State(state): State<EmulatorState>, request: Request) -> Response<HttpBody> {
     let (parts, body) = request.into_parts();
     let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
         Ok(b) => b,
@@ -49,7 +48,7 @@ struct Outcome {
     product: Option<Product>,
     action: Option<&'static ActionDef>,
     caller: Option<Caller>,
-    result: Result<Map<String, Value>, ApiError>,
+    result: Result<Body, ApiError>,
     latency_ms: u64,
     drop: bool,
     mutated: bool,
@@ -57,7 +56,7 @@ struct Outcome {
 
 impl EmulatorState {
     /// Runs one parsed request through the pipeline.
-    pub async fn process(&self, req: &RpcRequest) -> Response<Body> {
+    pub async fn process(&self, req: &RpcRequest) -> Response<HttpBody> {
         let request_id = new_request_id();
         let outcome = self.run(req);
         if outcome.latency_ms > 0 {
@@ -95,7 +94,7 @@ impl EmulatorState {
             product: None,
             action: None,
             caller: None,
-            result: Ok(Map::new()),
+            result: Ok(Body::default()),
             latency_ms: 0,
             drop: false,
             mutated: false,
@@ -104,11 +103,7 @@ impl EmulatorState {
         out
     }
 
-    fn run_inner(
-        &self,
-        req: &RpcRequest,
-        out: &mut Outcome,
-    ) -> Result<Map<String, Value>, ApiError> {
+    fn run_inner(&self, req: &RpcRequest, out: &mut Outcome) -> Result<Body, ApiError> {
         let shared = &self.inner;
         let version = req.version().ok_or_else(|| ApiError::missing("Version"))?;
         let product = Product::from_version(version).ok_or_else(|| {
@@ -160,7 +155,7 @@ impl EmulatorState {
         });
         if let Some((key, fp)) = &idem {
             match world.idempotency.lookup(key, fp, now_ms) {
-                Lookup::Replay(body) => return Ok(body),
+                Lookup::Replay(body) => return Ok(body.into()),
                 Lookup::Mismatch => return Err(ApiError::idempotent_mismatch()),
                 Lookup::Fresh => {}
             }
@@ -178,7 +173,9 @@ impl EmulatorState {
         if def.mutating {
             out.mutated = true;
             if let Some((key, fp)) = idem {
-                world.idempotency.record(key, fp, body.clone(), now_ms);
+                world
+                    .idempotency
+                    .record(key, fp, body.clone().into_map(), now_ms);
             }
         }
         Ok(body)

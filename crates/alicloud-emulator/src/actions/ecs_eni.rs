@@ -6,9 +6,9 @@
 use serde_json::{Map, Value, json};
 
 use super::paging::{PageNumber, TokenPage};
-use super::views::{self, BoundIndex, DEFAULT_RESOURCE_GROUP};
-use super::{ActionResult, Ctx, list, obj};
-use crate::protocol::{ApiError, Params};
+use super::views::{BoundIndex, DEFAULT_RESOURCE_GROUP, EniView};
+use super::{ActionResult, Ctx, list, listing, obj};
+use crate::protocol::{ApiError, Body, Params};
 use crate::rules::eni::{self as rules, DetachPlan};
 use crate::state::ids;
 use crate::state::model::{Eni, EniStatus, EniType, Pending, PendingKind};
@@ -102,7 +102,7 @@ pub fn describe(ctx: &mut Ctx<'_>) -> ActionResult {
     let number_page = PageNumber::read(ctx.params, 10, 1000)?;
     let account = ctx.caller.account_id.clone();
     let Some(res) = ctx.world.region(&account, region.id) else {
-        return Ok(body(Vec::new(), 0, number_page, String::new()));
+        return Ok(body(&[], 0, number_page, String::new()));
     };
     let bound = BoundIndex::new(res);
     let total = res.enis.values().filter(|e| filter.matches(e)).count();
@@ -117,25 +117,24 @@ pub fn describe(ctx: &mut Ctx<'_>) -> ActionResult {
             String::new(),
         ),
     };
-    let items = rows
+    let items: Vec<EniView<'_>> = rows
         .into_iter()
-        .map(|e| views::eni(e, &bound, &account))
+        .map(|e| EniView::new(e, &bound, &account))
         .collect();
     let page = token_page.map_or(number_page, |tp| PageNumber {
         number: 1,
         size: tp.max,
     });
-    Ok(body(items, total, page, next))
+    Ok(body(&items, total, page, next))
 }
 
-fn body(items: Vec<Value>, total: usize, page: PageNumber, next: String) -> Map<String, Value> {
-    obj([
-        ("TotalCount", json!(total)),
-        ("PageNumber", json!(page.number)),
-        ("PageSize", json!(page.size)),
-        ("NextToken", json!(next)),
-        ("NetworkInterfaceSets", list("NetworkInterfaceSet", items)),
-    ])
+fn body(items: &[EniView<'_>], total: usize, page: PageNumber, next: String) -> Body {
+    listing(
+        page.fields(total, Some(next)),
+        "NetworkInterfaceSets",
+        "NetworkInterfaceSet",
+        items,
+    )
 }
 
 /// `CreateNetworkInterface` (synchronous: the ENI is `Available` at once).
@@ -289,7 +288,8 @@ pub fn create(ctx: &mut Ctx<'_>) -> ActionResult {
                     .collect(),
             ),
         ),
-    ]))
+    ])
+    .into())
 }
 
 /// Claims the primary IP (given or allocated) then the secondary ones; `claimed` holds what was
@@ -391,7 +391,7 @@ pub fn attach(ctx: &mut Ctx<'_>) -> ActionResult {
         schedule(eni, PendingKind::Attach, now, delay);
         res.schedule(eni_id, now + delay as i64);
     }
-    Ok(Map::new())
+    Ok(Map::new().into())
 }
 
 /// `DetachNetworkInterface`.
@@ -404,7 +404,7 @@ pub fn detach(ctx: &mut Ctx<'_>) -> ActionResult {
     let res = ctx.resources(region);
     let (eni, instance) = eni_and_instance(res, eni_id, instance_id)?;
     if rules::check_detach(eni, instance)? == DetachPlan::AlreadyDetaching {
-        return Ok(Map::new());
+        return Ok(Map::new().into());
     }
     let eni = res
         .enis
@@ -418,7 +418,7 @@ pub fn detach(ctx: &mut Ctx<'_>) -> ActionResult {
         schedule(eni, PendingKind::Detach, now, delay);
         res.schedule(eni_id, now + delay as i64);
     }
-    Ok(Map::new())
+    Ok(Map::new().into())
 }
 
 /// `DeleteNetworkInterface`.
@@ -449,5 +449,5 @@ pub fn delete(ctx: &mut Ctx<'_>) -> ActionResult {
         schedule(eni, PendingKind::Delete, now, delay);
         res.schedule(eni_id, now + delay as i64);
     }
-    Ok(Map::new())
+    Ok(Map::new().into())
 }

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use serde_json::{Value, json};
 
 use super::paging::{PageNumber, TokenPage};
-use super::views::{self, BoundIndex};
-use super::{ActionResult, Ctx, list, obj};
-use crate::protocol::ApiError;
+use super::views::{BoundIndex, InstanceView};
+use super::{ActionResult, Ctx, list, listing, obj};
+use crate::protocol::{ApiError, Body};
 use crate::state::model::{ChargeType, Eni, INSTANCE_TYPES, Instance, InstanceStatus};
 use crate::state::regions::REGIONS;
 
@@ -30,7 +30,7 @@ pub fn describe_regions(ctx: &mut Ctx<'_>) -> ActionResult {
             })
         })
         .collect();
-    Ok(obj([("Regions", list("Region", regions))]))
+    Ok(obj([("Regions", list("Region", regions))]).into())
 }
 
 /// `*` wildcard match (the only wildcard `InstanceName` supports).
@@ -162,7 +162,7 @@ pub fn describe_instances(ctx: &mut Ctx<'_>) -> ActionResult {
     let number_page = PageNumber::read(ctx.params, 10, 100)?;
     let account = ctx.caller.account_id.clone();
     let Some(res) = ctx.world.region(&account, region.id) else {
-        return Ok(instances_body(Vec::new(), 0, number_page, String::new()));
+        return Ok(instances_body(&[], 0, number_page, String::new()));
     };
     let bound = BoundIndex::new(res);
     let mut by_instance: HashMap<&str, Vec<&Eni>> = HashMap::new();
@@ -171,52 +171,54 @@ pub fn describe_instances(ctx: &mut Ctx<'_>) -> ActionResult {
             by_instance.entry(i.as_str()).or_default().push(e);
         }
     }
-    let no_enis: Vec<&Eni> = Vec::new();
-    let enis_of = |i: &Instance| by_instance.get(i.id.as_str()).unwrap_or(&no_enis).clone();
+    let enis_of = |i: &Instance| -> &[&Eni] {
+        by_instance
+            .get(i.id.as_str())
+            .map_or(&[], |enis| enis.as_slice())
+    };
     let total = res
         .instances
         .values()
-        .filter(|i| filter.matches(i, &enis_of(i), &bound))
+        .filter(|i| filter.matches(i, enis_of(i), &bound))
         .count();
     let (rows, next) = match token_page {
         Some(tp) => tp.take(
             res.instances
                 .iter_from(tp.start_seq)
-                .filter(|(_, i)| filter.matches(i, &enis_of(i), &bound)),
+                .filter(|(_, i)| filter.matches(i, enis_of(i), &bound)),
         ),
         None => {
             let all: Vec<&Instance> = res
                 .instances
                 .values()
-                .filter(|i| filter.matches(i, &enis_of(i), &bound))
+                .filter(|i| filter.matches(i, enis_of(i), &bound))
                 .collect();
             (number_page.slice(all), String::new())
         }
     };
-    let items: Vec<Value> = rows
+    let items: Vec<InstanceView<'_>> = rows
         .into_iter()
-        .map(|i| views::instance(i, &enis_of(i), &bound, region.id))
+        .map(|i| InstanceView::new(i, enis_of(i), &bound, region.id))
         .collect();
     let page = token_page.map_or(number_page, |tp| PageNumber {
         number: 1,
         size: tp.max,
     });
-    Ok(instances_body(items, total, page, next))
+    Ok(instances_body(&items, total, page, next))
 }
 
 fn instances_body(
-    items: Vec<Value>,
+    items: &[InstanceView<'_>],
     total: usize,
     page: PageNumber,
     next: String,
-) -> serde_json::Map<String, Value> {
-    obj([
-        ("TotalCount", json!(total)),
-        ("PageNumber", json!(page.number)),
-        ("PageSize", json!(page.size)),
-        ("NextToken", json!(next)),
-        ("Instances", list("Instance", items)),
-    ])
+) -> Body {
+    listing(
+        page.fields(total, Some(next)),
+        "Instances",
+        "Instance",
+        items,
+    )
 }
 
 /// `DescribeInstanceTypes` (no `RegionId`; NextToken/MaxResults, at most 100).
@@ -282,7 +284,8 @@ pub fn describe_instance_types(ctx: &mut Ctx<'_>) -> ActionResult {
     Ok(obj([
         ("NextToken", json!(next)),
         ("InstanceTypes", list("InstanceType", items)),
-    ]))
+    ])
+    .into())
 }
 
 #[cfg(test)]

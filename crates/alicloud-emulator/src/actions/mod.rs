@@ -12,17 +12,18 @@ pub mod vpc_eip_ops;
 pub mod vpc_net;
 
 use parking_lot::Mutex;
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::accounts::Directory;
 use crate::app::Settings;
 use crate::auth::Caller;
-use crate::protocol::{ApiError, Params, Product};
+use crate::protocol::{ApiError, Body, Params, Product, Rendered};
 use crate::state::regions::{self, Region};
 use crate::state::{RegionState, World};
 
 /// A handler's result: the response body without `RequestId`.
-pub type ActionResult = Result<Map<String, Value>, ApiError>;
+pub type ActionResult = Result<Body, ApiError>;
 
 /// What a handler sees.
 #[allow(missing_debug_implementations)]
@@ -201,6 +202,17 @@ pub fn find(product: Product, name: &str) -> Option<&'static ActionDef> {
 /// Builds a JSON object from pairs.
 pub fn obj<const N: usize>(pairs: [(&str, Value); N]) -> Map<String, Value> {
     pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+}
+
+/// A listing body: `fields` plus `"<key>": {"<item>": [..]}`, the items serialized now from
+/// typed views.
+pub fn listing<T: Serialize>(
+    fields: Map<String, Value>,
+    key: &'static str,
+    item: &'static str,
+    items: &[T],
+) -> Body {
+    Body::with_rendered(fields, Rendered::new(key, &views::shapes::One(item, items)))
 }
 
 /// `{}` wrapper for a list: `{"<item>": [..]}`.

@@ -4,6 +4,7 @@
 //! rest.
 
 use base64::Engine as _;
+use serde_json::{Map, Value};
 
 use crate::protocol::{ApiError, Params};
 
@@ -26,6 +27,18 @@ impl PageNumber {
             number: usize::try_from(number).unwrap_or(1),
             size: usize::try_from(size).unwrap_or(1),
         })
+    }
+
+    /// `TotalCount`, `PageNumber`, `PageSize`, and `NextToken` when given.
+    pub fn fields(&self, total: usize, next_token: Option<String>) -> Map<String, Value> {
+        let mut m = Map::new();
+        m.insert("TotalCount".into(), total.into());
+        m.insert("PageNumber".into(), self.number.into());
+        m.insert("PageSize".into(), self.size.into());
+        if let Some(t) = next_token {
+            m.insert("NextToken".into(), t.into());
+        }
+        m
     }
 
     /// The slice of `items` this page covers.

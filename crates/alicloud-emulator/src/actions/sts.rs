@@ -101,7 +101,7 @@ pub fn assume_role(ctx: &mut Ctx<'_>) -> ActionResult {
     if let Some(source) = p.get("SourceIdentity") {
         body.insert("SourceIdentity".into(), json!(source));
     }
-    Ok(body)
+    Ok(body.into())
 }
 
 /// `GetCallerIdentity`.
@@ -132,5 +132,6 @@ pub fn get_caller_identity(ctx: &mut Ctx<'_>) -> ActionResult {
                 )),
             ),
         ]),
-    })
+    }
+    .into())
 }

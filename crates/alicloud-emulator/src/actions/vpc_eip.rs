@@ -1,11 +1,10 @@
 //! VPC EIP actions: DescribeEipAddresses (filters, PageNumber/PageSize paging up to 100).
 //! Mutating actions live in [`super::vpc_eip_ops`].
 
-use serde_json::{Value, json};
-
 use super::paging::PageNumber;
-use super::{ActionResult, Ctx, list, obj, views};
-use crate::protocol::ApiError;
+use super::views::EipView;
+use super::{ActionResult, Ctx, listing};
+use crate::protocol::{ApiError, Body};
 use crate::state::model::{ChargeType, Eip, EipStatus};
 
 pub use super::vpc_eip_ops::{
@@ -66,7 +65,7 @@ pub fn describe(ctx: &mut Ctx<'_>) -> ActionResult {
 
     let account = ctx.caller.account_id.clone();
     let Some(res) = ctx.world.region(&account, region.id) else {
-        return Ok(body(Vec::new(), 0, page));
+        return Ok(body(&[], 0, page));
     };
     let matching: Vec<&Eip> = res
         .eips
@@ -92,19 +91,19 @@ pub fn describe(ctx: &mut Ctx<'_>) -> ActionResult {
         })
         .collect();
     let total = matching.len();
-    let items = page
+    let items: Vec<EipView<'_>> = page
         .slice(matching)
         .into_iter()
-        .map(|e| views::eip(e, region.id))
+        .map(|e| EipView::new(e, region.id))
         .collect();
-    Ok(body(items, total, page))
+    Ok(body(&items, total, page))
 }
 
-fn body(items: Vec<Value>, total: usize, page: PageNumber) -> serde_json::Map<String, Value> {
-    obj([
-        ("TotalCount", json!(total)),
-        ("PageNumber", json!(page.number)),
-        ("PageSize", json!(page.size)),
-        ("EipAddresses", list("EipAddress", items)),
-    ])
+fn body(items: &[EipView<'_>], total: usize, page: PageNumber) -> Body {
+    listing(
+        page.fields(total, None),
+        "EipAddresses",
+        "EipAddress",
+        items,
+    )
 }

@@ -127,7 +127,7 @@ pub fn allocate(ctx: &mut Ctx<'_>) -> ActionResult {
         let order: u64 = crate::state::ids::numeric(&id, 15).parse().unwrap_or(0);
         body.insert("OrderId".into(), json!(order));
     }
-    Ok(body)
+    Ok(body.into())
 }
 
 /// `AssociateEipAddress`.
@@ -194,7 +194,7 @@ pub fn associate(ctx: &mut Ctx<'_>) -> ActionResult {
     if delay > 0 {
         res.schedule(allocation_id, now + delay as i64);
     }
-    Ok(Map::new())
+    Ok(Map::new().into())
 }
 
 /// Sets the transitional status and schedules the outcome, or applies it at once when the delay
@@ -252,7 +252,7 @@ pub fn unassociate(ctx: &mut Ctx<'_>) -> ActionResult {
     if delay > 0 {
         res.schedule(allocation_id, now + delay as i64);
     }
-    Ok(Map::new())
+    Ok(Map::new().into())
 }
 
 /// `ReleaseEipAddress`.
@@ -276,7 +276,7 @@ pub fn release(ctx: &mut Ctx<'_>) -> ActionResult {
         ctx.resources(region)
             .schedule(allocation_id, now + delay as i64);
     }
-    Ok(Map::new())
+    Ok(Map::new().into())
 }
 
 /// `ModifyEipAddressAttribute`.
@@ -306,7 +306,7 @@ pub fn modify_attribute(ctx: &mut Ctx<'_>) -> ActionResult {
     if let Some(d) = description {
         eip.description = d;
     }
-    Ok(Map::new())
+    Ok(Map::new().into())
 }
 
 /// `ModifyEipForwardMode` (`InstanceId` is the EIP's AllocationId). Synchronous.
@@ -329,5 +329,5 @@ pub fn modify_forward_mode(ctx: &mut Ctx<'_>) -> ActionResult {
     if let Some(b) = eip.binding.as_mut() {
         b.mode = mode;
     }
-    Ok(Map::<String, Value>::new())
+    Ok(Map::<String, Value>::new().into())
 }

@@ -4,7 +4,8 @@
 use serde_json::{Value, json};
 
 use super::paging::PageNumber;
-use super::{ActionResult, Ctx, list, obj, views};
+use super::views::{VSwitchView, VpcView};
+use super::{ActionResult, Ctx, list, listing, obj};
 use crate::state::regions::REGIONS;
 
 fn english(ctx: &Ctx<'_>) -> bool {
@@ -26,7 +27,7 @@ pub fn describe_regions(ctx: &mut Ctx<'_>) -> ActionResult {
             })
         })
         .collect();
-    Ok(obj([("Regions", list("Region", regions))]))
+    Ok(obj([("Regions", list("Region", regions))]).into())
 }
 
 /// `DescribeVpcs`.
@@ -41,7 +42,7 @@ pub fn describe_vpcs(ctx: &mut Ctx<'_>) -> ActionResult {
         Some(_) => Some(p.bool("IsDefault", false)?),
     };
     let account = ctx.caller.account_id.clone();
-    let (items, total): (Vec<Value>, usize) = match ctx.world.region(&account, region.id) {
+    let (items, total): (Vec<VpcView<'_>>, usize) = match ctx.world.region(&account, region.id) {
         None => (Vec::new(), 0),
         Some(res) => {
             let matching: Vec<_> = res
@@ -56,24 +57,19 @@ pub fn describe_vpcs(ctx: &mut Ctx<'_>) -> ActionResult {
                 .slice(matching)
                 .into_iter()
                 .map(|v| {
-                    let vsw: Vec<String> = res
+                    let vsw: Vec<&str> = res
                         .vswitches
                         .values()
                         .filter(|s| s.vpc_id == v.id)
-                        .map(|s| s.id.clone())
+                        .map(|s| s.id.as_str())
                         .collect();
-                    views::vpc(v, vsw, region.id, &account)
+                    VpcView::new(v, vsw, region.id, &account)
                 })
                 .collect();
             (items, total)
         }
     };
-    Ok(obj([
-        ("TotalCount", json!(total)),
-        ("PageNumber", json!(page.number)),
-        ("PageSize", json!(page.size)),
-        ("Vpcs", list("Vpc", items)),
-    ]))
+    Ok(listing(page.fields(total, None), "Vpcs", "Vpc", &items))
 }
 
 /// `DescribeVSwitches`.
@@ -90,7 +86,8 @@ pub fn describe_vswitches(ctx: &mut Ctx<'_>) -> ActionResult {
         Some(_) => Some(p.bool("IsDefault", false)?),
     };
     let account = ctx.caller.account_id.clone();
-    let (items, total): (Vec<Value>, usize) = match ctx.world.region(&account, region.id) {
+    let (items, total): (Vec<VSwitchView<'_>>, usize) = match ctx.world.region(&account, region.id)
+    {
         None => (Vec::new(), 0),
         Some(res) => {
             let matching: Vec<_> = res
@@ -111,16 +108,16 @@ pub fn describe_vswitches(ctx: &mut Ctx<'_>) -> ActionResult {
                         .vpcs
                         .get(&s.vpc_id)
                         .map_or("", |v| v.route_table_id.as_str());
-                    views::vswitch(s, res.available_ips(s), rt, &account)
+                    VSwitchView::new(s, res.available_ips(s), rt, &account)
                 })
                 .collect();
             (items, total)
         }
     };
-    Ok(obj([
-        ("TotalCount", json!(total)),
-        ("PageNumber", json!(page.number)),
-        ("PageSize", json!(page.size)),
-        ("VSwitches", list("VSwitch", items)),
-    ]))
+    Ok(listing(
+        page.fields(total, None),
+        "VSwitches",
+        "VSwitch",
+        &items,
+    ))
 }

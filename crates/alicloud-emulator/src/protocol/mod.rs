@@ -1,6 +1,7 @@
 //! The RPC wire protocol: turning an HTTP request into an [`RpcRequest`] (query, form body,
 //! headers, action, version, format) and the product a version names.
 
+pub mod body;
 pub mod error;
 pub mod params;
 pub mod render;
@@ -9,6 +10,7 @@ pub mod xml;
 use bytes::Bytes;
 use http::{HeaderMap, Method, Uri};
 
+pub use body::{Body, Rendered};
 pub use error::ApiError;
 pub use params::Params;
 

@@ -1,11 +1,11 @@
 //! Success and error bodies as JSON or XML, with the headers real gateways send
 //! (`x-acs-request-id`, and `x-acs-retry-after` when throttled).
 
-use axum::body::Body;
+use axum::body::Body as HttpBody;
 use http::{HeaderValue, Response, StatusCode};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::{ApiError, Format, Product, xml};
+use super::{ApiError, Body, Format, Product, xml};
 
 /// Exact content types: the official SDKs compare the XML one literally.
 pub const JSON_CONTENT_TYPE: &str = "application/json;charset=utf-8";
@@ -17,17 +17,19 @@ pub fn success(
     format: Format,
     action: &str,
     request_id: &str,
-    mut body: Map<String, Value>,
-) -> Response<Body> {
-    body.insert("RequestId".into(), Value::String(request_id.to_string()));
-    respond(
-        format,
-        StatusCode::OK,
-        &format!("{action}Response"),
-        &Value::Object(body),
-        request_id,
-        None,
-    )
+    mut body: Body,
+) -> Response<HttpBody> {
+    body.fields
+        .insert("RequestId".into(), Value::String(request_id.to_string()));
+    let text = match format {
+        Format::Json => body.to_json(),
+        Format::Xml => xml::to_xml(
+            &format!("{action}Response"),
+            &Value::Object(body.into_map()),
+        )
+        .into_bytes(),
+    };
+    respond(format, StatusCode::OK, text, request_id, None)
 }
 
 /// The error body: `RequestId`, `HostId`, `Code`, `Message`, `Recommend`.
@@ -57,35 +59,29 @@ pub fn error(
     host_id: &str,
     product: Option<Product>,
     err: &ApiError,
-) -> Response<Body> {
+) -> Response<HttpBody> {
     let status = StatusCode::from_u16(err.status).unwrap_or(StatusCode::BAD_REQUEST);
-    respond(
-        format,
-        status,
-        "Error",
-        &error_body(request_id, host_id, product, err),
-        request_id,
-        err.retry_after_ms,
-    )
+    let value = error_body(request_id, host_id, product, err);
+    let text = match format {
+        // `to_vec` writes straight into a buffer (`to_string` goes through `fmt`).
+        Format::Json => serde_json::to_vec(&value).unwrap_or_default(),
+        Format::Xml => xml::to_xml("Error", &value).into_bytes(),
+    };
+    respond(format, status, text, request_id, err.retry_after_ms)
 }
 
 fn respond(
     format: Format,
     status: StatusCode,
-    root: &str,
-    value: &Value,
+    text: Vec<u8>,
     request_id: &str,
     retry_after_ms: Option<u64>,
-) -> Response<Body> {
-    let (content_type, text) = match format {
-        // `to_vec` writes straight into a buffer (`to_string` goes through `fmt`).
-        Format::Json => (
-            JSON_CONTENT_TYPE,
-            serde_json::to_vec(value).unwrap_or_default(),
-        ),
-        Format::Xml => (XML_CONTENT_TYPE, xml::to_xml(root, value).into_bytes()),
+) -> Response<HttpBody> {
+    let content_type = match format {
+        Format::Json => JSON_CONTENT_TYPE,
+        Format::Xml => XML_CONTENT_TYPE,
     };
-    let mut response = Response::new(Body::from(text));
+    let mut response = Response::new(HttpBody::from(text));
     *response.status_mut() = status;
     let headers = response.headers_mut();
     headers.insert(
@@ -105,8 +101,9 @@ fn respond(
 mod tests {
     use super::*;
     use http_body_util::BodyExt;
+    use serde_json::Map;
 
-    async fn text(r: Response<Body>) -> String {
+    async fn text(r: Response<HttpBody>) -> String {
         String::from_utf8(r.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap()
     }
 
@@ -133,7 +130,7 @@ mod tests {
     async fn xml_success_and_error() {
         let mut body = Map::new();
         body.insert("TotalCount".into(), 0.into());
-        let r = success(Format::Xml, "DescribeVpcs", "RID", body);
+        let r = success(Format::Xml, "DescribeVpcs", "RID", body.into());
         assert_eq!(r.headers()["content-type"], XML_CONTENT_TYPE);
         let t = text(r).await;
         assert!(t.contains("<DescribeVpcsResponse><RequestId>RID</RequestId><TotalCount>0</TotalCount></DescribeVpcsResponse>"));
