@@ -165,7 +165,7 @@ pub fn describe_instances(ctx: &mut Ctx<'_>) -> ActionResult {
         return Ok(instances_body(&[], 0, number_page, String::new()));
     };
     let bound = BoundIndex::new(res);
-    let mut by_instance: HashMap<&str, Vec<&Eni>> = HashMap::new();
+    let mut by_instance: HashMap<&str, Vec<&Eni>> = HashMap::with_capacity(res.instances.len());
     for e in res.enis.values() {
         if let Some(i) = &e.instance_id {
             by_instance.entry(i.as_str()).or_default().push(e);

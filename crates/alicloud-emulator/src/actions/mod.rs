@@ -212,7 +212,7 @@ pub fn listing<T: Serialize>(
     item: &'static str,
     items: &[T],
 ) -> Body {
-    Body::with_rendered(fields, Rendered::new(key, &views::shapes::One(item, items)))
+    Body::with_rendered(fields, Rendered::list(key, item, items))
 }
 
 /// `{}` wrapper for a list: `{"<item>": [..]}`.

@@ -31,6 +31,27 @@ impl Rendered {
         let json = serde_json::to_vec(value).expect("views serialize to JSON");
         Self { key, json }
     }
+
+    /// `key` with `{"<item>": [items]}` serialized now. The buffer is sized from the first
+    /// item, so a large page is written without regrowing.
+    pub fn list<T: Serialize>(key: &'static str, item: &str, items: &[T]) -> Self {
+        let mut json = Vec::with_capacity(64);
+        json.push(b'{');
+        serde_json::to_writer(&mut json, item).expect("a key serializes");
+        json.extend_from_slice(b":[");
+        for (k, value) in items.iter().enumerate() {
+            if k > 0 {
+                json.push(b',');
+            }
+            let start = json.len();
+            serde_json::to_writer(&mut json, value).expect("views serialize to JSON");
+            if k == 0 {
+                json.reserve((json.len() - start + 1) * (items.len() - 1) * 9 / 8 + 2);
+            }
+        }
+        json.extend_from_slice(b"]}");
+        Self { key, json }
+    }
 }
 
 impl From<Map<String, Value>> for Body {
@@ -140,5 +161,12 @@ mod tests {
         let mut out = Vec::new();
         Body::with_rendered(Map::new(), Rendered::new("K", &[1, 2])).write_json(&mut out);
         assert_eq!(out, br#"{"K":[1,2]}"#);
+        for n in 0..3 {
+            let items: Vec<Value> = (0..n).map(|k| json!({"A": k})).collect();
+            assert_eq!(
+                Rendered::list("K", "Item", &items),
+                Rendered::new("K", &json!({"Item": items}))
+            );
+        }
     }
 }

@@ -35,7 +35,7 @@ pub struct BoundIndex<'a> {
 impl<'a> BoundIndex<'a> {
     /// Indexes a region's EIPs.
     pub fn new(region: &'a RegionState) -> Self {
-        let mut by_target: HashMap<&str, Vec<&Eip>> = HashMap::new();
+        let mut by_target: HashMap<&str, Vec<&Eip>> = HashMap::with_capacity(region.eips.len());
         for eip in region.eips.values() {
             if !matches!(eip.status, EipStatus::InUse | EipStatus::Unassociating) {
                 continue;
