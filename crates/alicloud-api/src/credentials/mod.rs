@@ -131,10 +131,10 @@ impl StsTokenCredentials {
 impl CredentialsProvider for StsTokenCredentials {
     async fn credentials(&self) -> Result<Credentials, CredentialsError> {
         check_complete(&self.credentials)?;
-        if let Some(exp) = self.credentials.expiration {
-            if exp <= OffsetDateTime::now_utc() {
-                return Err(CredentialsError::Expired(exp));
-            }
+        if let Some(exp) = self.credentials.expiration
+            && exp <= OffsetDateTime::now_utc()
+        {
+            return Err(CredentialsError::Expired(exp));
         }
         Ok(self.credentials.clone())
     }

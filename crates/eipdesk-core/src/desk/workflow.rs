@@ -154,10 +154,9 @@ impl EipDesk {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .clone()
+            && generation == session.generation
         {
-            if generation == session.generation {
-                return account;
-            }
+            return account;
         }
         let asked = tokio::time::timeout(
             std::time::Duration::from_secs(5),
