@@ -134,5 +134,6 @@
 //!   on); different parameters → `IdempotentParameterMismatch`. Failed calls are not recorded.
 //! * Throttling and faults apply after authentication. A dropped connection happens after the
 //!   call has been applied: the response is lost, not the request (what idempotent retries
-//!   are for). Injected latency is added before answering.
+//!   are for). Injected latency is added between the call (applied, logged and its answer
+//!   rendered) and the answer, so a client that times out still finds its call in the log.
 //! * `Throttling.User` is HTTP 400 with `x-acs-retry-after` (milliseconds until a token).

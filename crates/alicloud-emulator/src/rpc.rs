@@ -55,16 +55,13 @@ struct Outcome {
 }
 
 impl EmulatorState {
-    /// Runs one parsed request through the pipeline.
+    /// Runs one parsed request through the pipeline: the call is applied, logged and its
+    /// response rendered at once, then held for the injected latency (so a client that
+    /// gives up while waiting still finds its call in the request log, and rendering is part
+    /// of the server's time, as it is in the cloud), saved if it changed state, and sent.
     pub async fn process(&self, req: &RpcRequest) -> Response<HttpBody> {
         let request_id = new_request_id();
         let outcome = self.run(req);
-        if outcome.latency_ms > 0 {
-            tokio::time::sleep(Duration::from_millis(outcome.latency_ms)).await;
-        }
-        if outcome.mutated {
-            self.save().await;
-        }
         let format = req.format();
         let host = req.host_id();
         let (status, code) = match &outcome.result {
@@ -85,6 +82,12 @@ impl EmulatorState {
         };
         if outcome.drop {
             response.extensions_mut().insert(DropConnection);
+        }
+        if outcome.latency_ms > 0 {
+            tokio::time::sleep(Duration::from_millis(outcome.latency_ms)).await;
+        }
+        if outcome.mutated {
+            self.save().await;
         }
         response
     }
