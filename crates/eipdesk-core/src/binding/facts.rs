@@ -2,6 +2,7 @@
 //! [`Snapshot`] of a region to look them up in. They are plain data, built from the API's
 //! describe responses (or the inventory) by the caller, so every rule stays a pure function.
 
+use super::preconditions::{EniCutThroughFacts, HeldEip, eni_type};
 use crate::ids::{AllocationId, EniId, InstanceId, RegionId};
 use serde::{Deserialize, Serialize};
 
@@ -59,8 +60,10 @@ pub struct EipFacts {
 pub struct EniFacts {
     pub id: EniId,
     pub region: RegionId,
-    /// True for a `Secondary` ENI, false for an instance's `Primary` one.
-    pub secondary: bool,
+    /// `Primary`, `Secondary`, `Trunk`, … as the API spells it (empty when unknown).
+    pub eni_type: String,
+    /// True when another cloud service manages it (`ServiceManaged`).
+    pub service_managed: bool,
     /// `Available`, `Attaching`, `InUse`, `Detaching` or `Deleting`.
     pub status: String,
     /// Empty when the ENI is not in a VPC.
@@ -75,6 +78,30 @@ pub struct EniFacts {
     /// Private IPv4 addresses other than the primary one.
     pub secondary_private_ips: Vec<String>,
     pub name: String,
+}
+
+impl EniFacts {
+    /// True for an instance's primary ENI.
+    pub fn is_primary(&self) -> bool {
+        self.eni_type == eni_type::PRIMARY
+    }
+
+    /// The view the shared cut-through preconditions take; `held` is the EIP it holds.
+    pub fn cut_through_view<'a>(&'a self, held: Option<&'a EipFacts>) -> EniCutThroughFacts<'a> {
+        EniCutThroughFacts {
+            eni_type: &self.eni_type,
+            vpc_id: &self.vpc_id,
+            status: &self.status,
+            instance_id: self.instance_id.as_ref().map(InstanceId::as_str),
+            secondary_private_ips: self.secondary_private_ips.len(),
+            service_managed: self.service_managed,
+            eip: held.map(|e| HeldEip {
+                allocation_id: e.allocation_id.as_str(),
+                ip_address: &e.ip_address,
+                mode: e.binding.as_ref().map_or("", |b| b.mode.as_str()),
+            }),
+        }
+    }
 }
 
 /// One ECS instance.
@@ -139,6 +166,6 @@ impl Snapshot {
     pub fn primary_eni_of(&self, instance: &InstanceId) -> Option<&EniFacts> {
         self.enis
             .iter()
-            .find(|e| !e.secondary && e.instance_id.as_ref() == Some(instance))
+            .find(|e| e.is_primary() && e.instance_id.as_ref() == Some(instance))
     }
 }

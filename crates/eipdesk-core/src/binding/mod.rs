@@ -1,11 +1,14 @@
 //! Binding: the form ([`BindForm`]) parsed into a [`BindRequest`], the preflight rules over a
 //! [`Snapshot`] of the region, the [`BindPlan`] they produce, its CLI/Terraform rendering and
-//! the form's choices with the reason a choice is disabled. Everything here is pure.
+//! the form's choices with the reason a choice is disabled. Everything here is pure. The ENI's
+//! own cut-through [`preconditions`] are defined here once, for the form, preflight and the
+//! inventory's Cut-through column.
 
 pub mod facts;
 pub mod job;
 pub mod options;
 pub mod plan;
+pub mod preconditions;
 pub mod preflight;
 pub mod render;
 pub mod rules;

@@ -82,10 +82,10 @@ fn eni_choice(eni: &EniFacts, verdict: Result<(), Blocker>) -> Choice {
         .as_ref()
         .map(|i| format!(" on {i}"))
         .unwrap_or_default();
-    let kind = if eni.secondary {
-        "secondary"
+    let kind = if eni.eni_type.is_empty() {
+        "unknown type".to_string()
     } else {
-        "primary"
+        eni.eni_type.to_lowercase()
     };
     let label = if eni.name.is_empty() {
         eni.id.to_string()
@@ -120,15 +120,6 @@ fn instance_choice(instance: &InstanceFacts, verdict: Result<(), Blocker>) -> Ch
         ),
         verdict,
     )
-}
-
-/// The ENI rules of a cut-through binding that do not depend on the EIP.
-fn eni_cut_through_alone(eni: &EniFacts, snapshot: &Snapshot) -> Result<(), Blocker> {
-    rules::eni_is_secondary(eni)?;
-    rules::eni_in_vpc(eni)?;
-    rules::eni_has_no_eip(eni, snapshot)?;
-    rules::eni_has_no_secondary_ips(eni)?;
-    rules::eni_is_settled(eni)
 }
 
 fn eni_nat_alone(eni: &EniFacts, snapshot: &Snapshot) -> Result<(), Blocker> {
@@ -201,7 +192,9 @@ pub fn bind_options(
         .map(|n| {
             let verdict = match (job, eip) {
                 (JobKind::CutThroughBind, Some(e)) => rules::eni_can_cut_through(n, e, snapshot),
-                (JobKind::CutThroughBind, None) => eni_cut_through_alone(n, snapshot),
+                (JobKind::CutThroughBind, None) => {
+                    rules::first(rules::eni_cut_through_blockers(n, snapshot))
+                }
                 (JobKind::NatBind, Some(e)) => rules::eni_can_take_nat_eip(n, e, snapshot),
                 (JobKind::NatBind, None) => eni_nat_alone(n, snapshot),
                 _ => Ok(()),

@@ -200,12 +200,8 @@ pub fn preflight(
             let eni = find_eni(snapshot, eni)?;
             f.check(rules::region_supports_cut_through(regions, &eip.region));
             f.check(rules::eip_is_free(eip));
-            f.check(rules::eni_is_secondary(eni));
-            f.check(rules::eni_in_vpc(eni));
             f.check(rules::eni_in_eip_region(eni, eip));
-            f.check(rules::eni_has_no_eip(eni, snapshot));
-            f.check(rules::eni_has_no_secondary_ips(eni));
-            f.check(rules::eni_is_settled(eni));
+            f.0.extend(rules::eni_cut_through_blockers(eni, snapshot));
             check_attach_target(&mut f, snapshot, eni, attach_to.as_ref());
             let associate = StepAction::Associate {
                 eip: eip.allocation_id.clone(),
@@ -381,10 +377,10 @@ pub fn preflight(
             let eni = find_eni(snapshot, &eni_id)?;
             if *to == BindMode::CutThrough {
                 f.check(rules::region_supports_cut_through(regions, &eip.region));
-                f.check(rules::eni_is_secondary(eni));
-                f.check(rules::eni_has_no_secondary_ips(eni));
+                f.0.extend(rules::eni_cut_through_blockers_keeping_eip(eni, snapshot));
+            } else {
+                f.check(rules::eni_is_settled(eni));
             }
-            f.check(rules::eni_is_settled(eni));
             let modify = StepAction::ModifyForwardMode {
                 eip: eip.allocation_id.clone(),
                 eni: eni.id.to_string(),

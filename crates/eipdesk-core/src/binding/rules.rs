@@ -1,10 +1,10 @@
 //! The preflight rules, one pure function and one typed [`Blocker`] per rule. Each function
 //! answers "can this resource take part in this binding?" and is also used by the form to show
-//! a choice as disabled with its reason.
+//! a choice as disabled with its reason. The ENI's own cut-through rules are the shared
+//! [`preconditions`](super::preconditions) mapped to blockers by [`eni_blocker`].
 
-use super::facts::{
-    EipFacts, EniFacts, InstanceFacts, Snapshot, eip_status, eni_status, instance_status,
-};
+use super::facts::{EipFacts, EniFacts, InstanceFacts, Snapshot, eip_status, instance_status};
+use super::preconditions::{Precondition, Unmet, unmet_of};
 use crate::ids::RegionId;
 use crate::regions::CutThroughRegions;
 
@@ -39,6 +39,10 @@ pub enum Blocker {
     EipAlreadyInMode { eip: String, mode: String },
     #[error("{eni} is a primary network interface; cut-through needs a secondary one")]
     EniNotSecondary { eni: String },
+    #[error(
+        "{eni} is a {eni_type} network interface, not a plain secondary one; choose a Secondary network interface for cut-through mode"
+    )]
+    EniNotPlainSecondary { eni: String, eni_type: String },
     #[error("{eni} is not in a VPC")]
     EniNotInVpc { eni: String },
     #[error("{eni} is in {eni_region}, but the EIP is in {eip_region}")]
@@ -57,6 +61,10 @@ pub enum Blocker {
         "{eni} has {count} secondary private IP(s); remove them before binding in cut-through mode"
     )]
     EniHasSecondaryIps { eni: String, count: usize },
+    #[error(
+        "{eni} is managed by another cloud service and cannot be bound in cut-through mode; choose a network interface you created yourself"
+    )]
+    EniServiceManaged { eni: String },
     #[error("{eni} is {status}; wait until it is Available or InUse")]
     EniBusy { eni: String, status: String },
     #[error("{instance} is in {instance_region}, but the EIP is in {eip_region}")]
@@ -113,10 +121,12 @@ impl Blocker {
             Blocker::EipNotOnEni { .. } => "EipNotOnEni",
             Blocker::EipAlreadyInMode { .. } => "EipAlreadyInMode",
             Blocker::EniNotSecondary { .. } => "EniNotSecondary",
+            Blocker::EniNotPlainSecondary { .. } => "EniNotPlainSecondary",
             Blocker::EniNotInVpc { .. } => "EniNotInVpc",
             Blocker::EniRegionMismatch { .. } => "EniRegionMismatch",
             Blocker::EniHasEip { .. } => "EniHasEip",
             Blocker::EniHasSecondaryIps { .. } => "EniHasSecondaryIps",
+            Blocker::EniServiceManaged { .. } => "EniServiceManaged",
             Blocker::EniBusy { .. } => "EniBusy",
             Blocker::InstanceRegionMismatch { .. } => "InstanceRegionMismatch",
             Blocker::InstanceNotInVpc { .. } => "InstanceNotInVpc",
@@ -176,26 +186,81 @@ pub fn eip_is_bound(eip: &EipFacts) -> Result<&super::facts::EipBinding, Blocker
     Ok(binding)
 }
 
-/// Cut-through needs a secondary ENI.
-pub fn eni_is_secondary(eni: &EniFacts) -> Result<(), Blocker> {
-    if eni.secondary {
-        Ok(())
-    } else {
-        Err(Blocker::EniNotSecondary {
-            eni: eni.id.to_string(),
-        })
+/// The blocker for one unmet ENI precondition (`None`: the plan takes care of it). The
+/// mapping is exhaustive on purpose: a new precondition must say what it blocks.
+pub fn eni_blocker(eni: &EniFacts, unmet: &Unmet<'_>) -> Option<Blocker> {
+    let id = eni.id.to_string();
+    Some(match *unmet {
+        Unmet::Primary => Blocker::EniNotSecondary { eni: id },
+        Unmet::NotPlainSecondary { eni_type } => Blocker::EniNotPlainSecondary {
+            eni: id,
+            eni_type: if eni_type.is_empty() {
+                "unknown".into()
+            } else {
+                eni_type.to_string()
+            },
+        },
+        Unmet::NotInVpc => Blocker::EniNotInVpc { eni: id },
+        Unmet::HoldsEip(eip) => Blocker::EniHasEip {
+            eni: id,
+            allocation_id: eip.allocation_id.to_string(),
+            ip: eip.ip_address.to_string(),
+        },
+        Unmet::HasSecondaryIps { count } => Blocker::EniHasSecondaryIps { eni: id, count },
+        Unmet::ServiceManaged => Blocker::EniServiceManaged { eni: id },
+        Unmet::Busy { status } => Blocker::EniBusy {
+            eni: id,
+            status: status.to_string(),
+        },
+        // Attached is fine: the plan detaches the ENI first.
+        Unmet::Attached { .. } => return None,
+    })
+}
+
+/// The blockers of the preconditions `which`, in that order.
+fn eni_blockers(eni: &EniFacts, snapshot: &Snapshot, which: &[Precondition]) -> Vec<Blocker> {
+    let view = eni.cut_through_view(snapshot.eip_bound_to(eni.id.as_str()));
+    unmet_of(&view, which)
+        .iter()
+        .filter_map(|u| eni_blocker(eni, u))
+        .collect()
+}
+
+/// One precondition that does not look at the ENI's EIP.
+fn eni_rule(eni: &EniFacts, precondition: Precondition) -> Result<(), Blocker> {
+    debug_assert_ne!(precondition, Precondition::HoldsNoEip);
+    match precondition
+        .check(&eni.cut_through_view(None))
+        .and_then(|u| eni_blocker(eni, &u))
+    {
+        Some(b) => Err(b),
+        None => Ok(()),
     }
+}
+
+/// Every ENI-intrinsic cut-through precondition the ENI fails, as blockers (the shared
+/// definition in [`preconditions`](super::preconditions)).
+pub fn eni_cut_through_blockers(eni: &EniFacts, snapshot: &Snapshot) -> Vec<Blocker> {
+    eni_blockers(eni, snapshot, &Precondition::ALL)
+}
+
+/// The same, for an ENI that keeps the EIP it holds (switching that EIP to cut-through).
+pub fn eni_cut_through_blockers_keeping_eip(eni: &EniFacts, snapshot: &Snapshot) -> Vec<Blocker> {
+    let which: Vec<Precondition> = Precondition::ALL
+        .into_iter()
+        .filter(|p| *p != Precondition::HoldsNoEip)
+        .collect();
+    eni_blockers(eni, snapshot, &which)
+}
+
+/// Cut-through needs a plain secondary ENI.
+pub fn eni_is_secondary(eni: &EniFacts) -> Result<(), Blocker> {
+    eni_rule(eni, Precondition::PlainSecondary)
 }
 
 /// The ENI must be in a VPC.
 pub fn eni_in_vpc(eni: &EniFacts) -> Result<(), Blocker> {
-    if eni.vpc_id.is_empty() {
-        Err(Blocker::EniNotInVpc {
-            eni: eni.id.to_string(),
-        })
-    } else {
-        Ok(())
-    }
+    eni_rule(eni, Precondition::InVpc)
 }
 
 /// The ENI must be in the EIP's region.
@@ -213,52 +278,41 @@ pub fn eni_in_eip_region(eni: &EniFacts, eip: &EipFacts) -> Result<(), Blocker> 
 
 /// An ENI holds one EIP: it must have none yet.
 pub fn eni_has_no_eip(eni: &EniFacts, snapshot: &Snapshot) -> Result<(), Blocker> {
-    match snapshot.eip_bound_to(eni.id.as_str()) {
-        Some(e) => Err(Blocker::EniHasEip {
-            eni: eni.id.to_string(),
-            allocation_id: e.allocation_id.to_string(),
-            ip: e.ip_address.clone(),
-        }),
-        None => Ok(()),
-    }
+    first(eni_blockers(eni, snapshot, &[Precondition::HoldsNoEip]))
 }
 
 /// Cut-through needs an ENI without secondary private IPs.
 pub fn eni_has_no_secondary_ips(eni: &EniFacts) -> Result<(), Blocker> {
-    if eni.secondary_private_ips.is_empty() {
-        Ok(())
-    } else {
-        Err(Blocker::EniHasSecondaryIps {
-            eni: eni.id.to_string(),
-            count: eni.secondary_private_ips.len(),
-        })
-    }
+    eni_rule(eni, Precondition::NoSecondaryIps)
+}
+
+/// Cut-through needs an ENI no other cloud service manages.
+pub fn eni_is_self_managed(eni: &EniFacts) -> Result<(), Blocker> {
+    eni_rule(eni, Precondition::SelfManaged)
 }
 
 /// The ENI must be settled: `Available` (detached) or `InUse` (attached; the plan detaches it).
 pub fn eni_is_settled(eni: &EniFacts) -> Result<(), Blocker> {
-    if eni.status == eni_status::AVAILABLE || eni.status == eni_status::IN_USE {
-        Ok(())
-    } else {
-        Err(Blocker::EniBusy {
-            eni: eni.id.to_string(),
-            status: eni.status.clone(),
-        })
-    }
+    eni_rule(eni, Precondition::Settled)
 }
 
-/// Every ENI rule of a cut-through binding, in the order the user reads them.
+/// The first ENI rule of a cut-through binding that fails: the ENI in the EIP's region, then
+/// the ENI's own preconditions in the order the user reads them.
 pub fn eni_can_cut_through(
     eni: &EniFacts,
     eip: &EipFacts,
     snapshot: &Snapshot,
 ) -> Result<(), Blocker> {
-    eni_is_secondary(eni)?;
-    eni_in_vpc(eni)?;
     eni_in_eip_region(eni, eip)?;
-    eni_has_no_eip(eni, snapshot)?;
-    eni_has_no_secondary_ips(eni)?;
-    eni_is_settled(eni)
+    first(eni_cut_through_blockers(eni, snapshot))
+}
+
+/// `Err` with the first blocker, if any.
+pub fn first(blockers: Vec<Blocker>) -> Result<(), Blocker> {
+    match blockers.into_iter().next() {
+        Some(b) => Err(b),
+        None => Ok(()),
+    }
 }
 
 /// The instance must be `Running` or `Stopped`.

@@ -1,11 +1,13 @@
-//! Cut-through eligibility of an ENI, with typed reasons: the guide's preconditions (secondary
-//! ENI in a VPC, supported region, not attached, no other EIP, no secondary private IPs)
-//! checked against what the inventory knows. Pure: the binding preflight reuses it.
+//! The ENI table's Cut-through column: the shared ENI preconditions
+//! ([`crate::binding::preconditions`]) plus the region's support, mapped to typed reasons with
+//! the sentence the table shows. The bind form and preflight map the same preconditions to
+//! their blockers, so the column and the form cannot disagree.
 
 use super::rows::{
     CutThroughEligibility, CutThroughReason, CutThroughReasonCode as Code, CutThroughVerdict,
     EipRef,
 };
+use crate::binding::preconditions::{self, EniCutThroughFacts, HeldEip, Unmet};
 
 /// What eligibility looks at, borrowed from an ENI listing item and its EIPs.
 #[derive(Debug, Clone, Copy)]
@@ -25,11 +27,94 @@ pub struct EniFacts<'a> {
     pub region_supported: bool,
 }
 
+impl<'a> EniFacts<'a> {
+    /// The view the shared preconditions take.
+    fn preconditions_view(&self) -> EniCutThroughFacts<'a> {
+        EniCutThroughFacts {
+            eni_type: self.eni_type,
+            vpc_id: self.vpc_id,
+            status: self.status,
+            instance_id: self.instance_id,
+            secondary_private_ips: self.secondary_private_ips,
+            service_managed: self.service_managed,
+            eip: self.eips.first().map(|e| HeldEip {
+                allocation_id: &e.allocation_id,
+                ip_address: &e.ip_address,
+                mode: &e.mode,
+            }),
+        }
+    }
+}
+
 fn reason(code: Code, message: String, blocking: bool) -> CutThroughReason {
     CutThroughReason {
         code,
         message,
         blocking,
+    }
+}
+
+fn or_unknown(s: &str) -> &str {
+    if s.is_empty() { "unknown" } else { s }
+}
+
+/// The table's reason for one unmet precondition (the mapping is exhaustive on purpose).
+fn unmet_reason(unmet: &Unmet<'_>) -> CutThroughReason {
+    let blocking = unmet.blocking();
+    match *unmet {
+        Unmet::Primary => reason(
+            Code::PrimaryEni,
+            "This is an instance's primary ENI; only secondary ENIs support cut-through mode."
+                .into(),
+            blocking,
+        ),
+        Unmet::NotPlainSecondary { eni_type } => reason(
+            Code::NotSecondary,
+            format!(
+                "ENI type `{}` is not a plain secondary ENI.",
+                or_unknown(eni_type)
+            ),
+            blocking,
+        ),
+        Unmet::NotInVpc => reason(Code::NotInVpc, "The ENI is not in a VPC.".into(), blocking),
+        Unmet::HoldsEip(eip) => reason(
+            Code::HasEip,
+            format!(
+                "It already holds EIP {} ({} mode); an ENI can hold only one EIP in cut-through mode.",
+                eip.ip_address,
+                if eip.mode.is_empty() { "NAT" } else { eip.mode }
+            ),
+            blocking,
+        ),
+        Unmet::HasSecondaryIps { count: n } => reason(
+            Code::HasSecondaryIps,
+            format!(
+                "It has {n} secondary private IP{}; remove {} first.",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "it" } else { "them" }
+            ),
+            blocking,
+        ),
+        Unmet::ServiceManaged => reason(
+            Code::ServiceManaged,
+            "It is managed by another cloud service.".into(),
+            blocking,
+        ),
+        Unmet::Busy { status } => reason(
+            Code::Busy,
+            format!(
+                "Its status is {}; wait until it is Available.",
+                or_unknown(status)
+            ),
+            blocking,
+        ),
+        Unmet::Attached { instance } => reason(
+            Code::Attached,
+            format!(
+                "It is attached to {instance}; it must be detached first, then re-attached after binding."
+            ),
+            blocking,
+        ),
     }
 }
 
@@ -42,89 +127,22 @@ pub fn cut_through_eligibility(eni: &EniFacts<'_>) -> CutThroughEligibility {
             reasons: Vec::new(),
         };
     }
-    let mut reasons = Vec::new();
-    match eni.eni_type {
-        "Secondary" => {}
-        "Primary" => reasons.push(reason(
-            Code::PrimaryEni,
-            "This is an instance's primary ENI; only secondary ENIs support cut-through mode."
-                .into(),
-            true,
-        )),
-        other => reasons.push(reason(
-            Code::NotSecondary,
-            format!(
-                "ENI type `{}` is not a plain secondary ENI.",
-                if other.is_empty() { "unknown" } else { other }
-            ),
-            true,
-        )),
-    }
-    if eni.vpc_id.is_empty() {
-        reasons.push(reason(
-            Code::NotInVpc,
-            "The ENI is not in a VPC.".into(),
-            true,
-        ));
-    }
-    if !eni.region_supported {
-        reasons.push(reason(
+    // The region first: nothing about the ENI matters where cut-through is not offered.
+    let region = (!eni.region_supported).then(|| {
+        reason(
             Code::RegionUnsupported,
             format!("{} does not offer cut-through mode.", eni.region_id),
             true,
-        ));
-    }
-    if let Some(eip) = eni.eips.first() {
-        reasons.push(reason(
-            Code::HasEip,
-            format!(
-                "It already holds EIP {} ({} mode); an ENI can hold only one EIP in cut-through mode.",
-                eip.ip_address,
-                if eip.mode.is_empty() { "NAT" } else { &eip.mode }
-            ),
-            true,
-        ));
-    }
-    if eni.secondary_private_ips > 0 {
-        let n = eni.secondary_private_ips;
-        reasons.push(reason(
-            Code::HasSecondaryIps,
-            format!(
-                "It has {n} secondary private IP{}; remove {} first.",
-                if n == 1 { "" } else { "s" },
-                if n == 1 { "it" } else { "them" }
-            ),
-            true,
-        ));
-    }
-    if eni.service_managed {
-        reasons.push(reason(
-            Code::ServiceManaged,
-            "It is managed by another cloud service.".into(),
-            true,
-        ));
-    }
-    match eni.status {
-        "Available" | "InUse" => {}
-        status => reasons.push(reason(
-            Code::Busy,
-            format!(
-                "Its status is {}; wait until it is Available.",
-                if status.is_empty() { "unknown" } else { status }
-            ),
-            true,
-        )),
-    }
-    if let Some(instance) = eni.instance_id.filter(|i| !i.is_empty()) {
-        // A primary ENI is always attached; saying so would only repeat PrimaryEni.
-        if eni.eni_type != "Primary" {
-            reasons.push(reason(
-                Code::Attached,
-                format!("It is attached to {instance}; it must be detached first, then re-attached after binding."),
-                false,
-            ));
-        }
-    }
+        )
+    });
+    let reasons: Vec<CutThroughReason> = region
+        .into_iter()
+        .chain(
+            preconditions::unmet(&eni.preconditions_view())
+                .iter()
+                .map(unmet_reason),
+        )
+        .collect();
     let verdict = if reasons.iter().any(|r| r.blocking) {
         CutThroughVerdict::Ineligible
     } else if reasons.is_empty() {
@@ -235,9 +253,9 @@ mod tests {
         assert_eq!(
             codes(&e),
             vec![
+                Code::RegionUnsupported,
                 Code::NotSecondary,
                 Code::NotInVpc,
-                Code::RegionUnsupported,
                 Code::HasEip,
                 Code::HasSecondaryIps,
                 Code::ServiceManaged,
@@ -246,8 +264,8 @@ mod tests {
             ]
         );
         let text: Vec<&str> = e.reasons.iter().map(|r| r.message.as_str()).collect();
-        assert!(text[0].contains("Trunk"));
-        assert!(text[2].contains("ap-northeast-1"));
+        assert!(text[0].contains("ap-northeast-1"));
+        assert!(text[1].contains("Trunk"));
         assert!(text[3].contains("47.98.1.2") && text[3].contains("NAT"));
         assert!(text[4].contains("2 secondary private IPs"));
         assert!(text[6].contains("Deleting"));

@@ -54,7 +54,8 @@ pub fn eni_facts(eni: &NetworkInterfaceSet, region: &RegionId) -> Option<EniFact
     Some(EniFacts {
         id: EniId::parse(&eni.network_interface_id).ok()?,
         region: region.clone(),
-        secondary: eni.interface_type != "Primary",
+        eni_type: eni.interface_type.clone(),
+        service_managed: eni.service_managed,
         status: eni.status.clone(),
         vpc_id: eni.vpc_id.clone(),
         vswitch_id: eni.vswitch_id.clone(),

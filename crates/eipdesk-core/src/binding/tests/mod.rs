@@ -1,6 +1,7 @@
 //! Fixtures shared by the binding tests: a small region with free, bound and awkward
 //! resources.
 
+mod agreement;
 mod plans;
 mod rules;
 
@@ -42,7 +43,8 @@ pub(super) fn eni(id: &str, secondary: bool, status: &str, on: Option<&str>) -> 
     EniFacts {
         id: EniId::parse(id).unwrap(),
         region: rid("cn-hangzhou"),
-        secondary,
+        eni_type: if secondary { "Secondary" } else { "Primary" }.into(),
+        service_managed: false,
         status: status.into(),
         vpc_id: "vpc-a".into(),
         vswitch_id: "vsw-a".into(),

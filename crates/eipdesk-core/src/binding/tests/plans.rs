@@ -297,6 +297,26 @@ fn switch_mode_plans() {
 }
 
 #[test]
+fn switching_to_cut_through_checks_the_enis_own_preconditions_but_its_eip() {
+    let mut s = snapshot();
+    let nat_eni = s
+        .enis
+        .iter_mut()
+        .find(|e| e.id.as_str() == "eni-nat")
+        .unwrap();
+    nat_eni.service_managed = true;
+    nat_eni.eni_type = "Trunk".into();
+    let to_ct = BindRequest::SwitchMode {
+        eip: AllocationId::parse("eip-enat").unwrap(),
+        to: BindMode::CutThrough,
+    };
+    assert_eq!(
+        codes(preflight(&to_ct, &s, &regions(), &dev())),
+        ["EniNotPlainSecondary", "EniServiceManaged"]
+    );
+}
+
+#[test]
 fn every_step_undoes_to_its_inverse() {
     let plan = preflight(
         &bind("eni-sec", Some("i-web")),

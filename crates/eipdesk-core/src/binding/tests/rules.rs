@@ -63,6 +63,31 @@ fn rule_eni_is_secondary_and_in_vpc() {
 }
 
 #[test]
+fn rule_eni_plain_secondary_and_self_managed() {
+    let s = snapshot();
+    let mut trunk = s.enis[2].clone();
+    trunk.eni_type = "Trunk".into();
+    assert_eq!(
+        rules::eni_is_secondary(&trunk).unwrap_err().to_string(),
+        "eni-free is a Trunk network interface, not a plain secondary one; choose a Secondary network interface for cut-through mode"
+    );
+    trunk.eni_type.clear();
+    assert_eq!(
+        rules::eni_is_secondary(&trunk).unwrap_err().code(),
+        "EniNotPlainSecondary"
+    );
+    assert!(rules::eni_is_self_managed(&s.enis[2]).is_ok());
+    let mut managed = s.enis[2].clone();
+    managed.service_managed = true;
+    assert_eq!(
+        rules::eni_is_self_managed(&managed)
+            .unwrap_err()
+            .to_string(),
+        "eni-free is managed by another cloud service and cannot be bound in cut-through mode; choose a network interface you created yourself"
+    );
+}
+
+#[test]
 fn rule_eni_in_eip_region() {
     let s = snapshot();
     assert!(rules::eni_in_eip_region(&s.enis[2], &s.eips[0]).is_ok());
