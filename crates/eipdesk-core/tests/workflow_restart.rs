@@ -175,10 +175,10 @@ async fn a_kill_with_the_call_in_flight_does_not_send_it_again() {
         calls[0].outcome, "sent",
         "the interrupted call stays recorded as sent without an answer"
     );
-    // The emulator applied the association, but its request log has no entry for a call whose
-    // client went away before the answer: what it logged after the resume is the attach only,
-    // i.e. no second AssociateEipAddress was sent.
-    exactly_once(&env, &["AttachNetworkInterface"]);
+    // The emulator logs a call when it applies it, before the injected latency: the
+    // association whose answer never arrived is there once, and the resume sent only the
+    // attach, no second AssociateEipAddress.
+    exactly_once(&env, &["AssociateEipAddress", "AttachNetworkInterface"]);
     assert_eq!(
         env.eip(HZ_EIP_FREE_A).await,
         ("InUse".into(), HZ_ENI_CT_READY_A.into(), "BINDED".into())
