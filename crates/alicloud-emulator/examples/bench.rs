@@ -45,16 +45,7 @@ struct Signed {
 }
 
 fn timestamp() -> String {
-    let t = time::OffsetDateTime::now_utc();
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
+    alicloud_emulator::auth::timestamp::format_utc(time::OffsetDateTime::now_utc())
 }
 
 fn sign(sig: Sig, version: &str, action: &str, params: &[(String, String)], nonce: &str) -> Signed {

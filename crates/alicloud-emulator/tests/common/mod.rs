@@ -53,16 +53,7 @@ impl Reply {
 }
 
 pub fn now() -> String {
-    let t = time::OffsetDateTime::now_utc();
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
+    alicloud_emulator::auth::timestamp::format_utc(time::OffsetDateTime::now_utc())
 }
 
 /// A state with the demo seed and zero delays unless told otherwise.
