@@ -62,7 +62,7 @@ pub enum Blocker {
     )]
     EniHasSecondaryIps { eni: String, count: usize },
     #[error(
-        "{eni} is managed by another cloud service and cannot be bound in cut-through mode; choose a network interface you created yourself"
+        "{eni} is managed by another cloud service and cannot take an EIP; choose a network interface you created yourself"
     )]
     EniServiceManaged { eni: String },
     #[error("{eni} is {status}; wait until it is Available or InUse")]
@@ -286,7 +286,7 @@ pub fn eni_has_no_secondary_ips(eni: &EniFacts) -> Result<(), Blocker> {
     eni_rule(eni, Precondition::NoSecondaryIps)
 }
 
-/// Cut-through needs an ENI no other cloud service manages.
+/// Binding needs an ENI no other cloud service manages (cut-through and NAT alike).
 pub fn eni_is_self_managed(eni: &EniFacts) -> Result<(), Blocker> {
     eni_rule(eni, Precondition::SelfManaged)
 }
@@ -398,13 +398,15 @@ pub fn instance_can_take_nat_eip(
     Ok(())
 }
 
-/// NAT mode to an ENI: in a VPC, in the EIP's region, no EIP yet, settled.
+/// NAT mode to an ENI: in a VPC, in the EIP's region, no EIP yet, not managed by another
+/// service, settled.
 pub fn eni_can_take_nat_eip(
     eni: &EniFacts,
     eip: &EipFacts,
     snapshot: &Snapshot,
 ) -> Result<(), Blocker> {
     eni_in_vpc(eni)?;
+    eni_is_self_managed(eni)?;
     eni_in_eip_region(eni, eip)?;
     eni_has_no_eip(eni, snapshot)?;
     eni_is_settled(eni)

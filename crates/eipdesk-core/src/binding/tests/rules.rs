@@ -83,7 +83,7 @@ fn rule_eni_plain_secondary_and_self_managed() {
         rules::eni_is_self_managed(&managed)
             .unwrap_err()
             .to_string(),
-        "eni-free is managed by another cloud service and cannot be bound in cut-through mode; choose a network interface you created yourself"
+        "eni-free is managed by another cloud service and cannot take an EIP; choose a network interface you created yourself"
     );
 }
 
@@ -214,5 +214,13 @@ fn rule_nat_targets() {
             .unwrap_err()
             .code(),
         "EniHasEip"
+    );
+    let mut managed = s.enis[2].clone();
+    managed.service_managed = true;
+    assert_eq!(
+        rules::eni_can_take_nat_eip(&managed, &s.eips[0], &s)
+            .unwrap_err()
+            .code(),
+        "EniServiceManaged"
     );
 }
