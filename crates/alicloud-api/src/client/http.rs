@@ -1,7 +1,8 @@
 //! One HTTP exchange: send a [`SignedRequest`], keep a 2xx body as bytes or turn the answer
-//! into a typed error, and decode the bytes into response structs (straight from the bytes:
-//! a listing page of 100 instances is some 280 KB, and no intermediate `Value` is built). Error messages are scrubbed of secrets (a gateway's
-//! `SignatureDoesNotMatch` message echoes the string to sign, which holds a V1 token).
+//! into a typed error, and decode the bytes into response structs (straight from the bytes: a
+//! listing page of 100 instances is some 280 KB, and no intermediate `Value` is built). Error
+//! messages are scrubbed of secrets (a gateway's `SignatureDoesNotMatch` message echoes the
+//! string to sign, which holds a V1 token).
 
 use std::time::Duration;
 
@@ -158,11 +159,7 @@ fn body_request_id(body: &[u8]) -> String {
 
 /// A 2xx body as JSON (for raw calls).
 pub(crate) fn to_value(action: &str, reply: &Reply) -> Result<Value, Error> {
-    serde_json::from_slice(&reply.body).map_err(|e| Error::Decode {
-        action: action.to_string(),
-        message: format!("response is not JSON: {e}"),
-        request_id: reply.request_id.clone(),
-    })
+    serde_json::from_slice(&reply.body).map_err(|e| decode_error(action, reply, &e))
 }
 
 /// Removes `null` members recursively, so `#[serde(default)]` applies to them too.
@@ -181,24 +178,27 @@ fn strip_nulls(value: &mut Value) {
 /// `#[serde(default)]` applies): a body with no `null` token at all, the usual case, is decoded
 /// straight from its bytes; one with a `null` somewhere goes through `Value` to drop them.
 pub(crate) fn decode<T: DeserializeOwned>(action: &str, reply: &Reply) -> Result<T, Error> {
-    let error = |message: String| Error::Decode {
-        action: action.to_string(),
-        message,
-        request_id: reply.request_id.clone(),
-    };
     if memchr::memmem::find(&reply.body, b"null").is_none() {
-        return serde_json::from_slice(&reply.body).map_err(|e| error(decode_message(&e)));
+        return serde_json::from_slice(&reply.body).map_err(|e| decode_error(action, reply, &e));
     }
     let mut value = to_value(action, reply)?;
     strip_nulls(&mut value);
-    serde_json::from_value(value).map_err(|e| error(e.to_string()))
+    serde_json::from_value(value).map_err(|e| decode_error(action, reply, &e))
 }
 
-fn decode_message(e: &serde_json::Error) -> String {
-    if e.is_syntax() || e.is_eof() {
+/// A 2xx answer that is not JSON, or not the JSON `action` answers with. Logged without the
+/// message: serde quotes the offending value, and a response may hold credentials (STS).
+fn decode_error(action: &str, reply: &Reply, e: &serde_json::Error) -> Error {
+    tracing::warn!(action, request_id = %reply.request_id, "response could not be decoded");
+    let message = if e.is_syntax() || e.is_eof() {
         format!("response is not JSON: {e}")
     } else {
         e.to_string()
+    };
+    Error::Decode {
+        action: action.to_string(),
+        message,
+        request_id: reply.request_id.clone(),
     }
 }
 
