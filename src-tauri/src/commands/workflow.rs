@@ -8,7 +8,7 @@ use eipdesk_core::audit::{AuditEntry, AuditFilter};
 use eipdesk_core::binding::options::BindOptions;
 use eipdesk_core::binding::view::PreflightView;
 use eipdesk_core::binding::{BindForm, Confirmations};
-use eipdesk_core::desk::workflow::{AuditExportRequest, AuditExportResult};
+use eipdesk_core::desk::workflow::{AuditExportRequest, AuditExportResult, DEFAULT_RUNS_LIMIT};
 use eipdesk_core::workflow::{RunEvents, RunView};
 use tauri::{AppHandle, Emitter};
 
@@ -55,7 +55,7 @@ pub async fn start_bind(
 
 #[tauri::command]
 pub async fn workflow_runs(desk: Desk<'_>, limit: Option<u32>) -> Result<Vec<RunView>, ErrorDto> {
-    desk.workflow_runs(limit.unwrap_or(100))
+    desk.workflow_runs(limit.unwrap_or(DEFAULT_RUNS_LIMIT))
         .map_err(|e| e.to_dto())
 }
 
