@@ -154,7 +154,7 @@ describe('row HTML', () => {
   ];
   it('escapes every value and marks copy buttons and links', () => {
     const html = rowHtml(cols, { id: 'eip-"x"', ip: '<b>1.1.1.1</b>', status: 'A&B', region: '' }, true);
-    expect(html).toContain('<td class="mono" data-column="ip">&lt;b&gt;1.1.1.1&lt;/b&gt;<button type="button" class="copy"');
+    expect(html).toContain('<td class="mono" data-column="ip">&lt;b&gt;1.1.1.1&lt;/b&gt;<button type="button" class="copy-button"');
     expect(html).toContain('data-copy="&lt;b&gt;1.1.1.1&lt;/b&gt;"');
     expect(html).toContain('<span class="badge ok">A&amp;B</span>');
     expect(html).toContain('data-link-kind="eip" data-link-id="eip-&quot;x&quot;">eip-&quot;x&quot;</button>');

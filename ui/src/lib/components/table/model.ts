@@ -249,7 +249,7 @@ export function rowHtml<T>(columns: readonly ColumnDef<T>[], row: T, links: bool
     }
     const copy =
       col.copy && text !== ''
-        ? `<button type="button" class="copy" title="Copy ${escapeHtml(col.label)}" aria-label="Copy ${escapeHtml(col.label)} ${escapeHtml(text)}" data-copy="${escapeHtml(text)}"></button>`
+        ? `<button type="button" class="copy-button" title="Copy ${escapeHtml(col.label)}" aria-label="Copy ${escapeHtml(col.label)} ${escapeHtml(text)}" data-copy="${escapeHtml(text)}"></button>`
         : '';
     html += `<td${col.mono ? ' class="mono"' : ''} data-column="${escapeHtml(col.id)}">${inner}${copy}</td>`;
   }
