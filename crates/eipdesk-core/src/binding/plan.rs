@@ -170,66 +170,13 @@ impl StepAction {
         })
     }
 
-    /// The request parameters as sent (the engine adds `ClientToken` where the action takes one).
+    /// The request parameters as sent (the engine adds `ClientToken` where the action takes one):
+    /// those of the typed request the engine sends, so the plan, the CLI and Terraform
+    /// renderings and the journal cannot drift from the call.
     pub fn params(&self, region: &RegionId) -> Vec<(String, String)> {
-        let p = |k: &str, v: &str| (k.to_string(), v.to_string());
-        let r = region.as_str();
-        match self {
-            StepAction::DetachEni { eni, instance } | StepAction::AttachEni { eni, instance } => {
-                vec![
-                    p("RegionId", r),
-                    p("NetworkInterfaceId", eni.as_str()),
-                    p("InstanceId", instance.as_str()),
-                ]
-            }
-            StepAction::Associate {
-                eip,
-                target,
-                target_type,
-                mode,
-                private_ip,
-            } => {
-                let mut v = vec![
-                    p("RegionId", r),
-                    p("AllocationId", eip.as_str()),
-                    p("InstanceId", target),
-                    p("InstanceType", target_type),
-                ];
-                if target_type == "NetworkInterface" {
-                    v.push(p("Mode", mode.as_api()));
-                }
-                if let Some(ip) = private_ip {
-                    v.push(p("PrivateIpAddress", ip));
-                }
-                v
-            }
-            StepAction::Unassociate {
-                eip,
-                target,
-                target_type,
-                private_ip,
-                ..
-            } => {
-                let mut v = vec![
-                    p("RegionId", r),
-                    p("AllocationId", eip.as_str()),
-                    p("InstanceId", target),
-                    p("InstanceType", target_type),
-                ];
-                if let Some(ip) = private_ip {
-                    v.push(p("PrivateIpAddress", ip));
-                }
-                v
-            }
-            StepAction::ModifyForwardMode { eip, to, .. } => {
-                vec![
-                    p("RegionId", r),
-                    p("InstanceId", eip.as_str()),
-                    p("Mode", to.as_api()),
-                ]
-            }
-            StepAction::Verify { .. } => Vec::new(),
-        }
+        crate::workflow::calls::prepare(self, region, None)
+            .map(|prepared| prepared.params())
+            .unwrap_or_default()
     }
 
     /// Whether the action takes a `ClientToken`.
@@ -408,6 +355,23 @@ impl BindPlan {
                 None => !confirmations.accepted.iter().any(|c| c == w.code()),
             })
             .collect()
+    }
+
+    /// Every resource ID the plan's calls act on (the EIP, the ENI, the targets it associates
+    /// or unassociates), sorted and without repeats. Two runs sharing one must not overlap.
+    pub fn touched_resources(&self) -> Vec<String> {
+        let mut out: Vec<String> = vec![self.request.eip().to_string()];
+        out.extend(self.context.eni.iter().map(ToString::to_string));
+        for step in &self.steps {
+            if let StepAction::Associate { target, .. } | StepAction::Unassociate { target, .. } =
+                &step.action
+            {
+                out.push(target.clone());
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
     }
 
     /// Whether a cut-through binding exists on an attached ENI when the plan completes (the

@@ -104,22 +104,6 @@ fn region_of(form: &BindForm) -> Result<RegionId, WorkflowError> {
     RegionId::parse(&form.region_id).map_err(|e| WorkflowError::Form(e.into()))
 }
 
-/// Every resource ID a plan touches.
-fn plan_resources(plan: &BindPlan) -> Vec<String> {
-    let mut out: Vec<String> = vec![plan.request.eip().to_string()];
-    out.extend(plan.context.eni.iter().map(ToString::to_string));
-    for step in &plan.steps {
-        if let crate::binding::StepAction::Associate { target, .. }
-        | crate::binding::StepAction::Unassociate { target, .. } = &step.action
-        {
-            out.push(target.clone());
-        }
-    }
-    out.sort();
-    out.dedup();
-    out
-}
-
 impl EipDesk {
     /// Where run progress goes (the shell forwards it as Tauri events).
     pub fn set_run_events(&self, events: Arc<dyn RunEvents>) {
@@ -227,7 +211,7 @@ impl EipDesk {
         confirmations: Confirmations,
     ) -> Result<RunView, WorkflowError> {
         let plan = self.plan(&form).await?.map_err(WorkflowError::Preflight)?;
-        let resources = plan_resources(&plan);
+        let resources = plan.touched_resources();
         let engine = self.engine()?;
         {
             let active = self
@@ -308,7 +292,7 @@ impl EipDesk {
         self.check_owner(&run)?;
         decide(&engine)?;
         let view = run_view(engine.journal(), run_id)?;
-        self.spawn_drive(engine, &run, plan_resources(&run.plan));
+        self.spawn_drive(engine, &run, run.plan.touched_resources());
         Ok(view)
     }
 

@@ -107,19 +107,13 @@ fn step_view(run: &RunRecord, s: &StepRecord) -> StepView {
     }
 }
 
+/// What the plan's calls touch, plus the instances the ENI leaves and ends on (their rows
+/// change too).
 fn resources(run: &RunRecord) -> Vec<String> {
     let c = &run.plan.context;
-    let mut out = vec![run.plan.request.eip().to_string()];
-    out.extend(c.eni.iter().map(ToString::to_string));
+    let mut out = run.plan.touched_resources();
     out.extend(c.original_instance.iter().map(ToString::to_string));
     out.extend(c.final_instance.iter().map(ToString::to_string));
-    for step in &run.plan.steps {
-        if let crate::binding::StepAction::Associate { target, .. }
-        | crate::binding::StepAction::Unassociate { target, .. } = &step.action
-        {
-            out.push(target.clone());
-        }
-    }
     out.sort();
     out.dedup();
     out
