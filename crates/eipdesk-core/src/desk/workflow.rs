@@ -185,22 +185,26 @@ impl EipDesk {
         Ok(bind_options(&form, &snapshot, self.cut_through_regions()))
     }
 
-    async fn plan(&self, form: &BindForm) -> Result<Result<BindPlan, Vec<Blocker>>, WorkflowError> {
+    async fn plan(
+        &self,
+        form: &BindForm,
+        profile: &ProfileFacts,
+    ) -> Result<Result<BindPlan, Vec<Blocker>>, WorkflowError> {
         let request = form.parse()?;
         let region = region_of(form)?;
         let snapshot = fetch_snapshot(&self.session().client, &region).await?;
-        let (profile, _) = self.profile_facts().await;
         Ok(preflight(
             &request,
             &snapshot,
             self.cut_through_regions(),
-            &profile,
+            profile,
         ))
     }
 
     /// Preflight on the real state: every failing rule, or the plan.
     pub async fn preflight_bind(&self, form: BindForm) -> Result<PreflightView, WorkflowError> {
-        Ok(PreflightView::new(&self.plan(&form).await?))
+        let (profile, _) = self.profile_facts().await;
+        Ok(PreflightView::new(&self.plan(&form, &profile).await?))
     }
 
     /// Preflight again (the state may have moved), check the confirmations, record the run
@@ -210,7 +214,12 @@ impl EipDesk {
         form: BindForm,
         confirmations: Confirmations,
     ) -> Result<RunView, WorkflowError> {
-        let plan = self.plan(&form).await?.map_err(WorkflowError::Preflight)?;
+        // One reading of the profile for the rules and the run's owner.
+        let (profile, owner) = self.profile_facts().await;
+        let plan = self
+            .plan(&form, &profile)
+            .await?
+            .map_err(WorkflowError::Preflight)?;
         let resources = plan.touched_resources();
         let engine = self.engine()?;
         {
@@ -227,10 +236,10 @@ impl EipDesk {
                 return Err(WorkflowError::Busy { run, resource });
             }
         }
-        let (_, owner) = self.profile_facts().await;
         let run = engine.start(&plan, &confirmations, &owner)?;
+        let journal = engine.journal().clone();
         self.spawn_drive(engine, &run, resources);
-        Ok(run_view(self.engine()?.journal(), &run.id)?)
+        Ok(run_view(&journal, &run.id)?)
     }
 
     fn spawn_drive(&self, engine: Engine, run: &RunRecord, resources: Vec<String>) {

@@ -131,8 +131,15 @@ impl<'a> Index<'a> {
 
     /// EIPs on an ENI, the one on its primary private IP first.
     fn eni_eips(&self, eni_id: &str, primary_ip: &str) -> Vec<EipRef> {
-        let mut eips: Vec<&EipAddress> = self.eips_by_eni.get(eni_id).cloned().unwrap_or_default();
-        eips.sort_by_key(|e| (e.private_ip_address != primary_ip, e.allocation_id.clone()));
+        let Some(on_eni) = self.eips_by_eni.get(eni_id) else {
+            return Vec::new();
+        };
+        let mut eips: Vec<&'a EipAddress> = on_eni.clone();
+        // Keys borrowed from the listing: no String allocated per comparison.
+        eips.sort_by_key(|e: &&'a EipAddress| {
+            let e: &'a EipAddress = e;
+            (e.private_ip_address != primary_ip, e.allocation_id.as_str())
+        });
         eips.into_iter().map(eip_ref).collect()
     }
 
