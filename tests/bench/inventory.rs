@@ -318,15 +318,7 @@ async fn main() -> Result<()> {
 
     emu.control().set_faults(FaultConfig {
         seed: 0,
-        rules: vec![FaultRule {
-            action: "*".into(),
-            error_code: None,
-            http_status: None,
-            message: None,
-            error_rate: 0.0,
-            latency_ms: args.latency_ms,
-            drop_rate: 0.0,
-        }],
+        rules: vec![FaultRule::latency("*", args.latency_ms)],
     });
     println!(
         "{} ms added to every request; {} EIP Desk runs …",

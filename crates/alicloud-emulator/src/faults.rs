@@ -38,6 +38,49 @@ pub struct FaultRule {
     pub drop_rate: f64,
 }
 
+impl FaultRule {
+    /// A rule that does nothing to calls of `action` (or `*`): the base of the constructors
+    /// below, to be completed with struct update syntax.
+    pub fn none(action: impl Into<String>) -> Self {
+        Self {
+            action: action.into(),
+            error_code: None,
+            http_status: None,
+            message: None,
+            error_rate: 0.0,
+            latency_ms: 0,
+            drop_rate: 0.0,
+        }
+    }
+
+    /// Calls of `action` (or `*`) answer `code` (with its usual status and message) with
+    /// probability `rate`.
+    pub fn error(action: impl Into<String>, code: impl Into<String>, rate: f64) -> Self {
+        Self {
+            error_code: Some(code.into()),
+            error_rate: rate,
+            ..Self::none(action)
+        }
+    }
+
+    /// Every call of `action` (or `*`) is answered `latency_ms` later.
+    pub fn latency(action: impl Into<String>, latency_ms: u64) -> Self {
+        Self {
+            latency_ms,
+            ..Self::none(action)
+        }
+    }
+
+    /// Calls of `action` (or `*`) get their connection closed without an answer with
+    /// probability `rate` (the call itself is still applied).
+    pub fn drop(action: impl Into<String>, rate: f64) -> Self {
+        Self {
+            drop_rate: rate,
+            ..Self::none(action)
+        }
+    }
+}
+
 /// The fault configuration.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FaultConfig {
@@ -122,13 +165,8 @@ mod tests {
         FaultConfig {
             seed,
             rules: vec![FaultRule {
-                action: "AssociateEipAddress".into(),
-                error_code: Some("ServiceUnavailable".into()),
-                http_status: None,
-                message: None,
-                error_rate: rate,
                 latency_ms: 5,
-                drop_rate: 0.0,
+                ..FaultRule::error("AssociateEipAddress", "ServiceUnavailable", rate)
             }],
         }
     }
@@ -160,15 +198,7 @@ mod tests {
     fn drops_are_decided_too() {
         let mut f = Faults::new(FaultConfig {
             seed: 0,
-            rules: vec![FaultRule {
-                action: "*".into(),
-                error_code: None,
-                http_status: None,
-                message: None,
-                error_rate: 0.0,
-                latency_ms: 0,
-                drop_rate: 1.0,
-            }],
+            rules: vec![FaultRule::drop("*", 1.0)],
         });
         assert!(f.decide("Anything").drop);
     }

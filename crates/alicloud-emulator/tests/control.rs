@@ -26,18 +26,6 @@ async fn control(
     c.send(req).await
 }
 
-fn fault(action: &str, code: Option<&str>, error_rate: f64, drop_rate: f64) -> FaultRule {
-    FaultRule {
-        action: action.into(),
-        error_code: code.map(str::to_string),
-        http_status: None,
-        message: None,
-        error_rate,
-        latency_ms: 0,
-        drop_rate,
-    }
-}
-
 #[tokio::test]
 async fn http_control_endpoints() {
     let c = demo();
@@ -254,11 +242,10 @@ async fn faults_inject_codes_deterministically() {
         async move {
             c.control().set_faults(FaultConfig {
                 seed,
-                rules: vec![fault(
+                rules: vec![FaultRule::error(
                     "DescribeRegions",
-                    Some("ServiceUnavailable"),
+                    "ServiceUnavailable",
                     0.5,
-                    0.0,
                 )],
             });
             let mut out = Vec::new();
@@ -273,7 +260,7 @@ async fn faults_inject_codes_deterministically() {
     assert!(a.contains(&503) && a.contains(&200), "{a:?}");
     c.control().set_faults(FaultConfig {
         seed: 0,
-        rules: vec![fault("*", Some("InternalError"), 1.0, 0.0)],
+        rules: vec![FaultRule::error("*", "InternalError", 1.0)],
     });
     c.err(VPC, "DescribeVpcs", &[HZ], "InternalError", 500)
         .await;
@@ -286,7 +273,7 @@ async fn dropped_connection_still_applies_the_call() {
     let c = demo();
     c.control().set_faults(FaultConfig {
         seed: 0,
-        rules: vec![fault("AssociateEipAddress", None, 0.0, 1.0)],
+        rules: vec![FaultRule::drop("AssociateEipAddress", 1.0)],
     });
     let r = c
         .call(

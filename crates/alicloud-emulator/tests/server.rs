@@ -53,15 +53,7 @@ async fn dropped_connections_get_no_answer() {
         .unwrap();
     emu.control().set_faults(FaultConfig {
         seed: 0,
-        rules: vec![FaultRule {
-            action: "*".into(),
-            error_code: None,
-            http_status: None,
-            message: None,
-            error_rate: 0.0,
-            latency_ms: 0,
-            drop_rate: 1.0,
-        }],
+        rules: vec![FaultRule::drop("*", 1.0)],
     });
     let client = common::Client::new(emu.state(), common::Sig::V1);
     let signed = client.build(common::VPC, "DescribeRegions", &[]);

@@ -24,18 +24,6 @@ fn rows_of<'a>(events: &'a [InventoryEvent], region: &str) -> &'a RegionRows {
         .unwrap_or_else(|| panic!("{region} was not loaded"))
 }
 
-fn fault(action: &str, code: Option<&str>, error_rate: f64, latency_ms: u64) -> FaultRule {
-    FaultRule {
-        action: action.into(),
-        error_code: code.map(str::to_string),
-        http_status: None,
-        message: None,
-        error_rate,
-        latency_ms,
-        drop_rate: 0.0,
-    }
-}
-
 #[tokio::test]
 async fn all_regions_load_with_their_relations() {
     let emu = emulator(EmulatorConfig::default()).await;
@@ -178,11 +166,10 @@ async fn a_failing_region_reports_its_error_and_the_others_still_load() {
     let regions = all_regions(&client).await;
     emu.control().set_faults(FaultConfig {
         seed: 7,
-        rules: vec![fault(
+        rules: vec![FaultRule::error(
             "DescribeNetworkInterfaces",
-            Some("ServiceUnavailable"),
+            "ServiceUnavailable",
             0.5,
-            0,
         )],
     });
     let store = store();
@@ -273,7 +260,7 @@ async fn a_newer_load_or_a_session_switch_cancels_a_running_load() {
     let regions = all_regions(&client).await;
     emu.control().set_faults(FaultConfig {
         seed: 1,
-        rules: vec![fault("*", None, 0.0, 1500)],
+        rules: vec![FaultRule::latency("*", 1500)],
     });
     let store = std::sync::Arc::new(store());
 

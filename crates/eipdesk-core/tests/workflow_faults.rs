@@ -5,7 +5,7 @@
 #[path = "workflow_support.rs"]
 mod support;
 
-use alicloud_emulator::{FaultConfig, FaultRule, ThrottleRule};
+use alicloud_emulator::ThrottleRule;
 use eipdesk_core::journal::{RunStatus, StepStatus};
 use eipdesk_core::workflow::view::run_view;
 use support::*;
@@ -16,40 +16,17 @@ const STEPS: [&str; 3] = [
     "AttachNetworkInterface",
 ];
 
-async fn start_attached(env: &Env) -> String {
-    env.start(cut_through(
-        HZ_EIP_FREE_A,
-        HZ_ENI_WEB01_DATA,
-        Some(HZ_I_WEB01),
-    ))
-    .await
-}
-
+/// Bound once: the attached job's end state, with a single association.
 async fn assert_bound(env: &Env) {
-    assert_eq!(
-        env.eip(HZ_EIP_FREE_A).await,
-        ("InUse".into(), HZ_ENI_WEB01_DATA.into(), "BINDED".into())
-    );
-    assert_eq!(
-        env.eni(HZ_ENI_WEB01_DATA).await,
-        ("InUse".into(), HZ_I_WEB01.into())
-    );
+    env.assert_attached_bound().await;
     assert_eq!(env.associations(), 1);
-}
-
-async fn assert_untouched(env: &Env) {
-    assert_eq!(env.eip(HZ_EIP_FREE_A).await.0, "Available");
-    assert_eq!(
-        env.eni(HZ_ENI_WEB01_DATA).await,
-        ("InUse".into(), HZ_I_WEB01.into())
-    );
 }
 
 #[tokio::test]
 async fn a_fault_once_at_each_step_still_completes() {
     for action in STEPS {
         let env = env().await;
-        let run = start_attached(&env).await;
+        let run = env.start_attached().await;
         let watcher = env.fault_once(action, "ServiceUnavailable");
         assert_eq!(
             env.engine().drive(&run).await.unwrap(),
@@ -71,11 +48,11 @@ async fn a_fault_once_at_each_step_still_completes() {
 #[tokio::test]
 async fn a_persistent_detach_fault_changes_nothing() {
     let env = env().await;
-    let run = start_attached(&env).await;
+    let run = env.start_attached().await;
     env.fault_always("DetachNetworkInterface", "ServiceUnavailable");
     let engine = env.engine();
     assert_eq!(engine.drive(&run).await.unwrap(), RunStatus::RolledBack);
-    assert_untouched(&env).await;
+    env.assert_attached_untouched().await;
     assert_eq!(env.ok_count("AssociateEipAddress"), 0);
     let view = run_view(engine.journal(), &run).unwrap();
     assert!(view.message.unwrap().contains("Nothing had changed"));
@@ -85,11 +62,11 @@ async fn a_persistent_detach_fault_changes_nothing() {
 #[tokio::test]
 async fn a_persistent_associate_fault_reattaches_the_eni_automatically() {
     let env = env().await;
-    let run = start_attached(&env).await;
+    let run = env.start_attached().await;
     env.fault_always("AssociateEipAddress", "ServiceUnavailable");
     let engine = env.engine();
     assert_eq!(engine.drive(&run).await.unwrap(), RunStatus::RolledBack);
-    assert_untouched(&env).await;
+    env.assert_attached_untouched().await;
     assert_eq!(env.associations(), 0);
     let view = run_view(engine.journal(), &run).unwrap();
     let message = view.message.unwrap();
@@ -109,13 +86,7 @@ async fn a_persistent_associate_fault_reattaches_the_eni_automatically() {
 #[tokio::test]
 async fn a_persistent_attach_fault_waits_for_a_decision_then_retry_completes() {
     let env = env().await;
-    let run = start_attached(&env).await;
-    env.fault_always("AttachNetworkInterface", "ServiceUnavailable");
-    let engine = env.engine();
-    assert_eq!(
-        engine.drive(&run).await.unwrap(),
-        RunStatus::WaitingForDecision
-    );
+    let (engine, run) = env.attach_fault_awaiting_decision().await;
     let view = run_view(engine.journal(), &run).unwrap();
     assert!(view.can_retry && view.can_roll_back && !view.can_resume);
     assert_eq!(env.eni(HZ_ENI_WEB01_DATA).await.0, "Available");
@@ -128,13 +99,7 @@ async fn a_persistent_attach_fault_waits_for_a_decision_then_retry_completes() {
 #[tokio::test]
 async fn a_persistent_attach_fault_rolls_back_on_request_even_after_a_failed_rollback() {
     let env = env().await;
-    let run = start_attached(&env).await;
-    env.fault_always("AttachNetworkInterface", "ServiceUnavailable");
-    let engine = env.engine();
-    assert_eq!(
-        engine.drive(&run).await.unwrap(),
-        RunStatus::WaitingForDecision
-    );
+    let (engine, run) = env.attach_fault_awaiting_decision().await;
     // Rolling back needs an attach too: with the fault still there, the rollback fails...
     engine.roll_back(&run).unwrap();
     assert_eq!(engine.drive(&run).await.unwrap(), RunStatus::Failed);
@@ -150,7 +115,7 @@ async fn a_persistent_attach_fault_rolls_back_on_request_even_after_a_failed_rol
     env.clear_faults();
     engine.roll_back(&run).unwrap();
     assert_eq!(engine.drive(&run).await.unwrap(), RunStatus::RolledBack);
-    assert_untouched(&env).await;
+    env.assert_attached_untouched().await;
     assert_eq!(env.associations(), 1);
     assert_eq!(env.ok_count("UnassociateEipAddress"), 1);
 }
@@ -159,33 +124,8 @@ async fn a_persistent_attach_fault_rolls_back_on_request_even_after_a_failed_rol
 async fn a_lost_response_is_not_an_error_and_never_binds_twice() {
     for action in STEPS {
         let env = env().await;
-        let run = start_attached(&env).await;
-        let control = env.emu.control();
-        control.set_faults(FaultConfig {
-            seed: 7,
-            rules: vec![FaultRule {
-                action: action.into(),
-                error_code: None,
-                http_status: None,
-                message: None,
-                error_rate: 0.0,
-                latency_ms: 0,
-                drop_rate: 1.0,
-            }],
-        });
-        let lift = tokio::spawn(async move {
-            loop {
-                if control
-                    .requests(0)
-                    .iter()
-                    .any(|e| e.action == action && e.status == 0)
-                {
-                    control.set_faults(FaultConfig::default());
-                    return;
-                }
-                tokio::time::sleep(std::time::Duration::from_millis(2)).await;
-            }
-        });
+        let run = env.start_attached().await;
+        let lift = env.drop_once(action);
         assert_eq!(
             env.engine().drive(&run).await.unwrap(),
             RunStatus::Completed,
@@ -199,7 +139,7 @@ async fn a_lost_response_is_not_an_error_and_never_binds_twice() {
 #[tokio::test]
 async fn throttling_bursts_slow_the_run_down_but_it_completes() {
     let env = env().await;
-    let run = start_attached(&env).await;
+    let run = env.start_attached().await;
     env.emu.control().set_throttles(vec![ThrottleRule {
         account_id: None,
         action: "*".into(),

@@ -13,26 +13,12 @@ use support::*;
 #[tokio::test]
 async fn cut_through_on_an_attached_eni_detaches_binds_and_reattaches() {
     let env = env().await;
-    let run = env
-        .start(cut_through(
-            HZ_EIP_FREE_A,
-            HZ_ENI_WEB01_DATA,
-            Some(HZ_I_WEB01),
-        ))
-        .await;
+    let run = env.start_attached().await;
     let engine = env.engine();
     assert_eq!(engine.drive(&run).await.unwrap(), RunStatus::Completed);
+    env.assert_attached_bound().await;
     assert_eq!(
-        env.eip(HZ_EIP_FREE_A).await,
-        ("InUse".into(), HZ_ENI_WEB01_DATA.into(), "BINDED".into())
-    );
-    assert_eq!(
-        env.eni(HZ_ENI_WEB01_DATA).await,
-        ("InUse".into(), HZ_I_WEB01.into())
-    );
-    let actions: Vec<_> = env.mutating_codes();
-    assert_eq!(
-        actions,
+        env.mutating_codes(),
         [
             ("DetachNetworkInterface".into(), "OK".into()),
             ("AssociateEipAddress".into(), "OK".into()),
@@ -111,19 +97,10 @@ async fn cut_through_on_a_detached_eni_binds_then_attaches() {
         env.engine().drive(&run).await.unwrap(),
         RunStatus::Completed
     );
+    env.assert_cut_through(HZ_EIP_FREE_B, HZ_ENI_CT_READY_A, HZ_I_WEB01)
+        .await;
     assert_eq!(
-        env.eip(HZ_EIP_FREE_B).await,
-        ("InUse".into(), HZ_ENI_CT_READY_A.into(), "BINDED".into())
-    );
-    assert_eq!(
-        env.eni(HZ_ENI_CT_READY_A).await,
-        ("InUse".into(), HZ_I_WEB01.into())
-    );
-    assert_eq!(
-        env.mutating_codes()
-            .iter()
-            .map(|(a, _)| a.as_str())
-            .collect::<Vec<_>>(),
+        env.mutating_actions(),
         ["AssociateEipAddress", "AttachNetworkInterface"]
     );
 }
@@ -156,15 +133,9 @@ async fn undo_cut_through_detaches_unbinds_and_reattaches() {
         RunStatus::Completed
     );
     assert_eq!(env.eip(HZ_EIP_CT_LIVE).await.0, "Available");
+    env.assert_eni_on(HZ_ENI_CT_LIVE, HZ_I_WEB02).await;
     assert_eq!(
-        env.eni(HZ_ENI_CT_LIVE).await,
-        ("InUse".into(), HZ_I_WEB02.into())
-    );
-    assert_eq!(
-        env.mutating_codes()
-            .iter()
-            .map(|(a, _)| a.as_str())
-            .collect::<Vec<_>>(),
+        env.mutating_actions(),
         [
             "DetachNetworkInterface",
             "UnassociateEipAddress",
@@ -235,31 +206,18 @@ async fn switch_mode_between_nat_and_cut_through() {
         env.eip(HZ_EIP_CT_LIVE).await,
         ("InUse".into(), HZ_ENI_CT_LIVE.into(), "NAT".into())
     );
-    assert_eq!(
-        env.eni(HZ_ENI_CT_LIVE).await,
-        ("InUse".into(), HZ_I_WEB02.into())
-    );
+    env.assert_eni_on(HZ_ENI_CT_LIVE, HZ_I_WEB02).await;
 }
 
 #[tokio::test]
 async fn cancel_between_steps_undoes_what_was_done() {
     let env = env().await;
-    let run = env
-        .start(cut_through(
-            HZ_EIP_FREE_A,
-            HZ_ENI_WEB01_DATA,
-            Some(HZ_I_WEB01),
-        ))
-        .await;
+    let run = env.start_attached().await;
     let engine = env.engine();
     engine.step_once(&run).await.unwrap(); // detached
     engine.cancel(&run).unwrap();
     assert_eq!(engine.drive(&run).await.unwrap(), RunStatus::Cancelled);
-    assert_eq!(
-        env.eni(HZ_ENI_WEB01_DATA).await,
-        ("InUse".into(), HZ_I_WEB01.into())
-    );
-    assert_eq!(env.eip(HZ_EIP_FREE_A).await.0, "Available");
+    env.assert_attached_untouched().await;
     let view = run_view(engine.journal(), &run).unwrap();
     assert!(
         view.message

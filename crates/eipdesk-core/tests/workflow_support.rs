@@ -1,6 +1,7 @@
 //! Shared set-up of the workflow engine tests (included by each `workflow_*.rs` test with
 //! `#[path]`): an in-process emulator with the demo seed, a client on it, a journal in a
-//! temporary directory, fault helpers and readers of the emulator's request log.
+//! temporary directory, fault helpers, readers of the emulator's request log, and the
+//! starts and end-state checks the tests share.
 
 #![allow(dead_code)]
 
@@ -12,7 +13,7 @@ use alicloud_emulator::reqlog::LogEntry;
 use alicloud_emulator::{Delays, EmulatorConfig, FaultConfig, FaultRule, RunningEmulator};
 use eipdesk_core::binding::{BindPlan, BindRequest, Confirmations, ProfileFacts, preflight};
 use eipdesk_core::ids::RegionId;
-use eipdesk_core::journal::{Database, RunOwner, db_path};
+use eipdesk_core::journal::{Database, Journal, RunOwner, RunStatus, db_path};
 use eipdesk_core::regions::CutThroughRegions;
 use eipdesk_core::workflow::snapshot::fetch_snapshot;
 use eipdesk_core::workflow::{Engine, EngineConfig, NoEvents};
@@ -113,6 +114,80 @@ impl Env {
             .id
     }
 
+    /// Starts the cut-through bind of `HZ_EIP_FREE_A` to `HZ_ENI_WEB01_DATA`, which is attached
+    /// to `HZ_I_WEB01` and goes back to it (detach, associate, attach); returns the run's ID.
+    pub async fn start_attached(&self) -> String {
+        self.start(cut_through(
+            HZ_EIP_FREE_A,
+            HZ_ENI_WEB01_DATA,
+            Some(HZ_I_WEB01),
+        ))
+        .await
+    }
+
+    /// [`Env::start_attached`] with every attach failing: drives the run until it waits for a
+    /// decision and returns the engine and the run's ID. The fault stays until cleared.
+    pub async fn attach_fault_awaiting_decision(&self) -> (Engine, String) {
+        let run = self.start_attached().await;
+        self.fault_always("AttachNetworkInterface", "ServiceUnavailable");
+        let engine = self.engine();
+        assert_eq!(
+            engine.drive(&run).await.unwrap(),
+            RunStatus::WaitingForDecision
+        );
+        (engine, run)
+    }
+
+    /// Drives `run` on a new engine in a task until `reached` holds for the journal, lets it go
+    /// on for `grace`, then kills the task (the app dies at that point).
+    pub async fn kill_when(&self, run: &str, grace: Duration, reached: impl Fn(&Journal) -> bool) {
+        let engine = self.engine();
+        let id = run.to_string();
+        let task = tokio::spawn(async move { engine.drive(&id).await });
+        let journal = self.engine();
+        wait_until(|| reached(journal.journal())).await;
+        tokio::time::sleep(grace).await;
+        task.abort();
+        let _ = task.await;
+    }
+
+    /// A new engine after a crash: like the app's next start, marks unfinished runs as
+    /// interrupted, and checks that `run` is the only one.
+    pub fn restart_after_crash(&self, run: &str) -> Engine {
+        let engine = self.engine();
+        assert_eq!(
+            engine.journal().interrupt_unfinished().unwrap(),
+            vec![run.to_string()]
+        );
+        engine
+    }
+
+    /// `eip` is bound in cut-through mode to `eni`, which is attached to `instance`.
+    pub async fn assert_cut_through(&self, eip: &str, eni: &str, instance: &str) {
+        assert_eq!(
+            self.eip(eip).await,
+            ("InUse".into(), eni.into(), "BINDED".into())
+        );
+        self.assert_eni_on(eni, instance).await;
+    }
+
+    /// `eni` is attached to `instance`.
+    pub async fn assert_eni_on(&self, eni: &str, instance: &str) {
+        assert_eq!(self.eni(eni).await, ("InUse".into(), instance.into()));
+    }
+
+    /// The end state of a completed [`Env::start_attached`] run.
+    pub async fn assert_attached_bound(&self) {
+        self.assert_cut_through(HZ_EIP_FREE_A, HZ_ENI_WEB01_DATA, HZ_I_WEB01)
+            .await;
+    }
+
+    /// The state before [`Env::start_attached`]: the EIP free, the ENI on its instance.
+    pub async fn assert_attached_untouched(&self) {
+        assert_eq!(self.eip(HZ_EIP_FREE_A).await.0, "Available");
+        self.assert_eni_on(HZ_ENI_WEB01_DATA, HZ_I_WEB01).await;
+    }
+
     pub fn requests(&self) -> Vec<LogEntry> {
         self.emu.control().requests(0)
     }
@@ -123,6 +198,11 @@ impl Env {
             .into_iter()
             .filter(|e| MUTATING.contains(&e.action.as_str()))
             .collect()
+    }
+
+    /// Actions of the mutating calls, in order.
+    pub fn mutating_actions(&self) -> Vec<String> {
+        self.mutating().into_iter().map(|e| e.action).collect()
     }
 
     /// `(action, code)` of every mutating call.
@@ -197,7 +277,7 @@ impl Env {
     pub fn fault_always(&self, action: &str, code: &str) {
         self.emu.control().set_faults(FaultConfig {
             seed: 1,
-            rules: vec![rule(action, code)],
+            rules: vec![FaultRule::error(action, code, 1.0)],
         });
     }
 
@@ -207,38 +287,44 @@ impl Env {
 
     /// The next call of `action` answers `code`; the fault is lifted as soon as it was served.
     pub fn fault_once(&self, action: &str, code: &str) -> tokio::task::JoinHandle<()> {
+        let (action, code) = (action.to_string(), code.to_string());
+        self.fault_until_served(FaultRule::error(&action, &code, 1.0), move |e| {
+            e.action == action && e.code == code
+        })
+    }
+
+    /// The next call of `action` is applied but its response is lost (the connection closes
+    /// without an answer); the fault is lifted as soon as it was served.
+    pub fn drop_once(&self, action: &str) -> tokio::task::JoinHandle<()> {
+        let action = action.to_string();
+        self.fault_until_served(FaultRule::drop(&action, 1.0), move |e| {
+            e.action == action && e.status == 0
+        })
+    }
+
+    /// Sets `rule` alone; a task lifts it once a later call in the request log matches `served`.
+    fn fault_until_served(
+        &self,
+        rule: FaultRule,
+        served: impl Fn(&LogEntry) -> bool + Send + Sync + 'static,
+    ) -> tokio::task::JoinHandle<()> {
         let control = self.emu.control();
         let since = control.requests(0).last().map_or(0, |e| e.seq + 1);
         control.set_faults(FaultConfig {
             seed: 1,
-            rules: vec![rule(action, code)],
+            rules: vec![rule],
         });
-        let (action, code) = (action.to_string(), code.to_string());
         tokio::spawn(async move {
-            loop {
-                if control
-                    .requests(since)
-                    .iter()
-                    .any(|e| e.action == action && e.code == code)
-                {
-                    control.set_faults(FaultConfig::default());
-                    return;
-                }
-                tokio::time::sleep(Duration::from_millis(2)).await;
-            }
+            wait_until(|| control.requests(since).iter().any(&served)).await;
+            control.set_faults(FaultConfig::default());
         })
     }
 }
 
-fn rule(action: &str, code: &str) -> FaultRule {
-    FaultRule {
-        action: action.into(),
-        error_code: Some(code.into()),
-        http_status: None,
-        message: None,
-        error_rate: 1.0,
-        latency_ms: 0,
-        drop_rate: 0.0,
+/// Polls `done` every 2 ms until it holds.
+pub async fn wait_until(mut done: impl FnMut() -> bool) {
+    while !done() {
+        tokio::time::sleep(Duration::from_millis(2)).await;
     }
 }
 
