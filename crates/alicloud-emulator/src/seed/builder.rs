@@ -198,6 +198,7 @@ impl<'w> Builder<'w> {
             security_group_ids: vec![sg.to_string()],
             image_id: "aliyun_3_x64_20G_alibase_20240528.vhd".to_string(),
             os_name: "Alibaba Cloud Linux  3.2104 LTS 64位".to_string(),
+            os_name_en: "Alibaba Cloud Linux  3.2104 LTS 64 bit".to_string(),
             os_type: "linux".to_string(),
             created_ms,
             charge_type: ChargeType::PostPaid,

@@ -223,8 +223,11 @@ pub struct Instance {
     pub security_group_ids: Vec<String>,
     /// Image.
     pub image_id: String,
-    /// `OSName`.
+    /// `OSName` (the console's language: Chinese for the seeds, as the real API answers).
     pub os_name: String,
+    /// `OSNameEn` (empty in a state file written before it existed: `OSName` is used then).
+    #[serde(default)]
+    pub os_name_en: String,
     /// `OSType` (`linux` / `windows`).
     pub os_type: String,
     /// Creation time, epoch ms.

@@ -357,7 +357,11 @@ impl<'a> InstanceView<'a> {
             },
             network_interfaces: One("NetworkInterface", Nics(enis)),
             os_name: &i.os_name,
-            os_name_en: &i.os_name,
+            os_name_en: if i.os_name_en.is_empty() {
+                &i.os_name
+            } else {
+                &i.os_name_en
+            },
             os_type: &i.os_type,
             operation_locks: empty("LockReason"),
             private_dns_name_options: PrivateDnsNameOptions {
