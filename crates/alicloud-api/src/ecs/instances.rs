@@ -217,6 +217,18 @@ pub struct Instance {
     pub operation_locks: InstanceOperationLocks,
 }
 
+impl Instance {
+    /// The OS name in English (`OSNameEn`) when the API gives one, else `OSName` (which is in
+    /// the console's language, often Chinese).
+    pub fn os_name_english(&self) -> &str {
+        if self.os_name_en.is_empty() {
+            &self.os_name
+        } else {
+            &self.os_name_en
+        }
+    }
+}
+
 /// `{"IpAddress": [...]}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]

@@ -384,11 +384,7 @@ fn instance_row(
         vswitch_name: facts.vswitch_names.get(&vswitch_id).cloned(),
         vswitch_id,
         private_ip_address: primary_ip,
-        os_name: if instance.os_name_en.is_empty() {
-            instance.os_name.clone()
-        } else {
-            instance.os_name_en.clone()
-        },
+        os_name: instance.os_name_english().to_string(),
         charge_type: instance.instance_charge_type.clone(),
         cpu: u32::try_from(instance.cpu).unwrap_or(0),
         memory_mib: u32::try_from(instance.memory).unwrap_or(0),

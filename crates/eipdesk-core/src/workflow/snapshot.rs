@@ -93,7 +93,7 @@ pub fn instance_facts(
         zone_id: instance.zone_id.clone(),
         instance_type: instance.instance_type.clone(),
         eni_quota: quota,
-        os_name: instance.os_name.clone(),
+        os_name: instance.os_name_english().to_string(),
     })
 }
 
