@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod ipc;
 mod logging;
 
 use anyhow::Context;
@@ -22,7 +23,7 @@ fn main() -> anyhow::Result<()> {
     tauri::Builder::default()
         .setup(move |app| {
             let desk = tauri::async_runtime::block_on(eipdesk_core::EipDesk::start(&data_dir))
-                .map_err(|e| anyhow::anyhow!("{}", e.to_dto().message))?;
+                .map_err(|e| anyhow::anyhow!("{:?}", eipdesk_core::ErrorDto::from(e)))?;
             tracing::info!(sandbox = %desk.sandbox_endpoint(), "ready");
             desk.set_run_events(std::sync::Arc::new(
                 commands::workflow::TauriRunEvents::new(app.handle().clone()),
@@ -30,37 +31,7 @@ fn main() -> anyhow::Result<()> {
             app.manage(desk);
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::inventory::app_info,
-            commands::inventory::list_regions,
-            commands::inventory::list_eips,
-            commands::inventory::load_inventory,
-            commands::inventory::cancel_inventory,
-            commands::inventory::refresh_resources,
-            commands::inventory::inventory_rows,
-            commands::inventory::export_csv,
-            commands::inventory::default_export_path,
-            commands::profiles::active_profile,
-            commands::profiles::profiles_overview,
-            commands::profiles::search_profiles,
-            commands::profiles::create_profile,
-            commands::profiles::update_profile,
-            commands::profiles::delete_profile,
-            commands::profiles::switch_profile,
-            commands::profiles::test_profile_connection,
-            commands::profiles::scan_profile_imports,
-            commands::profiles::import_profiles,
-            commands::workflow::bind_options,
-            commands::workflow::preflight_bind,
-            commands::workflow::start_bind,
-            commands::workflow::workflow_runs,
-            commands::workflow::workflow_run,
-            commands::workflow::resume_run,
-            commands::workflow::roll_back_run,
-            commands::workflow::cancel_run,
-            commands::workflow::audit_log,
-            commands::workflow::export_audit,
-        ])
+        .invoke_handler(ipc::invoke_handler())
         .run(tauri::generate_context!())
         .context("running the Tauri application")?;
     Ok(())

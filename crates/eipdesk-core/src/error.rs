@@ -54,44 +54,144 @@ pub enum CoreError {
     Background(String),
 }
 
-impl CoreError {
+/// What an error that can reach the window says about itself. Each error type implements it
+/// next to its definition; [`ErrorDto::describe`] is the one mapping to the IPC shape, and
+/// every `DescribeError` converts into an [`ErrorDto`] with `?`.
+pub trait DescribeError: std::fmt::Display {
+    /// The broad class the UI reacts to.
+    fn kind(&self) -> ErrorKind;
+    /// The stable code (an Alibaba Cloud code, or one of ours).
+    fn code(&self) -> String;
+    /// What the user can do about it.
+    fn hint(&self) -> Option<String>;
+    /// What the user reads; the `Display` text unless the error says otherwise.
+    fn message(&self) -> String {
+        self.to_string()
+    }
+    /// The RequestId of the failed Alibaba Cloud call, if there was one.
+    fn request_id(&self) -> Option<String> {
+        None
+    }
     /// The IPC shape of this error.
-    pub fn to_dto(&self) -> ErrorDto {
-        match self {
-            CoreError::Api(err) => api_error_dto(err),
-            CoreError::InvalidId(err) => ErrorDto {
-                kind: ErrorKind::InvalidInput,
-                code: "InvalidId".into(),
-                message: err.to_string(),
-                request_id: None,
-                hint: Some(format!("Enter {}.", err.expected)),
-            },
-            CoreError::Inventory(err) => err.to_dto(),
-            CoreError::Profile(err) => crate::desk::profiles::profile_error_dto(err),
-            CoreError::Connect(err) => crate::desk::profiles::connect_error_dto(err),
-            CoreError::Import(err) => crate::desk::profiles::import_error_dto(err),
-            CoreError::Background(message) => ErrorDto {
-                kind: ErrorKind::Internal,
-                code: "Background".into(),
-                message: message.clone(),
-                request_id: None,
-                hint: Some("Try again; if it persists, restart EIP Desk.".into()),
-            },
-            CoreError::Sandbox(message) => ErrorDto {
-                kind: ErrorKind::Internal,
-                code: "SandboxUnavailable".into(),
-                message: message.clone(),
-                request_id: None,
-                hint: Some("Restart EIP Desk; if it persists, check the log folder.".into()),
-            },
+    fn to_dto(&self) -> ErrorDto
+    where
+        Self: Sized,
+    {
+        ErrorDto::describe(self)
+    }
+}
+
+impl ErrorDto {
+    /// The IPC shape of any error: the one mapping.
+    pub fn describe(e: &dyn DescribeError) -> Self {
+        ErrorDto {
+            kind: e.kind(),
+            code: e.code(),
+            message: e.message(),
+            request_id: e.request_id(),
+            hint: e.hint(),
         }
     }
 }
 
-/// The IPC shape of an API error.
-pub fn api_error_dto(err: &alicloud_api::Error) -> ErrorDto {
+impl<E: DescribeError> From<E> for ErrorDto {
+    fn from(e: E) -> Self {
+        ErrorDto::describe(&e)
+    }
+}
+
+impl CoreError {
+    fn inner(&self) -> Option<&dyn DescribeError> {
+        Some(match self {
+            CoreError::Api(err) => err,
+            CoreError::InvalidId(err) => err,
+            CoreError::Inventory(err) => err,
+            CoreError::Profile(err) => err,
+            CoreError::Connect(err) => err,
+            CoreError::Import(err) => err,
+            CoreError::Background(_) | CoreError::Sandbox(_) => return None,
+        })
+    }
+}
+
+impl DescribeError for CoreError {
+    fn kind(&self) -> ErrorKind {
+        self.inner()
+            .map_or(ErrorKind::Internal, DescribeError::kind)
+    }
+    fn code(&self) -> String {
+        match self {
+            CoreError::Background(_) => "Background".into(),
+            CoreError::Sandbox(_) => "SandboxUnavailable".into(),
+            _ => self.inner().map(DescribeError::code).unwrap_or_default(),
+        }
+    }
+    fn hint(&self) -> Option<String> {
+        match self {
+            CoreError::Background(_) => Some("Try again; if it persists, restart EIP Desk.".into()),
+            CoreError::Sandbox(_) => {
+                Some("Restart EIP Desk; if it persists, check the log folder.".into())
+            }
+            _ => self.inner().and_then(DescribeError::hint),
+        }
+    }
+    fn message(&self) -> String {
+        match self {
+            CoreError::Background(m) | CoreError::Sandbox(m) => m.clone(),
+            _ => self.inner().map(DescribeError::message).unwrap_or_default(),
+        }
+    }
+    fn request_id(&self) -> Option<String> {
+        self.inner().and_then(DescribeError::request_id)
+    }
+}
+
+impl DescribeError for crate::ids::InvalidId {
+    fn kind(&self) -> ErrorKind {
+        ErrorKind::InvalidInput
+    }
+    fn code(&self) -> String {
+        "InvalidId".into()
+    }
+    fn hint(&self) -> Option<String> {
+        Some(format!("Enter {}.", self.expected))
+    }
+}
+
+/// An Alibaba Cloud call's error: its code, message and RequestId verbatim.
+impl DescribeError for alicloud_api::Error {
+    fn kind(&self) -> ErrorKind {
+        api_kind_and_hint(self).0
+    }
+    fn code(&self) -> String {
+        self.api_error()
+            .map(|a| a.code.clone())
+            .unwrap_or_else(|| format!("{:?}", alicloud_api::Error::kind(self)))
+    }
+    fn message(&self) -> String {
+        self.api_error()
+            .map(|a| a.message.clone())
+            .unwrap_or_else(|| self.to_string())
+    }
+    fn request_id(&self) -> Option<String> {
+        self.api_error()
+            .map(|a| a.request_id.clone())
+            .filter(|r| !r.is_empty())
+    }
+    fn hint(&self) -> Option<String> {
+        let hint = api_kind_and_hint(self).1;
+        Some(
+            self.api_error()
+                .and_then(|a| a.recommend.clone())
+                .filter(|r| !r.is_empty())
+                .map_or(hint.to_string(), |r| format!("{hint} ({r})")),
+        )
+    }
+}
+
+fn api_kind_and_hint(err: &alicloud_api::Error) -> (ErrorKind, &'static str) {
     use alicloud_api::ErrorKind as K;
-    let (kind, hint) = match err.kind() {
+    match err.kind() {
         K::Throttling => (
             ErrorKind::Throttling,
             "Alibaba Cloud is rate-limiting this account; wait a moment and retry.",
@@ -124,22 +224,6 @@ pub fn api_error_dto(err: &alicloud_api::Error) -> ErrorDto {
         K::Credentials => (
             ErrorKind::Auth,
             "The profile's credentials could not be obtained; edit the profile.",
-        ),
-    };
-    let api = err.api_error();
-    ErrorDto {
-        kind,
-        code: api
-            .map(|a| a.code.clone())
-            .unwrap_or_else(|| format!("{:?}", err.kind())),
-        message: api
-            .map(|a| a.message.clone())
-            .unwrap_or_else(|| err.to_string()),
-        request_id: api.map(|a| a.request_id.clone()).filter(|r| !r.is_empty()),
-        hint: Some(
-            api.and_then(|a| a.recommend.clone())
-                .filter(|r| !r.is_empty())
-                .map_or(hint.to_string(), |r| format!("{hint} ({r})")),
         ),
     }
 }

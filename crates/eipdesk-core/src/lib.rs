@@ -25,4 +25,4 @@ pub mod sandbox;
 pub mod workflow;
 
 pub use desk::EipDesk;
-pub use error::{CoreError, ErrorDto, ErrorKind};
+pub use error::{CoreError, DescribeError, ErrorDto, ErrorKind};

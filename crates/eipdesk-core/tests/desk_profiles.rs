@@ -5,6 +5,7 @@
 //! An in-memory secret store stands in for the OS keychain (the keychain itself is tested
 //! with the profile store).
 
+use eipdesk_core::DescribeError;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 

@@ -4,6 +4,7 @@
 
 mod inventory_support;
 
+use eipdesk_core::DescribeError;
 use std::time::Duration;
 
 use alicloud_api::ecs::AttachNetworkInterfaceRequest;

@@ -3,6 +3,7 @@
 //! reported through run events, the run list, and the audit log with the account and export.
 
 use alicloud_emulator::seed::demo_ids::*;
+use eipdesk_core::DescribeError;
 use eipdesk_core::EipDesk;
 use eipdesk_core::audit::AuditFilter;
 use eipdesk_core::audit::export::ExportFormat;

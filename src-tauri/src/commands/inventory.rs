@@ -1,11 +1,11 @@
 //! Commands for the app header and the resource tables: regions, inventory loads (progress
-//! streamed over a channel), targeted refreshes, cached rows and CSV export.
+//! streamed over a channel), targeted refreshes and CSV export.
 
 use super::Desk;
 use eipdesk_core::ErrorDto;
 use eipdesk_core::dto::{
-    AppInfo, CsvExportRequest, CsvExportResult, EipRow, InventoryEvent, InventoryPatch,
-    LoadRequest, LoadSummary, RegionInfo, RegionRows, ResourceRef,
+    AppInfo, CsvExportRequest, CsvExportResult, InventoryEvent, InventoryPatch, LoadRequest,
+    LoadSummary, RegionInfo, ResourceRef,
 };
 use tauri::ipc::Channel;
 
@@ -16,12 +16,7 @@ pub fn app_info(desk: Desk<'_>) -> AppInfo {
 
 #[tauri::command]
 pub async fn list_regions(desk: Desk<'_>) -> Result<Vec<RegionInfo>, ErrorDto> {
-    desk.list_regions().await.map_err(|e| e.to_dto())
-}
-
-#[tauri::command]
-pub async fn list_eips(desk: Desk<'_>, region: String) -> Result<Vec<EipRow>, ErrorDto> {
-    desk.list_eips(&region).await.map_err(|e| e.to_dto())
+    Ok(desk.list_regions().await?)
 }
 
 /// Loads a scope; progress and rows arrive on `on_event`, the summary is the result.
@@ -36,14 +31,7 @@ pub async fn load_inventory(
             tracing::debug!(error = %e, "inventory event not delivered");
         }
     };
-    desk.load_inventory(&request, &sink)
-        .await
-        .map_err(|e| e.to_dto())
-}
-
-#[tauri::command]
-pub fn cancel_inventory(desk: Desk<'_>) {
-    desk.cancel_inventory();
+    Ok(desk.load_inventory(&request, &sink).await?)
 }
 
 #[tauri::command]
@@ -51,20 +39,17 @@ pub async fn refresh_resources(
     desk: Desk<'_>,
     refs: Vec<ResourceRef>,
 ) -> Result<Vec<InventoryPatch>, ErrorDto> {
-    desk.refresh_resources(&refs).await.map_err(|e| e.to_dto())
-}
-
-#[tauri::command]
-pub fn inventory_rows(desk: Desk<'_>, scope: String) -> Vec<RegionRows> {
-    desk.inventory_rows(&scope)
+    Ok(desk.refresh_resources(&refs).await?)
 }
 
 #[tauri::command]
 pub fn export_csv(desk: Desk<'_>, request: CsvExportRequest) -> Result<CsvExportResult, ErrorDto> {
-    desk.export_csv(&request).map_err(|e| e.to_dto())
+    Ok(desk.export_csv(&request)?)
 }
 
 #[tauri::command]
 pub fn default_export_path(desk: Desk<'_>, table: String) -> String {
     desk.default_export_path(&table)
 }
+
+include!(concat!(env!("OUT_DIR"), "/ipc_checks_inventory.rs"));

@@ -11,17 +11,17 @@ use eipdesk_core::dto::{
 
 #[tauri::command]
 pub async fn active_profile(desk: Desk<'_>) -> Result<ActiveProfile, ErrorDto> {
-    desk.active_profile().await.map_err(|e| e.to_dto())
+    Ok(desk.active_profile().await?)
 }
 
 #[tauri::command]
 pub async fn profiles_overview(desk: Desk<'_>) -> Result<ProfilesOverview, ErrorDto> {
-    desk.profiles_overview().await.map_err(|e| e.to_dto())
+    Ok(desk.profiles_overview().await?)
 }
 
 #[tauri::command]
 pub async fn search_profiles(desk: Desk<'_>, query: String) -> Result<Vec<DeskProfile>, ErrorDto> {
-    desk.search_profiles(query).await.map_err(|e| e.to_dto())
+    Ok(desk.search_profiles(query).await?)
 }
 
 #[tauri::command]
@@ -30,9 +30,7 @@ pub async fn create_profile(
     profile: NewProfile,
     sandbox_endpoint: bool,
 ) -> Result<DeskProfile, ErrorDto> {
-    desk.create_profile(profile, sandbox_endpoint)
-        .await
-        .map_err(|e| e.to_dto())
+    Ok(desk.create_profile(profile, sandbox_endpoint).await?)
 }
 
 #[tauri::command]
@@ -42,19 +40,17 @@ pub async fn update_profile(
     edit: ProfileEdit,
     sandbox_endpoint: Option<bool>,
 ) -> Result<DeskProfile, ErrorDto> {
-    desk.update_profile(id, edit, sandbox_endpoint)
-        .await
-        .map_err(|e| e.to_dto())
+    Ok(desk.update_profile(id, edit, sandbox_endpoint).await?)
 }
 
 #[tauri::command]
 pub async fn delete_profile(desk: Desk<'_>, id: ProfileId) -> Result<(), ErrorDto> {
-    desk.delete_profile(id).await.map_err(|e| e.to_dto())
+    Ok(desk.delete_profile(id).await?)
 }
 
 #[tauri::command]
 pub async fn switch_profile(desk: Desk<'_>, id: ProfileId) -> Result<ActiveProfile, ErrorDto> {
-    desk.switch_profile(id).await.map_err(|e| e.to_dto())
+    Ok(desk.switch_profile(id).await?)
 }
 
 #[tauri::command]
@@ -62,14 +58,12 @@ pub async fn test_profile_connection(
     desk: Desk<'_>,
     id: ProfileId,
 ) -> Result<ConnectionReport, ErrorDto> {
-    desk.test_profile_connection(id)
-        .await
-        .map_err(|e| e.to_dto())
+    Ok(desk.test_profile_connection(id).await?)
 }
 
 #[tauri::command]
 pub async fn scan_profile_imports(desk: Desk<'_>) -> Result<ScanReport, ErrorDto> {
-    desk.scan_profile_imports().await.map_err(|e| e.to_dto())
+    Ok(desk.scan_profile_imports().await?)
 }
 
 #[tauri::command]
@@ -77,7 +71,7 @@ pub async fn import_profiles(
     desk: Desk<'_>,
     selections: Vec<ImportSelection>,
 ) -> Result<ImportReport, ErrorDto> {
-    desk.import_profiles(selections)
-        .await
-        .map_err(|e| e.to_dto())
+    Ok(desk.import_profiles(selections).await?)
 }
+
+include!(concat!(env!("OUT_DIR"), "/ipc_checks_profiles.rs"));

@@ -34,12 +34,12 @@ impl RunEvents for TauriRunEvents {
 
 #[tauri::command]
 pub async fn bind_options(desk: Desk<'_>, form: BindForm) -> Result<BindOptions, ErrorDto> {
-    desk.bind_options(form).await.map_err(|e| e.to_dto())
+    Ok(desk.bind_options(form).await?)
 }
 
 #[tauri::command]
 pub async fn preflight_bind(desk: Desk<'_>, form: BindForm) -> Result<PreflightView, ErrorDto> {
-    desk.preflight_bind(form).await.map_err(|e| e.to_dto())
+    Ok(desk.preflight_bind(form).await?)
 }
 
 #[tauri::command]
@@ -48,40 +48,32 @@ pub async fn start_bind(
     form: BindForm,
     confirmations: Confirmations,
 ) -> Result<RunView, ErrorDto> {
-    desk.start_bind(form, confirmations)
-        .await
-        .map_err(|e| e.to_dto())
+    Ok(desk.start_bind(form, confirmations).await?)
 }
 
 #[tauri::command]
 pub async fn workflow_runs(desk: Desk<'_>, limit: Option<u32>) -> Result<Vec<RunView>, ErrorDto> {
-    desk.workflow_runs(limit.unwrap_or(DEFAULT_RUNS_LIMIT))
-        .map_err(|e| e.to_dto())
-}
-
-#[tauri::command]
-pub async fn workflow_run(desk: Desk<'_>, run_id: String) -> Result<RunView, ErrorDto> {
-    desk.workflow_run(&run_id).map_err(|e| e.to_dto())
+    Ok(desk.workflow_runs(limit.unwrap_or(DEFAULT_RUNS_LIMIT))?)
 }
 
 #[tauri::command]
 pub async fn resume_run(desk: Desk<'_>, run_id: String) -> Result<RunView, ErrorDto> {
-    desk.resume_run(&run_id).await.map_err(|e| e.to_dto())
+    Ok(desk.resume_run(&run_id).await?)
 }
 
 #[tauri::command]
 pub async fn roll_back_run(desk: Desk<'_>, run_id: String) -> Result<RunView, ErrorDto> {
-    desk.roll_back_run(&run_id).await.map_err(|e| e.to_dto())
+    Ok(desk.roll_back_run(&run_id).await?)
 }
 
 #[tauri::command]
 pub async fn cancel_run(desk: Desk<'_>, run_id: String) -> Result<RunView, ErrorDto> {
-    desk.cancel_run(&run_id).await.map_err(|e| e.to_dto())
+    Ok(desk.cancel_run(&run_id).await?)
 }
 
 #[tauri::command]
 pub async fn audit_log(desk: Desk<'_>, filter: AuditFilter) -> Result<Vec<AuditEntry>, ErrorDto> {
-    desk.audit_log(&filter).map_err(|e| e.to_dto())
+    Ok(desk.audit_log(&filter)?)
 }
 
 #[tauri::command]
@@ -89,5 +81,7 @@ pub async fn export_audit(
     desk: Desk<'_>,
     request: AuditExportRequest,
 ) -> Result<AuditExportResult, ErrorDto> {
-    desk.export_audit(&request).map_err(|e| e.to_dto())
+    Ok(desk.export_audit(&request)?)
 }
+
+include!(concat!(env!("OUT_DIR"), "/ipc_checks_workflow.rs"));

@@ -7,12 +7,10 @@
 //! The store is only touched on the blocking pool (keychain calls block on D-Bus).
 
 mod dto;
-mod errors;
 mod routing;
 mod state;
 
 pub use dto::{ActiveProfile, DeskProfile, KeychainState, ProfilesOverview};
-pub use errors::{connect_error_dto, import_error_dto, keychain_error_dto, profile_error_dto};
 pub use routing::SandboxRouting;
 pub(crate) use state::DeskProfiles;
 
@@ -22,7 +20,7 @@ use super::EipDesk;
 use crate::error::CoreError;
 use crate::profiles::import::{self, ImportReport, ImportSelection, ImportSources, ScanReport};
 use crate::profiles::{ConnectionReport, NewProfile, ProfileEdit, ProfileId, test_connection};
-use state::{blocking, fallback_notice, fallback_sandbox_summary, session_for, store_error_dto};
+use state::{blocking, fallback_notice, fallback_sandbox_summary, session_for};
 
 /// TypeScript declarations of every profile type the UI uses (domain types first).
 pub fn typescript_declarations() -> Vec<String> {
@@ -68,12 +66,18 @@ impl EipDesk {
         let keychain = blocking(move || secrets.check()).await?;
         let keychain = KeychainState {
             available: keychain.is_ok(),
-            error: keychain.err().as_ref().map(keychain_error_dto),
+            error: keychain
+                .err()
+                .as_ref()
+                .map(|e| crate::error::ErrorDto::describe(e)),
         };
         let active = self.active_profile().await?;
         let (profiles, store_error) = match self.profiles.shared() {
             Ok(_) => (self.search_profiles(String::new()).await?, None),
-            Err(e) => (vec![active.profile.clone()], store_error_dto(&e)),
+            Err(e) => (
+                vec![active.profile.clone()],
+                Some(crate::error::ErrorDto::from(e)),
+            ),
         };
         Ok(ProfilesOverview {
             profiles,

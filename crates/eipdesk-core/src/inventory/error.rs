@@ -1,7 +1,7 @@
 //! Errors of the inventory itself (not of the API calls it makes, which stay `alicloud_api`
-//! errors), and their IPC shape.
+//! errors), and how they describe themselves to the window.
 
-use crate::error::{ErrorDto, ErrorKind};
+use crate::error::{DescribeError, ErrorKind};
 
 /// What can go wrong in the inventory besides an API call.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -14,25 +14,29 @@ pub enum InventoryError {
     Export { path: String, reason: String },
 }
 
-impl InventoryError {
-    pub fn to_dto(&self) -> ErrorDto {
+impl DescribeError for InventoryError {
+    fn kind(&self) -> ErrorKind {
         match self {
-            InventoryError::Cancelled => ErrorDto {
-                kind: ErrorKind::Transient,
-                code: "Cancelled".into(),
-                message: self.to_string(),
-                request_id: None,
-                hint: Some("A newer load replaced it.".into()),
-            },
-            InventoryError::Export { .. } => ErrorDto {
-                kind: ErrorKind::InvalidInput,
-                code: "ExportFailed".into(),
-                message: self.to_string(),
-                request_id: None,
-                hint: Some(
-                    "Choose a full path in a folder that exists and that you can write to.".into(),
-                ),
-            },
+            InventoryError::Cancelled => ErrorKind::Transient,
+            InventoryError::Export { .. } => ErrorKind::InvalidInput,
         }
+    }
+    fn code(&self) -> String {
+        match self {
+            InventoryError::Cancelled => "Cancelled",
+            InventoryError::Export { .. } => "ExportFailed",
+        }
+        .into()
+    }
+    fn hint(&self) -> Option<String> {
+        Some(
+            match self {
+                InventoryError::Cancelled => "A newer load replaced it.",
+                InventoryError::Export { .. } => {
+                    "Choose a full path in a folder that exists and that you can write to."
+                }
+            }
+            .into(),
+        )
     }
 }

@@ -13,7 +13,7 @@ use super::events::{
     InventoryEvent, LoadStarted, LoadSummary, RegionFailed, RegionLoaded, millis, now_rfc3339,
 };
 use super::store::InventoryStore;
-use crate::error::CoreError;
+use crate::error::{CoreError, ErrorDto};
 use crate::ids::RegionId;
 use crate::regions::CutThroughRegions;
 
@@ -95,7 +95,7 @@ impl InventoryStore {
                         sink(InventoryEvent::RegionFailed(RegionFailed {
                             load_id,
                             region_id: region.to_string(),
-                            error: CoreError::Api(error).to_dto(),
+                            error: ErrorDto::from(error),
                             elapsed_ms: millis(elapsed),
                         }));
                     }

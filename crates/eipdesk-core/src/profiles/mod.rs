@@ -6,6 +6,7 @@
 //! a small JSON document). See [`ProfileStore`] for the operations the UI calls.
 
 pub mod connect;
+mod describe;
 mod edit;
 mod error;
 mod file;

@@ -21,7 +21,7 @@ pub use engine::{Engine, Progress};
 pub use view::{RunView, StepView};
 
 use crate::binding::{Blocker, FormError};
-use crate::error::{ErrorDto, ErrorKind};
+use crate::error::{DescribeError, ErrorDto, ErrorKind};
 use crate::journal::DbError;
 use std::time::Duration;
 
@@ -115,15 +115,14 @@ pub enum WorkflowError {
 
 impl From<alicloud_api::Error> for WorkflowError {
     fn from(e: alicloud_api::Error) -> Self {
-        WorkflowError::Api(crate::error::CoreError::Api(e).to_dto())
+        WorkflowError::Api(ErrorDto::from(e))
     }
 }
 
 impl WorkflowError {
-    /// The IPC shape of this error.
-    pub fn to_dto(&self) -> ErrorDto {
-        let (kind, code, hint) = match self {
-            WorkflowError::Api(dto) => return dto.clone(),
+    fn describe(&self) -> (ErrorKind, &str, Option<&'static str>) {
+        match self {
+            WorkflowError::Api(dto) => (dto.kind, &dto.code, None),
             WorkflowError::Db(_) => (
                 ErrorKind::Internal,
                 "JournalError",
@@ -157,13 +156,34 @@ impl WorkflowError {
                 "ExportFailed",
                 Some("Choose another file or folder."),
             ),
-        };
-        ErrorDto {
-            kind,
-            code: code.to_string(),
-            message: self.to_string(),
-            request_id: None,
-            hint: hint.map(str::to_string),
+        }
+    }
+}
+
+/// A failed cloud call keeps its own IPC shape (Alibaba code, message, RequestId, hint).
+impl DescribeError for WorkflowError {
+    fn kind(&self) -> ErrorKind {
+        self.describe().0
+    }
+    fn code(&self) -> String {
+        self.describe().1.to_string()
+    }
+    fn hint(&self) -> Option<String> {
+        match self {
+            WorkflowError::Api(dto) => dto.hint.clone(),
+            _ => self.describe().2.map(str::to_string),
+        }
+    }
+    fn message(&self) -> String {
+        match self {
+            WorkflowError::Api(dto) => dto.message.clone(),
+            _ => self.to_string(),
+        }
+    }
+    fn request_id(&self) -> Option<String> {
+        match self {
+            WorkflowError::Api(dto) => dto.request_id.clone(),
+            _ => None,
         }
     }
 }

@@ -9,7 +9,7 @@ use super::engine::Engine;
 use super::observe::{Observation, Verdict, judge, observe};
 use crate::audit::NewAuditEntry;
 use crate::binding::{Expectation, StepAction};
-use crate::error::{CoreError, ErrorDto, ErrorKind};
+use crate::error::{ErrorDto, ErrorKind};
 use crate::ids::RegionId;
 use crate::journal::{CallPhase, RunRecord, StepRecord, StepStatus};
 use alicloud_api::ErrorKind as ApiKind;
@@ -20,7 +20,7 @@ pub(super) type StepOutcome = Result<Result<(), ErrorDto>, WorkflowError>;
 
 /// The IPC shape of an API error.
 fn dto(e: alicloud_api::Error) -> ErrorDto {
-    CoreError::Api(e).to_dto()
+    ErrorDto::from(e)
 }
 
 fn retryable(kind: ApiKind) -> bool {

@@ -6,7 +6,7 @@
  * Other features call `inventory.refreshResources([{ kind, id, regionId }])` after changing
  * something, and the affected rows update in place without a full reload.
  */
-import { inventoryApi, toBackendError, type EipRow, type EniRow, type ErrorDto, type InstanceRow, type InventoryEvent, type ResourceRef } from '../backend';
+import { commands, toBackendError, type EipRow, type EniRow, type ErrorDto, type InstanceRow, type InventoryEvent, type ResourceRef } from '../backend';
 import { applyPatch, flatten, type RegionMap, type RegionState } from './rows';
 
 const AUTO_REFRESH_KEY = 'eipdesk.inventory.autoRefreshSeconds';
@@ -82,7 +82,7 @@ class Inventory {
     this.error = null;
     if (!keepRows) this.regions = {};
     try {
-      const summary = await inventoryApi.load({ scope, supersede: true }, (e) => this.onEvent(e, epoch, keepRows));
+      const summary = await commands.loadInventory({ scope, supersede: true }, (e) => this.onEvent(e, epoch, keepRows));
       if (epoch !== this.epoch) return;
       if (!summary.cancelled) this.lastRefreshed = summary.finishedAt;
     } catch (e) {
@@ -97,7 +97,7 @@ class Inventory {
     const epoch = this.epoch;
     this.setRegion(regionId, { status: 'loading', error: null });
     try {
-      await inventoryApi.load({ scope: regionId, supersede: false }, (e) => this.onEvent(e, epoch, true));
+      await commands.loadInventory({ scope: regionId, supersede: false }, (e) => this.onEvent(e, epoch, true));
     } catch (e) {
       if (epoch === this.epoch) this.setRegion(regionId, { status: 'failed', error: toBackendError(e).dto });
     }
@@ -107,7 +107,7 @@ class Inventory {
   async refreshResources(refs: ResourceRef[]): Promise<void> {
     if (refs.length === 0) return;
     const epoch = this.epoch;
-    const patches = await inventoryApi.refresh(refs);
+    const patches = await commands.refreshResources(refs);
     if (epoch !== this.epoch) return;
     let regions = this.regions;
     for (const patch of patches) {

@@ -3,7 +3,7 @@
  * region scope the header selects. Pages react to `session.scope` and `session.generation`
  * (bumped on profile switch or refresh) to reload what they show.
  */
-import { backend, toBackendError, type ActiveProfile, type AppInfo, type ErrorDto, type RegionInfo } from '../backend';
+import { commands, toBackendError, type ActiveProfile, type AppInfo, type ErrorDto, type RegionInfo } from '../backend';
 
 class Session {
   info: AppInfo | null = $state(null);
@@ -18,9 +18,9 @@ class Session {
 
   async load() {
     try {
-      this.info = await backend.appInfo();
-      this.active = await backend.activeProfile();
-      this.regions = await backend.listRegions();
+      this.info = await commands.appInfo();
+      this.active = await commands.activeProfile();
+      this.regions = await commands.listRegions();
       const preferred = this.regions.find((r) => r.id === this.info?.defaultRegion) ?? this.regions[0];
       if (preferred && this.scope !== 'all' && !this.regions.some((r) => r.id === this.scope)) this.scope = preferred.id;
       this.error = null;
@@ -39,13 +39,13 @@ class Session {
 
   /** Switches profile: the backend cancels the old profile's work; everything shown reloads. */
   async switchProfile(id: string) {
-    await this.adopt(await backend.switchProfile(id));
+    await this.adopt(await commands.switchProfile(id));
   }
 
   /** Re-reads the active profile after a profile was edited, deleted or tested. */
   async syncActive() {
     try {
-      await this.adopt(await backend.activeProfile());
+      await this.adopt(await commands.activeProfile());
     } catch (e) {
       this.error = toBackendError(e).dto;
     }

@@ -3,7 +3,7 @@
  * timeline and the Activity page read it, the interrupted-runs banner reads `interrupted`.
  * When a step settles (or a run stops) the touched resources are refreshed in the tables.
  */
-import { toBackendError, workflowApi, type ErrorDto, type ResourceRef, type RunView } from '../backend';
+import { toBackendError, onRunChanged, commands, type ErrorDto, type ResourceRef, type RunView } from '../backend';
 import { inventory } from '../inventory/store.svelte';
 import { isFinal, kindOf, settledSteps } from './format';
 
@@ -19,7 +19,7 @@ class Runs {
     if (this.started) return;
     this.started = true;
     try {
-      await workflowApi.onRunChanged((run) => this.upsert(run));
+      await onRunChanged((run) => this.upsert(run));
       await this.reload();
     } catch (e) {
       this.started = false;
@@ -29,7 +29,7 @@ class Runs {
 
   async reload() {
     try {
-      const runs = await workflowApi.runs(200);
+      const runs = await commands.workflowRuns(null);
       const next: Record<string, RunView> = {};
       for (const r of runs) next[r.id] = r;
       this.byId = { ...next, ...this.newerThan(next) };
@@ -76,9 +76,9 @@ class Runs {
     }
   }
 
-  resume = (id: string) => this.act(workflowApi.resume, id);
-  rollBack = (id: string) => this.act(workflowApi.rollBack, id);
-  cancel = (id: string) => this.act(workflowApi.cancel, id);
+  resume = (id: string) => this.act(commands.resumeRun, id);
+  rollBack = (id: string) => this.act(commands.rollBackRun, id);
+  cancel = (id: string) => this.act(commands.cancelRun, id);
 }
 
 export const runs = new Runs();

@@ -3,16 +3,7 @@
  * target, mode, where the ENI goes afterwards), the choices with their disabled reasons, the
  * preflight result and plan, the confirmations, and the run it started.
  */
-import {
-  toBackendError,
-  workflowApi,
-  type BindForm,
-  type BindMode,
-  type BindOptions,
-  type ErrorDto,
-  type PreflightView,
-  type TargetKind,
-} from '../backend';
+import { commands, toBackendError, type BindForm, type BindMode, type BindOptions, type ErrorDto, type PreflightView, type TargetKind } from '../backend';
 import { jobFor, type Intent } from './format';
 import { runs } from './runs.svelte';
 
@@ -110,7 +101,7 @@ class Sheet {
     const seq = ++this.optionsSeq;
     this.optionsLoading = true;
     try {
-      const options = await workflowApi.options(this.form());
+      const options = await commands.bindOptions(this.form());
       if (seq !== this.optionsSeq) return;
       this.options = options;
       this.followEni();
@@ -164,7 +155,7 @@ class Sheet {
     this.busy = true;
     this.error = null;
     try {
-      this.preflight = await workflowApi.preflight(this.form());
+      this.preflight = await commands.preflightBind(this.form());
       this.accepted = [];
       this.typed = '';
       this.stage = 'plan';
@@ -191,7 +182,7 @@ class Sheet {
     this.busy = true;
     this.error = null;
     try {
-      const run = await workflowApi.start(this.form(), { accepted: this.accepted, typed: this.typed || null });
+      const run = await commands.startBind(this.form(), { accepted: this.accepted, typed: this.typed || null });
       runs.upsert(run);
       this.runId = run.id;
       this.stage = 'run';

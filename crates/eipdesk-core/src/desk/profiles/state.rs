@@ -10,7 +10,6 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use alicloud_api::{Client, Secret};
 
 use super::dto::{DeskProfile, environment_of};
-use super::errors::{connect_error_dto, profile_error_dto};
 use super::routing::SandboxRouting;
 use crate::desk::ActiveSession;
 use crate::error::{CoreError, ErrorDto};
@@ -241,18 +240,10 @@ impl DeskProfiles {
 
 /// The notice shown when the app used the Sandbox instead of profile `name`.
 pub(crate) fn fallback_notice(name: &str, e: &ConnectError) -> ErrorDto {
-    let mut dto = connect_error_dto(e);
+    let mut dto = ErrorDto::describe(e);
     dto.message = format!(
         "Using the Sandbox: profile \"{name}\" could not be opened: {}",
         dto.message
     );
     dto
-}
-
-/// The notice for a store that cannot be read.
-pub(crate) fn store_error_dto(e: &CoreError) -> Option<ErrorDto> {
-    match e {
-        CoreError::Profile(p) => Some(profile_error_dto(p)),
-        other => Some(other.to_dto()),
-    }
 }

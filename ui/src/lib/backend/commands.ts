@@ -1,0 +1,44 @@
+// Generated from the #[tauri::command] functions in src-tauri/src/commands. Do not edit by hand:
+// UPDATE_BINDINGS=1 cargo test -p eipdesk ipc
+import { Channel } from '@tauri-apps/api/core';
+import { call } from './transport';
+import type { ActiveProfile, AppInfo, AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BindForm, BindOptions, Confirmations, ConnectionReport, CsvExportRequest, CsvExportResult, DeskProfile, ImportReport, ImportSelection, InventoryEvent, InventoryPatch, LoadRequest, LoadSummary, NewProfile, PreflightView, ProfileEdit, ProfileId, ProfilesOverview, RegionInfo, ResourceRef, RunView, ScanReport } from './bindings';
+
+/** The name of the `workflow-run` event. */
+export const RUN_EVENT = 'workflow-run';
+
+function channel<T>(handler: (event: T) => void): Channel<T> {
+  const c = new Channel<T>();
+  c.onmessage = handler;
+  return c;
+}
+
+/** Every command of the backend, by name. */
+export const commands = {
+  appInfo: () => call<AppInfo>('app_info'),
+  listRegions: () => call<RegionInfo[]>('list_regions'),
+  /** Loads a scope; progress and rows arrive on `on_event`, the summary is the result. */
+  loadInventory: (request: LoadRequest, onEvent: (event: InventoryEvent) => void) => call<LoadSummary>('load_inventory', { request, onEvent: channel(onEvent) }),
+  refreshResources: (refs: ResourceRef[]) => call<InventoryPatch[]>('refresh_resources', { refs }),
+  exportCsv: (request: CsvExportRequest) => call<CsvExportResult>('export_csv', { request }),
+  defaultExportPath: (table: string) => call<string>('default_export_path', { table }),
+  activeProfile: () => call<ActiveProfile>('active_profile'),
+  profilesOverview: () => call<ProfilesOverview>('profiles_overview'),
+  searchProfiles: (query: string) => call<DeskProfile[]>('search_profiles', { query }),
+  createProfile: (profile: NewProfile, sandboxEndpoint: boolean) => call<DeskProfile>('create_profile', { profile, sandboxEndpoint }),
+  updateProfile: (id: ProfileId, edit: ProfileEdit, sandboxEndpoint: boolean | null) => call<DeskProfile>('update_profile', { id, edit, sandboxEndpoint }),
+  deleteProfile: (id: ProfileId) => call<void>('delete_profile', { id }),
+  switchProfile: (id: ProfileId) => call<ActiveProfile>('switch_profile', { id }),
+  testProfileConnection: (id: ProfileId) => call<ConnectionReport>('test_profile_connection', { id }),
+  scanProfileImports: () => call<ScanReport>('scan_profile_imports'),
+  importProfiles: (selections: ImportSelection[]) => call<ImportReport>('import_profiles', { selections }),
+  bindOptions: (form: BindForm) => call<BindOptions>('bind_options', { form }),
+  preflightBind: (form: BindForm) => call<PreflightView>('preflight_bind', { form }),
+  startBind: (form: BindForm, confirmations: Confirmations) => call<RunView>('start_bind', { form, confirmations }),
+  workflowRuns: (limit: number | null) => call<RunView[]>('workflow_runs', { limit }),
+  resumeRun: (runId: string) => call<RunView>('resume_run', { runId }),
+  rollBackRun: (runId: string) => call<RunView>('roll_back_run', { runId }),
+  cancelRun: (runId: string) => call<RunView>('cancel_run', { runId }),
+  auditLog: (filter: AuditFilter) => call<AuditEntry[]>('audit_log', { filter }),
+  exportAudit: (request: AuditExportRequest) => call<AuditExportResult>('export_audit', { request }),
+};
