@@ -174,7 +174,7 @@ impl StepAction {
     /// those of the typed request the engine sends, so the plan, the CLI and Terraform
     /// renderings and the journal cannot drift from the call.
     pub fn params(&self, region: &RegionId) -> Vec<(String, String)> {
-        crate::workflow::calls::prepare(self, region, None)
+        super::calls::prepare(self, region, None)
             .map(|prepared| prepared.params())
             .unwrap_or_default()
     }

@@ -4,13 +4,12 @@
 //! fails, and reporting progress through [`RunEvents`].
 //!
 //! * [`engine`]: runs, decisions (resume, retry, roll back, cancel), forward and rollback;
-//! * [`step`]: one step's mechanics: check the real state first, call with retries, wait;
+//! * [`step`]: one step's mechanics: check the real state first, call with retries, wait
+//!   (the typed request of each step is `binding::calls`, shared with the plan);
 //! * [`observe`]: reading and judging the state of an ENI or EIP;
-//! * [`calls`]: the typed request of each step;
 //! * [`snapshot`]: the fresh region snapshot preflight works on;
 //! * [`view`]: what the UI's timeline receives.
 
-pub mod calls;
 pub mod engine;
 pub mod observe;
 pub mod snapshot;

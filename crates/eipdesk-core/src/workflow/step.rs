@@ -4,10 +4,10 @@
 //! until the expected state holds.
 
 use super::WorkflowError;
-use super::calls;
 use super::engine::Engine;
 use super::observe::{Observation, Verdict, judge, observe};
 use crate::audit::NewAuditEntry;
+use crate::binding::calls::Prepared;
 use crate::binding::{Expectation, StepAction};
 use crate::error::{ErrorDto, ErrorKind};
 use crate::ids::RegionId;
@@ -103,7 +103,8 @@ impl Engine {
         } else {
             None
         };
-        let Some(prepared) = calls::prepare(action, region, token.as_deref()) else {
+        let Some(prepared) = crate::binding::calls::prepare(action, region, token.as_deref())
+        else {
             return Ok(Ok(()));
         };
         let name = action.api_action().unwrap_or_default();
@@ -120,7 +121,7 @@ impl Engine {
                 &params,
                 token.as_deref(),
             )?;
-            let (request_id, failure) = match prepared.send(&self.client).await {
+            let (request_id, failure) = match send(&prepared, &self.client).await {
                 Ok(id) => (Some(id), None),
                 Err(e) => {
                     tracing::warn!(run = %run.id, step = step.idx, action = name, attempt, error = %e, "step call failed");
@@ -247,4 +248,19 @@ impl Engine {
             tokio::time::sleep(self.backoff(attempt)).await;
         }
     }
+}
+
+/// Sends a step's request; returns the `RequestId`.
+async fn send(
+    prepared: &Prepared,
+    client: &alicloud_api::Client,
+) -> Result<String, alicloud_api::Error> {
+    let response = match prepared {
+        Prepared::Detach(r) => client.detach_network_interface(r).await?,
+        Prepared::Attach(r) => client.attach_network_interface(r).await?,
+        Prepared::Associate(r) => client.associate_eip_address(r).await?,
+        Prepared::Unassociate(r) => client.unassociate_eip_address(r).await?,
+        Prepared::Modify(r) => client.modify_eip_forward_mode(r).await?,
+    };
+    Ok(response.request_id)
 }

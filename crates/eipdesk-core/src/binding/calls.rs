@@ -1,13 +1,13 @@
-//! One step's API call: the typed request for a [`StepAction`] (with its ClientToken), the
-//! parameters as sent (for the journal and the audit log), and sending it.
+//! One step's API call: the typed request for a [`StepAction`] (with its ClientToken) and the
+//! parameters as sent (for the plan, its CLI and Terraform renderings, the journal and the
+//! audit log). The workflow engine sends it (`workflow::step`).
 
-use crate::binding::{BindMode, StepAction};
+use super::{BindMode, StepAction};
 use crate::ids::RegionId;
 use alicloud_api::ecs::{AttachNetworkInterfaceRequest, DetachNetworkInterfaceRequest};
 use alicloud_api::vpc::{
     AssociateEipAddressRequest, ModifyEipForwardModeRequest, UnassociateEipAddressRequest,
 };
-use alicloud_api::{Client, Error};
 
 /// A request ready to send.
 #[derive(Debug, Clone)]
@@ -83,17 +83,5 @@ impl Prepared {
             Prepared::Unassociate(r) => r.to_params(),
             Prepared::Modify(r) => r.to_params(),
         }
-    }
-
-    /// Sends it; returns the `RequestId`.
-    pub async fn send(&self, client: &Client) -> Result<String, Error> {
-        let response = match self {
-            Prepared::Detach(r) => client.detach_network_interface(r).await?,
-            Prepared::Attach(r) => client.attach_network_interface(r).await?,
-            Prepared::Associate(r) => client.associate_eip_address(r).await?,
-            Prepared::Unassociate(r) => client.unassociate_eip_address(r).await?,
-            Prepared::Modify(r) => client.modify_eip_forward_mode(r).await?,
-        };
-        Ok(response.request_id)
     }
 }
