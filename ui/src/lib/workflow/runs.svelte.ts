@@ -81,4 +81,4 @@ class Runs {
   cancel = (id: string) => this.act(workflowApi.cancel, id);
 }
 
-export const runs = new Runs();
+export const runs: Readonly<Runs> = new Runs();
