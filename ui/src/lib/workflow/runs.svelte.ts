@@ -29,7 +29,7 @@ class Runs {
 
   async reload() {
     try {
-      const runs = await workflowApi.runs(200);
+      const runs = await workflowApi.runs();
       const next: Record<string, RunView> = {};
       for (const r of runs) next[r.id] = r;
       this.byId = { ...next, ...this.newerThan(next) };
