@@ -69,6 +69,12 @@ test('the bind form starts from an EIP row and shows impossible choices disabled
   await selectRow('eip-table', 'data-allocation-id', EIP);
   await (await waitFor('[data-testid="details-panel"] button[data-action="bind-eip"]')).click();
   await waitFor('[data-testid="bind-sheet"][data-stage="choose"]');
+  // The sheet is a modal <dialog> labelled by its title: the page behind it is inert.
+  const sheet = await b.execute(() => {
+    const d = document.querySelector('[data-testid="bind-sheet"]');
+    return { modal: d?.matches('dialog:modal') ?? false, label: document.getElementById(d?.getAttribute('aria-labelledby') ?? '')?.textContent ?? '' };
+  });
+  assert.deepEqual(sheet, { modal: true, label: 'Bind EIP' });
   await clickRadio('choose-target', ENI);
   // The primary ENI is listed but disabled, with the rule that rules it out.
   const primary = await b.execute(
@@ -157,7 +163,9 @@ test('the tables show the EIP in cut-through mode and the ENI back on its instan
     },
     { timeout: 20000, interval: 200, timeoutMsg: 'the EIP row never showed InUse, cut-through, on the ENI' },
   );
-  await b.execute(() => document.querySelector('[data-testid="bind-sheet"] .close').click());
+  // Escape closes the sheet (the dialog's cancel event) once the run is over.
+  await b.keys(['Escape']);
+  await (await $('[data-testid="bind-sheet"]')).waitForExist({ reverse: true, timeout: 5000, timeoutMsg: 'Escape did not close the sheet' });
   await openPage(b, 'enis');
   await b.waitUntil(
     async () => {

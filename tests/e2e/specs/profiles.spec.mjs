@@ -134,8 +134,24 @@ test('create an AccessKey profile: the secret goes to the keychain only', async 
   await edit.waitForDisplayed({ timeout: 10000 });
   assert.equal(await (await edit.$('input[name="accessKeySecret"]')).getValue(), '');
   assert.ok(await (await edit.$('[data-testid="secret-stored"]')).isDisplayed());
+  // A native modal <dialog> (the page behind it inert), labelled by its title, focus on the
+  // first field; Escape closes it and focus goes back to the Edit button.
+  const modal = await browser.execute(() => {
+    const d = document.querySelector('[data-testid="profile-form"]');
+    return {
+      modal: d?.matches('dialog:modal') ?? false,
+      label: document.getElementById(d?.getAttribute('aria-labelledby') ?? '')?.textContent ?? '',
+      focus: document.activeElement?.getAttribute('name') ?? '',
+      focusInside: !!d?.contains(document.activeElement),
+    };
+  });
+  assert.equal(modal.modal, true, 'the form is a modal <dialog>');
+  assert.match(modal.label, new RegExp(`Edit profile .${NAME}.`));
+  assert.equal(modal.focusInside, true, 'focus starts inside the dialog');
+  assert.equal(modal.focus, 'name', 'focus starts on the first field');
   await browser.keys(['Escape']);
   await edit.waitForExist({ reverse: true, timeout: 5000 });
+  assert.equal(await browser.execute(() => document.activeElement?.getAttribute('data-action')), 'edit', 'focus returns to the Edit button');
 });
 
 test('test connection shows the second account', async () => {

@@ -2,33 +2,24 @@
  * Light/dark theme: follows the OS by default; "light" or "dark" overrides it by setting
  * `data-theme` on the root element (app.css honours it). Remembered in localStorage.
  */
-export type ThemeChoice = 'system' | 'light' | 'dark';
+import { choiceCodec, Persisted } from './persisted.svelte';
 
-const KEY = 'eipdesk.theme';
-
-function stored(): ThemeChoice {
-  try {
-    const v = globalThis.localStorage?.getItem(KEY);
-    return v === 'light' || v === 'dark' ? v : 'system';
-  } catch {
-    return 'system';
-  }
-}
+export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
+export type ThemeChoice = (typeof THEME_CHOICES)[number];
 
 class Theme {
-  choice: ThemeChoice = $state(stored());
+  readonly #choice = new Persisted<ThemeChoice>('eipdesk.theme', 'system', { codec: choiceCodec(THEME_CHOICES) });
 
   constructor() {
     this.apply();
   }
 
+  get choice(): ThemeChoice {
+    return this.#choice.current;
+  }
+
   set(choice: ThemeChoice) {
-    this.choice = choice;
-    try {
-      globalThis.localStorage?.setItem(KEY, choice);
-    } catch {
-      // not remembered
-    }
+    this.#choice.current = choice;
     this.apply();
   }
 

@@ -41,4 +41,4 @@ class RowActions {
   }
 }
 
-export const rowActions = new RowActions();
+export const rowActions: Readonly<RowActions> = new RowActions();

@@ -17,18 +17,33 @@ export interface FocusRequest {
 const PAGE_OF: Record<ResourceKind, PageId> = { eip: 'eips', eni: 'enis', instance: 'instances' };
 
 class Nav {
-  page: PageId = $state('eips');
-  focus: FocusRequest | null = $state(null);
+  #page: PageId = $state('eips');
+  #focus: FocusRequest | null = $state(null);
   private seq = 0;
 
+  /** The page shown. */
+  get page(): PageId {
+    return this.#page;
+  }
+
+  /** The open-this-resource request no page has answered yet. */
+  get focus(): FocusRequest | null {
+    return this.#focus;
+  }
+
   go(page: PageId) {
-    this.page = page;
+    this.#page = page;
   }
 
   /** Shows the resource's table, selects its row and opens its details. */
   open(kind: ResourceKind, id: string) {
-    this.focus = { kind, id, seq: ++this.seq };
-    this.page = PAGE_OF[kind];
+    this.#focus = { kind, id, seq: ++this.seq };
+    this.#page = PAGE_OF[kind];
+  }
+
+  /** Called by the page that showed `request`'s row: the request is done (a newer one stays). */
+  answered(request: FocusRequest) {
+    if (this.#focus?.seq === request.seq) this.#focus = null;
   }
 }
 

@@ -7,18 +7,8 @@
  * something, and the affected rows update in place without a full reload.
  */
 import { commands, toBackendError, type EipRow, type EniRow, type ErrorDto, type InstanceRow, type InventoryEvent, type ResourceRef } from '../backend';
+import { numberCodec, Persisted } from '../persisted.svelte';
 import { applyPatch, flatten, type RegionMap, type RegionState } from './rows';
-
-const AUTO_REFRESH_KEY = 'eipdesk.inventory.autoRefreshSeconds';
-
-function storedAutoRefresh(): number {
-  try {
-    const n = Number(globalThis.localStorage?.getItem(AUTO_REFRESH_KEY) ?? 0);
-    return Number.isFinite(n) && n >= 0 ? n : 0;
-  } catch {
-    return 0;
-  }
-}
 
 class Inventory {
   /** Replaced (never mutated) on every change, so derived rows recompute once per event. */
@@ -29,7 +19,11 @@ class Inventory {
   lastRefreshed: string | null = $state(null);
   /** An error of the scope itself (e.g. the region list could not be read). */
   error: ErrorDto | null = $state(null);
-  autoRefreshSeconds = $state(storedAutoRefresh());
+  readonly #autoRefresh = new Persisted('eipdesk.inventory.autoRefreshSeconds', 0, { codec: numberCodec((n) => n >= 0) });
+  /** Seconds between automatic refreshes; 0 is off. Remembered in localStorage. */
+  get autoRefreshSeconds(): number {
+    return this.#autoRefresh.current;
+  }
 
   // Rebuilt only when `regions` is replaced (a derived nobody watches is re-read often).
   private flat = { regions: null as RegionMap | null, eips: [] as EipRow[], enis: [] as EniRow[], instances: [] as InstanceRow[] };
@@ -121,12 +115,7 @@ class Inventory {
   }
 
   setAutoRefresh(seconds: number) {
-    this.autoRefreshSeconds = Math.max(0, Math.floor(seconds));
-    try {
-      globalThis.localStorage?.setItem(AUTO_REFRESH_KEY, String(this.autoRefreshSeconds));
-    } catch {
-      // not remembered
-    }
+    this.#autoRefresh.current = Number.isFinite(seconds) ? Math.max(0, Math.floor(seconds)) : 0;
     this.schedule();
   }
 
@@ -186,4 +175,4 @@ class Inventory {
   }
 }
 
-export const inventory = new Inventory();
+export const inventory: Readonly<Inventory> = new Inventory();

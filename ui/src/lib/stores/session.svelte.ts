@@ -61,4 +61,4 @@ class Session {
   }
 }
 
-export const session = new Session();
+export const session: Readonly<Session> = new Session();

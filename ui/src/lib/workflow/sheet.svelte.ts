@@ -2,6 +2,9 @@
  * The bind sheet's state: what the user wants (bind / unbind / switch), the form (EIP,
  * target, mode, where the ENI goes afterwards), the choices with their disabled reasons, the
  * preflight result and plan, the confirmations, and the run it started.
+ *
+ * Components read its fields and change them only through its methods (the export is
+ * `Readonly`, so an assignment from outside does not compile).
  */
 import { commands, toBackendError, type BindForm, type BindMode, type BindOptions, type ErrorDto, type PreflightView, type TargetKind } from '../backend';
 import { jobFor, type Intent } from './format';
@@ -133,6 +136,12 @@ class Sheet {
     void this.loadOptions();
   }
 
+  /** NAT mode: binds to an ECS instance or to an ENI; the target is chosen again. */
+  setTargetKind(kind: TargetKind) {
+    this.targetKind = kind;
+    this.pickTarget('');
+  }
+
   pickAttach(id: string) {
     this.attachTo = id;
     this.attachTouched = true;
@@ -173,6 +182,11 @@ class Sheet {
     ),
   );
 
+  /** The text typed to confirm a warning that asks for it. */
+  setTyped(text: string) {
+    this.typed = text;
+  }
+
   toggle(code: string, on: boolean) {
     this.accepted = on ? [...new Set([...this.accepted, code])] : this.accepted.filter((c) => c !== code);
   }
@@ -199,4 +213,4 @@ class Sheet {
   }
 }
 
-export const sheet = new Sheet();
+export const sheet: Readonly<Sheet> = new Sheet();

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { memoryStore } from '../../memory-store';
+import type { KeyValueStore } from '../../persisted.svelte';
 import type { ColumnDef } from '../../table';
 import { TableState } from './TableState.svelte';
 
@@ -11,8 +13,9 @@ const columns: ColumnDef<Row>[] = [
 const regions = ['cn-hangzhou', 'cn-beijing', 'ap-southeast-1'];
 const data: Row[] = Array.from({ length: 500 }, (_, i) => ({ id: `eip-${i}`, ip: `47.${i % 7}.${i % 13}.${i % 11}`, region: regions[i % 3]! }));
 
-function table(rows: () => Row[]) {
+function table(rows: () => Row[], store: KeyValueStore = memoryStore()) {
   return new TableState<Row>({
+    store,
     id: 'test',
     columns,
     filters: [{ id: 'region', label: 'Region', value: (r) => r.region }],
@@ -35,7 +38,7 @@ describe('TableState', () => {
   it('narrows while typing and widens again when deleting, always matching a fresh search', () => {
     const t = table(() => data);
     for (const q of ['4', '47', '47.', '47.1', '47.1 ', '47.1 cn', '47.1 cn-b', '47.1 cn', '47', '', 'EIP-1', 'eip-12 ap']) {
-      t.query = q;
+      t.search(q);
       expect(t.visible.map((r) => r.id), q).toEqual(expected(t, q));
     }
   });
@@ -43,7 +46,7 @@ describe('TableState', () => {
   it('applies filters before the search and sorts both ways', () => {
     const t = table(() => data);
     t.setFilter('region', 'cn-beijing');
-    t.query = '47.3';
+    t.search('47.3');
     expect(t.visible.map((r) => r.id)).toEqual(expected(t, '47.3', 'cn-beijing'));
     t.setFilter('region', '');
     expect(t.visible.map((r) => r.id)).toEqual(expected(t, '47.3'));
@@ -56,7 +59,7 @@ describe('TableState', () => {
 
   it('selects, reveals and focuses rows, clearing what hides them', () => {
     const t = table(() => data);
-    t.query = 'eip-1';
+    t.search('eip-1');
     t.selectIndex(0);
     expect(t.selectedKey).toBe(t.visible[0]!.id);
     expect(t.reveal?.key).toBe(t.selectedKey);
@@ -66,5 +69,29 @@ describe('TableState', () => {
     expect(t.detailsOpen).toBe(true);
     t.select(null);
     expect(t.detailsOpen).toBe(false);
+  });
+
+  it('remembers column preferences under the key and format earlier versions wrote', () => {
+    // As saved before the Persisted helper: a JSON object under eipdesk.table.<id>.columns.
+    const store = memoryStore({ 'eipdesk.table.test.columns': '{"order":["ip","id","region"],"hidden":["id"],"widths":{"ip":200}}' });
+    const t = table(() => data, store);
+    expect(t.shownColumns.map((c) => c.id)).toEqual(['ip', 'region']);
+    expect(t.prefs.widths).toEqual({ ip: 200 });
+    t.setWidth('ip', 10);
+    t.showColumn('id', true);
+    t.moveColumn('id', -1);
+    expect(JSON.parse(store.data.get('eipdesk.table.test.columns')!)).toEqual({ order: ['id', 'ip', 'region'], hidden: [], widths: { ip: 48 } });
+    // The next launch shows the same columns.
+    expect(table(() => data, store).shownColumns.map((c) => c.id)).toEqual(['id', 'ip', 'region']);
+    t.resetColumns();
+    expect(table(() => data, store).shownColumns.map((c) => c.id)).toEqual(['id', 'ip']);
+  });
+
+  it('falls back to the defined columns when the saved preferences are corrupt', () => {
+    for (const raw of ['{"order":', 'null', '"ip"', '[1,2]']) {
+      const t = table(() => data, memoryStore({ 'eipdesk.table.test.columns': raw }));
+      expect(t.shownColumns.map((c) => c.id), raw).toEqual(['id', 'ip']);
+      expect(t.prefs.widths, raw).toEqual({});
+    }
   });
 });

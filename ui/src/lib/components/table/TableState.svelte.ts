@@ -4,9 +4,25 @@
  * selected row and whether its details are open. Rows flow source → sorted → filtered →
  * searched; each stage is derived, so a keystroke only re-runs the search over rows
  * already sorted and filtered.
+ *
+ * Components read the state through getters and change it only through the methods.
  */
 import { SearchIndex, sortByKey, type ColumnDef, type SortDir } from '../../table';
-import { applyFilters, filterOptions, loadPrefs, savePrefs, visibleColumns, type ColumnPrefs, type FilterDef } from './model';
+import { jsonCodec, Persisted, type KeyValueStore } from '../../persisted.svelte';
+import {
+  applyFilters,
+  defaultPrefs,
+  filterOptions,
+  moveColumn,
+  moveColumnBefore,
+  normalizePrefs,
+  prefsKey,
+  setWidth,
+  toggleColumn,
+  visibleColumns,
+  type ColumnPrefs,
+  type FilterDef,
+} from './model';
 
 export interface TableOptions<T> {
   /** Storage key of the column preferences, e.g. `eips`. */
@@ -17,6 +33,8 @@ export interface TableOptions<T> {
   /** Where the rows come from (read reactively). */
   source: () => readonly T[];
   sort?: { id: string; dir: SortDir };
+  /** Where column preferences are remembered; `localStorage` unless given (tests). */
+  store?: KeyValueStore;
 }
 
 /**
@@ -35,14 +53,6 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
   };
 }
 
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 export class TableState<T extends object> {
   readonly id: string;
   readonly columns: ColumnDef<T>[];
@@ -51,15 +61,40 @@ export class TableState<T extends object> {
   private readonly source: () => readonly T[];
   private readonly index: SearchIndex<T>;
 
-  query = $state('');
-  filters: Record<string, string> = $state({});
-  sort: { id: string; dir: SortDir } | null = $state(null);
-  prefs: ColumnPrefs = $state.raw({ order: [], hidden: [], widths: {} });
-  selectedKey: string | null = $state(null);
-  detailsOpen = $state(false);
-  /** A request for the view to scroll a row into view. */
-  reveal: { key: string; seq: number } | null = $state(null);
+  #query = $state('');
+  #filters: Record<string, string> = $state({});
+  #sort: { id: string; dir: SortDir } | null = $state(null);
+  readonly #prefs: Persisted<ColumnPrefs>;
+  #selectedKey: string | null = $state(null);
+  #detailsOpen = $state(false);
+  #reveal: { key: string; seq: number } | null = $state(null);
   private revealSeq = 0;
+
+  /** The search text. */
+  get query(): string {
+    return this.#query;
+  }
+  /** The quick-filter selections by filter ID (`''` or absent: all). */
+  get filters(): Readonly<Record<string, string>> {
+    return this.#filters;
+  }
+  get sort(): { readonly id: string; readonly dir: SortDir } | null {
+    return this.#sort;
+  }
+  /** Column order, hidden columns and widths; remembered per table. */
+  get prefs(): ColumnPrefs {
+    return this.#prefs.current;
+  }
+  get selectedKey(): string | null {
+    return this.#selectedKey;
+  }
+  get detailsOpen(): boolean {
+    return this.#detailsOpen;
+  }
+  /** A request for the view to scroll a row into view. */
+  get reveal(): { readonly key: string; readonly seq: number } | null {
+    return this.#reveal;
+  }
 
   private readonly sortMemo = memo((rows: readonly T[], id: string | undefined, dir: SortDir | undefined) => {
     const col = id ? this.columns.find((c) => c.id === id) : undefined;
@@ -103,8 +138,13 @@ export class TableState<T extends object> {
     this.key = options.key;
     this.source = options.source;
     this.index = new SearchIndex(options.columns);
-    this.sort = options.sort ?? null;
-    this.prefs = loadPrefs(storage(), options.id, options.columns);
+    this.#sort = options.sort ?? null;
+    const columns = options.columns;
+    this.#prefs = new Persisted(prefsKey(options.id), defaultPrefs(columns), {
+      // Saved preferences are fitted to today's columns (renamed or new ones).
+      codec: jsonCodec((raw) => normalizePrefs(raw as Partial<ColumnPrefs> | null, columns)),
+      store: options.store,
+    });
     // Build the search text of new rows while the app is idle, so the first keystroke
     // does not pay for it.
     $effect.root(() => {
@@ -116,52 +156,76 @@ export class TableState<T extends object> {
     });
   }
 
-  setPrefs(prefs: ColumnPrefs) {
-    this.prefs = prefs;
-    savePrefs(storage(), this.id, prefs);
+  search(query: string) {
+    this.#query = query;
+  }
+
+  /** Shows or hides a column (the last shown one stays). */
+  showColumn(id: string, show: boolean) {
+    this.#prefs.current = toggleColumn(this.prefs, id, show);
+  }
+
+  /** Moves a column `delta` places in the order. */
+  moveColumn(id: string, delta: number) {
+    this.#prefs.current = moveColumn(this.prefs, id, delta);
+  }
+
+  /** Moves column `id` to where `before` is. */
+  moveColumnBefore(id: string, before: string) {
+    this.#prefs.current = moveColumnBefore(this.prefs, id, before);
+  }
+
+  /** Sets a column's width in pixels (clamped). */
+  setWidth(id: string, width: number) {
+    this.#prefs.current = setWidth(this.prefs, id, width);
+  }
+
+  /** Back to the columns as defined: order, visibility and widths. */
+  resetColumns() {
+    this.#prefs.current = defaultPrefs(this.columns);
   }
 
   sortBy(id: string) {
-    if (this.sort?.id === id) this.sort = { id, dir: this.sort.dir === 'asc' ? 'desc' : 'asc' };
-    else this.sort = { id, dir: 'asc' };
+    if (this.#sort?.id === id) this.#sort = { id, dir: this.#sort.dir === 'asc' ? 'desc' : 'asc' };
+    else this.#sort = { id, dir: 'asc' };
   }
 
   setFilter(id: string, value: string) {
-    this.filters = { ...this.filters, [id]: value };
+    this.#filters = { ...this.#filters, [id]: value };
   }
 
   clearFilters() {
-    this.filters = {};
-    this.query = '';
+    this.#filters = {};
+    this.#query = '';
   }
 
   select(key: string | null) {
-    this.selectedKey = key;
-    if (!key) this.detailsOpen = false;
+    this.#selectedKey = key;
+    if (!key) this.#detailsOpen = false;
   }
 
   selectIndex(index: number) {
     const row = this.visible[index];
     if (row) {
-      this.selectedKey = this.key(row);
-      this.reveal = { key: this.selectedKey, seq: ++this.revealSeq };
+      this.#selectedKey = this.key(row);
+      this.#reveal = { key: this.#selectedKey, seq: ++this.revealSeq };
     }
   }
 
   open(key?: string) {
-    if (key) this.selectedKey = key;
-    if (this.selectedKey) this.detailsOpen = true;
+    if (key) this.#selectedKey = key;
+    if (this.#selectedKey) this.#detailsOpen = true;
   }
 
   close() {
-    this.detailsOpen = false;
+    this.#detailsOpen = false;
   }
 
   /** Selects a row by key, clearing search and filters that hide it, and opens its details. */
   focus(key: string) {
     if (!this.visible.some((r) => this.key(r) === key)) this.clearFilters();
-    this.selectedKey = key;
-    this.detailsOpen = true;
-    this.reveal = { key, seq: ++this.revealSeq };
+    this.#selectedKey = key;
+    this.#detailsOpen = true;
+    this.#reveal = { key, seq: ++this.revealSeq };
   }
 }

@@ -15,7 +15,7 @@ class Notice {
 }
 
 /** The latest confirmation ("Copied eip-…", "Exported 12 rows…"). */
-export const notice = new Notice();
+export const notice: Readonly<Notice> = new Notice();
 
 function fallbackCopy(text: string): boolean {
   const area = document.createElement('textarea');

@@ -7,20 +7,16 @@ import {
   defaultPrefs,
   escapeHtml,
   filterOptions,
-  loadPrefs,
   moveColumn,
   moveColumnBefore,
   nextIndex,
   normalizePrefs,
-  prefsKey,
   rowHtml,
-  savePrefs,
   scrollToRow,
   setWidth,
   toggleColumn,
   virtualWindow,
   visibleColumns,
-  type KeyValueStore,
 } from './model';
 
 type Row = { id: string; ip: string; status: string; region: string };
@@ -35,11 +31,6 @@ const rows: Row[] = [
   { id: 'eip-2', ip: '2.2.2.2', status: 'Available', region: 'cn-shanghai' },
   { id: 'eip-3', ip: '3.3.3.3', status: 'Available', region: 'cn-hangzhou' },
 ];
-
-function memoryStore(): KeyValueStore & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
-}
 
 describe('column preferences', () => {
   it('default to the definitions', () => {
@@ -75,17 +66,6 @@ describe('column preferences', () => {
     // The last shown column cannot be hidden.
     expect(visibleColumns(columns, toggleColumn(p, 'status', false)).map((c) => c.id)).toEqual(['status']);
     expect(setWidth(p, 'ip', 20).widths.ip).toBe(48);
-  });
-
-  it('persist in storage and survive garbage', () => {
-    const store = memoryStore();
-    const p = moveColumn(defaultPrefs(columns), 'id', -1);
-    savePrefs(store, 'eips', p);
-    expect(store.data.has(prefsKey('eips'))).toBe(true);
-    expect(loadPrefs(store, 'eips', columns)).toEqual(p);
-    store.setItem(prefsKey('eips'), '{not json');
-    expect(loadPrefs(store, 'eips', columns)).toEqual(defaultPrefs(columns));
-    expect(loadPrefs(undefined, 'eips', columns)).toEqual(defaultPrefs(columns));
   });
 });
 

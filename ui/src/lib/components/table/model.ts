@@ -1,6 +1,6 @@
 /**
  * Pure helpers behind the generic data table: column preferences (order, hidden, widths) and
- * their persistence, quick filters, the virtual window, keyboard movement and CSV cells.
+ * their storage key, quick filters, the virtual window, keyboard movement and CSV cells.
  */
 import { cellText, type ColumnDef } from '../../table';
 
@@ -111,31 +111,9 @@ export function setWidth(prefs: ColumnPrefs, id: string, width: number): ColumnP
   return { ...prefs, widths: { ...prefs.widths, [id]: clampWidth(width) } };
 }
 
-/** A minimal `localStorage` shape, so tests can pass a map. */
-export interface KeyValueStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
+/** Where a table's column preferences are remembered (lib/persisted.svelte.ts keeps them). */
 export function prefsKey(tableId: string): string {
   return `eipdesk.table.${tableId}.columns`;
-}
-
-export function loadPrefs<T>(store: KeyValueStore | undefined, tableId: string, columns: readonly ColumnDef<T>[]): ColumnPrefs {
-  try {
-    const raw = store?.getItem(prefsKey(tableId));
-    return normalizePrefs(raw ? (JSON.parse(raw) as Partial<ColumnPrefs>) : null, columns);
-  } catch {
-    return defaultPrefs(columns);
-  }
-}
-
-export function savePrefs(store: KeyValueStore | undefined, tableId: string, prefs: ColumnPrefs): void {
-  try {
-    store?.setItem(prefsKey(tableId), JSON.stringify(prefs));
-  } catch {
-    // Storage full or unavailable: the choice just is not remembered.
-  }
 }
 
 /** A quick filter: a select over the distinct values of a row property. */
