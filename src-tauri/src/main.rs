@@ -17,13 +17,13 @@ use tauri::Manager;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> anyhow::Result<()> {
-    let data_dir = eipdesk_core::paths::data_dir().context("locating the data directory")?;
+    let data_dir = eipdesk_core::api::data_dir().context("locating the data directory")?;
     let _log_guard = logging::init(&data_dir.join("logs"))?;
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "EIP Desk starting");
     tauri::Builder::default()
         .setup(move |app| {
-            let desk = tauri::async_runtime::block_on(eipdesk_core::EipDesk::start(&data_dir))
-                .map_err(|e| anyhow::anyhow!("{:?}", eipdesk_core::ErrorDto::from(e)))?;
+            let desk = tauri::async_runtime::block_on(eipdesk_core::api::EipDesk::start(&data_dir))
+                .map_err(|e| anyhow::anyhow!("{:?}", eipdesk_core::api::ErrorDto::from(e)))?;
             tracing::info!(sandbox = %desk.sandbox_endpoint(), "ready");
             desk.set_run_events(std::sync::Arc::new(
                 commands::workflow::TauriRunEvents::new(app.handle().clone()),

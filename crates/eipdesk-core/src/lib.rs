@@ -2,16 +2,17 @@
 //!
 //! It owns profiles and the keychain, the inventory (EIPs, ENIs, instances), binding plans and
 //! preflight rules, the workflow engine and its journal, and the audit log. The desktop shell
-//! (`src-tauri`) only maps IPC to [`EipDesk`]'s methods.
+//! (`src-tauri`) only maps IPC to [`EipDesk`]'s methods, through the [`api`] module, its one
+//! surface; the other modules are public for the crate's integration tests and benches.
 
 // `CoreError` carries `alicloud_api::Error` (with the full `ApiError`) by value; an error is
 // rare next to a network round trip, so its size does not matter.
 #![allow(clippy::result_large_err)]
 
+pub mod api;
 pub mod audit;
 pub mod binding;
 pub mod desk;
-pub mod dto;
 pub mod error;
 pub mod fsutil;
 pub mod guest_os;

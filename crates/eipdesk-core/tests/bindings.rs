@@ -9,7 +9,7 @@ fn rendered() -> String {
         "// Generated from the Rust types in eipdesk-core (dto.rs). Do not edit by hand:\n\
          // UPDATE_BINDINGS=1 cargo test -p eipdesk-core --test bindings\n",
     );
-    for decl in eipdesk_core::dto::typescript_declarations() {
+    for decl in eipdesk_core::api::typescript_declarations() {
         out.push_str("\nexport ");
         out.push_str(decl.trim());
         out.push('\n');

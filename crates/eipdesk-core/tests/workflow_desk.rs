@@ -139,7 +139,7 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
     }));
     assert_eq!(seen.last().unwrap().status, RunStatus::Completed);
 
-    let runs = desk.workflow_runs(10).unwrap();
+    let runs = desk.workflow_runs(Some(10)).unwrap();
     assert_eq!(
         runs.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
         [run.id.as_str()]

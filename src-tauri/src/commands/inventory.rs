@@ -2,10 +2,9 @@
 //! streamed over a channel), targeted refreshes and CSV export.
 
 use super::Desk;
-use eipdesk_core::ErrorDto;
-use eipdesk_core::dto::{
-    AppInfo, CsvExportRequest, CsvExportResult, InventoryEvent, InventoryPatch, LoadRequest,
-    LoadSummary, RegionInfo, ResourceRef,
+use eipdesk_core::api::{
+    AppInfo, CsvExportRequest, CsvExportResult, ErrorDto, InventoryEvent, InventoryPatch,
+    LoadRequest, LoadSummary, RegionInfo, ResourceRef,
 };
 use tauri::ipc::Channel;
 

@@ -6,7 +6,7 @@ pub mod inventory;
 pub mod profiles;
 pub mod workflow;
 
-use eipdesk_core::EipDesk;
+use eipdesk_core::api::EipDesk;
 
 /// The managed application service, as commands receive it.
 pub type Desk<'a> = tauri::State<'a, EipDesk>;

@@ -3,10 +3,9 @@
 //! and reports. Profile ids are validated when the arguments are parsed.
 
 use super::Desk;
-use eipdesk_core::ErrorDto;
-use eipdesk_core::dto::{
-    ActiveProfile, ConnectionReport, DeskProfile, ImportReport, ImportSelection, NewProfile,
-    ProfileEdit, ProfileId, ProfilesOverview, ScanReport,
+use eipdesk_core::api::{
+    ActiveProfile, ConnectionReport, DeskProfile, ErrorDto, ImportReport, ImportSelection,
+    NewProfile, ProfileEdit, ProfileId, ProfilesOverview, ScanReport,
 };
 
 #[tauri::command]

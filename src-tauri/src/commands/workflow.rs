@@ -3,13 +3,10 @@
 //! run's view.
 
 use super::Desk;
-use eipdesk_core::ErrorDto;
-use eipdesk_core::audit::{AuditEntry, AuditFilter};
-use eipdesk_core::binding::options::BindOptions;
-use eipdesk_core::binding::view::PreflightView;
-use eipdesk_core::binding::{BindForm, Confirmations};
-use eipdesk_core::desk::workflow::{AuditExportRequest, AuditExportResult, DEFAULT_RUNS_LIMIT};
-use eipdesk_core::workflow::{RunEvents, RunView};
+use eipdesk_core::api::{
+    AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BindForm, BindOptions,
+    Confirmations, ErrorDto, PreflightView, RunEvents, RunView,
+};
 use tauri::{AppHandle, Emitter};
 
 /// The event name run views are emitted under.
@@ -53,7 +50,7 @@ pub async fn start_bind(
 
 #[tauri::command]
 pub async fn workflow_runs(desk: Desk<'_>, limit: Option<u32>) -> Result<Vec<RunView>, ErrorDto> {
-    Ok(desk.workflow_runs(limit.unwrap_or(DEFAULT_RUNS_LIMIT))?)
+    Ok(desk.workflow_runs(limit)?)
 }
 
 #[tauri::command]

@@ -4,7 +4,7 @@
 //! "invalid args … for command …" text. The checks themselves are generated per command
 //! from its parameter types (see `spec.rs`), so they cannot drift from the commands.
 
-use eipdesk_core::{ErrorDto, ErrorKind};
+use eipdesk_core::api::{ErrorDto, ErrorKind};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 

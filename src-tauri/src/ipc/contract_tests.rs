@@ -86,3 +86,42 @@ fn typescript_names_arguments_and_channels_as_tauri_does() {
     assert!(ts.contains("  ping: () => call<void>('ping'),"), "{ts}");
     assert!(!ts.contains("notACommand"));
 }
+
+/// The shell is thin: it reaches the domain only through `eipdesk_core::api`, the core's one
+/// surface, never by deep paths into its modules.
+#[test]
+fn the_shell_uses_only_the_core_api() {
+    // Spelt in two parts so that this test does not find itself.
+    const CORE: &str = concat!("eipdesk", "_core::");
+    let mut offenders = Vec::new();
+    let mut dirs = vec![root().join("src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (i, line) in text.lines().enumerate() {
+                    let mut rest = line;
+                    while let Some(at) = rest.find(CORE) {
+                        rest = &rest[at + CORE.len()..];
+                        if !rest.starts_with("api") {
+                            offenders.push(format!(
+                                "{}:{}: {}",
+                                path.display(),
+                                i + 1,
+                                line.trim()
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "deep imports into eipdesk-core:\n{}",
+        offenders.join("\n")
+    );
+}

@@ -7,7 +7,7 @@
 use super::args::MAX_STRING_BYTES;
 use super::contract_tests::contract;
 use super::spec::ArgKind;
-use eipdesk_core::{ErrorDto, ErrorKind};
+use eipdesk_core::api::{ErrorDto, ErrorKind};
 use serde_json::{Map, Value, json};
 use tauri::WebviewWindow;
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -22,7 +22,7 @@ struct Harness {
 
 fn harness() -> Harness {
     let dir = tempfile::tempdir().unwrap();
-    let desk = tauri::async_runtime::block_on(eipdesk_core::EipDesk::start(dir.path()))
+    let desk = tauri::async_runtime::block_on(eipdesk_core::api::EipDesk::start(dir.path()))
         .expect("the desk starts on a fresh data directory");
     let app = mock_builder()
         .manage(desk)

@@ -13,7 +13,7 @@ mod malformed_tests;
 pub mod spec;
 
 use args::ArgError;
-use eipdesk_core::ErrorDto;
+use eipdesk_core::api::ErrorDto;
 use tauri::Runtime;
 use tauri::ipc::{Invoke, InvokeBody};
 

@@ -2,7 +2,7 @@
 //! refreshes after changes, cached rows for other features, and CSV export.
 
 use super::EipDesk;
-use crate::dto::RegionInfo;
+use crate::api::RegionInfo;
 use crate::error::CoreError;
 use crate::ids::RegionId;
 use crate::inventory::{

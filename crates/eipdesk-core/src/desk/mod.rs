@@ -6,7 +6,7 @@ mod inventory;
 pub mod profiles;
 pub mod workflow;
 
-use crate::dto::AppInfo;
+use crate::api::AppInfo;
 use crate::error::CoreError;
 use crate::profiles::{KeyringStore, ProfileId, SecretStore};
 use crate::regions::CutThroughRegions;

@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use ts_rs::TS;
 
 /// How many runs the run history lists when the UI asks for no particular number.
-pub const DEFAULT_RUNS_LIMIT: u32 = 100;
+const DEFAULT_RUNS_LIMIT: u32 = 100;
 
 /// Run IDs being driven, with the resources each touches.
 type Active = Arc<Mutex<HashMap<String, Vec<String>>>>;
@@ -324,7 +324,8 @@ impl EipDesk {
 
     /// The most recent runs, newest first (interrupted ones offer Resume and Roll back).
     /// `limit` is clamped to 1..=500; [`DEFAULT_RUNS_LIMIT`] when the UI gives none.
-    pub fn workflow_runs(&self, limit: u32) -> Result<Vec<RunView>, WorkflowError> {
+    pub fn workflow_runs(&self, limit: Option<u32>) -> Result<Vec<RunView>, WorkflowError> {
+        let limit = limit.unwrap_or(DEFAULT_RUNS_LIMIT);
         let journal = Journal::new(self.workflow.db()?);
         Ok(recent_runs(
             &journal,

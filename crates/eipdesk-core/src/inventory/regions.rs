@@ -1,6 +1,6 @@
 //! The regions the account can use, for the region selector.
 
-use crate::dto::RegionInfo;
+use crate::api::RegionInfo;
 use crate::error::CoreError;
 use crate::ids::RegionId;
 use crate::regions::CutThroughRegions;

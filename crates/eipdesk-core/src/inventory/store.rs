@@ -14,7 +14,7 @@ use super::pacer::Pacer;
 use super::quotas::QuotaCache;
 use super::relations::build_rows;
 use super::rows::RegionRows;
-use crate::dto::RegionInfo;
+use crate::api::RegionInfo;
 use crate::regions::CutThroughRegions;
 
 /// Tuning of the inventory.

@@ -1,6 +1,11 @@
-//! Data shapes shared with the UI. TypeScript declarations for them are generated into
-//! `ui/src/lib/backend/bindings.ts`; a test fails when that file drifts from these types
-//! (regenerate with `UPDATE_BINDINGS=1 cargo test -p eipdesk-core --test bindings`).
+//! The surface the desktop shell uses: [`EipDesk`] (one method per thing the window can
+//! ask), the errors as they cross IPC, the run-event hook, and every data shape shared with
+//! the UI. The shell imports from here only (a test in `src-tauri` checks it); the other
+//! modules are public for the crate's own integration tests and benches.
+//!
+//! TypeScript declarations for the shapes are generated into `ui/src/lib/backend/bindings.ts`;
+//! a test fails when that file drifts from these types (regenerate with
+//! `UPDATE_BINDINGS=1 cargo test -p eipdesk-core --test bindings`).
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -26,6 +31,18 @@ pub struct RegionInfo {
     pub cut_through: bool,
 }
 
+pub use crate::desk::EipDesk;
+pub use crate::error::{CoreError, DescribeError, ErrorDto, ErrorKind};
+pub use crate::paths::data_dir;
+pub use crate::workflow::{RunEvents, RunView};
+
+// Binding forms, plans, runs and the audit log.
+pub use crate::audit::{AuditEntry, AuditFilter};
+pub use crate::binding::options::BindOptions;
+pub use crate::binding::view::PreflightView;
+pub use crate::binding::{BindForm, Confirmations};
+pub use crate::desk::workflow::{AuditExportRequest, AuditExportResult};
+
 // The inventory's rows and IPC shapes live with the inventory; re-exported here so every
 // UI type has one address.
 pub use crate::inventory::events::{
@@ -45,7 +62,6 @@ pub use crate::profiles::{ConnectionReport, NewProfile, ProfileEdit, ProfileId};
 
 /// Every type the UI imports, as TypeScript declarations, in a stable order.
 pub fn typescript_declarations() -> Vec<String> {
-    use crate::error::{ErrorDto, ErrorKind};
     vec![
         ErrorKind::decl(),
         ErrorDto::decl(),
