@@ -45,6 +45,7 @@ pub use crate::desk::workflow::{AuditExportRequest, AuditExportResult};
 
 // The inventory's rows and IPC shapes live with the inventory; re-exported here so every
 // UI type has one address.
+pub use crate::inventory::actions::{RowAction, RowActionId, SheetIntent, SheetPrefill};
 pub use crate::inventory::events::{
     CsvExportRequest, CsvExportResult, InventoryEvent, InventoryPatch, LoadRequest, LoadStarted,
     LoadSummary, RegionFailed, RegionLoaded,
@@ -91,6 +92,10 @@ pub fn typescript_declarations() -> Vec<String> {
         InventoryPatch::decl(),
         CsvExportRequest::decl(),
         CsvExportResult::decl(),
+        RowActionId::decl(),
+        SheetIntent::decl(),
+        SheetPrefill::decl(),
+        RowAction::decl(),
     ]
     .into_iter()
     // profiles: the domain's types, then the app's (switcher, manager, keychain state)

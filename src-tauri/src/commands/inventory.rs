@@ -4,7 +4,7 @@
 use super::Desk;
 use eipdesk_core::api::{
     AppInfo, CsvExportRequest, CsvExportResult, ErrorDto, InventoryEvent, InventoryPatch,
-    LoadRequest, LoadSummary, RegionInfo, ResourceRef,
+    LoadRequest, LoadSummary, RegionInfo, ResourceRef, RowAction,
 };
 use tauri::ipc::Channel;
 
@@ -39,6 +39,12 @@ pub async fn refresh_resources(
     refs: Vec<ResourceRef>,
 ) -> Result<Vec<InventoryPatch>, ErrorDto> {
     Ok(desk.refresh_resources(&refs).await?)
+}
+
+/// The actions a row's details panel offers, each with why it cannot run now.
+#[tauri::command]
+pub fn row_actions(desk: Desk<'_>, row: ResourceRef) -> Result<Vec<RowAction>, ErrorDto> {
+    Ok(desk.row_actions(&row)?)
 }
 
 #[tauri::command]

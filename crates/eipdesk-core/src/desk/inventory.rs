@@ -5,6 +5,8 @@ use super::EipDesk;
 use crate::api::RegionInfo;
 use crate::error::CoreError;
 use crate::ids::RegionId;
+use crate::inventory::actions::{RowAction, actions_for};
+use crate::inventory::error::InventoryError;
 use crate::inventory::{
     self, ALL_REGIONS, CsvExportRequest, CsvExportResult, EipRow, InventoryEvent, InventoryPatch,
     LoadContext, LoadRequest, LoadSummary, RegionEntry, RegionRows, ResourceRef,
@@ -83,6 +85,16 @@ impl EipDesk {
         let generation = self.session().generation;
         let region = (scope != ALL_REGIONS).then_some(scope);
         self.inventory.rows(generation, region)
+    }
+
+    /// The actions the row's details panel offers, each with why it cannot run now.
+    pub fn row_actions(&self, r: &ResourceRef) -> Result<Vec<RowAction>, CoreError> {
+        let rows = self
+            .inventory
+            .rows(self.session().generation, Some(&r.region_id));
+        rows.first()
+            .and_then(|rows| actions_for(rows, r))
+            .ok_or_else(|| InventoryError::RowNotFound(r.id.clone()).into())
     }
 
     /// A loaded region's raw listing and rows (for preflight checks), if loaded.

@@ -9,6 +9,9 @@ pub enum InventoryError {
     /// Another load superseded this one, or the active profile changed.
     #[error("the load was cancelled")]
     Cancelled,
+    /// No loaded row has this ID (another profile, or not loaded yet).
+    #[error("{0} is not in the loaded inventory")]
+    RowNotFound(String),
     /// The CSV file could not be written.
     #[error("could not export to {path}: {reason}")]
     Export { path: String, reason: String },
@@ -18,12 +21,14 @@ impl DescribeError for InventoryError {
     fn kind(&self) -> ErrorKind {
         match self {
             InventoryError::Cancelled => ErrorKind::Transient,
+            InventoryError::RowNotFound(_) => ErrorKind::NotFound,
             InventoryError::Export { .. } => ErrorKind::InvalidInput,
         }
     }
     fn code(&self) -> String {
         match self {
             InventoryError::Cancelled => "Cancelled",
+            InventoryError::RowNotFound(_) => "RowNotFound",
             InventoryError::Export { .. } => "ExportFailed",
         }
         .into()
@@ -32,6 +37,7 @@ impl DescribeError for InventoryError {
         Some(
             match self {
                 InventoryError::Cancelled => "A newer load replaced it.",
+                InventoryError::RowNotFound(_) => "Refresh the table.",
                 InventoryError::Export { .. } => {
                     "Choose a full path in a folder that exists and that you can write to."
                 }

@@ -11,6 +11,7 @@
 //!   return only the rows that changed;
 //! * [`csv`] exports what a table shows.
 
+pub mod actions;
 pub mod cancel;
 pub mod csv;
 pub mod eligibility;

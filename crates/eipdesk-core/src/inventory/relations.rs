@@ -398,4 +398,4 @@ fn instance_row(
 
 #[cfg(test)]
 #[path = "relations_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -167,7 +167,8 @@ fn quotas() -> EniQuotas {
     [("ecs.g7.large".to_string(), 3)].into_iter().collect()
 }
 
-fn rows() -> RegionRows {
+/// The hand-built region's rows (also used by the row-action tests).
+pub(crate) fn rows() -> RegionRows {
     build_rows(&region(), &quotas(), &CutThroughRegions::default())
 }
 

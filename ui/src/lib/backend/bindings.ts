@@ -207,6 +207,30 @@ path: string, headers: Array<string>, rows: Array<Array<string>>, };
 
 export type CsvExportResult = { path: string, rows: number, bytes: number, };
 
+export type RowActionId = "bindEip" | "unbindEip" | "switchMode" | "bindEniCutThrough" | "bindEniNat" | "bindInstance";
+
+export type SheetIntent = "bind" | "unbind" | "switch";
+
+export type SheetPrefill = { regionId: string, intent: SheetIntent, mode: BindMode | null, allocationId: string | null, targetKind: TargetKind | null, targetId: string | null, 
+/**
+ * The EIP's mode now (unbind and switch).
+ */
+currentMode: BindMode | null, 
+/**
+ * Unbinding a cut-through EIP: the instance the ENI goes back to (empty: stay detached).
+ */
+attachTo: string | null, };
+
+export type RowAction = { id: RowActionId, 
+/**
+ * The row's main action (shown first and emphasised).
+ */
+primary: boolean, 
+/**
+ * Why it cannot run now; `None` when it can.
+ */
+unavailable: string | null, sheet: SheetPrefill, };
+
 export type ProfileId = string;
 
 export type AuthMode = "accessKey" | "stsToken" | "ramRole" | "sandbox";

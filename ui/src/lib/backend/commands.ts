@@ -2,7 +2,7 @@
 // UPDATE_BINDINGS=1 cargo test -p eipdesk ipc
 import { Channel } from '@tauri-apps/api/core';
 import { call } from './transport';
-import type { ActiveProfile, AppInfo, AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BindForm, BindOptions, Confirmations, ConnectionReport, CsvExportRequest, CsvExportResult, DeskProfile, ImportReport, ImportSelection, InventoryEvent, InventoryPatch, LoadRequest, LoadSummary, NewProfile, PreflightView, ProfileEdit, ProfileId, ProfilesOverview, RegionInfo, ResourceRef, RunView, ScanReport } from './bindings';
+import type { ActiveProfile, AppInfo, AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BindForm, BindOptions, Confirmations, ConnectionReport, CsvExportRequest, CsvExportResult, DeskProfile, ImportReport, ImportSelection, InventoryEvent, InventoryPatch, LoadRequest, LoadSummary, NewProfile, PreflightView, ProfileEdit, ProfileId, ProfilesOverview, RegionInfo, ResourceRef, RowAction, RunView, ScanReport } from './bindings';
 
 /** The name of the `workflow-run` event. */
 export const RUN_EVENT = 'workflow-run';
@@ -20,6 +20,8 @@ export const commands = {
   /** Loads a scope; progress and rows arrive on `on_event`, the summary is the result. */
   loadInventory: (request: LoadRequest, onEvent: (event: InventoryEvent) => void) => call<LoadSummary>('load_inventory', { request, onEvent: channel(onEvent) }),
   refreshResources: (refs: ResourceRef[]) => call<InventoryPatch[]>('refresh_resources', { refs }),
+  /** The actions a row's details panel offers, each with why it cannot run now. */
+  rowActions: (row: ResourceRef) => call<RowAction[]>('row_actions', { row }),
   exportCsv: (request: CsvExportRequest) => call<CsvExportResult>('export_csv', { request }),
   defaultExportPath: (table: string) => call<string>('default_export_path', { table }),
   activeProfile: () => call<ActiveProfile>('active_profile'),

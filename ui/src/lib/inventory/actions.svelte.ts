@@ -1,11 +1,10 @@
 /**
- * Actions other features add to the details panel ("Bind in cut-through mode…", "Unbind…").
- * A feature registers an action for a resource kind; the panel shows it for the selected row,
- * disabled with a reason when `available` says so.
- *
- *   const off = rowActions.register({ id: 'bind', kind: 'eni', label: 'Bind…', run: (row) => … });
+ * The actions of the selected row's details panel. Which actions a row has, and why one
+ * cannot run now, are the core's rules (`commands.rowActions`); this module only names them
+ * for people and hands a chosen action to whoever runs it (the bind sheet registers itself,
+ * so the inventory does not depend on the workflow UI).
  */
-import type { EipRow, EniRow, InstanceRow, ResourceKind } from '../backend';
+import { commands, type EipRow, type EniRow, type InstanceRow, type ResourceKind, type ResourceRef, type RowAction, type RowActionId } from '../backend';
 
 export interface RowOfKind {
   eip: EipRow;
@@ -13,31 +12,41 @@ export interface RowOfKind {
   instance: InstanceRow;
 }
 
-export interface RowAction<K extends ResourceKind = ResourceKind> {
-  id: string;
-  kind: K;
-  label: string;
-  /** `true` to enable, or the reason it is disabled. */
-  available?: (row: RowOfKind[K]) => true | string;
-  run: (row: RowOfKind[K]) => void;
-  /** Drawn as the panel's main button. */
-  primary?: boolean;
+/** The button text of each action, and its stable `data-action` name. */
+export const ACTION_NAMES: Record<RowActionId, { label: string; name: string }> = {
+  bindEip: { label: 'Bind EIP…', name: 'bind-eip' },
+  unbindEip: { label: 'Unbind…', name: 'unbind-eip' },
+  switchMode: { label: 'Switch mode…', name: 'switch-eip' },
+  bindEniCutThrough: { label: 'Bind in cut-through mode…', name: 'bind-eni-cut-through' },
+  bindEniNat: { label: 'Bind EIP (NAT)…', name: 'bind-eni-nat' },
+  bindInstance: { label: 'Bind EIP…', name: 'bind-instance' },
+};
+
+/** The reference of a row, as the backend names it. */
+export function refOf<K extends ResourceKind>(kind: K, row: RowOfKind[K]): ResourceRef {
+  const id =
+    kind === 'eip' ? (row as EipRow).allocationId : kind === 'eni' ? (row as EniRow).networkInterfaceId : (row as InstanceRow).instanceId;
+  return { kind, id, regionId: row.regionId };
 }
 
 class RowActions {
-  list: RowAction[] = $state.raw([]);
+  #runner: ((action: RowAction) => void) | null = null;
 
-  /** Adds an action; returns a function that removes it. */
-  register<K extends ResourceKind>(action: RowAction<K>): () => void {
-    const entry = action as unknown as RowAction;
-    this.list = [...this.list.filter((a) => a.id !== action.id), entry];
+  /** Sets what running an action does; returns a function that removes it. */
+  setRunner(runner: (action: RowAction) => void): () => void {
+    this.#runner = runner;
     return () => {
-      this.list = this.list.filter((a) => a !== entry);
+      if (this.#runner === runner) this.#runner = null;
     };
   }
 
-  for<K extends ResourceKind>(kind: K): RowAction<K>[] {
-    return this.list.filter((a) => a.kind === kind) as unknown as RowAction<K>[];
+  /** The actions of a row, from the core. */
+  load<K extends ResourceKind>(kind: K, row: RowOfKind[K]): Promise<RowAction[]> {
+    return commands.rowActions(refOf(kind, row));
+  }
+
+  run(action: RowAction): void {
+    this.#runner?.(action);
   }
 }
 
