@@ -16,8 +16,7 @@ use ts_rs::TS;
 pub struct AppInfo {
     pub version: String,
     pub profile_name: String,
-    /// `production`, `staging`, `test` or `sandbox`.
-    pub environment: String,
+    pub environment: crate::desk::profiles::Environment,
     pub default_region: String,
 }
 
@@ -33,6 +32,7 @@ pub struct RegionInfo {
 
 pub use crate::desk::EipDesk;
 pub use crate::error::{CoreError, DescribeError, ErrorDto, ErrorKind};
+pub use crate::ids::RunId;
 pub use crate::paths::data_dir;
 pub use crate::workflow::{RunEvents, RunView};
 
@@ -57,7 +57,9 @@ pub use crate::inventory::rows::{
 };
 
 // Profile shapes: the domain's live with the profiles, the app's with the desk.
-pub use crate::desk::profiles::{ActiveProfile, DeskProfile, KeychainState, ProfilesOverview};
+pub use crate::desk::profiles::{
+    ActiveProfile, DeskProfile, Environment, KeychainState, ProfilesOverview,
+};
 pub use crate::profiles::import::{ImportReport, ImportSelection, ScanReport};
 pub use crate::profiles::{ConnectionReport, NewProfile, ProfileEdit, ProfileId};
 
@@ -92,6 +94,8 @@ pub fn typescript_declarations() -> Vec<String> {
         InventoryPatch::decl(),
         CsvExportRequest::decl(),
         CsvExportResult::decl(),
+        // A validated ID crosses IPC as its string.
+        "type RunId = string;".to_string(),
         RowActionId::decl(),
         SheetIntent::decl(),
         SheetPrefill::decl(),

@@ -77,6 +77,10 @@ prefixed_id!(
     /// An ECS instance ID (`i-…`).
     InstanceId, "i-", "instance ID"
 );
+prefixed_id!(
+    /// A workflow run's ID in the journal (`run-…`).
+    RunId, "run-", "run ID"
+);
 
 /// A region ID such as `cn-hangzhou` or `ap-southeast-1`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

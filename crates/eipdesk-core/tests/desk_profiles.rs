@@ -6,6 +6,7 @@
 //! with the profile store).
 
 use eipdesk_core::DescribeError;
+use eipdesk_core::api::Environment;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -100,7 +101,7 @@ async fn create_test_switch_restart_and_delete() {
 
     let start = desk.active_profile().await.unwrap();
     assert!(start.profile.profile.builtin);
-    assert_eq!(start.environment, "sandbox");
+    assert_eq!(start.environment, Environment::Sandbox);
     assert!(start.notice.is_none());
     assert!(
         !eip_ids(&desk)
@@ -134,7 +135,7 @@ async fn create_test_switch_restart_and_delete() {
 
     let active = desk.switch_profile(id.clone()).await.unwrap();
     assert_eq!(active.profile.profile.id, id);
-    assert_eq!(active.environment, "production");
+    assert_eq!(active.environment, Environment::Production);
     assert_eq!(active.profile.profile.label_color, "red");
     assert!(active.generation > start.generation);
     assert!(
@@ -173,7 +174,7 @@ async fn create_test_switch_restart_and_delete() {
     assert_eq!(edited.profile.label, EnvLabel::Staging);
     let after = desk.active_profile().await.unwrap();
     assert!(after.generation > before);
-    assert_eq!(after.environment, "staging");
+    assert_eq!(after.environment, Environment::Staging);
 
     // Deleting the active profile removes its keychain item and goes back to the Sandbox.
     desk.delete_profile(id.clone()).await.unwrap();

@@ -9,6 +9,7 @@ use eipdesk_core::audit::AuditFilter;
 use eipdesk_core::audit::export::ExportFormat;
 use eipdesk_core::binding::{BindForm, Confirmations, JobKind};
 use eipdesk_core::desk::workflow::AuditExportRequest;
+use eipdesk_core::ids::RunId;
 use eipdesk_core::journal::{RunStatus, StepStatus};
 use eipdesk_core::profiles::{KeychainError, SecretStore, Sensitive};
 use eipdesk_core::workflow::{RunEvents, RunView, WorkflowError};
@@ -145,7 +146,9 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
         [run.id.as_str()]
     );
     assert!(
-        desk.cancel_run(&run.id).await.is_err(),
+        desk.cancel_run(&RunId::parse(&run.id).unwrap())
+            .await
+            .is_err(),
         "a completed run cannot be cancelled"
     );
     assert!(matches!(

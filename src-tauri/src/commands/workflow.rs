@@ -5,7 +5,7 @@
 use super::Desk;
 use eipdesk_core::api::{
     AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BindForm, BindOptions,
-    Confirmations, ErrorDto, PreflightView, RunEvents, RunView,
+    Confirmations, ErrorDto, PreflightView, RunEvents, RunId, RunView,
 };
 use tauri::{AppHandle, Emitter};
 
@@ -54,17 +54,17 @@ pub async fn workflow_runs(desk: Desk<'_>, limit: Option<u32>) -> Result<Vec<Run
 }
 
 #[tauri::command]
-pub async fn resume_run(desk: Desk<'_>, run_id: String) -> Result<RunView, ErrorDto> {
+pub async fn resume_run(desk: Desk<'_>, run_id: RunId) -> Result<RunView, ErrorDto> {
     Ok(desk.resume_run(&run_id).await?)
 }
 
 #[tauri::command]
-pub async fn roll_back_run(desk: Desk<'_>, run_id: String) -> Result<RunView, ErrorDto> {
+pub async fn roll_back_run(desk: Desk<'_>, run_id: RunId) -> Result<RunView, ErrorDto> {
     Ok(desk.roll_back_run(&run_id).await?)
 }
 
 #[tauri::command]
-pub async fn cancel_run(desk: Desk<'_>, run_id: String) -> Result<RunView, ErrorDto> {
+pub async fn cancel_run(desk: Desk<'_>, run_id: RunId) -> Result<RunView, ErrorDto> {
     Ok(desk.cancel_run(&run_id).await?)
 }
 

@@ -91,6 +91,7 @@ fn abbreviated(args: &Value) -> String {
 fn valid(ts: &str) -> Value {
     match ts {
         "ProfileId" => json!("sandbox"),
+        "RunId" => json!("run-0123abcd"),
         "LoadRequest" => json!({ "scope": "cn-hangzhou", "supersede": false }),
         "NewProfile" => json!({
             "name": "contract-test", "region": "cn-hangzhou",
@@ -174,6 +175,7 @@ fn malformed_ids_and_unknown_enum_values_name_the_nested_field() {
         "refs[0].kind",
     );
     h.expect_refused("workflow_runs", json!({ "limit": -1 }), "limit");
+    h.expect_refused("resume_run", json!({ "runId": "run-../x" }), "runId");
 }
 
 #[test]

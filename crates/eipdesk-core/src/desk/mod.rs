@@ -7,6 +7,7 @@ pub mod profiles;
 pub mod workflow;
 
 use crate::api::AppInfo;
+use crate::desk::profiles::Environment;
 use crate::error::CoreError;
 use crate::profiles::{KeyringStore, ProfileId, SecretStore};
 use crate::regions::CutThroughRegions;
@@ -21,7 +22,7 @@ pub struct ActiveSession {
     pub profile_id: ProfileId,
     pub profile_name: String,
     /// `production`, `staging`, `test`, `none` or `sandbox`.
-    pub environment: String,
+    pub environment: Environment,
     pub client: Client,
     /// Bumped on every switch, so work started for an older session can tell it is stale.
     pub generation: u64,
@@ -94,7 +95,7 @@ impl EipDesk {
         &self,
         profile_id: ProfileId,
         profile_name: String,
-        environment: String,
+        environment: Environment,
         client: Client,
     ) -> u64 {
         let mut guard = self

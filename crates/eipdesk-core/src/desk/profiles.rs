@@ -10,7 +10,7 @@ mod dto;
 mod routing;
 mod state;
 
-pub use dto::{ActiveProfile, DeskProfile, KeychainState, ProfilesOverview};
+pub use dto::{ActiveProfile, DeskProfile, Environment, KeychainState, ProfilesOverview};
 pub use routing::SandboxRouting;
 pub(crate) use state::DeskProfiles;
 

@@ -8,7 +8,7 @@ use crate::audit::{AuditEntry, AuditFilter, AuditLog};
 use crate::binding::options::{BindOptions, bind_options};
 use crate::binding::view::PreflightView;
 use crate::binding::{BindForm, BindPlan, Blocker, Confirmations, ProfileFacts, preflight};
-use crate::ids::RegionId;
+use crate::ids::{RegionId, RunId};
 use crate::journal::{Database, Journal, RunOwner, RunRecord, RunStatus, db_path};
 use crate::workflow::snapshot::fetch_snapshot;
 use crate::workflow::view::{RunView, recent_runs, run_view};
@@ -169,7 +169,7 @@ impl EipDesk {
         (
             ProfileFacts {
                 name: session.profile_name.clone(),
-                production: session.environment == "production",
+                production: session.environment == super::profiles::Environment::Production,
             },
             RunOwner {
                 profile: session.profile_name,
@@ -306,17 +306,20 @@ impl EipDesk {
     }
 
     /// Continues an interrupted run, retries a failed step, or retries a failed rollback.
-    pub async fn resume_run(&self, run_id: &str) -> Result<RunView, WorkflowError> {
+    pub async fn resume_run(&self, run_id: &RunId) -> Result<RunView, WorkflowError> {
+        let run_id = run_id.as_str();
         self.steer(run_id, |e| e.resume(run_id))
     }
 
     /// Undoes what the run did.
-    pub async fn roll_back_run(&self, run_id: &str) -> Result<RunView, WorkflowError> {
+    pub async fn roll_back_run(&self, run_id: &RunId) -> Result<RunView, WorkflowError> {
+        let run_id = run_id.as_str();
         self.steer(run_id, |e| e.roll_back(run_id))
     }
 
     /// Stops the run after its current step and undoes what it did.
-    pub async fn cancel_run(&self, run_id: &str) -> Result<RunView, WorkflowError> {
+    pub async fn cancel_run(&self, run_id: &RunId) -> Result<RunView, WorkflowError> {
+        let run_id = run_id.as_str();
         let engine = self.engine()?;
         engine.cancel(run_id)?;
         Ok(run_view(engine.journal(), run_id)?)

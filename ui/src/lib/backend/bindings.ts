@@ -13,11 +13,7 @@ code: string, message: string, requestId: string | null,
  */
 hint: string | null, };
 
-export type AppInfo = { version: string, profileName: string, 
-/**
- * `production`, `staging`, `test` or `sandbox`.
- */
-environment: string, defaultRegion: string, };
+export type AppInfo = { version: string, profileName: string, environment: Environment, defaultRegion: string, };
 
 export type RegionInfo = { id: string, name: string, 
 /**
@@ -206,6 +202,8 @@ export type CsvExportRequest = {
 path: string, headers: Array<string>, rows: Array<Array<string>>, };
 
 export type CsvExportResult = { path: string, rows: number, bytes: number, };
+
+export type RunId = string;
 
 export type RowActionId = "bindEip" | "unbindEip" | "switchMode" | "bindEniCutThrough" | "bindEniNat" | "bindInstance";
 
@@ -704,11 +702,9 @@ lastUsed: string | null,
  */
 useCount: number, };
 
-export type ActiveProfile = { profile: DeskProfile, 
-/**
- * `production`, `staging`, `test`, `none` or `sandbox`.
- */
-environment: string, generation: bigint, 
+export type Environment = "production" | "staging" | "test" | "none" | "sandbox";
+
+export type ActiveProfile = { profile: DeskProfile, environment: Environment, generation: bigint, 
 /**
  * Set when the app fell back to the Sandbox because the profile it should have used
  * could not be opened (keychain locked, item missing, …): what happened and what to do.

@@ -2,7 +2,7 @@
 // UPDATE_BINDINGS=1 cargo test -p eipdesk ipc
 import { Channel } from '@tauri-apps/api/core';
 import { call } from './transport';
-import type { ActiveProfile, AppInfo, AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BindForm, BindOptions, Confirmations, ConnectionReport, CsvExportRequest, CsvExportResult, DeskProfile, ImportReport, ImportSelection, InventoryEvent, InventoryPatch, LoadRequest, LoadSummary, NewProfile, PreflightView, ProfileEdit, ProfileId, ProfilesOverview, RegionInfo, ResourceRef, RowAction, RunView, ScanReport } from './bindings';
+import type { ActiveProfile, AppInfo, AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BindForm, BindOptions, Confirmations, ConnectionReport, CsvExportRequest, CsvExportResult, DeskProfile, ImportReport, ImportSelection, InventoryEvent, InventoryPatch, LoadRequest, LoadSummary, NewProfile, PreflightView, ProfileEdit, ProfileId, ProfilesOverview, RegionInfo, ResourceRef, RowAction, RunId, RunView, ScanReport } from './bindings';
 
 /** The name of the `workflow-run` event. */
 export const RUN_EVENT = 'workflow-run';
@@ -38,9 +38,9 @@ export const commands = {
   preflightBind: (form: BindForm) => call<PreflightView>('preflight_bind', { form }),
   startBind: (form: BindForm, confirmations: Confirmations) => call<RunView>('start_bind', { form, confirmations }),
   workflowRuns: (limit: number | null) => call<RunView[]>('workflow_runs', { limit }),
-  resumeRun: (runId: string) => call<RunView>('resume_run', { runId }),
-  rollBackRun: (runId: string) => call<RunView>('roll_back_run', { runId }),
-  cancelRun: (runId: string) => call<RunView>('cancel_run', { runId }),
+  resumeRun: (runId: RunId) => call<RunView>('resume_run', { runId }),
+  rollBackRun: (runId: RunId) => call<RunView>('roll_back_run', { runId }),
+  cancelRun: (runId: RunId) => call<RunView>('cancel_run', { runId }),
   auditLog: (filter: AuditFilter) => call<AuditEntry[]>('audit_log', { filter }),
   exportAudit: (request: AuditExportRequest) => call<AuditExportResult>('export_audit', { request }),
 };

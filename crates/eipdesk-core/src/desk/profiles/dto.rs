@@ -19,14 +19,25 @@ pub struct DeskProfile {
     pub sandbox_endpoint: bool,
 }
 
+/// Where a session acts: the profile's label, or the built-in Sandbox. Production is shown
+/// in red everywhere and asks for typed confirmation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Environment {
+    Production,
+    Staging,
+    Test,
+    None,
+    Sandbox,
+}
+
 /// The profile the window works with, and the session generation (bumped on every switch
 /// and whenever the active profile's credentials change, so pages reload).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ActiveProfile {
     pub profile: DeskProfile,
-    /// `production`, `staging`, `test`, `none` or `sandbox`.
-    pub environment: String,
+    pub environment: Environment,
     pub generation: u64,
     /// Set when the app fell back to the Sandbox because the profile it should have used
     /// could not be opened (keychain locked, item missing, …): what happened and what to do.
@@ -55,15 +66,15 @@ pub struct ProfilesOverview {
 }
 
 /// The word the header shows for a profile's environment.
-pub fn environment_of(profile: &ProfileSummary) -> &'static str {
+pub fn environment_of(profile: &ProfileSummary) -> Environment {
     if profile.builtin {
-        return "sandbox";
+        return Environment::Sandbox;
     }
     match profile.label {
-        EnvLabel::Production => "production",
-        EnvLabel::Staging => "staging",
-        EnvLabel::Test => "test",
-        EnvLabel::None => "none",
+        EnvLabel::Production => Environment::Production,
+        EnvLabel::Staging => Environment::Staging,
+        EnvLabel::Test => Environment::Test,
+        EnvLabel::None => Environment::None,
     }
 }
 
@@ -81,6 +92,7 @@ pub fn mark_active(mut profiles: Vec<DeskProfile>, active_id: &ProfileId) -> Vec
 pub fn typescript_declarations() -> Vec<String> {
     vec![
         DeskProfile::decl(),
+        Environment::decl(),
         ActiveProfile::decl(),
         KeychainState::decl(),
         ProfilesOverview::decl(),

@@ -96,7 +96,7 @@ pub(crate) fn session_for(summary: &ProfileSummary, client: Client) -> ActiveSes
     ActiveSession {
         profile_id: summary.id.clone(),
         profile_name: summary.name.clone(),
-        environment: environment_of(summary).to_string(),
+        environment: environment_of(summary),
         client,
         generation: 0,
     }
