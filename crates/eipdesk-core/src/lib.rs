@@ -10,6 +10,7 @@
 
 pub mod audit;
 pub mod binding;
+mod csv_text;
 pub mod desk;
 pub mod dto;
 pub mod error;
