@@ -20,11 +20,25 @@ pub fn db_path(data_dir: &Path) -> PathBuf {
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
     #[error("the journal database failed: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     #[error("a journal record could not be read: {0}")]
     Corrupt(String),
     #[error("the journal database could not be brought up to date: {0}")]
     Schema(#[from] rusqlite_migration::Error),
+}
+
+impl From<rusqlite::Error> for DbError {
+    /// A column that does not convert (an unknown status text, a wrong type) is a corrupt
+    /// record, not a database failure.
+    fn from(e: rusqlite::Error) -> Self {
+        match e {
+            rusqlite::Error::FromSqlConversionFailure(_, _, inner) => {
+                DbError::Corrupt(inner.to_string())
+            }
+            e @ rusqlite::Error::InvalidColumnType(..) => DbError::Corrupt(e.to_string()),
+            e => DbError::Sqlite(e),
+        }
+    }
 }
 
 impl From<serde_json::Error> for DbError {

@@ -336,3 +336,17 @@ fn a_database_from_a_newer_build_is_refused_with_a_typed_error() {
         .unwrap();
     assert!(matches!(Database::open(&path), Err(DbError::Schema(_))));
 }
+
+#[test]
+fn an_unknown_stored_status_is_a_corrupt_record_naming_it() {
+    let j = Journal::new(Database::in_memory().unwrap());
+    let id = j.create_run(&sample_plan(), &owner()).unwrap().id;
+    j.database()
+        .lock()
+        .execute("UPDATE runs SET status = 'paused' WHERE id = ?1", [&id])
+        .unwrap();
+    match j.run(&id) {
+        Err(DbError::Corrupt(m)) => assert!(m.contains("RunStatus `paused`"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+}
