@@ -92,6 +92,8 @@
 //!   `ClientToken` across attempts, and per-action invalid-state retries up to a deadline.
 //! * [`paging`]: `PageNumber` (concurrent) and `NextToken` (stream) listings.
 //! * [`rate_limit`]: a token bucket per (account, region, action).
+//! * [`timestamp`]: the timestamp text forms (API, stored, file name) as `time` format
+//!   descriptions.
 //!
 //! Each call runs in a `tracing` span `alicloud_call` with `product`, `action`, `region`,
 //! `attempt`, `latency_ms`, `request_id`, `http_status` and `error_code`. Nothing secret is
@@ -115,6 +117,7 @@ pub mod retry;
 pub mod secret;
 pub mod signing;
 pub mod sts;
+pub mod timestamp;
 pub mod vpc;
 
 pub use action::{Action, RequestIdOnly};

@@ -115,16 +115,7 @@ pub fn new_nonce() -> String {
 
 /// Formats `at` as the UTC `YYYY-MM-DDThh:mm:ssZ` the gateway expects.
 pub fn format_timestamp(at: OffsetDateTime) -> String {
-    let at = at.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        at.year(),
-        u8::from(at.month()),
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second()
-    )
+    crate::timestamp::format_utc(at, crate::timestamp::API)
 }
 
 /// Parses a `YYYY-MM-DDThh:mm:ssZ` (or any ISO 8601) timestamp, e.g. STS `Expiration`.

@@ -1,6 +1,7 @@
-//! Atomic file writes: write a temporary file next to the target, fsync it, rename it over
-//! the target, then fsync the directory, so a crash leaves either the old or the new file,
-//! never a truncated one. New files are created readable by the owner only (0600 on Unix).
+//! Atomic file writes through the `atomic-write-file` crate (the emulator uses it too):
+//! a temporary file next to the target, fsynced, renamed over the target, then the directory
+//! fsynced, so a crash leaves either the old or the new file, never a truncated one. Files are
+//! written readable by the owner only (0600 on Unix), whatever mode an old file had.
 
 use std::fs;
 use std::io::{self, Write};
@@ -26,37 +27,19 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
 }
 
 fn write_inner(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    fs::create_dir_all(dir)?;
-    let file_name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"))?;
-    let mut prefix = std::ffi::OsString::from(".");
-    prefix.push(file_name);
-    prefix.push(".");
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir)
-}
-
-#[cfg(unix)]
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    fs::File::open(dir)?.sync_all()
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> io::Result<()> {
-    // Windows offers no directory handle fsync through std; the rename itself is atomic
-    // (MoveFileEx with MOVEFILE_REPLACE_EXISTING).
-    Ok(())
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir)?;
+    }
+    let mut options = atomic_write_file::AtomicWriteFile::options();
+    #[cfg(unix)]
+    {
+        use atomic_write_file::unix::OpenOptionsExt as _;
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600).preserve_mode(false);
+    }
+    let mut file = options.open(path)?;
+    file.write_all(contents)?;
+    file.commit()
 }
 
 #[cfg(test)]
@@ -85,6 +68,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("f");
         write_atomic(&target, b"x").unwrap();
+        let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        // Replacing a file someone made world-readable does not keep that mode.
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o644)).unwrap();
+        write_atomic(&target, b"y").unwrap();
         let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
     }

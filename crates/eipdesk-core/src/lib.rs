@@ -12,6 +12,7 @@
 pub mod api;
 pub mod audit;
 pub mod binding;
+mod csv_text;
 pub mod desk;
 pub mod error;
 pub mod fsutil;

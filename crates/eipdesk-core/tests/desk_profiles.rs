@@ -10,6 +10,7 @@ use eipdesk_core::api::Environment;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use alicloud_api::Secret;
 use alicloud_emulator::{
     DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, SECOND_ACCESS_KEY_ID, SECOND_ACCESS_KEY_SECRET,
     SECOND_ACCOUNT_ID,
@@ -17,7 +18,7 @@ use alicloud_emulator::{
 use eipdesk_core::EipDesk;
 use eipdesk_core::profiles::{
     EnvLabel, KeychainError, NewCredentials, NewProfile, NewRoleSource, ProfileEdit, ProfileId,
-    SecretStore, Sensitive,
+    SecretStore,
 };
 
 #[derive(Debug, Default)]
@@ -41,7 +42,7 @@ impl MemoryKeychain {
 }
 
 impl SecretStore for MemoryKeychain {
-    fn set(&self, account: &str, secret: &Sensitive) -> Result<(), KeychainError> {
+    fn set(&self, account: &str, secret: &Secret) -> Result<(), KeychainError> {
         self.check_locked()?;
         self.items
             .lock()
@@ -49,14 +50,14 @@ impl SecretStore for MemoryKeychain {
             .insert(account.into(), secret.expose().into());
         Ok(())
     }
-    fn get(&self, account: &str) -> Result<Option<Sensitive>, KeychainError> {
+    fn get(&self, account: &str) -> Result<Option<Secret>, KeychainError> {
         self.check_locked()?;
         Ok(self
             .items
             .lock()
             .unwrap()
             .get(account)
-            .map(|s| Sensitive::new(s.clone())))
+            .map(|s| Secret::from(s.clone())))
     }
     fn delete(&self, account: &str) -> Result<bool, KeychainError> {
         self.check_locked()?;
@@ -74,7 +75,7 @@ fn second_account(name: &str) -> NewProfile {
         label: EnvLabel::Production,
         credentials: NewCredentials::AccessKey {
             access_key_id: SECOND_ACCESS_KEY_ID.into(),
-            access_key_secret: Sensitive::new(SECOND_ACCESS_KEY_SECRET),
+            access_key_secret: Secret::from(SECOND_ACCESS_KEY_SECRET),
         },
     }
 }
@@ -270,7 +271,7 @@ async fn ram_role_test_shows_the_assumed_role_and_expiry() {
                 credentials: NewCredentials::RamRole {
                     source: NewRoleSource::AccessKey {
                         access_key_id: DEMO_ACCESS_KEY_ID.into(),
-                        access_key_secret: Sensitive::new(DEMO_ACCESS_KEY_SECRET),
+                        access_key_secret: Secret::from(DEMO_ACCESS_KEY_SECRET),
                     },
                     role_arn: role_arn.clone(),
                     session_name: "eipdesk-test".into(),

@@ -13,7 +13,7 @@ use alicloud_emulator::{
 };
 use eipdesk_core::profiles::{
     ConnectOptions, EnvLabel, NewCredentials, NewProfile, NewRoleSource, ProfileId, ProfileStore,
-    ProviderCache, SandboxAccess, Sensitive, client_for, client_with, test_connection,
+    ProviderCache, SandboxAccess, client_for, client_with, test_connection,
 };
 use profiles_support::TestSecretStore;
 
@@ -64,7 +64,7 @@ fn setup() -> Setup {
             label: EnvLabel::Test,
             credentials: NewCredentials::AccessKey {
                 access_key_id: DEMO_ACCESS_KEY_ID.into(),
-                access_key_secret: Sensitive::new(DEMO_ACCESS_KEY_SECRET),
+                access_key_secret: Secret::from(DEMO_ACCESS_KEY_SECRET),
             },
         })
         .unwrap()
@@ -163,8 +163,8 @@ async fn sts_token_profile_uses_its_token() {
             label: EnvLabel::None,
             credentials: NewCredentials::StsToken {
                 access_key_id: creds.access_key_id.clone(),
-                access_key_secret: Sensitive::new(creds.access_key_secret.expose()),
-                security_token: Sensitive::new(creds.security_token.as_ref().unwrap().expose()),
+                access_key_secret: Secret::from(creds.access_key_secret.expose()),
+                security_token: Secret::from(creds.security_token.as_ref().unwrap().expose()),
                 expiration: creds.expiration,
             },
         })
@@ -276,7 +276,7 @@ async fn failures_are_typed() {
             label: EnvLabel::None,
             credentials: NewCredentials::AccessKey {
                 access_key_id: DEMO_ACCESS_KEY_ID.into(),
-                access_key_secret: Sensitive::new("fake-secret-for-tests"),
+                access_key_secret: Secret::from("fake-secret-for-tests"),
             },
         })
         .unwrap();

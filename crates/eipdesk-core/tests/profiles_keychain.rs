@@ -11,9 +11,10 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 
+use alicloud_api::Secret;
 use eipdesk_core::profiles::{
     EnvLabel, KeyringStore, NewCredentials, NewProfile, NewRoleSource, ProfileEdit, ProfileId,
-    ProfileStore, SecretStore, Sensitive,
+    ProfileStore, SecretStore,
 };
 use profiles_support::*;
 
@@ -28,7 +29,7 @@ fn access_key(name: &str, key_id: &str, secret: &str) -> NewProfile {
         label: EnvLabel::Production,
         credentials: NewCredentials::AccessKey {
             access_key_id: key_id.into(),
-            access_key_secret: Sensitive::new(secret),
+            access_key_secret: Secret::from(secret),
         },
     }
 }
@@ -131,7 +132,7 @@ fn rename_keeps_and_update_replaces_the_item() {
     let edit = ProfileEdit {
         credentials: Some(eipdesk_core::profiles::CredentialsEdit::AccessKey {
             access_key_id: None,
-            access_key_secret: Some(Sensitive::new(second.clone())),
+            access_key_secret: Some(Secret::from(second.clone())),
         }),
         ..ProfileEdit::default()
     };

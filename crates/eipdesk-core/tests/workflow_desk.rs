@@ -2,6 +2,7 @@
 //! Sandbox: form choices with reasons, preflight, confirmations, a run on a background task
 //! reported through run events, the run list, and the audit log with the account and export.
 
+use alicloud_api::Secret;
 use alicloud_emulator::seed::demo_ids::*;
 use eipdesk_core::DescribeError;
 use eipdesk_core::EipDesk;
@@ -11,7 +12,7 @@ use eipdesk_core::binding::{BindForm, Confirmations, JobKind};
 use eipdesk_core::desk::workflow::AuditExportRequest;
 use eipdesk_core::ids::RunId;
 use eipdesk_core::journal::{RunStatus, StepStatus};
-use eipdesk_core::profiles::{KeychainError, SecretStore, Sensitive};
+use eipdesk_core::profiles::{KeychainError, SecretStore};
 use eipdesk_core::workflow::{RunEvents, RunView, WorkflowError};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -21,10 +22,10 @@ use std::time::Duration;
 struct NoKeychain;
 
 impl SecretStore for NoKeychain {
-    fn set(&self, _: &str, _: &Sensitive) -> Result<(), KeychainError> {
+    fn set(&self, _: &str, _: &Secret) -> Result<(), KeychainError> {
         Ok(())
     }
-    fn get(&self, _: &str) -> Result<Option<Sensitive>, KeychainError> {
+    fn get(&self, _: &str) -> Result<Option<Secret>, KeychainError> {
         Ok(None)
     }
     fn delete(&self, _: &str) -> Result<bool, KeychainError> {

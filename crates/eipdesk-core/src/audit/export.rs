@@ -1,5 +1,5 @@
-//! Audit log export: CSV (RFC 4180 quoting, cells that a spreadsheet would run as a formula
-//! are prefixed with `'`) and pretty JSON.
+//! Audit log export: CSV (through [`crate::csv_text`]: RFC 4180 quoting, formula cells
+//! defused) and pretty JSON.
 
 use super::AuditEntry;
 
@@ -11,33 +11,34 @@ pub enum ExportFormat {
     Json,
 }
 
-const HEADER: &str = "time,profile,account,region,action,parameters,request_id,outcome,error_code,error_message,run_id";
-
-fn cell(value: &str) -> String {
-    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
-    }
-}
+const HEADER: [&str; 11] = [
+    "time",
+    "profile",
+    "account",
+    "region",
+    "action",
+    "parameters",
+    "request_id",
+    "outcome",
+    "error_code",
+    "error_message",
+    "run_id",
+];
 
 /// The entries as CSV with a header line.
-pub fn to_csv(entries: &[AuditEntry]) -> String {
-    let mut out = String::from(HEADER);
-    out.push_str("\r\n");
-    for e in entries {
-        let params = e
-            .params
-            .iter()
-            .map(|p| format!("{}={}", p.name, p.value))
-            .collect::<Vec<_>>()
-            .join("; ");
-        let fields = [
+pub fn to_csv(entries: &[AuditEntry]) -> std::io::Result<String> {
+    let params: Vec<String> = entries
+        .iter()
+        .map(|e| {
+            e.params
+                .iter()
+                .map(|p| format!("{}={}", p.name, p.value))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+        .collect();
+    let rows = entries.iter().zip(&params).map(|(e, params)| {
+        [
             e.time.as_str(),
             e.profile.as_str(),
             e.account.as_deref().unwrap_or(""),
@@ -49,11 +50,9 @@ pub fn to_csv(entries: &[AuditEntry]) -> String {
             e.error_code.as_deref().unwrap_or(""),
             e.error_message.as_deref().unwrap_or(""),
             e.run_id.as_deref().unwrap_or(""),
-        ];
-        out.push_str(&fields.iter().map(|f| cell(f)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
-    }
-    out
+        ]
+    });
+    crate::csv_text::render("", std::iter::once(HEADER).chain(rows))
 }
 
 /// The entries as a pretty-printed JSON array.
@@ -62,9 +61,9 @@ pub fn to_json(entries: &[AuditEntry]) -> String {
 }
 
 /// The entries in `format`.
-pub fn export(entries: &[AuditEntry], format: ExportFormat) -> String {
+pub fn export(entries: &[AuditEntry], format: ExportFormat) -> std::io::Result<String> {
     match format {
         ExportFormat::Csv => to_csv(entries),
-        ExportFormat::Json => to_json(entries),
+        ExportFormat::Json => Ok(to_json(entries)),
     }
 }

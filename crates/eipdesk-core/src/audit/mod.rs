@@ -5,7 +5,8 @@
 pub mod export;
 
 use crate::error::ErrorDto;
-use crate::journal::{Database, DbError, db::now};
+use crate::journal::db::{now, rows};
+use crate::journal::{Database, DbError};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -136,9 +137,7 @@ impl AuditLog {
 
     /// The entries matching `filter`, newest first.
     pub fn query(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, DbError> {
-        let mut sql = String::from(
-            "SELECT id, time, profile, account, region, action, params_json, request_id, outcome, error_code, error_message, run_id FROM audit WHERE 1 = 1",
-        );
+        let mut sql = String::from("SELECT * FROM audit WHERE 1 = 1");
         let mut args: Vec<String> = Vec::new();
         if let Some(t) = non_empty(&filter.text) {
             args.push(format!(
@@ -179,72 +178,31 @@ impl AuditLog {
         sql.push_str(&format!(" ORDER BY id DESC LIMIT {limit}"));
         let conn = self.db.lock();
         let mut stmt = conn.prepare(&sql)?;
-        type Raw = (
-            i64,
-            String,
-            String,
-            Option<String>,
-            String,
-            String,
-            String,
-            Option<String>,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        );
-        let raws: Vec<Raw> = stmt
-            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                    r.get(8)?,
-                    r.get(9)?,
-                    r.get(10)?,
-                    r.get(11)?,
-                ))
-            })?
-            .collect::<Result<_, _>>()?;
-        raws.into_iter()
-            .map(
-                |(
-                    id,
-                    time,
-                    profile,
-                    account,
-                    region,
-                    action,
-                    params,
-                    request_id,
-                    outcome,
-                    error_code,
-                    error_message,
-                    run_id,
-                )| {
-                    Ok(AuditEntry {
-                        id,
-                        time,
-                        profile,
-                        account,
-                        region,
-                        action,
-                        params: serde_json::from_str(&params)?,
-                        request_id,
-                        outcome,
-                        error_code,
-                        error_message,
-                        run_id,
-                    })
-                },
-            )
-            .collect()
+        rows(
+            &mut stmt,
+            rusqlite::params_from_iter(args.iter()),
+            entry_from_row,
+        )
     }
+}
+
+/// An `audit` row read by column name, its parameters parsed.
+fn entry_from_row(r: &rusqlite::Row<'_>) -> Result<AuditEntry, DbError> {
+    let params: String = r.get("params_json")?;
+    Ok(AuditEntry {
+        id: r.get("id")?,
+        time: r.get("time")?,
+        profile: r.get("profile")?,
+        account: r.get("account")?,
+        region: r.get("region")?,
+        action: r.get("action")?,
+        params: serde_json::from_str(&params)?,
+        request_id: r.get("request_id")?,
+        outcome: r.get("outcome")?,
+        error_code: r.get("error_code")?,
+        error_message: r.get("error_message")?,
+        run_id: r.get("run_id")?,
+    })
 }
 
 #[cfg(test)]

@@ -65,7 +65,7 @@ fn entries_are_recorded_without_secrets() {
         e.params.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
         ["RegionId", "AllocationId"]
     );
-    let text = format!("{all:?}{}", export(&all, ExportFormat::Json));
+    let text = format!("{all:?}{}", export(&all, ExportFormat::Json).unwrap());
     assert!(!text.contains("fake-secret") && !text.contains("fake-token"));
 }
 
@@ -163,7 +163,7 @@ fn csv_quotes_and_guards_cells() {
             ..failure()
         }),
     );
-    let csv = to_csv(&log.query(&AuditFilter::default()).unwrap());
+    let csv = to_csv(&log.query(&AuditFilter::default()).unwrap()).unwrap();
     let mut lines = csv.split("\r\n");
     assert_eq!(
         lines.next().unwrap(),
@@ -179,10 +179,13 @@ fn csv_quotes_and_guards_cells() {
 fn json_export_is_an_array_of_entries() {
     let log = log();
     record(&log, "AttachNetworkInterface", "cn-hangzhou", None);
-    let v: serde_json::Value = serde_json::from_str(&export(
-        &log.query(&AuditFilter::default()).unwrap(),
-        ExportFormat::Json,
-    ))
+    let v: serde_json::Value = serde_json::from_str(
+        &export(
+            &log.query(&AuditFilter::default()).unwrap(),
+            ExportFormat::Json,
+        )
+        .unwrap(),
+    )
     .unwrap();
     assert_eq!(v[0]["action"], "AttachNetworkInterface");
     assert_eq!(v[0]["requestId"], "REQ-AttachNetworkInterface");

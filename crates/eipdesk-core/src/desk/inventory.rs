@@ -130,10 +130,7 @@ impl EipDesk {
             .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
             .take(32)
             .collect();
-        let stamp = inventory::events::now_rfc3339()
-            .replace([':', '-'], "")
-            .replace('T', "-");
-        let stamp = stamp.trim_end_matches('Z');
+        let stamp = alicloud_api::timestamp::now_utc(alicloud_api::timestamp::FILE_NAME);
         inventory::csv::default_export_dir(self.data_dir())
             .join(format!(
                 "eipdesk-{}-{stamp}.csv",

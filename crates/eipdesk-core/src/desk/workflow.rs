@@ -256,7 +256,7 @@ impl EipDesk {
             loop {
                 let ok = match engine.drive(&id).await {
                     Ok(status) => {
-                        tracing::info!(run = %id, status = status.as_str(), "run paused");
+                        tracing::info!(run = %id, status = <&str>::from(status), "run paused");
                         true
                     }
                     Err(e) => {
@@ -375,16 +375,18 @@ impl EipDesk {
                 });
             }
             None => {
-                let stamp = crate::journal::db::now().replace([':', '.'], "-");
+                let stamp = alicloud_api::timestamp::now_utc(alicloud_api::timestamp::FILE_NAME);
                 crate::inventory::csv::default_export_dir(self.data_dir())
                     .join(format!("eipdesk-audit-{stamp}.{ext}"))
             }
         };
-        let text = export(&entries, request.format);
-        crate::fsutil::write_atomic(&path, text.as_bytes()).map_err(|e| WorkflowError::Export {
+        let fail = |reason: String| WorkflowError::Export {
             path: path.display().to_string(),
-            reason: e.source.to_string(),
-        })?;
+            reason,
+        };
+        let text = export(&entries, request.format).map_err(|e| fail(e.to_string()))?;
+        crate::fsutil::write_atomic(&path, text.as_bytes())
+            .map_err(|e| fail(e.source.to_string()))?;
         Ok(AuditExportResult {
             path: path.display().to_string(),
             entries: u32::try_from(entries.len()).unwrap_or(u32::MAX),

@@ -1,6 +1,6 @@
-//! CSV export of the rows a table shows: RFC 4180 quoting, CRLF line ends, a UTF-8 BOM so
-//! spreadsheet programs read non-ASCII names right, and cells that a spreadsheet would run
-//! as a formula defused with a leading apostrophe. Written atomically.
+//! CSV export of the rows a table shows: the path the user typed checked, the text (with a
+//! UTF-8 BOM so spreadsheet programs read non-ASCII names right) from
+//! [`crate::csv_text`], written atomically.
 
 use std::path::{Path, PathBuf};
 
@@ -8,32 +8,12 @@ use super::error::InventoryError;
 use super::events::{CsvExportRequest, CsvExportResult};
 use crate::fsutil::write_atomic;
 
-fn cell(value: &str) -> String {
-    let value = match value.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
-        _ => value.to_string(),
-    };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
-}
-
-fn line(out: &mut String, cells: &[String]) {
-    let joined: Vec<String> = cells.iter().map(|c| cell(c)).collect();
-    out.push_str(&joined.join(","));
-    out.push_str("\r\n");
-}
-
 /// The CSV text (with BOM) of a header and rows.
-pub fn render_csv(headers: &[String], rows: &[Vec<String>]) -> String {
-    let mut out = String::from('\u{feff}');
-    line(&mut out, headers);
-    for row in rows {
-        line(&mut out, row);
-    }
-    out
+pub fn render_csv(headers: &[String], rows: &[Vec<String>]) -> std::io::Result<String> {
+    let records = std::iter::once(headers)
+        .chain(rows.iter().map(Vec::as_slice))
+        .map(|cells| cells.iter().map(String::as_str));
+    crate::csv_text::render(crate::csv_text::BOM, records)
 }
 
 /// Checks the path the user typed: absolute, naming a file; `.csv` added when it has no
@@ -63,11 +43,12 @@ pub fn export_path(raw: &str) -> Result<PathBuf, InventoryError> {
 /// Writes the export; parent folders are created.
 pub fn export_csv(request: &CsvExportRequest) -> Result<CsvExportResult, InventoryError> {
     let path = export_path(&request.path)?;
-    let text = render_csv(&request.headers, &request.rows);
-    write_atomic(&path, text.as_bytes()).map_err(|e| InventoryError::Export {
+    let fail = |reason: String| InventoryError::Export {
         path: path.display().to_string(),
-        reason: e.source.to_string(),
-    })?;
+        reason,
+    };
+    let text = render_csv(&request.headers, &request.rows).map_err(|e| fail(e.to_string()))?;
+    write_atomic(&path, text.as_bytes()).map_err(|e| fail(e.source.to_string()))?;
     tracing::info!(path = %path.display(), rows = request.rows.len(), "CSV exported");
     Ok(CsvExportResult {
         path: path.display().to_string(),
@@ -105,7 +86,8 @@ mod tests {
                 s(&["=1+1", "line\nbreak"]),
                 s(&["", "ok"]),
             ],
-        );
+        )
+        .unwrap();
         assert_eq!(
             text,
             "\u{feff}IP,Name\r\n47.98.0.1,\"web, \"\"prod\"\"\"\r\n'=1+1,\"line\nbreak\"\r\n,ok\r\n"

@@ -108,16 +108,9 @@ pub struct CsvExportResult {
     pub bytes: u32,
 }
 
-/// RFC 3339 UTC timestamp of now.
+/// Now as RFC 3339 UTC in whole seconds (`YYYY-MM-DDThh:mm:ssZ`).
 pub fn now_rfc3339() -> String {
-    time::OffsetDateTime::now_utc()
-        .replace_nanosecond(0)
-        .ok()
-        .and_then(|t| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
-        .unwrap_or_default()
+    alicloud_api::timestamp::now_utc(alicloud_api::timestamp::API)
 }
 
 /// Milliseconds, saturated into `u32` (about 49 days).

@@ -1,8 +1,11 @@
 //! The SQLite database `<data dir>/eipdesk.db` shared by the workflow journal and the audit
-//! log: opening it (WAL, full sync, busy timeout), its schema, and timestamps.
+//! log: opening it (WAL, full sync, busy timeout, the schema brought up to date by
+//! [`super::schema`]), reading rows, enums as text, and timestamps.
 
 use rusqlite::Connection;
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// File name of the database inside the data directory.
@@ -17,9 +20,25 @@ pub fn db_path(data_dir: &Path) -> PathBuf {
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
     #[error("the journal database failed: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     #[error("a journal record could not be read: {0}")]
     Corrupt(String),
+    #[error("the journal database could not be brought up to date: {0}")]
+    Schema(#[from] rusqlite_migration::Error),
+}
+
+impl From<rusqlite::Error> for DbError {
+    /// A column that does not convert (an unknown status text, a wrong type) is a corrupt
+    /// record, not a database failure.
+    fn from(e: rusqlite::Error) -> Self {
+        match e {
+            rusqlite::Error::FromSqlConversionFailure(_, _, inner) => {
+                DbError::Corrupt(inner.to_string())
+            }
+            e @ rusqlite::Error::InvalidColumnType(..) => DbError::Corrupt(e.to_string()),
+            e => DbError::Sqlite(e),
+        }
+    }
 }
 
 impl From<serde_json::Error> for DbError {
@@ -27,72 +46,6 @@ impl From<serde_json::Error> for DbError {
         DbError::Corrupt(e.to_string())
     }
 }
-
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS runs (
-    id TEXT PRIMARY KEY,
-    job TEXT NOT NULL,
-    title TEXT NOT NULL,
-    plan_json TEXT NOT NULL,
-    profile TEXT NOT NULL,
-    account TEXT,
-    region TEXT NOT NULL,
-    status TEXT NOT NULL,
-    phase TEXT NOT NULL,
-    message TEXT,
-    error_json TEXT,
-    cancel_requested INTEGER NOT NULL DEFAULT 0,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    finished_at TEXT
-);
-CREATE TABLE IF NOT EXISTS steps (
-    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,
-    title TEXT NOT NULL,
-    action_json TEXT NOT NULL,
-    status TEXT NOT NULL,
-    waiting_for TEXT,
-    client_token TEXT,
-    request_id TEXT,
-    undo_client_token TEXT,
-    undo_request_id TEXT,
-    error_json TEXT,
-    started_at TEXT,
-    finished_at TEXT,
-    PRIMARY KEY (run_id, idx)
-);
-CREATE TABLE IF NOT EXISTS calls (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    run_id TEXT NOT NULL,
-    step_idx INTEGER NOT NULL,
-    phase TEXT NOT NULL,
-    action TEXT NOT NULL,
-    params_json TEXT NOT NULL,
-    client_token TEXT,
-    started_at TEXT NOT NULL,
-    finished_at TEXT,
-    request_id TEXT,
-    outcome TEXT NOT NULL,
-    error_json TEXT
-);
-CREATE INDEX IF NOT EXISTS calls_by_run ON calls(run_id, step_idx);
-CREATE TABLE IF NOT EXISTS audit (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    time TEXT NOT NULL,
-    profile TEXT NOT NULL,
-    account TEXT,
-    region TEXT NOT NULL,
-    action TEXT NOT NULL,
-    params_json TEXT NOT NULL,
-    request_id TEXT,
-    outcome TEXT NOT NULL,
-    error_code TEXT,
-    error_message TEXT,
-    run_id TEXT
-);
-CREATE INDEX IF NOT EXISTS audit_by_time ON audit(time);
-";
 
 /// A shared handle on the database. Cheap to clone; calls are short and serialised.
 #[derive(Debug, Clone)]
@@ -116,13 +69,12 @@ impl Database {
         Self::init(Connection::open_in_memory()?)
     }
 
-    fn init(conn: Connection) -> Result<Self, DbError> {
+    fn init(mut conn: Connection) -> Result<Self, DbError> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.execute_batch(SCHEMA)?;
-        migrate(&conn)?;
+        super::schema::migrate(&mut conn)?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
         })
@@ -136,30 +88,47 @@ impl Database {
     }
 }
 
-/// Brings a database written by an older version up to the current schema.
-fn migrate(conn: &Connection) -> Result<(), DbError> {
-    let has_revision = conn
-        .prepare("SELECT 1 FROM pragma_table_info('runs') WHERE name = 'revision'")?
-        .exists([])?;
-    if !has_revision {
-        conn.execute_batch("ALTER TABLE runs ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")?;
+/// Every row `stmt` returns for `params`, each mapped by `map`.
+pub(crate) fn rows<T>(
+    stmt: &mut rusqlite::Statement<'_>,
+    params: impl rusqlite::Params,
+    map: impl Fn(&rusqlite::Row<'_>) -> Result<T, DbError>,
+) -> Result<Vec<T>, DbError> {
+    let mut rows = stmt.query(params)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(map(row)?);
     }
-    Ok(())
+    Ok(out)
 }
 
-/// Now, as RFC 3339 UTC with milliseconds (sorts as text).
+/// An enum stored as its text (its `strum` serialization): binds as a parameter and reads
+/// back from a column, an unknown text failing the read with the text in the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Text<T>(pub T);
+
+impl<T: Copy + Into<&'static str>> ToSql for Text<T> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.0.into()))
+    }
+}
+
+impl<T: FromStr> FromSql for Text<T> {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        let text = value.as_str()?;
+        text.parse().map(Text).map_err(|_| {
+            let kind = std::any::type_name::<T>()
+                .rsplit("::")
+                .next()
+                .unwrap_or("value");
+            FromSqlError::Other(format!("unknown {kind} `{text}`").into())
+        })
+    }
+}
+
+/// Now, as RFC 3339 UTC with milliseconds (fixed width, so it sorts as text).
 pub fn now() -> String {
-    let t = time::OffsetDateTime::now_utc();
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second(),
-        t.millisecond()
-    )
+    alicloud_api::timestamp::now_utc(alicloud_api::timestamp::MILLIS)
 }
 
 /// Milliseconds between two timestamps written by [`now`], if both parse.

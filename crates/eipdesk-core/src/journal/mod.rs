@@ -4,14 +4,17 @@
 
 pub mod db;
 pub mod model;
+mod schema;
 
 pub use db::{Database, DbError, db_path};
-pub use model::{CallPhase, CallRecord, Phase, RunRecord, RunStatus, StepRecord, StepStatus};
+pub use model::{
+    CallPhase, CallRecord, Phase, RunRecord, RunStatus, StepField, StepRecord, StepStatus,
+};
 
 use crate::binding::BindPlan;
 use crate::error::ErrorDto;
-use db::now;
-use rusqlite::{OptionalExtension, Row, params};
+use db::{Text, now, rows};
+use rusqlite::{Row, params};
 
 /// Who runs a plan (kept with the run and in the audit log).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,69 +47,30 @@ fn bad(what: &str, value: &str) -> DbError {
     DbError::Corrupt(format!("unknown {what} `{value}`"))
 }
 
-const RUN_COLUMNS: &str = "id, job, title, plan_json, profile, account, region, status, phase, message, error_json, cancel_requested, revision, created_at, updated_at, finished_at";
-const STEP_COLUMNS: &str = "idx, title, action_json, status, waiting_for, client_token, request_id, undo_client_token, undo_request_id, error_json, started_at, finished_at";
-
-/// A `runs` row as stored, before its text columns are parsed.
-struct RawRun {
-    id: String,
-    job: String,
-    title: String,
-    plan: String,
-    profile: String,
-    account: Option<String>,
-    region: String,
-    status: String,
-    phase: String,
-    message: Option<String>,
-    error: Option<String>,
-    cancel: bool,
-    revision: i64,
-    created: String,
-    updated: String,
-    finished: Option<String>,
-}
-
-fn raw_run(r: &Row<'_>) -> rusqlite::Result<RawRun> {
-    Ok(RawRun {
-        id: r.get(0)?,
-        job: r.get(1)?,
-        title: r.get(2)?,
-        plan: r.get(3)?,
-        profile: r.get(4)?,
-        account: r.get(5)?,
-        region: r.get(6)?,
-        status: r.get(7)?,
-        phase: r.get(8)?,
-        message: r.get(9)?,
-        error: r.get(10)?,
-        cancel: r.get(11)?,
-        revision: r.get(12)?,
-        created: r.get(13)?,
-        updated: r.get(14)?,
-        finished: r.get(15)?,
-    })
-}
-
-fn run_from_raw(raw: RawRun) -> Result<RunRecord, DbError> {
+/// A `runs` row read by column name, its text columns parsed.
+fn run_from_row(r: &Row<'_>) -> Result<RunRecord, DbError> {
+    let job: String = r.get("job")?;
+    let Text(status) = r.get("status")?;
+    let Text(phase) = r.get("phase")?;
+    let plan: String = r.get("plan_json")?;
     Ok(RunRecord {
-        job: serde_json::from_value(serde_json::Value::String(raw.job.clone()))
-            .map_err(|_| bad("job", &raw.job))?,
-        plan: serde_json::from_str::<BindPlan>(&raw.plan)?,
-        status: RunStatus::parse(&raw.status).ok_or_else(|| bad("run status", &raw.status))?,
-        phase: Phase::parse(&raw.phase).ok_or_else(|| bad("phase", &raw.phase))?,
-        error: parse_opt(raw.error)?,
-        id: raw.id,
-        title: raw.title,
-        profile: raw.profile,
-        account: raw.account,
-        region: raw.region,
-        message: raw.message,
-        cancel_requested: raw.cancel,
-        revision: u64::try_from(raw.revision).unwrap_or(0),
-        created_at: raw.created,
-        updated_at: raw.updated,
-        finished_at: raw.finished,
+        job: serde_json::from_value(serde_json::Value::String(job.clone()))
+            .map_err(|_| bad("job", &job))?,
+        plan: serde_json::from_str::<BindPlan>(&plan)?,
+        status,
+        phase,
+        error: parse_opt(r.get("error_json")?)?,
+        id: r.get("id")?,
+        title: r.get("title")?,
+        profile: r.get("profile")?,
+        account: r.get("account")?,
+        region: r.get("region")?,
+        message: r.get("message")?,
+        cancel_requested: r.get("cancel_requested")?,
+        revision: u64::try_from(r.get::<_, i64>("revision")?).unwrap_or(0),
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
+        finished_at: r.get("finished_at")?,
     })
 }
 
@@ -119,66 +83,44 @@ fn bump(conn: &rusqlite::Connection, run_id: &str) -> Result<(), DbError> {
     Ok(())
 }
 
-type RawStep = (
-    i64,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
-
-fn raw_step(r: &Row<'_>) -> rusqlite::Result<RawStep> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-        r.get(6)?,
-        r.get(7)?,
-        r.get(8)?,
-        r.get(9)?,
-        r.get(10)?,
-        r.get(11)?,
-    ))
-}
-
-fn step_from_raw(raw: RawStep) -> Result<StepRecord, DbError> {
-    let (
-        idx,
-        title,
-        action,
-        status,
-        waiting_for,
-        token,
-        request_id,
-        undo_token,
-        undo_request_id,
-        error,
-        started,
-        finished,
-    ) = raw;
+/// A `steps` row read by column name, its text columns parsed.
+fn step_from_row(r: &Row<'_>) -> Result<StepRecord, DbError> {
+    let idx: i64 = r.get("idx")?;
+    let Text(status) = r.get("status")?;
+    let action: String = r.get("action_json")?;
     Ok(StepRecord {
         idx: usize::try_from(idx).map_err(|_| bad("step index", &idx.to_string()))?,
-        title,
+        title: r.get("title")?,
         action: serde_json::from_str(&action)?,
-        status: StepStatus::parse(&status).ok_or_else(|| bad("step status", &status))?,
-        waiting_for,
-        client_token: token,
-        request_id,
-        undo_client_token: undo_token,
-        undo_request_id,
-        error: parse_opt(error)?,
-        started_at: started,
-        finished_at: finished,
+        status,
+        waiting_for: r.get("waiting_for")?,
+        client_token: r.get("client_token")?,
+        request_id: r.get("request_id")?,
+        undo_client_token: r.get("undo_client_token")?,
+        undo_request_id: r.get("undo_request_id")?,
+        error: parse_opt(r.get("error_json")?)?,
+        started_at: r.get("started_at")?,
+        finished_at: r.get("finished_at")?,
+    })
+}
+
+/// A `calls` row read by column name, its text columns parsed.
+fn call_from_row(r: &Row<'_>) -> Result<CallRecord, DbError> {
+    let idx: i64 = r.get("step_idx")?;
+    let params: String = r.get("params_json")?;
+    Ok(CallRecord {
+        id: r.get("id")?,
+        run_id: r.get("run_id")?,
+        step_idx: usize::try_from(idx).map_err(|_| bad("step index", &idx.to_string()))?,
+        phase: r.get("phase")?,
+        action: r.get("action")?,
+        params: serde_json::from_str(&params)?,
+        client_token: r.get("client_token")?,
+        started_at: r.get("started_at")?,
+        finished_at: r.get("finished_at")?,
+        request_id: r.get("request_id")?,
+        outcome: r.get("outcome")?,
+        error: parse_opt(r.get("error_json")?)?,
     })
 }
 
@@ -204,12 +146,12 @@ impl Journal {
         let tx = conn.transaction()?;
         tx.execute(
             "INSERT INTO runs (id, job, title, plan_json, profile, account, region, status, phase, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-            params![id, job_text, job.title(), json(plan), owner.profile, owner.account, plan.region.as_str(), RunStatus::Running.as_str(), Phase::Forward.as_str(), t],
+            params![id, job_text, job.title(), json(plan), owner.profile, owner.account, plan.region.as_str(), Text(RunStatus::Running), Text(Phase::Forward), t],
         )?;
         for (idx, step) in plan.steps.iter().enumerate() {
             tx.execute(
                 "INSERT INTO steps (run_id, idx, title, action_json, status) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, i64::try_from(idx).unwrap_or(i64::MAX), step.action.title(), json(&step.action), StepStatus::Pending.as_str()],
+                params![id, i64::try_from(idx).unwrap_or(i64::MAX), step.action.title(), json(&step.action), Text(StepStatus::Pending)],
             )?;
         }
         tx.commit()?;
@@ -220,37 +162,23 @@ impl Journal {
 
     pub fn run(&self, id: &str) -> Result<Option<RunRecord>, DbError> {
         let conn = self.db.lock();
-        let raw = conn
-            .query_row(
-                &format!("SELECT {RUN_COLUMNS} FROM runs WHERE id = ?1"),
-                [id],
-                raw_run,
-            )
-            .optional()?;
-        raw.map(run_from_raw).transpose()
+        let mut stmt = conn.prepare("SELECT * FROM runs WHERE id = ?1")?;
+        Ok(rows(&mut stmt, [id], run_from_row)?.into_iter().next())
     }
 
     /// The most recent runs first.
     pub fn list_runs(&self, limit: usize) -> Result<Vec<RunRecord>, DbError> {
         let conn = self.db.lock();
-        let mut stmt = conn.prepare(&format!(
-            "SELECT {RUN_COLUMNS} FROM runs ORDER BY created_at DESC, rowid DESC LIMIT ?1"
-        ))?;
-        let raws = stmt
-            .query_map([i64::try_from(limit).unwrap_or(i64::MAX)], raw_run)?
-            .collect::<Result<Vec<_>, _>>()?;
-        raws.into_iter().map(run_from_raw).collect()
+        let mut stmt =
+            conn.prepare("SELECT * FROM runs ORDER BY created_at DESC, rowid DESC LIMIT ?1")?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        rows(&mut stmt, [limit], run_from_row)
     }
 
     pub fn steps(&self, run_id: &str) -> Result<Vec<StepRecord>, DbError> {
         let conn = self.db.lock();
-        let mut stmt = conn.prepare(&format!(
-            "SELECT {STEP_COLUMNS} FROM steps WHERE run_id = ?1 ORDER BY idx"
-        ))?;
-        let raws = stmt
-            .query_map([run_id], raw_step)?
-            .collect::<Result<Vec<_>, _>>()?;
-        raws.into_iter().map(step_from_raw).collect()
+        let mut stmt = conn.prepare("SELECT * FROM steps WHERE run_id = ?1 ORDER BY idx")?;
+        rows(&mut stmt, [run_id], step_from_row)
     }
 
     /// Sets a run's status and phase, with an optional message and error (`None` clears them).
@@ -266,7 +194,7 @@ impl Journal {
         let finished = status.is_final().then(|| t.clone());
         self.db.lock().execute(
             "UPDATE runs SET status = ?2, phase = ?3, message = ?4, error_json = ?5, updated_at = ?6, finished_at = ?7, revision = revision + 1 WHERE id = ?1",
-            params![id, status.as_str(), phase.as_str(), message, opt_json(error), t, finished],
+            params![id, Text(status), Text(phase), message, opt_json(error), t, finished],
         )?;
         Ok(())
     }
@@ -297,47 +225,31 @@ impl Journal {
                  started_at = CASE WHEN ?6 AND (started_at IS NULL OR finished_at IS NOT NULL) THEN ?8 ELSE started_at END,
                  finished_at = CASE WHEN ?7 THEN ?8 WHEN ?6 THEN NULL ELSE finished_at END
              WHERE run_id = ?1 AND idx = ?2",
-            params![run_id, idx as i64, status.as_str(), waiting_for, opt_json(error), restart, settle, t],
+            params![run_id, idx as i64, Text(status), waiting_for, opt_json(error), restart, settle, t],
         )?;
         bump(&conn, run_id)
     }
 
-    /// Stores the ClientToken of a step's call (or of its undo) before the call is sent.
-    pub fn set_step_token(
+    /// Stores a ClientToken (before the call is sent) or a RequestId (when it returned) of a
+    /// step's call or of its undo.
+    pub fn set_step_field(
         &self,
         run_id: &str,
         idx: usize,
         phase: CallPhase,
-        token: &str,
+        field: StepField,
+        value: &str,
     ) -> Result<(), DbError> {
-        let column = match phase {
-            CallPhase::Do => "client_token",
-            CallPhase::Undo => "undo_client_token",
+        let column = match (field, phase) {
+            (StepField::ClientToken, CallPhase::Do) => "client_token",
+            (StepField::ClientToken, CallPhase::Undo) => "undo_client_token",
+            (StepField::RequestId, CallPhase::Do) => "request_id",
+            (StepField::RequestId, CallPhase::Undo) => "undo_request_id",
         };
         let conn = self.db.lock();
         conn.execute(
             &format!("UPDATE steps SET {column} = ?3 WHERE run_id = ?1 AND idx = ?2"),
-            params![run_id, idx as i64, token],
-        )?;
-        bump(&conn, run_id)
-    }
-
-    /// Stores the RequestId a step's call (or its undo) returned.
-    pub fn set_step_request_id(
-        &self,
-        run_id: &str,
-        idx: usize,
-        phase: CallPhase,
-        request_id: &str,
-    ) -> Result<(), DbError> {
-        let column = match phase {
-            CallPhase::Do => "request_id",
-            CallPhase::Undo => "undo_request_id",
-        };
-        let conn = self.db.lock();
-        conn.execute(
-            &format!("UPDATE steps SET {column} = ?3 WHERE run_id = ?1 AND idx = ?2"),
-            params![run_id, idx as i64, request_id],
+            params![run_id, idx as i64, value],
         )?;
         bump(&conn, run_id)
     }
@@ -355,7 +267,7 @@ impl Journal {
         let conn = self.db.lock();
         conn.execute(
             "INSERT INTO calls (run_id, step_idx, phase, action, params_json, client_token, started_at, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'sent')",
-            params![run_id, idx as i64, phase.as_str(), action, json(&params_sent), token, now()],
+            params![run_id, idx as i64, Text(phase), action, json(&params_sent), token, now()],
         )?;
         Ok(conn.last_insert_rowid())
     }
@@ -378,74 +290,8 @@ impl Journal {
     /// Every call of a run, in order.
     pub fn calls(&self, run_id: &str) -> Result<Vec<CallRecord>, DbError> {
         let conn = self.db.lock();
-        let mut stmt = conn.prepare(
-            "SELECT id, run_id, step_idx, phase, action, params_json, client_token, started_at, finished_at, request_id, outcome, error_json FROM calls WHERE run_id = ?1 ORDER BY id",
-        )?;
-        type Raw = (
-            i64,
-            String,
-            i64,
-            String,
-            String,
-            String,
-            Option<String>,
-            String,
-            Option<String>,
-            Option<String>,
-            String,
-            Option<String>,
-        );
-        let raws: Vec<Raw> = stmt
-            .query_map([run_id], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                    r.get(8)?,
-                    r.get(9)?,
-                    r.get(10)?,
-                    r.get(11)?,
-                ))
-            })?
-            .collect::<Result<_, _>>()?;
-        raws.into_iter()
-            .map(
-                |(
-                    id,
-                    run_id,
-                    idx,
-                    phase,
-                    action,
-                    params,
-                    token,
-                    started,
-                    finished,
-                    request_id,
-                    outcome,
-                    error,
-                )| {
-                    Ok(CallRecord {
-                        id,
-                        run_id,
-                        step_idx: usize::try_from(idx).unwrap_or(usize::MAX),
-                        phase,
-                        action,
-                        params: serde_json::from_str(&params)?,
-                        client_token: token,
-                        started_at: started,
-                        finished_at: finished,
-                        request_id,
-                        outcome,
-                        error: parse_opt(error)?,
-                    })
-                },
-            )
-            .collect()
+        let mut stmt = conn.prepare("SELECT * FROM calls WHERE run_id = ?1 ORDER BY id")?;
+        rows(&mut stmt, [run_id], call_from_row)
     }
 
     /// Asks a running run to stop after its current step (and undo what it did).

@@ -1,44 +1,37 @@
 //! The journal's records: runs, their steps and every API call, with the statuses the engine
-//! moves them through.
+//! moves them through. Each status is stored and sent as its camelCase variant name: `strum`
+//! (`IntoStaticStr`, `EnumString`) for the database, serde for the UI, with the same rule.
 
 use crate::binding::{BindPlan, JobKind, StepAction};
 use crate::error::ErrorDto;
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr};
 use ts_rs::TS;
 
-macro_rules! text_enum {
-    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-        pub enum $name { $($(#[$vm])* #[serde(rename = $text)] $variant),+ }
-        impl $name {
-            pub fn as_str(self) -> &'static str { match self { $(Self::$variant => $text),+ } }
-            pub fn parse(text: &str) -> Option<Self> { match text { $($text => Some(Self::$variant),)+ _ => None } }
-        }
-    };
+/// Where a run stands.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, IntoStaticStr, EnumString,
+)]
+#[serde(rename_all = "camelCase")]
+#[strum(serialize_all = "camelCase")]
+pub enum RunStatus {
+    /// Steps are executing.
+    Running,
+    /// A step failed after the point where undoing is automatic: retry or roll back.
+    WaitingForDecision,
+    /// Completed steps are being undone.
+    RollingBack,
+    /// Every step is done and verified.
+    Completed,
+    /// A failure was undone: everything is back as it was.
+    RolledBack,
+    /// The user cancelled and what was done is undone.
+    Cancelled,
+    /// Undoing failed too: the state needs a person (the timeline says what is left).
+    Failed,
+    /// Found unfinished at start-up (crash or kill): resume or roll back.
+    Interrupted,
 }
-
-text_enum!(
-    /// Where a run stands.
-    RunStatus {
-        /// Steps are executing.
-        Running => "running",
-        /// A step failed after the point where undoing is automatic: retry or roll back.
-        WaitingForDecision => "waitingForDecision",
-        /// Completed steps are being undone.
-        RollingBack => "rollingBack",
-        /// Every step is done and verified.
-        Completed => "completed",
-        /// A failure was undone: everything is back as it was.
-        RolledBack => "rolledBack",
-        /// The user cancelled and what was done is undone.
-        Cancelled => "cancelled",
-        /// Undoing failed too: the state needs a person (the timeline says what is left).
-        Failed => "failed",
-        /// Found unfinished at start-up (crash or kill): resume or roll back.
-        Interrupted => "interrupted",
-    }
-);
 
 impl RunStatus {
     /// True when nothing more will happen without the user.
@@ -50,28 +43,34 @@ impl RunStatus {
     }
 }
 
-text_enum!(
-    /// Which way a run is going.
-    Phase {
-        Forward => "forward",
-        Rollback => "rollback",
-    }
-);
+/// Which way a run is going.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, IntoStaticStr, EnumString,
+)]
+#[serde(rename_all = "camelCase")]
+#[strum(serialize_all = "camelCase")]
+pub enum Phase {
+    Forward,
+    Rollback,
+}
 
-text_enum!(
-    /// One step's state in the timeline.
-    StepStatus {
-        Pending => "pending",
-        Running => "running",
-        /// The call returned; waiting for the state (`waiting_for` says which).
-        Waiting => "waiting",
-        Done => "done",
-        Failed => "failed",
-        Undoing => "undoing",
-        Undone => "undone",
-        UndoFailed => "undoFailed",
-    }
-);
+/// One step's state in the timeline.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, IntoStaticStr, EnumString,
+)]
+#[serde(rename_all = "camelCase")]
+#[strum(serialize_all = "camelCase")]
+pub enum StepStatus {
+    Pending,
+    Running,
+    /// The call returned; waiting for the state (`waiting_for` says which).
+    Waiting,
+    Done,
+    Failed,
+    Undoing,
+    Undone,
+    UndoFailed,
+}
 
 /// One run of a plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,19 +113,20 @@ pub struct StepRecord {
 }
 
 /// Whether a call did a step or undid it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, IntoStaticStr, EnumString)]
+#[strum(serialize_all = "camelCase")]
 pub enum CallPhase {
     Do,
     Undo,
 }
 
-impl CallPhase {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CallPhase::Do => "do",
-            CallPhase::Undo => "undo",
-        }
-    }
+/// Which value of a step's call [`super::Journal::set_step_field`] stores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepField {
+    /// The ClientToken, stored before the call is sent (kept across retries).
+    ClientToken,
+    /// The RequestId the call returned.
+    RequestId,
 }
 
 /// One API call, written before it is sent and completed after it returns.
@@ -146,4 +146,56 @@ pub struct CallRecord {
     /// `sent` (no answer recorded: the app stopped during the call), `ok` or `error`.
     pub outcome: String,
     pub error: Option<ErrorDto>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The stored texts: a change here breaks every existing database.
+    #[test]
+    fn stored_texts_are_stable() {
+        use RunStatus as R;
+        use StepStatus as S;
+        let runs = [
+            (R::Running, "running"),
+            (R::WaitingForDecision, "waitingForDecision"),
+            (R::RollingBack, "rollingBack"),
+            (R::Completed, "completed"),
+            (R::RolledBack, "rolledBack"),
+            (R::Cancelled, "cancelled"),
+            (R::Failed, "failed"),
+            (R::Interrupted, "interrupted"),
+        ];
+        let steps = [
+            (S::Pending, "pending"),
+            (S::Running, "running"),
+            (S::Waiting, "waiting"),
+            (S::Done, "done"),
+            (S::Failed, "failed"),
+            (S::Undoing, "undoing"),
+            (S::Undone, "undone"),
+            (S::UndoFailed, "undoFailed"),
+        ];
+        fn check<T>(pairs: &[(T, &str)])
+        where
+            T: Copy + PartialEq + std::fmt::Debug + Serialize + Into<&'static str>,
+            T: std::str::FromStr,
+        {
+            for &(value, text) in pairs {
+                let stored: &str = value.into();
+                assert_eq!(stored, text);
+                assert_eq!(text.parse::<T>().ok(), Some(value));
+                assert_eq!(serde_json::to_value(value).unwrap(), text);
+            }
+        }
+        check(&runs);
+        check(&steps);
+        check(&[(Phase::Forward, "forward"), (Phase::Rollback, "rollback")]);
+        for (value, text) in [(CallPhase::Do, "do"), (CallPhase::Undo, "undo")] {
+            assert_eq!(<&str>::from(value), text);
+            assert_eq!(text.parse::<CallPhase>().ok(), Some(value));
+        }
+        assert!("Running".parse::<RunStatus>().is_err());
+    }
 }

@@ -92,7 +92,8 @@ fn step_statuses_tokens_and_times_are_recorded() {
     let j = Journal::new(Database::in_memory().unwrap());
     let id = j.create_run(&sample_plan(), &owner()).unwrap().id;
     j.set_step(&id, 0, StepStatus::Running, None, None).unwrap();
-    j.set_step_token(&id, 0, CallPhase::Do, "tok-1").unwrap();
+    j.set_step_field(&id, 0, CallPhase::Do, StepField::ClientToken, "tok-1")
+        .unwrap();
     j.set_step(&id, 0, StepStatus::Waiting, Some("eni-b2 Available"), None)
         .unwrap();
     let s = &j.steps(&id).unwrap()[0];
@@ -105,7 +106,7 @@ fn step_statuses_tokens_and_times_are_recorded() {
         (StepStatus::Waiting, Some("eni-b2 Available"), Some("tok-1"))
     );
     assert!(s.started_at.is_some() && s.finished_at.is_none());
-    j.set_step_request_id(&id, 0, CallPhase::Do, "REQ-0")
+    j.set_step_field(&id, 0, CallPhase::Do, StepField::RequestId, "REQ-0")
         .unwrap();
     j.set_step(&id, 0, StepStatus::Done, None, None).unwrap();
     let s = &j.steps(&id).unwrap()[0];
@@ -118,7 +119,8 @@ fn step_statuses_tokens_and_times_are_recorded() {
     // Undoing restarts the clock; failing keeps the error.
     j.set_step(&id, 0, StepStatus::Undoing, None, None).unwrap();
     assert!(j.steps(&id).unwrap()[0].finished_at.is_none());
-    j.set_step_token(&id, 0, CallPhase::Undo, "tok-u").unwrap();
+    j.set_step_field(&id, 0, CallPhase::Undo, StepField::ClientToken, "tok-u")
+        .unwrap();
     j.set_step(&id, 0, StepStatus::UndoFailed, None, Some(&err()))
         .unwrap();
     let s = &j.steps(&id).unwrap()[0];
@@ -232,9 +234,11 @@ fn every_change_bumps_the_revision() {
     };
     j.set_step(&id, 0, StepStatus::Running, None, None).unwrap();
     changed(&j);
-    j.set_step_token(&id, 0, CallPhase::Do, "t").unwrap();
+    j.set_step_field(&id, 0, CallPhase::Do, StepField::ClientToken, "t")
+        .unwrap();
     changed(&j);
-    j.set_step_request_id(&id, 0, CallPhase::Do, "r").unwrap();
+    j.set_step_field(&id, 0, CallPhase::Do, StepField::RequestId, "r")
+        .unwrap();
     changed(&j);
     j.set_run(&id, RunStatus::Running, Phase::Forward, None, None)
         .unwrap();
@@ -243,18 +247,106 @@ fn every_change_bumps_the_revision() {
     changed(&j);
 }
 
-#[test]
-fn an_older_database_gains_the_revision_column() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = db_path(dir.path());
-    {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(
-            "CREATE TABLE runs (id TEXT PRIMARY KEY, job TEXT NOT NULL, title TEXT NOT NULL, plan_json TEXT NOT NULL, profile TEXT NOT NULL, account TEXT, region TEXT NOT NULL, status TEXT NOT NULL, phase TEXT NOT NULL, message TEXT, error_json TEXT, cancel_requested INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, finished_at TEXT);",
+/// A database as the code before schema versioning left it: its tables, one run with its
+/// steps and one audit entry; `with_revision` adds the column later builds of that code
+/// added by probing `pragma_table_info`.
+fn unversioned_database(path: &std::path::Path, with_revision: bool) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    // Version 1's SQL is, byte for byte, what that code ran at every start.
+    conn.execute_batch(schema::V1_TABLES).unwrap();
+    if with_revision {
+        conn.execute_batch("ALTER TABLE runs ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+            .unwrap();
+    }
+    let plan = sample_plan();
+    let t = "2024-05-01T10:00:00.000Z";
+    conn.execute(
+        "INSERT INTO runs (id, job, title, plan_json, profile, account, region, status, phase, created_at, updated_at) VALUES ('run-old', 'cutThroughBind', 'Old run', ?1, 'Sandbox', '1234567890', 'cn-hangzhou', 'completed', 'forward', ?2, ?2)",
+        params![serde_json::to_string(&plan).unwrap(), t],
+    )
+    .unwrap();
+    for (idx, step) in plan.steps.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO steps (run_id, idx, title, action_json, status, client_token, request_id) VALUES ('run-old', ?1, 'step', ?2, 'done', 'tok', 'REQ')",
+            params![idx as i64, serde_json::to_string(&step.action).unwrap()],
         )
         .unwrap();
     }
-    let j = Journal::new(Database::open(&path).unwrap());
+    conn.execute(
+        "INSERT INTO audit (time, profile, region, action, params_json, outcome) VALUES (?1, 'Sandbox', 'cn-hangzhou', 'AssociateEipAddress', '[]', 'success')",
+        [t],
+    )
+    .unwrap();
+    if with_revision {
+        conn.execute("UPDATE runs SET revision = 7", []).unwrap();
+    }
+}
+
+fn user_version(db: &Database) -> i64 {
+    db.lock()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap()
+}
+
+fn opens_an_unversioned_database(with_revision: bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_path(dir.path());
+    unversioned_database(&path, with_revision);
+    let db = Database::open(&path).unwrap();
+    assert_eq!(user_version(&db), 2);
+    let j = Journal::new(db.clone());
+    let old = j.run("run-old").unwrap().unwrap();
+    assert_eq!(old.status, RunStatus::Completed);
+    assert_eq!(old.plan, sample_plan());
+    assert_eq!(old.revision, if with_revision { 7 } else { 0 });
+    let steps = j.steps("run-old").unwrap();
+    assert_eq!(steps.len(), 3);
+    assert_eq!(steps[2].request_id.as_deref(), Some("REQ"));
+    let audit = crate::audit::AuditLog::new(db)
+        .query(&Default::default())
+        .unwrap();
+    assert_eq!(audit.len(), 1);
+    // New writes work, and opening again changes nothing.
     let run = j.create_run(&sample_plan(), &owner()).unwrap();
-    assert_eq!(run.revision, 0);
+    j.set_step_field(&run.id, 0, CallPhase::Do, StepField::ClientToken, "t")
+        .unwrap();
+    let again = Database::open(&path).unwrap();
+    assert_eq!(user_version(&again), 2);
+    assert_eq!(Journal::new(again).list_runs(10).unwrap().len(), 2);
+}
+
+#[test]
+fn a_database_from_before_revisions_is_migrated() {
+    opens_an_unversioned_database(false);
+}
+
+#[test]
+fn a_database_with_the_probed_revision_column_is_migrated() {
+    opens_an_unversioned_database(true);
+}
+
+#[test]
+fn a_database_from_a_newer_build_is_refused_with_a_typed_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_path(dir.path());
+    Database::open(&path).unwrap();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    assert!(matches!(Database::open(&path), Err(DbError::Schema(_))));
+}
+
+#[test]
+fn an_unknown_stored_status_is_a_corrupt_record_naming_it() {
+    let j = Journal::new(Database::in_memory().unwrap());
+    let id = j.create_run(&sample_plan(), &owner()).unwrap().id;
+    j.database()
+        .lock()
+        .execute("UPDATE runs SET status = 'paused' WHERE id = ?1", [&id])
+        .unwrap();
+    match j.run(&id) {
+        Err(DbError::Corrupt(m)) => assert!(m.contains("RunStatus `paused`"), "{m}"),
+        other => panic!("{other:?}"),
+    }
 }

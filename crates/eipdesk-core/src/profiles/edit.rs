@@ -5,8 +5,9 @@
 use super::error::ProfileError;
 use super::inputs::{CredentialsEdit, RoleSourceEdit, checked_secret};
 use super::model::{ModeSettings, RoleSettings, RoleSource};
-use super::secret::{ProfileSecrets, Sensitive};
+use super::secret::ProfileSecrets;
 use super::validate::{self, FieldError, field};
+use alicloud_api::Secret;
 
 /// What happens to the keychain item.
 #[derive(Debug)]
@@ -19,10 +20,10 @@ pub(crate) enum SecretChange {
 /// Merges an AccessKey ID/secret pair with the stored one (`base`), if reuse is allowed.
 fn merge_key(
     id: Option<String>,
-    secret: Option<Sensitive>,
+    secret: Option<Secret>,
     base: Option<&ProfileSecrets>,
     fields: (&'static str, &'static str),
-) -> Result<(String, Sensitive), FieldError> {
+) -> Result<(String, Secret), FieldError> {
     let id = match id {
         Some(v) => validate::access_key_id(fields.0, &v)?,
         None => base

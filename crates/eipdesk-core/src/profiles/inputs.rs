@@ -1,5 +1,5 @@
 //! What the UI sends to create or edit a profile, and how it becomes validated settings
-//! plus secrets. Secrets arrive once, as [`Sensitive`], and are never sent back.
+//! plus secrets. Secrets arrive once, as [`Secret`], and are never sent back.
 //!
 //! How an edit is merged with the stored profile is in `edit.rs`.
 
@@ -8,8 +8,9 @@ use time::OffsetDateTime;
 use ts_rs::TS;
 
 use super::model::{EnvLabel, ModeSettings, ProfileId, RoleSettings, RoleSource};
-use super::secret::{ProfileSecrets, Sensitive};
+use super::secret::ProfileSecrets;
 use super::validate::{self, FieldError};
+use alicloud_api::Secret;
 
 /// A new profile.
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -40,7 +41,7 @@ pub enum NewCredentials {
         access_key_id: String,
         /// AccessKey secret.
         #[ts(type = "string")]
-        access_key_secret: Sensitive,
+        access_key_secret: Secret,
     },
     /// STS token.
     StsToken {
@@ -48,10 +49,10 @@ pub enum NewCredentials {
         access_key_id: String,
         /// STS AccessKey secret.
         #[ts(type = "string")]
-        access_key_secret: Sensitive,
+        access_key_secret: Secret,
         /// Security token.
         #[ts(type = "string")]
-        security_token: Sensitive,
+        security_token: Secret,
         /// Expiry, if known (RFC 3339).
         #[serde(default, with = "time::serde::rfc3339::option")]
         #[ts(type = "string | null")]
@@ -93,7 +94,7 @@ pub enum NewRoleSource {
         access_key_id: String,
         /// AccessKey secret.
         #[ts(type = "string")]
-        access_key_secret: Sensitive,
+        access_key_secret: Secret,
     },
 }
 
@@ -127,7 +128,7 @@ pub enum CredentialsEdit {
         /// New secret (required when the ID changes).
         #[serde(default)]
         #[ts(as = "Option<String>")]
-        access_key_secret: Option<Sensitive>,
+        access_key_secret: Option<Secret>,
     },
     /// Switch to / edit an STS token profile.
     StsToken {
@@ -137,11 +138,11 @@ pub enum CredentialsEdit {
         /// New secret.
         #[serde(default)]
         #[ts(as = "Option<String>")]
-        access_key_secret: Option<Sensitive>,
+        access_key_secret: Option<Secret>,
         /// New token.
         #[serde(default)]
         #[ts(as = "Option<String>")]
-        security_token: Option<Sensitive>,
+        security_token: Option<Secret>,
         /// New expiry; with a new token, `None` means unknown.
         #[serde(default, with = "time::serde::rfc3339::option")]
         #[ts(type = "string | null")]
@@ -188,14 +189,11 @@ pub enum RoleSourceEdit {
         /// AccessKey secret.
         #[serde(default)]
         #[ts(as = "Option<String>")]
-        access_key_secret: Option<Sensitive>,
+        access_key_secret: Option<Secret>,
     },
 }
 
-pub(crate) fn checked_secret(
-    field_name: &'static str,
-    s: Sensitive,
-) -> Result<Sensitive, FieldError> {
+pub(crate) fn checked_secret(field_name: &'static str, s: Secret) -> Result<Secret, FieldError> {
     validate::secret(field_name, s.expose())?;
     Ok(s)
 }

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use super::secret::Sensitive;
+use alicloud_api::Secret;
 
 /// Keychain service name under which every EIP Desk item is stored.
 pub const SERVICE: &str = "eipdesk";
@@ -16,9 +16,9 @@ pub const SERVICE: &str = "eipdesk";
 /// Calls may block (D-Bus round trips, an unlock prompt): call them off the UI thread.
 pub trait SecretStore: Send + Sync + fmt::Debug {
     /// Creates or replaces the item for `account`.
-    fn set(&self, account: &str, secret: &Sensitive) -> Result<(), KeychainError>;
+    fn set(&self, account: &str, secret: &Secret) -> Result<(), KeychainError>;
     /// Reads the item for `account`; `Ok(None)` when there is none.
-    fn get(&self, account: &str) -> Result<Option<Sensitive>, KeychainError>;
+    fn get(&self, account: &str) -> Result<Option<Secret>, KeychainError>;
     /// Deletes the item for `account`; `Ok(false)` when there was none.
     fn delete(&self, account: &str) -> Result<bool, KeychainError>;
     /// Checks that the store is reachable and usable, without touching any item.

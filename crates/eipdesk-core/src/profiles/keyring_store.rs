@@ -29,7 +29,7 @@ mod platform;
 )))]
 #[path = "keyring_other.rs"]
 mod platform;
-use super::secret::Sensitive;
+use alicloud_api::Secret;
 
 /// The OS keychain.
 pub struct KeyringStore {
@@ -100,7 +100,7 @@ impl Default for KeyringStore {
 }
 
 impl SecretStore for KeyringStore {
-    fn set(&self, account: &str, secret: &Sensitive) -> Result<(), KeychainError> {
+    fn set(&self, account: &str, secret: &Secret) -> Result<(), KeychainError> {
         let entry = self.entry(account)?;
         entry
             .set_password(secret.expose())
@@ -109,10 +109,10 @@ impl SecretStore for KeyringStore {
         Ok(())
     }
 
-    fn get(&self, account: &str) -> Result<Option<Sensitive>, KeychainError> {
+    fn get(&self, account: &str) -> Result<Option<Secret>, KeychainError> {
         let entry = self.entry(account)?;
         match entry.get_password() {
-            Ok(text) => Ok(Some(Sensitive::new(text))),
+            Ok(text) => Ok(Some(Secret::from(text))),
             Err(KError::NoEntry) => Ok(None),
             Err(KError::BadEncoding(_)) => Err(KeychainError::Failure {
                 detail: "the keychain item is not UTF-8 text".into(),

@@ -6,7 +6,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::keychain::{KeychainError, SecretStore};
-use super::secret::Sensitive;
+use alicloud_api::Secret;
 
 #[derive(Debug, Default)]
 pub(crate) struct MemorySecretStore {
@@ -39,7 +39,7 @@ impl MemorySecretStore {
 }
 
 impl SecretStore for MemorySecretStore {
-    fn set(&self, account: &str, secret: &Sensitive) -> Result<(), KeychainError> {
+    fn set(&self, account: &str, secret: &Secret) -> Result<(), KeychainError> {
         self.gate()?;
         self.items
             .lock()
@@ -48,9 +48,14 @@ impl SecretStore for MemorySecretStore {
         Ok(())
     }
 
-    fn get(&self, account: &str) -> Result<Option<Sensitive>, KeychainError> {
+    fn get(&self, account: &str) -> Result<Option<Secret>, KeychainError> {
         self.gate()?;
-        Ok(self.items.lock().unwrap().get(account).map(Sensitive::new))
+        Ok(self
+            .items
+            .lock()
+            .unwrap()
+            .get(account)
+            .map(|s| Secret::from(s.as_str())))
     }
 
     fn delete(&self, account: &str) -> Result<bool, KeychainError> {

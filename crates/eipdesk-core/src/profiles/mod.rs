@@ -39,7 +39,7 @@ pub use model::{
     AuthMode, EnvLabel, ModeSettings, Profile, ProfileId, ProfileSummary, RoleSettings, RoleSource,
     RoleSummary, mask_key_id,
 };
-pub use secret::{ProfileSecrets, Sensitive};
+pub use secret::ProfileSecrets;
 pub use store::{MAX_SOURCE_CHAIN, ProfileStore, SANDBOX_NAME, SANDBOX_REGION};
 
 /// TypeScript declarations of every profile type the UI sends or receives (ts-rs `decl()`),
@@ -83,7 +83,7 @@ mod ts_tests {
         assert!(all.contains("\"mode\": \"ramRole\""), "{all}");
         assert!(all.contains("labelColor: string"), "{all}");
         assert!(
-            !all.contains("Sensitive") && !all.contains("OffsetDateTime"),
+            !all.contains(": Secret") && !all.contains("OffsetDateTime"),
             "{all}"
         );
     }

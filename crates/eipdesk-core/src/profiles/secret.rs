@@ -1,54 +1,11 @@
-//! Secret material of a profile and its keychain encoding.
-//!
-//! [`Sensitive`] wraps one secret string: `Debug`/`Display` print a placeholder, it can be
-//! deserialized (the UI sends a secret once, when the user types it) but never serialized.
-//! [`ProfileSecrets`] is what one keychain item holds, encoded as a small JSON document.
+//! The secret material of a profile ([`ProfileSecrets`]) and its keychain encoding, a small
+//! JSON document. Each secret is an [`alicloud_api::Secret`] (zeroized on drop, never printed,
+//! never serialized).
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize};
-
-/// A secret string whose `Debug`/`Display` never print it and which cannot be serialized.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Sensitive(String);
-
-impl Sensitive {
-    /// The placeholder printed instead of the value.
-    pub const PLACEHOLDER: &'static str = "[REDACTED]";
-
-    /// Wraps a secret value.
-    pub fn new(value: impl Into<String>) -> Self {
-        Self(value.into())
-    }
-
-    /// The raw value. Only for signing and for the keychain; never log or format it.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-
-    /// True when the value is empty or only whitespace.
-    pub fn is_blank(&self) -> bool {
-        self.0.trim().is_empty()
-    }
-}
-
-impl fmt::Debug for Sensitive {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(Self::PLACEHOLDER)
-    }
-}
-
-impl fmt::Display for Sensitive {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(Self::PLACEHOLDER)
-    }
-}
-
-impl<'de> Deserialize<'de> for Sensitive {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Self)
-    }
-}
+use alicloud_api::Secret;
+use serde::{Deserialize, Serialize};
 
 /// The secret fields of one profile, as stored in its keychain item.
 ///
@@ -58,9 +15,9 @@ pub struct ProfileSecrets {
     /// AccessKey ID (of the profile, or of the RAM role's source AccessKey).
     pub access_key_id: String,
     /// AccessKey secret.
-    pub access_key_secret: Sensitive,
+    pub access_key_secret: Secret,
     /// STS security token (StsToken profiles only).
-    pub security_token: Option<Sensitive>,
+    pub security_token: Option<Secret>,
 }
 
 impl fmt::Debug for ProfileSecrets {
@@ -98,7 +55,7 @@ pub struct DecodeError {
 
 impl ProfileSecrets {
     /// Encodes the secrets as the keychain item's JSON text.
-    pub(crate) fn to_keychain_json(&self) -> Sensitive {
+    pub(crate) fn to_keychain_json(&self) -> Secret {
         let wire = Wire {
             v: FORMAT_VERSION,
             access_key_id: self.access_key_id.as_str().into(),
@@ -106,7 +63,7 @@ impl ProfileSecrets {
             security_token: self.security_token.as_ref().map(|t| t.expose().into()),
         };
         // Serializing plain strings into JSON cannot fail.
-        Sensitive(serde_json::to_string(&wire).unwrap_or_default())
+        Secret::new(serde_json::to_string(&wire).unwrap_or_default())
     }
 
     /// Decodes a keychain item's JSON text.
@@ -122,8 +79,8 @@ impl ProfileSecrets {
         }
         Ok(Self {
             access_key_id: wire.access_key_id.into_owned(),
-            access_key_secret: Sensitive(wire.access_key_secret.into_owned()),
-            security_token: wire.security_token.map(|t| Sensitive(t.into_owned())),
+            access_key_secret: Secret::new(wire.access_key_secret.into_owned()),
+            security_token: wire.security_token.map(|t| Secret::new(t.into_owned())),
         })
     }
 }
@@ -135,8 +92,8 @@ mod tests {
     fn sample() -> ProfileSecrets {
         ProfileSecrets {
             access_key_id: "LTAI5tFakeKeyIdForTests".into(),
-            access_key_secret: Sensitive::new("fake-secret-for-tests"),
-            security_token: Some(Sensitive::new("fake-token-for-tests")),
+            access_key_secret: Secret::from("fake-secret-for-tests"),
+            security_token: Some(Secret::from("fake-token-for-tests")),
         }
     }
 
@@ -147,7 +104,7 @@ mod tests {
         assert!(!text.contains("fake-token-for-tests"), "{text}");
         assert!(!text.contains("LTAI5tFakeKeyIdForTests"), "{text}");
         assert!(text.contains("[REDACTED]"));
-        assert_eq!(format!("{}", Sensitive::new("x")), "[REDACTED]");
+        assert_eq!(format!("{}", Secret::from("x")), "[REDACTED]");
     }
 
     #[test]

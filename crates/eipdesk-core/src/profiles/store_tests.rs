@@ -8,6 +8,7 @@ use time::macros::datetime;
 
 use super::memory_store::MemorySecretStore;
 use super::*;
+use alicloud_api::Secret;
 
 const SECRET: &str = "fake-secret-for-tests";
 const KEY_ID: &str = "LTAI5tFakeKeyForTestsab12";
@@ -50,7 +51,7 @@ fn access_key(name: &str) -> NewProfile {
         label: EnvLabel::Production,
         credentials: NewCredentials::AccessKey {
             access_key_id: KEY_ID.into(),
-            access_key_secret: Sensitive::new(SECRET),
+            access_key_secret: Secret::from(SECRET),
         },
     }
 }
@@ -244,7 +245,7 @@ fn update_keeps_or_replaces_secrets() {
     let e = ProfileEdit {
         credentials: Some(CredentialsEdit::AccessKey {
             access_key_id: None,
-            access_key_secret: Some(Sensitive::new("fake-secret-2")),
+            access_key_secret: Some(Secret::from("fake-secret-2")),
         }),
         ..Default::default()
     };
@@ -294,7 +295,7 @@ fn update_keeps_or_replaces_secrets() {
     let e = ProfileEdit {
         credentials: Some(CredentialsEdit::StsToken {
             access_key_id: Some("STS.fakeid".into()),
-            access_key_secret: Some(Sensitive::new("x-secret")),
+            access_key_secret: Some(Secret::from("x-secret")),
             security_token: None,
             expiration: None,
         }),
@@ -344,8 +345,8 @@ fn sts_token_edits_merge_with_the_stored_token() {
             label: EnvLabel::None,
             credentials: NewCredentials::StsToken {
                 access_key_id: "STS.FakeIdForTests1".into(),
-                access_key_secret: Sensitive::new(SECRET),
-                security_token: Sensitive::new("fake-token-1"),
+                access_key_secret: Secret::from(SECRET),
+                security_token: Secret::from("fake-token-1"),
                 expiration: Some(exp),
             },
         })
@@ -355,7 +356,7 @@ fn sts_token_edits_merge_with_the_stored_token() {
         credentials: Some(CredentialsEdit::StsToken {
             access_key_id: None,
             access_key_secret: None,
-            security_token: Some(Sensitive::new("fake-token-2")),
+            security_token: Some(Secret::from("fake-token-2")),
             expiration: None,
         }),
         ..Default::default()
@@ -460,7 +461,7 @@ fn missing_or_damaged_items_are_typed() {
     f.keychain
         .set(
             s.id.as_str(),
-            &Sensitive::new("not json fake-secret-for-tests"),
+            &Secret::from("not json fake-secret-for-tests"),
         )
         .unwrap();
     let err = f.store.secrets(&s.id).unwrap_err();

@@ -43,7 +43,7 @@ impl std::fmt::Debug for Engine {
 fn wrong(run: &RunRecord, action: &'static str) -> WorkflowError {
     WorkflowError::WrongState {
         id: run.id.clone(),
-        status: run.status.as_str().into(),
+        status: <&str>::from(run.status).into(),
         action,
     }
 }
@@ -372,7 +372,7 @@ impl Engine {
             Some(&message),
             run.error.as_ref(),
         )?;
-        tracing::info!(run = %run.id, status = status.as_str(), "rollback finished");
+        tracing::info!(run = %run.id, status = <&str>::from(status), "rollback finished");
         self.emit(&run.id);
         Ok(Progress::Paused(status))
     }

@@ -11,7 +11,7 @@ use crate::binding::calls::Prepared;
 use crate::binding::{Expectation, StepAction};
 use crate::error::{ErrorDto, ErrorKind};
 use crate::ids::RegionId;
-use crate::journal::{CallPhase, RunRecord, StepRecord, StepStatus};
+use crate::journal::{CallPhase, RunRecord, StepField, StepRecord, StepStatus};
 use alicloud_api::ErrorKind as ApiKind;
 use std::time::{Duration, Instant};
 
@@ -97,8 +97,13 @@ impl Engine {
                 CallPhase::Undo => step.undo_client_token.clone(),
             };
             let token = known.unwrap_or_else(alicloud_api::client::new_client_token);
-            self.journal
-                .set_step_token(&run.id, step.idx, phase, &token)?;
+            self.journal.set_step_field(
+                &run.id,
+                step.idx,
+                phase,
+                StepField::ClientToken,
+                &token,
+            )?;
             Some(token)
         } else {
             None
@@ -147,7 +152,7 @@ impl Engine {
             })?;
             if let (Some(id), None) = (&request_id, &error) {
                 self.journal
-                    .set_step_request_id(&run.id, step.idx, phase, id)?;
+                    .set_step_field(&run.id, step.idx, phase, StepField::RequestId, id)?;
             }
             self.emit(&run.id);
             let Some((kind, error)) = failure else { break };

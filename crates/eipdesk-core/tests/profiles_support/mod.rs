@@ -150,7 +150,7 @@ impl SecretStore for TestSecretStore {
     fn set(
         &self,
         account: &str,
-        secret: &eipdesk_core::profiles::Sensitive,
+        secret: &alicloud_api::Secret,
     ) -> Result<(), eipdesk_core::profiles::KeychainError> {
         let n = self.sets.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
         if self.fail_from.is_some_and(|from| n >= from) {
@@ -168,14 +168,13 @@ impl SecretStore for TestSecretStore {
     fn get(
         &self,
         account: &str,
-    ) -> Result<Option<eipdesk_core::profiles::Sensitive>, eipdesk_core::profiles::KeychainError>
-    {
+    ) -> Result<Option<alicloud_api::Secret>, eipdesk_core::profiles::KeychainError> {
         Ok(self
             .items
             .lock()
             .unwrap()
             .get(account)
-            .map(eipdesk_core::profiles::Sensitive::new))
+            .map(|s| alicloud_api::Secret::from(s.as_str())))
     }
 
     fn delete(&self, account: &str) -> Result<bool, eipdesk_core::profiles::KeychainError> {

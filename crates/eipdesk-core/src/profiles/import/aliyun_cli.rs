@@ -120,7 +120,7 @@ fn plan_for(mode: &str, p: &Map<String, Value>, notes: &mut Vec<String>) -> Resu
                 .and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok());
             Ok(Plan::StsToken {
                 key,
-                token: crate::profiles::secret::Sensitive::new(token.trim()),
+                token: alicloud_api::Secret::from(token.trim()),
                 expiration,
             })
         }

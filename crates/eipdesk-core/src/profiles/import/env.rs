@@ -54,7 +54,7 @@ pub(crate) fn parse(env: &HashMap<String, String>) -> Option<Found> {
             "StsToken",
             plan::key(id, secret, names).map(|key| Plan::StsToken {
                 key,
-                token: crate::profiles::secret::Sensitive::new(token.trim()),
+                token: alicloud_api::Secret::from(token.trim()),
                 expiration: None,
             }),
         ),

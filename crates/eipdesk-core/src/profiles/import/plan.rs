@@ -5,8 +5,8 @@ use time::OffsetDateTime;
 
 use super::SourceKind;
 use crate::profiles::model::{AuthMode, mask_key_id};
-use crate::profiles::secret::Sensitive;
 use crate::profiles::validate;
+use alicloud_api::Secret;
 
 /// Region used when a source names none.
 pub const FALLBACK_REGION: &str = "cn-hangzhou";
@@ -17,7 +17,7 @@ pub const FALLBACK_SESSION_NAME: &str = "eipdesk";
 #[derive(Debug, Clone)]
 pub(crate) struct Key {
     pub id: String,
-    pub secret: Sensitive,
+    pub secret: Secret,
 }
 
 /// RAM role settings read from a source.
@@ -35,7 +35,7 @@ pub(crate) enum Plan {
     AccessKey(Key),
     StsToken {
         key: Key,
-        token: Sensitive,
+        token: Secret,
         expiration: Option<OffsetDateTime>,
     },
     RoleWithKey {
@@ -142,7 +142,7 @@ pub(crate) fn key(
             })?;
             Ok(Key {
                 id,
-                secret: Sensitive::new(secret.trim()),
+                secret: Secret::from(secret.trim()),
             })
         }
         (None, _) => Err(refuse(
