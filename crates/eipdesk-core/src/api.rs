@@ -55,6 +55,7 @@ pub use crate::inventory::rows::{
     CutThroughVerdict, EipBinding, EipRef, EipRow, EniRow, InstanceEni, InstanceRow, RegionRows,
     ResourceKind, ResourceRef,
 };
+pub use crate::inventory::scope::TableId;
 
 // Profile shapes: the domain's live with the profiles, the app's with the desk.
 pub use crate::desk::profiles::{
@@ -96,6 +97,7 @@ pub fn typescript_declarations() -> Vec<String> {
         CsvExportResult::decl(),
         // A validated ID crosses IPC as its string.
         "type RunId = string;".to_string(),
+        TableId::decl(),
         RowActionId::decl(),
         SheetIntent::decl(),
         SheetPrefill::decl(),

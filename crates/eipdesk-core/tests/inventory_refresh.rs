@@ -235,7 +235,7 @@ async fn the_service_lists_regions_loads_scopes_and_exports() {
 
     let recorder = Recorder::default();
     let request = eipdesk_core::inventory::LoadRequest {
-        scope: "all".into(),
+        scope: eipdesk_core::inventory::Scope::All,
         supersede: true,
     };
     let summary = desk
@@ -243,11 +243,19 @@ async fn the_service_lists_regions_loads_scopes_and_exports() {
         .await
         .unwrap();
     assert_eq!(summary.loaded.len(), 15);
-    assert_eq!(desk.inventory_rows("all").len(), 15);
-    assert_eq!(desk.inventory_rows(HZ).len(), 1);
+    assert_eq!(
+        desk.inventory_rows(&eipdesk_core::inventory::Scope::All)
+            .len(),
+        15
+    );
+    assert_eq!(
+        desk.inventory_rows(&eipdesk_core::inventory::Scope::parse(HZ).unwrap())
+            .len(),
+        1
+    );
     assert!(desk.inventory_region(&region(HZ)).is_some());
 
-    let suggested = desk.default_export_path("eips");
+    let suggested = desk.default_export_path(eipdesk_core::inventory::TableId::Eips);
     assert!(
         suggested.ends_with(".csv") && suggested.contains("eipdesk-eips-"),
         "{suggested}"

@@ -4,7 +4,7 @@
 use super::Desk;
 use eipdesk_core::api::{
     AppInfo, CsvExportRequest, CsvExportResult, ErrorDto, InventoryEvent, InventoryPatch,
-    LoadRequest, LoadSummary, RegionInfo, ResourceRef, RowAction,
+    LoadRequest, LoadSummary, RegionInfo, ResourceRef, RowAction, TableId,
 };
 use tauri::ipc::Channel;
 
@@ -53,8 +53,8 @@ pub fn export_csv(desk: Desk<'_>, request: CsvExportRequest) -> Result<CsvExport
 }
 
 #[tauri::command]
-pub fn default_export_path(desk: Desk<'_>, table: String) -> String {
-    desk.default_export_path(&table)
+pub fn default_export_path(desk: Desk<'_>, table: TableId) -> String {
+    desk.default_export_path(table)
 }
 
 include!(concat!(env!("OUT_DIR"), "/ipc_checks_inventory.rs"));

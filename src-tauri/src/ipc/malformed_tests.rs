@@ -92,6 +92,7 @@ fn valid(ts: &str) -> Value {
     match ts {
         "ProfileId" => json!("sandbox"),
         "RunId" => json!("run-0123abcd"),
+        "TableId" => json!("eips"),
         "LoadRequest" => json!({ "scope": "cn-hangzhou", "supersede": false }),
         "NewProfile" => json!({
             "name": "contract-test", "region": "cn-hangzhou",
@@ -176,6 +177,16 @@ fn malformed_ids_and_unknown_enum_values_name_the_nested_field() {
     );
     h.expect_refused("workflow_runs", json!({ "limit": -1 }), "limit");
     h.expect_refused("resume_run", json!({ "runId": "run-../x" }), "runId");
+    h.expect_refused(
+        "default_export_path",
+        json!({ "table": "../../etc" }),
+        "table",
+    );
+    h.expect_refused(
+        "load_inventory",
+        json!({ "request": { "scope": "mars-1!", "supersede": true }, "onEvent": "__CHANNEL__:1" }),
+        "request.scope",
+    );
 }
 
 #[test]

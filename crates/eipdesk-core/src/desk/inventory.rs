@@ -8,8 +8,8 @@ use crate::ids::RegionId;
 use crate::inventory::actions::{RowAction, actions_for};
 use crate::inventory::error::InventoryError;
 use crate::inventory::{
-    self, ALL_REGIONS, CsvExportRequest, CsvExportResult, EipRow, InventoryEvent, InventoryPatch,
-    LoadContext, LoadRequest, LoadSummary, RegionEntry, RegionRows, ResourceRef,
+    self, CsvExportRequest, CsvExportResult, EipRow, InventoryEvent, InventoryPatch, LoadContext,
+    LoadRequest, LoadSummary, RegionEntry, RegionRows, ResourceRef, Scope, TableId,
 };
 
 impl EipDesk {
@@ -25,17 +25,16 @@ impl EipDesk {
         Ok(regions)
     }
 
-    /// The regions a scope (`all` or a region ID, raw from the UI) covers.
-    pub async fn scope_regions(&self, scope: &str) -> Result<Vec<RegionId>, CoreError> {
-        if scope.trim() == ALL_REGIONS {
-            Ok(self
+    /// The regions a scope covers.
+    pub async fn scope_regions(&self, scope: &Scope) -> Result<Vec<RegionId>, CoreError> {
+        match scope {
+            Scope::All => Ok(self
                 .list_regions()
                 .await?
                 .iter()
                 .filter_map(|r| RegionId::parse(&r.id).ok())
-                .collect())
-        } else {
-            Ok(vec![RegionId::parse(scope)?])
+                .collect()),
+            Scope::Region(region) => Ok(vec![region.clone()]),
         }
     }
 
@@ -81,9 +80,9 @@ impl EipDesk {
     }
 
     /// Rows already loaded for the scope (`all` or a region ID), without calling the API.
-    pub fn inventory_rows(&self, scope: &str) -> Vec<RegionRows> {
+    pub fn inventory_rows(&self, scope: &Scope) -> Vec<RegionRows> {
         let generation = self.session().generation;
-        let region = (scope != ALL_REGIONS).then_some(scope);
+        let region = scope.region().map(RegionId::as_str);
         self.inventory.rows(generation, region)
     }
 
@@ -123,19 +122,11 @@ impl EipDesk {
         inventory::csv::export_csv(request)
     }
 
-    /// A suggested export path for a table (`eips`, `enis`, `instances`).
-    pub fn default_export_path(&self, table: &str) -> String {
-        let name: String = table
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .take(32)
-            .collect();
+    /// A suggested export path for a table.
+    pub fn default_export_path(&self, table: TableId) -> String {
         let stamp = alicloud_api::timestamp::now_utc(alicloud_api::timestamp::FILE_NAME);
         inventory::csv::default_export_dir(self.data_dir())
-            .join(format!(
-                "eipdesk-{}-{stamp}.csv",
-                if name.is_empty() { "export" } else { &name }
-            ))
+            .join(format!("eipdesk-{}-{stamp}.csv", table.as_str()))
             .display()
             .to_string()
     }

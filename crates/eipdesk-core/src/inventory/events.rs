@@ -6,16 +6,15 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::rows::{EipRow, EniRow, InstanceRow, RegionRows, ResourceRef};
+use super::scope::Scope;
 use crate::error::ErrorDto;
-
-/// The scope value meaning "every region the account has".
-pub const ALL_REGIONS: &str = "all";
 
 /// Asks for a load of `scope` (`all` or a region ID).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LoadRequest {
-    pub scope: String,
+    #[ts(type = "string")]
+    pub scope: Scope,
     /// Cancel loads still running (a new scope or a refresh); false for a region retry.
     pub supersede: bool,
 }

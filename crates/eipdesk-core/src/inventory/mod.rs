@@ -26,17 +26,19 @@ pub mod refresh;
 mod regions;
 pub mod relations;
 pub mod rows;
+pub mod scope;
 pub mod store;
 
 pub use eligibility::{EniFacts, cut_through_eligibility};
 pub use error::InventoryError;
 pub use events::{
-    ALL_REGIONS, CsvExportRequest, CsvExportResult, InventoryEvent, InventoryPatch, LoadRequest,
-    LoadStarted, LoadSummary, RegionFailed, RegionLoaded,
+    CsvExportRequest, CsvExportResult, InventoryEvent, InventoryPatch, LoadRequest, LoadStarted,
+    LoadSummary, RegionFailed, RegionLoaded,
 };
 pub use facts::{EniQuotas, RegionFacts};
 pub use load::{EventSink, LoadContext};
 pub use regions::list_regions;
 pub use relations::build_rows;
 pub use rows::*;
+pub use scope::{ALL_REGIONS, Scope, TableId};
 pub use store::{InventoryOptions, InventoryStore, RegionEntry};

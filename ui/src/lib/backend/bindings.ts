@@ -205,6 +205,8 @@ export type CsvExportResult = { path: string, rows: number, bytes: number, };
 
 export type RunId = string;
 
+export type TableId = "eips" | "enis" | "instances";
+
 export type RowActionId = "bindEip" | "unbindEip" | "switchMode" | "bindEniCutThrough" | "bindEniNat" | "bindInstance";
 
 export type SheetIntent = "bind" | "unbind" | "switch";

@@ -2,7 +2,7 @@
 // UPDATE_BINDINGS=1 cargo test -p eipdesk ipc
 import { Channel } from '@tauri-apps/api/core';
 import { call } from './transport';
-import type { ActiveProfile, AppInfo, AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BindForm, BindOptions, Confirmations, ConnectionReport, CsvExportRequest, CsvExportResult, DeskProfile, ImportReport, ImportSelection, InventoryEvent, InventoryPatch, LoadRequest, LoadSummary, NewProfile, PreflightView, ProfileEdit, ProfileId, ProfilesOverview, RegionInfo, ResourceRef, RowAction, RunId, RunView, ScanReport } from './bindings';
+import type { ActiveProfile, AppInfo, AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BindForm, BindOptions, Confirmations, ConnectionReport, CsvExportRequest, CsvExportResult, DeskProfile, ImportReport, ImportSelection, InventoryEvent, InventoryPatch, LoadRequest, LoadSummary, NewProfile, PreflightView, ProfileEdit, ProfileId, ProfilesOverview, RegionInfo, ResourceRef, RowAction, RunId, RunView, ScanReport, TableId } from './bindings';
 
 /** The name of the `workflow-run` event. */
 export const RUN_EVENT = 'workflow-run';
@@ -23,7 +23,7 @@ export const commands = {
   /** The actions a row's details panel offers, each with why it cannot run now. */
   rowActions: (row: ResourceRef) => call<RowAction[]>('row_actions', { row }),
   exportCsv: (request: CsvExportRequest) => call<CsvExportResult>('export_csv', { request }),
-  defaultExportPath: (table: string) => call<string>('default_export_path', { table }),
+  defaultExportPath: (table: TableId) => call<string>('default_export_path', { table }),
   activeProfile: () => call<ActiveProfile>('active_profile'),
   profilesOverview: () => call<ProfilesOverview>('profiles_overview'),
   searchProfiles: (query: string) => call<DeskProfile[]>('search_profiles', { query }),

@@ -16,7 +16,7 @@ const data: Row[] = Array.from({ length: 500 }, (_, i) => ({ id: `eip-${i}`, ip:
 function table(rows: () => Row[], store: KeyValueStore = memoryStore()) {
   return new TableState<Row>({
     store,
-    id: 'test',
+    id: 'eips',
     columns,
     filters: [{ id: 'region', label: 'Region', value: (r) => r.region }],
     key: (r) => r.id,
@@ -73,14 +73,14 @@ describe('TableState', () => {
 
   it('remembers column preferences under the key and format earlier versions wrote', () => {
     // As saved before the Persisted helper: a JSON object under eipdesk.table.<id>.columns.
-    const store = memoryStore({ 'eipdesk.table.test.columns': '{"order":["ip","id","region"],"hidden":["id"],"widths":{"ip":200}}' });
+    const store = memoryStore({ 'eipdesk.table.eips.columns': '{"order":["ip","id","region"],"hidden":["id"],"widths":{"ip":200}}' });
     const t = table(() => data, store);
     expect(t.shownColumns.map((c) => c.id)).toEqual(['ip', 'region']);
     expect(t.prefs.widths).toEqual({ ip: 200 });
     t.setWidth('ip', 10);
     t.showColumn('id', true);
     t.moveColumn('id', -1);
-    expect(JSON.parse(store.data.get('eipdesk.table.test.columns')!)).toEqual({ order: ['id', 'ip', 'region'], hidden: [], widths: { ip: 48 } });
+    expect(JSON.parse(store.data.get('eipdesk.table.eips.columns')!)).toEqual({ order: ['id', 'ip', 'region'], hidden: [], widths: { ip: 48 } });
     // The next launch shows the same columns.
     expect(table(() => data, store).shownColumns.map((c) => c.id)).toEqual(['id', 'ip', 'region']);
     t.resetColumns();
@@ -89,7 +89,7 @@ describe('TableState', () => {
 
   it('falls back to the defined columns when the saved preferences are corrupt', () => {
     for (const raw of ['{"order":', 'null', '"ip"', '[1,2]']) {
-      const t = table(() => data, memoryStore({ 'eipdesk.table.test.columns': raw }));
+      const t = table(() => data, memoryStore({ 'eipdesk.table.eips.columns': raw }));
       expect(t.shownColumns.map((c) => c.id), raw).toEqual(['id', 'ip']);
       expect(t.prefs.widths, raw).toEqual({});
     }

@@ -7,6 +7,7 @@
  *
  * Components read the state through getters and change it only through the methods.
  */
+import type { TableId } from '../../backend';
 import { SearchIndex, sortByKey, type ColumnDef, type SortDir } from '../../table';
 import { jsonCodec, Persisted, type KeyValueStore } from '../../persisted.svelte';
 import {
@@ -25,8 +26,8 @@ import {
 } from './model';
 
 export interface TableOptions<T> {
-  /** Storage key of the column preferences, e.g. `eips`. */
-  id: string;
+  /** Which resource table (also the storage key of its column preferences). */
+  id: TableId;
   columns: ColumnDef<T>[];
   filters: FilterDef<T>[];
   key: (row: T) => string;
@@ -54,7 +55,7 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
 }
 
 export class TableState<T extends object> {
-  readonly id: string;
+  readonly id: TableId;
   readonly columns: ColumnDef<T>[];
   readonly filterDefs: FilterDef<T>[];
   readonly key: (row: T) => string;
