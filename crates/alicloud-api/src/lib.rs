@@ -92,6 +92,7 @@
 //!   `ClientToken` across attempts, and per-action invalid-state retries up to a deadline.
 //! * [`paging`]: `PageNumber` (concurrent) and `NextToken` (stream) listings.
 //! * [`rate_limit`]: a token bucket per (account, region, action).
+//! * [`regions`]: where cut-through mode is documented (read by the app and the emulator).
 //! * [`timestamp`]: the timestamp text forms (API, stored, file name) as `time` format
 //!   descriptions.
 //!
@@ -112,6 +113,7 @@ pub mod endpoints;
 pub mod error;
 pub mod paging;
 pub mod rate_limit;
+pub mod regions;
 pub mod request;
 pub mod retry;
 pub mod secret;

@@ -6,22 +6,9 @@
 use crate::ids::RegionId;
 use std::collections::BTreeSet;
 
-/// Regions where the guide documents cut-through mode.
-pub const DOCUMENTED_CUT_THROUGH_REGIONS: &[&str] = &[
-    "cn-hangzhou",
-    "cn-shanghai",
-    "cn-qingdao",
-    "cn-beijing",
-    "cn-zhangjiakou",
-    "cn-huhehaote",
-    "cn-shenzhen",
-    "cn-chengdu",
-    "ap-southeast-1",
-    "ap-southeast-5",
-    "eu-central-1",
-    "eu-west-1",
-    "us-east-1",
-];
+/// Regions where the guide documents cut-through mode (the one list, kept with the other
+/// facts about Alibaba Cloud in `alicloud-api`).
+pub use alicloud_api::regions::CUT_THROUGH_REGIONS as DOCUMENTED_CUT_THROUGH_REGIONS;
 
 /// The region a new window shows first.
 pub const DEFAULT_REGION: &str = "cn-hangzhou";

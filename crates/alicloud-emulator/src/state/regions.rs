@@ -20,22 +20,9 @@ pub struct Region {
 }
 
 /// Regions that support associating an EIP with a secondary ENI in cut-through mode, per the
-/// official guide. Kept as data: [`crate::EmulatorConfig::cut_through_regions`] overrides it.
-pub const CUT_THROUGH_REGIONS: &[&str] = &[
-    "cn-hangzhou",
-    "cn-shanghai",
-    "cn-qingdao",
-    "cn-beijing",
-    "cn-zhangjiakou",
-    "cn-huhehaote",
-    "cn-shenzhen",
-    "cn-chengdu",
-    "ap-southeast-1",
-    "ap-southeast-5",
-    "eu-central-1",
-    "eu-west-1",
-    "us-east-1",
-];
+/// official guide (the one list, in `alicloud-api`). Kept as data:
+/// [`crate::EmulatorConfig::cut_through_regions`] overrides it.
+pub use alicloud_api::regions::CUT_THROUGH_REGIONS;
 
 /// Every region the emulator serves (13 with cut-through mode, 2 without).
 pub const REGIONS: &[Region] = &[
