@@ -93,6 +93,7 @@
 //! * [`paging`]: `PageNumber` (concurrent) and `NextToken` (stream) listings.
 //! * [`rate_limit`]: a token bucket per (account, region, action).
 //! * [`regions`]: where cut-through mode is documented (read by the app and the emulator).
+//! * [`states`]: statuses, binding modes and target types as enums with an `Unknown` fallback.
 //! * [`timestamp`]: the timestamp text forms (API, stored, file name) as `time` format
 //!   descriptions.
 //!
@@ -118,6 +119,7 @@ pub mod request;
 pub mod retry;
 pub mod secret;
 pub mod signing;
+pub mod states;
 pub mod sts;
 pub mod timestamp;
 pub mod vpc;
