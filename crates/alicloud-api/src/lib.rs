@@ -92,6 +92,9 @@
 //!   `ClientToken` across attempts, and per-action invalid-state retries up to a deadline.
 //! * [`paging`]: `PageNumber` (concurrent) and `NextToken` (stream) listings.
 //! * [`rate_limit`]: a token bucket per (account, region, action).
+//! * [`CallHook`]: a caller's part in every attempt (wait before it, hold a guard during it,
+//!   observe it, adjust the retry decision after it), e.g. adaptive pacing across many
+//!   concurrent listings, without a retry loop of its own.
 //!
 //! Each call runs in a `tracing` span `alicloud_call` with `product`, `action`, `region`,
 //! `attempt`, `latency_ms`, `request_id`, `http_status` and `error_code`. Nothing secret is
@@ -118,7 +121,7 @@ pub mod sts;
 pub mod vpc;
 
 pub use action::{Action, RequestIdOnly};
-pub use client::{Client, ClientBuilder};
+pub use client::{AttemptGuard, AttemptInfo, CallHook, Client, ClientBuilder};
 pub use credentials::CredentialsError;
 pub use endpoints::{Endpoints, Product};
 pub use error::{ApiError, Error, ErrorKind};
