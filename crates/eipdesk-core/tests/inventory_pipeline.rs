@@ -11,8 +11,7 @@ mod inventory_support;
 
 use std::sync::{Arc, Mutex};
 
-use alicloud_emulator::{EmulatorConfig, ThrottleRule};
-use inventory_support::{Recorder, all_regions, client, ctx, emulator, store};
+use inventory_support::{Recorder, ctx, store, throttled_eips};
 
 /// Collects formatted log lines.
 #[derive(Clone, Default)]
@@ -30,15 +29,7 @@ impl std::io::Write for Log {
 
 #[tokio::test]
 async fn throttled_inventory_calls_are_retried_by_the_client_and_paced_by_the_inventory() {
-    let emu = emulator(EmulatorConfig::default()).await;
-    let client = client(&emu, None);
-    let regions = all_regions(&client).await;
-    emu.control().set_throttles(vec![ThrottleRule {
-        account_id: None,
-        action: "DescribeEipAddresses".into(),
-        rate_per_sec: 10.0,
-        burst: 4,
-    }]);
+    let (_emu, client, regions) = throttled_eips().await;
     let log = Log::default();
     let subscriber = tracing_subscriber::fmt()
         .with_max_level(tracing::Level::INFO)
