@@ -156,7 +156,19 @@ macro_rules! rpc_request {
 }
 pub(crate) use rpc_request;
 
-/// Implements [`Action`] for a request declared with `rpc_request!`.
+/// Implements [`Action`] for a request declared with `rpc_request!`, and optionally what
+/// goes with it, so none of it is written by hand:
+///
+/// * `method: name` adds `Client::name(&self, &Request)`, the typed entry point (doc
+///   comments written before `name` are appended to the generated one);
+/// * `paged: page_number { max: N, items: Item = path.to.list, all: name_all }` implements
+///   [`PageNumberRequest`](crate::paging::PageNumberRequest) (fields `page_number`,
+///   `page_size`) and [`PageNumberResponse`](crate::paging::PageNumberResponse) (`total_count`
+///   and the list at `path.to.list`); `all` (optional) adds a method collecting every item;
+/// * `paged: next_token { max: N, items: Item = path.to.list, all: name_all, pages:
+///   name_pages }` does the same for [`TokenRequest`](crate::paging::TokenRequest) (fields
+///   `next_token`, `max_results`) and [`TokenResponse`](crate::paging::TokenResponse)
+///   (`next_token`); `pages` (optional) adds a stream of pages.
 ///
 /// `region: field` routes by the request's `region_id` field (`String` or `Option<String>`
 /// via [`AsRegion`]); `region: none` uses the client's default region.
@@ -164,6 +176,15 @@ macro_rules! impl_action {
     (
         $req:ty => $resp:ty, $product:ident, $action:literal,
         region: $region:ident, client_token: $token:literal, retry_on: $retry:expr
+        $(, method: $(#[$mmeta:meta])* $method:ident)?
+        $(, paged: $style:ident {
+            max: $max:literal,
+            items: $item:ty = $($field:ident).+
+            $(, all: $all:ident)?
+            $(, pages: $pages:ident)?
+            $(,)?
+        })?
+        $(,)?
     ) => {
         impl $crate::action::Action for $req {
             type Response = $resp;
@@ -180,12 +201,104 @@ macro_rules! impl_action {
                 $retry
             }
         }
+        $(
+            impl $crate::client::Client {
+                #[doc = concat!("Calls `", $action, "` (see [`Client::call`]).")]
+                $(#[$mmeta])*
+                pub async fn $method(&self, request: &$req) -> Result<$resp, $crate::error::Error> {
+                    self.call(request).await
+                }
+            }
+        )?
+        $(
+            $crate::action::impl_action!(@paged $style, $req, $resp, $action, $max, $item,
+                [$($field).+] $(, all: $all)? $(, pages: $pages)?);
+        )?
     };
     (@region $self:ident, field) => {
         $crate::action::AsRegion::as_region(&$self.region_id)
     };
     (@region $self:ident, none) => {
         None
+    };
+    (
+        @paged page_number, $req:ty, $resp:ty, $action:literal, $max:literal, $item:ty,
+        [$($field:ident).+] $(, all: $all:ident)?
+    ) => {
+        impl $crate::paging::PageNumberRequest for $req {
+            const MAX_PAGE_SIZE: u32 = $max;
+            fn set_page(&mut self, page_number: u32, page_size: u32) {
+                self.page_number = Some(page_number);
+                self.page_size = Some(page_size);
+            }
+        }
+        impl $crate::paging::PageNumberResponse for $resp {
+            type Item = $item;
+            fn total_count(&self) -> u64 {
+                u64::try_from(self.total_count).unwrap_or(0)
+            }
+            fn into_items(self) -> Vec<$item> {
+                self.$($field).+
+            }
+        }
+        $(
+            impl $crate::client::Client {
+                #[doc = concat!("`", $action, "`: every item (page 1 with `PageSize=", $max,
+                    "`, then the other pages concurrently, in page order).")]
+                pub async fn $all(
+                    &self,
+                    request: &$req,
+                ) -> Result<Vec<$item>, $crate::error::Error> {
+                    self.collect_pages(request).await
+                }
+            }
+        )?
+    };
+    (
+        @paged next_token, $req:ty, $resp:ty, $action:literal, $max:literal, $item:ty,
+        [$($field:ident).+] $(, all: $all:ident)? $(, pages: $pages:ident)?
+    ) => {
+        impl $crate::paging::TokenRequest for $req {
+            const MAX_RESULTS: u32 = $max;
+            fn set_next_token(&mut self, token: Option<String>) {
+                self.next_token = token;
+            }
+            fn set_max_results(&mut self, max: u32) {
+                self.max_results = Some(max);
+            }
+        }
+        impl $crate::paging::TokenResponse for $resp {
+            type Item = $item;
+            fn next_token(&self) -> Option<&str> {
+                Some(self.next_token.as_str())
+            }
+            fn into_items(self) -> Vec<$item> {
+                self.$($field).+
+            }
+        }
+        $(
+            impl $crate::client::Client {
+                #[doc = concat!("`", $action, "`: every item (`MaxResults=", $max,
+                    "`, following `NextToken`).")]
+                pub async fn $all(
+                    &self,
+                    request: &$req,
+                ) -> Result<Vec<$item>, $crate::error::Error> {
+                    self.collect_tokens(request).await
+                }
+            }
+        )?
+        $(
+            impl $crate::client::Client {
+                #[doc = concat!("`", $action, "`: a stream of pages following `NextToken`.")]
+                pub fn $pages(
+                    &self,
+                    request: $req,
+                ) -> impl futures::Stream<Item = Result<$resp, $crate::error::Error>> + '_ {
+                    self.token_pages(request)
+                }
+            }
+        )?
     };
 }
 pub(crate) use impl_action;
@@ -215,6 +328,100 @@ pub fn json_array(values: &[String]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use serde::Deserialize;
+
+    use crate::Client;
+    use crate::paging::{PageNumberRequest, PageNumberResponse, TokenRequest, TokenResponse};
+
+    rpc_request! {
+        /// A request paged by number.
+        pub struct NumberedRequest {
+            required { region_id = "RegionId" }
+            optional { page_number: u32 = "PageNumber", page_size: u32 = "PageSize" }
+            repeated {}
+            json_list {}
+            route {}
+        }
+    }
+    rpc_request! {
+        /// A request paged by token.
+        pub struct TokenedRequest {
+            required {}
+            optional { next_token: String = "NextToken", max_results: u32 = "MaxResults" }
+            repeated {}
+            json_list {}
+            route { region_id }
+        }
+    }
+
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase", default)]
+    pub struct ThingsResponse {
+        total_count: i64,
+        next_token: String,
+        things: Things,
+    }
+    #[derive(Debug, Default, Deserialize)]
+    #[serde(rename_all = "PascalCase", default)]
+    pub struct Things {
+        thing: Vec<String>,
+    }
+
+    impl_action!(NumberedRequest => ThingsResponse, Vpc, "DescribeThings",
+        region: field, client_token: false, retry_on: &[],
+        method: describe_things,
+        paged: page_number { max: 30, items: String = things.thing, all: describe_things_all });
+    impl_action!(TokenedRequest => ThingsResponse, Ecs, "ListThings",
+    region: field, client_token: false, retry_on: &[],
+    paged: next_token {
+        max: 70,
+        items: String = things.thing,
+        all: list_things_all,
+        pages: list_things_pages,
+    });
+
+    #[test]
+    fn paged_actions_get_their_paging_impls_and_client_methods() {
+        let mut numbered = NumberedRequest::new("cn-hangzhou");
+        numbered.set_page(3, NumberedRequest::MAX_PAGE_SIZE);
+        let s = |k: &str, v: &str| (k.to_string(), v.to_string());
+        assert_eq!(
+            numbered.to_params(),
+            vec![
+                s("RegionId", "cn-hangzhou"),
+                s("PageNumber", "3"),
+                s("PageSize", "30")
+            ]
+        );
+        let mut tokened = TokenedRequest::new().region_id("cn-beijing");
+        tokened.set_max_results(TokenedRequest::MAX_RESULTS);
+        tokened.set_next_token(Some("t2".into()));
+        assert_eq!(
+            tokened.to_params(),
+            vec![s("NextToken", "t2"), s("MaxResults", "70")]
+        );
+        let body = r#"{"TotalCount":-1,"NextToken":"t3","Things":{"Thing":["a","b"]}}"#;
+        let page: ThingsResponse = serde_json::from_str(body).unwrap();
+        assert_eq!(
+            PageNumberResponse::total_count(&page),
+            0,
+            "negative counts read as 0"
+        );
+        assert_eq!(TokenResponse::next_token(&page), Some("t3"));
+        assert_eq!(PageNumberResponse::into_items(page), vec!["a", "b"]);
+        // The generated entry points exist with the expected shapes.
+        let client = Client::builder(std::sync::Arc::new(
+            crate::credentials::StaticCredentials::new("id", crate::Secret::new("s".into())),
+        ))
+        .build()
+        .unwrap();
+        fn exists<T>(_never_polled: T) {}
+        exists(client.describe_things(&numbered));
+        exists(client.describe_things_all(&numbered));
+        exists(client.list_things_all(&tokened));
+        exists(client.list_things_pages(tokened));
+    }
+
     rpc_request! {
         /// A test request.
         pub struct TestRequest {

@@ -33,6 +33,20 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// An error with this code and HTTP status and nothing else (for fakes and tests; set
+    /// other fields with struct update syntax).
+    pub fn new(code: impl Into<String>, http_status: u16) -> Self {
+        Self {
+            code: code.into(),
+            message: String::new(),
+            request_id: String::new(),
+            host_id: None,
+            recommend: None,
+            http_status,
+            retry_after: None,
+        }
+    }
+
     /// The error's class, from its code and HTTP status.
     pub fn kind(&self) -> ErrorKind {
         classify(&self.code, self.http_status, self.retry_after.is_some())
@@ -322,13 +336,8 @@ mod tests {
     fn retryable_kinds() {
         let api = |code: &str, status| {
             Error::Api(ApiError {
-                code: code.into(),
-                message: String::new(),
                 request_id: "r".into(),
-                host_id: None,
-                recommend: None,
-                http_status: status,
-                retry_after: None,
+                ..ApiError::new(code, status)
             })
         };
         assert!(api("Throttling", 400).is_retryable());

@@ -96,6 +96,9 @@
 //! * [`states`]: statuses, binding modes and target types as enums with an `Unknown` fallback.
 //! * [`timestamp`]: the timestamp text forms (API, stored, file name) as `time` format
 //!   descriptions.
+//! * [`CallHook`]: a caller's part in every attempt (wait before it, hold a guard during it,
+//!   observe it, adjust the retry decision after it), e.g. adaptive pacing across many
+//!   concurrent listings, without a retry loop of its own.
 //!
 //! Each call runs in a `tracing` span `alicloud_call` with `product`, `action`, `region`,
 //! `attempt`, `latency_ms`, `request_id`, `http_status` and `error_code`. Nothing secret is
@@ -125,7 +128,7 @@ pub mod timestamp;
 pub mod vpc;
 
 pub use action::{Action, RequestIdOnly};
-pub use client::{Client, ClientBuilder};
+pub use client::{AttemptGuard, AttemptInfo, CallHook, Client, ClientBuilder};
 pub use credentials::CredentialsError;
 pub use endpoints::{Endpoints, Product};
 pub use error::{ApiError, Error, ErrorKind};

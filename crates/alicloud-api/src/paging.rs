@@ -143,12 +143,29 @@ impl Client {
         R: TokenRequest + 'static,
         R::Response: TokenResponse,
     {
+        self.collect_tokens_with(request, |_| {}).await
+    }
+
+    /// Like [`Client::collect_tokens`], showing each page's items to `on_page` as the page
+    /// arrives (before the next page is requested), e.g. to start lookups early.
+    pub async fn collect_tokens_with<R>(
+        &self,
+        request: &R,
+        mut on_page: impl FnMut(&[<R::Response as TokenResponse>::Item]),
+    ) -> Result<Vec<<R::Response as TokenResponse>::Item>, Error>
+    where
+        R: TokenRequest + 'static,
+        R::Response: TokenResponse,
+    {
         let mut first = request.clone();
         first.set_max_results(R::MAX_RESULTS);
-        let pages: Vec<R::Response> = self.token_pages(first).try_collect().await?;
-        Ok(pages
-            .into_iter()
-            .flat_map(TokenResponse::into_items)
-            .collect())
+        let mut pages = std::pin::pin!(self.token_pages(first));
+        let mut items = Vec::new();
+        while let Some(page) = pages.next().await {
+            let page = page?.into_items();
+            on_page(&page);
+            items.extend(page);
+        }
+        Ok(items)
     }
 }

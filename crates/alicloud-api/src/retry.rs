@@ -113,13 +113,8 @@ mod tests {
 
     fn api(code: &str, status: u16, retry_after: Option<Duration>) -> Error {
         Error::Api(ApiError {
-            code: code.into(),
-            message: String::new(),
-            request_id: String::new(),
-            host_id: None,
-            recommend: None,
-            http_status: status,
             retry_after,
+            ..ApiError::new(code, status)
         })
     }
 

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use alicloud_api::RetryPolicy;
 use alicloud_emulator::seed::demo_ids::*;
-use alicloud_emulator::{EmulatorConfig, FaultConfig, FaultRule, ThrottleRule};
+use alicloud_emulator::{EmulatorConfig, FaultConfig, FaultRule};
 use eipdesk_core::inventory::{
     BindingTarget, CutThroughReasonCode, CutThroughVerdict, InventoryEvent, RegionRows,
 };
@@ -214,15 +214,7 @@ async fn a_failing_region_reports_its_error_and_the_others_still_load() {
 
 #[tokio::test]
 async fn throttling_is_absorbed_and_every_region_loads() {
-    let emu = emulator(EmulatorConfig::default()).await;
-    let client = client(&emu, None);
-    let regions = all_regions(&client).await;
-    emu.control().set_throttles(vec![ThrottleRule {
-        account_id: None,
-        action: "DescribeEipAddresses".into(),
-        rate_per_sec: 10.0,
-        burst: 4,
-    }]);
+    let (emu, client, regions) = throttled_eips().await;
     emu.control().clear_requests();
     let store = store();
     let recorder = Recorder::default();

@@ -1,19 +1,19 @@
-//! The call loop: per attempt get credentials, wait for the rate limiter, sign with a fresh
-//! nonce and timestamp, send, and decide whether to retry. One `tracing` span per call
-//! records product, action, region, attempt, latency and RequestId; nothing secret (keys,
-//! tokens, signatures, URLs) is ever recorded.
+//! The call pipeline: resolve the target once ([`Client::resolve_target`]), then run the
+//! retry policy around single attempts (`attempt`): after each failure ask
+//! [`decide`](crate::retry::decide) and the [`CallHook`](super::CallHook) (if any), wait,
+//! and keep or renew the generated `ClientToken`. One `tracing` span per call records
+//! product, action, region, attempt, latency and RequestId; nothing secret (keys, tokens,
+//! signatures, URLs) is ever recorded.
 
-use std::time::Duration;
-
-use time::OffsetDateTime;
 use tokio::time::Instant;
 use tracing::Instrument;
 use tracing::field::Empty;
 
+use super::attempt::millis;
+use super::hook::AttemptInfo;
 use super::{Client, http};
 use crate::endpoints::Product;
 use crate::error::Error;
-use crate::request::{SignInput, format_timestamp, new_nonce, sign_request};
 use crate::retry::{Decision, decide};
 
 /// One logical call (possibly several attempts).
@@ -30,128 +30,96 @@ pub(crate) struct Call<'a> {
     pub auto_client_token: bool,
 }
 
-fn millis(d: Duration) -> u64 {
-    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+impl Call<'_> {
+    /// A fresh `ClientToken` after a definitive refusal (see `auto_client_token`).
+    fn renew_client_token(&mut self, error: &Error) {
+        if !self.auto_client_token || error.is_retryable() {
+            return;
+        }
+        for (name, value) in self.params.iter_mut() {
+            if name == "ClientToken" {
+                *value = super::new_client_token();
+            }
+        }
+    }
 }
 
 impl Client {
+    /// Runs `call`: preparation, then attempts under the retry policy.
     pub(crate) async fn invoke(&self, mut call: Call<'_>) -> Result<http::Reply, Error> {
-        let inner = &self.inner;
-        let region = call
-            .region
-            .filter(|r| !r.is_empty())
-            .unwrap_or(&inner.region)
-            .to_string();
-        // STS has a global endpoint: use it unless the request named a region.
-        let endpoint_region = match call.product {
-            Product::Sts => call.region.filter(|r| !r.is_empty()),
-            _ => Some(region.as_str()),
-        };
-        let base_url = inner.endpoints.base_url(call.product, endpoint_region)?;
+        let target = self.resolve_target(call.product, call.region)?;
         let span = tracing::info_span!(
             "alicloud_call",
             product = %call.product,
             action = %call.action,
-            region = %region,
+            region = %target.region,
             attempt = Empty,
             latency_ms = Empty,
             request_id = Empty,
             http_status = Empty,
             error_code = Empty,
         );
-        let work = async {
-            let started = Instant::now();
-            let mut attempt: u32 = 0;
-            let mut retryable_failures: u32 = 0;
-            loop {
-                attempt += 1;
-                let span = tracing::Span::current();
-                span.record("attempt", attempt);
-                let credentials = inner.credentials.credentials().await.inspect_err(|e| {
-                    tracing::warn!(error = %e, "no credentials for the call");
-                })?;
-                if let Some(limiter) = &inner.limiter {
-                    let waited = limiter
-                        .acquire(&credentials.access_key_id, &region, call.action)
-                        .await;
-                    if !waited.is_zero() {
-                        tracing::debug!(waited_ms = millis(waited), "rate limited locally");
+        self.retry_loop(&mut call, &target).instrument(span).await
+    }
+
+    /// Attempts until one succeeds or the policy (possibly adjusted by the hook) stops.
+    async fn retry_loop(
+        &self,
+        call: &mut Call<'_>,
+        target: &super::attempt::Target,
+    ) -> Result<http::Reply, Error> {
+        let started = Instant::now();
+        let mut retryable_failures: u32 = 0;
+        let mut attempt: u32 = 0;
+        loop {
+            attempt += 1;
+            let info = AttemptInfo {
+                product: call.product,
+                action: call.action,
+                region: &target.region,
+                attempt,
+            };
+            let error = match self.attempt(&info, &target.base_url, &call.params).await? {
+                Ok(reply) => {
+                    if let Some(hook) = &self.inner.hook {
+                        hook.succeeded(&info);
                     }
+                    return Ok(reply);
                 }
-                let nonce = new_nonce();
-                let timestamp = format_timestamp(OffsetDateTime::now_utc());
-                let signed = sign_request(&SignInput {
-                    version: inner.signature_version,
-                    base_url: &base_url,
-                    action: call.action,
-                    api_version: call.product.api_version(),
-                    params: &call.params,
-                    credentials: &credentials,
-                    nonce: &nonce,
-                    timestamp: &timestamp,
-                });
-                tracing::debug!(attempt, host = %signed.host, "sending request");
-                let sent = Instant::now();
-                let result = http::send(&inner.http, &signed, call.action, &credentials).await;
-                let latency_ms = millis(sent.elapsed());
-                span.record("latency_ms", latency_ms);
-                let error = match result {
-                    Ok(reply) => {
-                        span.record("request_id", reply.request_id.as_str());
-                        span.record("http_status", reply.status);
-                        tracing::info!(attempt, latency_ms, request_id = %reply.request_id, "call succeeded");
-                        return Ok(reply);
-                    }
-                    Err(error) => error,
-                };
-                if let Some(api) = error.api_error() {
-                    span.record("request_id", api.request_id.as_str());
-                    span.record("http_status", api.http_status);
-                    span.record("error_code", api.code.as_str());
-                }
-                if error.is_retryable() {
-                    retryable_failures += 1;
-                }
-                match decide(
-                    &inner.retry,
-                    &error,
-                    retryable_failures,
-                    started.elapsed(),
-                    call.retry_on,
-                ) {
-                    Decision::Stop => {
-                        tracing::warn!(
-                            attempt,
-                            latency_ms,
-                            kind = ?error.kind(),
-                            code = error.code().unwrap_or_default(),
-                            request_id = error.request_id().unwrap_or_default(),
-                            "call failed"
-                        );
-                        return Err(error);
-                    }
-                    Decision::RetryAfter(delay) => {
-                        tracing::info!(
-                            attempt,
-                            latency_ms,
-                            kind = ?error.kind(),
-                            code = error.code().unwrap_or_default(),
-                            request_id = error.request_id().unwrap_or_default(),
-                            delay_ms = millis(delay),
-                            "retrying call"
-                        );
-                        tokio::time::sleep(delay).await;
-                        if call.auto_client_token && !error.is_retryable() {
-                            for (name, value) in call.params.iter_mut() {
-                                if name == "ClientToken" {
-                                    *value = super::new_client_token();
-                                }
-                            }
-                        }
-                    }
-                }
+                Err(error) => error,
+            };
+            if error.is_retryable() {
+                retryable_failures += 1;
             }
-        };
-        work.instrument(span).await
+            let policy = decide(
+                &self.inner.retry,
+                &error,
+                retryable_failures,
+                started.elapsed(),
+                call.retry_on,
+            );
+            let decision = match &self.inner.hook {
+                Some(hook) => hook.failed(&info, &error, policy),
+                None => policy,
+            };
+            let code = error.code().unwrap_or_default();
+            let request_id = error.request_id().unwrap_or_default();
+            let Decision::RetryAfter(delay) = decision else {
+                tracing::warn!(attempt, kind = ?error.kind(), code, request_id, "call failed");
+                return Err(error);
+            };
+            tracing::info!(
+                attempt,
+                kind = ?error.kind(),
+                code,
+                request_id,
+                delay_ms = millis(delay),
+                "retrying call"
+            );
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
+            call.renew_client_token(&error);
+        }
     }
 }

@@ -1,10 +1,16 @@
 //! [`Client`]: configuration ([`ClientBuilder`]) and the generic entry points
-//! ([`Client::call`] for typed actions, [`Client::call_raw`] for any action). The retry loop
-//! lives in `invoke`, one HTTP exchange in `http`; typed per-action methods are defined next
-//! to their request types in [`crate::vpc`], [`crate::ecs`] and [`crate::sts`].
+//! ([`Client::call`] for typed actions, [`Client::call_raw`] for any action). The call
+//! pipeline is `invoke` (target, then the retry policy around attempts), one attempt
+//! (credentials, rate limiter, signing, sending) is `attempt`, one HTTP exchange `http`;
+//! [`CallHook`] lets a caller pace and observe attempts. Typed per-action methods are
+//! declared next to their request types in [`crate::vpc`], [`crate::ecs`] and [`crate::sts`].
 
+mod attempt;
+mod hook;
 mod http;
 mod invoke;
+
+pub use hook::{AttemptGuard, AttemptInfo, CallHook};
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -35,6 +41,7 @@ struct Inner {
     retry: RetryPolicy,
     limiter: Option<Arc<RateLimiter>>,
     page_concurrency: usize,
+    hook: Option<Arc<dyn CallHook>>,
 }
 
 impl std::fmt::Debug for Client {
@@ -44,6 +51,7 @@ impl std::fmt::Debug for Client {
             .field("signature_version", &self.inner.signature_version)
             .field("region", &self.inner.region)
             .field("credentials", &self.inner.credentials)
+            .field("hook", &self.inner.hook)
             .finish_non_exhaustive()
     }
 }
@@ -62,6 +70,7 @@ impl Client {
             connect_timeout: Duration::from_secs(10),
             user_agent: format!("eipdesk-alicloud-api/{}", env!("CARGO_PKG_VERSION")),
             page_concurrency: 4,
+            hook: None,
         }
     }
 
@@ -96,6 +105,18 @@ impl Client {
         self.rebuilt(|inner| inner.retry = retry)
     }
 
+    /// A client identical to this one (same connection pool and rate limiter) whose calls
+    /// all go through `hook` (see [`CallHook`]), replacing any hook it had.
+    pub fn with_call_hook(&self, hook: Arc<dyn CallHook>) -> Client {
+        self.rebuilt(|inner| inner.hook = Some(hook))
+    }
+
+    /// A client identical to this one but fetching `n` pages at once (at least 1) in
+    /// [`Client::collect_pages`] and the `*_all` methods built on it.
+    pub fn with_page_concurrency(&self, n: usize) -> Client {
+        self.rebuilt(|inner| inner.page_concurrency = n.max(1))
+    }
+
     /// A client identical to this one but with another default region.
     pub fn with_default_region(&self, region: impl Into<String>) -> Client {
         let region = region.into();
@@ -112,6 +133,7 @@ impl Client {
             retry: self.inner.retry.clone(),
             limiter: self.inner.limiter.clone(),
             page_concurrency: self.inner.page_concurrency,
+            hook: self.inner.hook.clone(),
         };
         change(&mut inner);
         Client {
@@ -186,6 +208,7 @@ pub struct ClientBuilder {
     connect_timeout: Duration,
     user_agent: String,
     page_concurrency: usize,
+    hook: Option<Arc<dyn CallHook>>,
 }
 
 impl ClientBuilder {
@@ -245,6 +268,13 @@ impl ClientBuilder {
         self
     }
 
+    /// Every attempt of every call goes through `hook` (pacing, observation; see
+    /// [`CallHook`]). Default: none.
+    pub fn call_hook(mut self, hook: Arc<dyn CallHook>) -> Self {
+        self.hook = Some(hook);
+        self
+    }
+
     /// Builds the client.
     pub fn build(self) -> Result<Client, Error> {
         let endpoints = match &self.endpoint_override {
@@ -268,6 +298,7 @@ impl ClientBuilder {
                 retry: self.retry,
                 limiter: self.rate_limit.map(|l| Arc::new(RateLimiter::new(l))),
                 page_concurrency: self.page_concurrency,
+                hook: self.hook,
             }),
         })
     }

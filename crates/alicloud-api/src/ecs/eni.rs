@@ -1,12 +1,7 @@
 //! ECS ENI actions: requests (with builders), their `Action` impls (with Terraform's retry
-//! lists) and the typed methods on [`Client`].
-
-use futures::Stream;
+//! lists), paging and typed [`Client`](crate::Client) methods (declared with `impl_action!`).
 
 use crate::action::{RequestIdOnly, impl_action, rpc_request};
-use crate::client::Client;
-use crate::error::Error;
-use crate::paging::{TokenRequest, TokenResponse};
 
 use super::eni_types::{
     CreateNetworkInterfaceResponse, DescribeNetworkInterfacesResponse, NetworkInterfaceSet,
@@ -73,27 +68,16 @@ rpc_request! {
     }
 }
 impl_action!(DescribeNetworkInterfacesRequest => DescribeNetworkInterfacesResponse, Ecs,
-    "DescribeNetworkInterfaces", region: field, client_token: false, retry_on: &[]);
-
-impl TokenRequest for DescribeNetworkInterfacesRequest {
-    const MAX_RESULTS: u32 = 500;
-    fn set_next_token(&mut self, token: Option<String>) {
-        self.next_token = token;
-    }
-    fn set_max_results(&mut self, max: u32) {
-        self.max_results = Some(max);
-    }
-}
-
-impl TokenResponse for DescribeNetworkInterfacesResponse {
-    type Item = NetworkInterfaceSet;
-    fn next_token(&self) -> Option<&str> {
-        Some(self.next_token.as_str())
-    }
-    fn into_items(self) -> Vec<NetworkInterfaceSet> {
-        self.network_interface_sets.network_interface_set
-    }
-}
+"DescribeNetworkInterfaces", region: field, client_token: false, retry_on: &[],
+method:
+    /// One page.
+    describe_network_interfaces,
+paged: next_token {
+    max: 500,
+    items: NetworkInterfaceSet = network_interface_sets.network_interface_set,
+    all: describe_network_interfaces_all,
+    pages: describe_network_interfaces_pages,
+});
 
 rpc_request! {
     /// `CreateNetworkInterface`: a secondary ENI, `Available` at once.
@@ -140,7 +124,8 @@ rpc_request! {
 }
 impl_action!(CreateNetworkInterfaceRequest => CreateNetworkInterfaceResponse, Ecs,
     "CreateNetworkInterface", region: field, client_token: true,
-    retry_on: &["IncorrectVSwitchStatus"]);
+    retry_on: &["IncorrectVSwitchStatus"],
+    method: create_network_interface);
 
 rpc_request! {
     /// `DeleteNetworkInterface`: the ENI must be `Available` (detach first).
@@ -161,7 +146,8 @@ impl_action!(DeleteNetworkInterfaceRequest => RequestIdOnly, Ecs, "DeleteNetwork
     region: field, client_token: false,
     retry_on: &["InvalidOperation.Conflict", "InternalError", "InvalidOperation.InvalidEcsState",
         "InvalidOperation.InvalidEniState", "InvalidOperation.InvalidEniType",
-        "OperationConflict", "ServiceUnavailable"]);
+        "OperationConflict", "ServiceUnavailable"],
+    method: delete_network_interface);
 
 rpc_request! {
     /// `AttachNetworkInterface` (asynchronous: `Attaching`, then `InUse`).
@@ -188,7 +174,8 @@ rpc_request! {
     }
 }
 impl_action!(AttachNetworkInterfaceRequest => RequestIdOnly, Ecs, "AttachNetworkInterface",
-    region: field, client_token: false, retry_on: NETWORK_INTERFACE_INVALID_OPERATIONS);
+    region: field, client_token: false, retry_on: NETWORK_INTERFACE_INVALID_OPERATIONS,
+    method: attach_network_interface);
 
 rpc_request! {
     /// `DetachNetworkInterface` (asynchronous: `Detaching`, then `Available`).
@@ -211,62 +198,5 @@ rpc_request! {
     }
 }
 impl_action!(DetachNetworkInterfaceRequest => RequestIdOnly, Ecs, "DetachNetworkInterface",
-    region: field, client_token: false, retry_on: NETWORK_INTERFACE_INVALID_OPERATIONS);
-
-impl Client {
-    /// `DescribeNetworkInterfaces`: one page.
-    pub async fn describe_network_interfaces(
-        &self,
-        request: &DescribeNetworkInterfacesRequest,
-    ) -> Result<DescribeNetworkInterfacesResponse, Error> {
-        self.call(request).await
-    }
-
-    /// `DescribeNetworkInterfaces`: a stream of pages following `NextToken`.
-    pub fn describe_network_interfaces_pages(
-        &self,
-        request: DescribeNetworkInterfacesRequest,
-    ) -> impl Stream<Item = Result<DescribeNetworkInterfacesResponse, Error>> + '_ {
-        self.token_pages(request)
-    }
-
-    /// `DescribeNetworkInterfaces`: every ENI (`MaxResults=500`, following `NextToken`).
-    pub async fn describe_network_interfaces_all(
-        &self,
-        request: &DescribeNetworkInterfacesRequest,
-    ) -> Result<Vec<NetworkInterfaceSet>, Error> {
-        self.collect_tokens(request).await
-    }
-
-    /// `CreateNetworkInterface`.
-    pub async fn create_network_interface(
-        &self,
-        request: &CreateNetworkInterfaceRequest,
-    ) -> Result<CreateNetworkInterfaceResponse, Error> {
-        self.call(request).await
-    }
-
-    /// `DeleteNetworkInterface`.
-    pub async fn delete_network_interface(
-        &self,
-        request: &DeleteNetworkInterfaceRequest,
-    ) -> Result<RequestIdOnly, Error> {
-        self.call(request).await
-    }
-
-    /// `AttachNetworkInterface`.
-    pub async fn attach_network_interface(
-        &self,
-        request: &AttachNetworkInterfaceRequest,
-    ) -> Result<RequestIdOnly, Error> {
-        self.call(request).await
-    }
-
-    /// `DetachNetworkInterface`.
-    pub async fn detach_network_interface(
-        &self,
-        request: &DetachNetworkInterfaceRequest,
-    ) -> Result<RequestIdOnly, Error> {
-        self.call(request).await
-    }
-}
+    region: field, client_token: false, retry_on: NETWORK_INTERFACE_INVALID_OPERATIONS,
+    method: detach_network_interface);

@@ -1,13 +1,10 @@
-//! ECS `DescribeInstances`: request, the `Instance` model and the typed methods.
+//! ECS `DescribeInstances`: request, the `Instance` model, and its paging and typed
+//! [`Client`](crate::Client) methods (declared with `impl_action!`).
 
-use futures::Stream;
 use serde::{Deserialize, Serialize};
 
 use crate::action::{impl_action, rpc_request};
-use crate::client::Client;
 use crate::de;
-use crate::error::Error;
-use crate::paging::{TokenRequest, TokenResponse};
 
 use super::eni_types::{EcsTags, SecurityGroupIds};
 
@@ -76,17 +73,16 @@ rpc_request! {
     }
 }
 impl_action!(DescribeInstancesRequest => DescribeInstancesResponse, Ecs, "DescribeInstances",
-    region: field, client_token: false, retry_on: &[]);
-
-impl TokenRequest for DescribeInstancesRequest {
-    const MAX_RESULTS: u32 = 100;
-    fn set_next_token(&mut self, token: Option<String>) {
-        self.next_token = token;
-    }
-    fn set_max_results(&mut self, max: u32) {
-        self.max_results = Some(max);
-    }
-}
+region: field, client_token: false, retry_on: &[],
+method:
+    /// One page.
+    describe_instances,
+paged: next_token {
+    max: 100,
+    items: Instance = instances.instance,
+    all: describe_instances_all,
+    pages: describe_instances_pages,
+});
 
 /// Response of `DescribeInstances`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -107,16 +103,6 @@ pub struct DescribeInstancesResponse {
     pub next_token: String,
     /// The instances.
     pub instances: Instances,
-}
-
-impl TokenResponse for DescribeInstancesResponse {
-    type Item = Instance;
-    fn next_token(&self) -> Option<&str> {
-        Some(self.next_token.as_str())
-    }
-    fn into_items(self) -> Vec<Instance> {
-        self.instances.instance
-    }
 }
 
 /// `Instances` wrapper.
@@ -314,32 +300,6 @@ pub struct InstanceLockReason {
     pub lock_msg: String,
     /// `financial`, `security`, `recycling`, ...
     pub lock_reason: String,
-}
-
-impl Client {
-    /// `DescribeInstances`: one page.
-    pub async fn describe_instances(
-        &self,
-        request: &DescribeInstancesRequest,
-    ) -> Result<DescribeInstancesResponse, Error> {
-        self.call(request).await
-    }
-
-    /// `DescribeInstances`: a stream of pages following `NextToken`.
-    pub fn describe_instances_pages(
-        &self,
-        request: DescribeInstancesRequest,
-    ) -> impl Stream<Item = Result<DescribeInstancesResponse, Error>> + '_ {
-        self.token_pages(request)
-    }
-
-    /// `DescribeInstances`: every instance (`MaxResults=100`, following `NextToken`).
-    pub async fn describe_instances_all(
-        &self,
-        request: &DescribeInstancesRequest,
-    ) -> Result<Vec<Instance>, Error> {
-        self.collect_tokens(request).await
-    }
 }
 
 #[cfg(test)]

@@ -1,12 +1,10 @@
-//! ECS `DescribeInstanceTypes` (ENI quotas) and `DescribeRegions`.
+//! ECS `DescribeInstanceTypes` (ENI quotas) and `DescribeRegions`, with their paging and
+//! typed [`Client`](crate::Client) methods (declared with `impl_action!`).
 
 use serde::{Deserialize, Serialize};
 
 use crate::action::{impl_action, rpc_request};
-use crate::client::Client;
 use crate::de;
-use crate::error::Error;
-use crate::paging::{TokenRequest, TokenResponse};
 
 rpc_request! {
     /// `DescribeInstanceTypes` (no `RegionId` parameter; paged by `NextToken`, at most 100).
@@ -36,17 +34,15 @@ rpc_request! {
     }
 }
 impl_action!(DescribeInstanceTypesRequest => DescribeInstanceTypesResponse, Ecs,
-    "DescribeInstanceTypes", region: field, client_token: false, retry_on: &[]);
-
-impl TokenRequest for DescribeInstanceTypesRequest {
-    const MAX_RESULTS: u32 = 100;
-    fn set_next_token(&mut self, token: Option<String>) {
-        self.next_token = token;
-    }
-    fn set_max_results(&mut self, max: u32) {
-        self.max_results = Some(max);
-    }
-}
+"DescribeInstanceTypes", region: field, client_token: false, retry_on: &[],
+method:
+    /// One page.
+    describe_instance_types,
+paged: next_token {
+    max: 100,
+    items: InstanceType = instance_types.instance_type,
+    all: describe_instance_types_all,
+});
 
 /// Response of `DescribeInstanceTypes`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -58,16 +54,6 @@ pub struct DescribeInstanceTypesResponse {
     pub next_token: String,
     /// The types.
     pub instance_types: InstanceTypes,
-}
-
-impl TokenResponse for DescribeInstanceTypesResponse {
-    type Item = InstanceType;
-    fn next_token(&self) -> Option<&str> {
-        Some(self.next_token.as_str())
-    }
-    fn into_items(self) -> Vec<InstanceType> {
-        self.instance_types.instance_type
-    }
 }
 
 /// `InstanceTypes` wrapper.
@@ -134,7 +120,8 @@ rpc_request! {
     }
 }
 impl_action!(DescribeRegionsRequest => DescribeRegionsResponse, Ecs, "DescribeRegions",
-    region: field, client_token: false, retry_on: &[]);
+    region: field, client_token: false, retry_on: &[],
+    method: ecs_describe_regions);
 
 /// Response of ECS `DescribeRegions`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -167,32 +154,6 @@ pub struct Region {
     pub region_endpoint: String,
     /// `available` or `soldOut`.
     pub status: String,
-}
-
-impl Client {
-    /// `DescribeInstanceTypes`: one page.
-    pub async fn describe_instance_types(
-        &self,
-        request: &DescribeInstanceTypesRequest,
-    ) -> Result<DescribeInstanceTypesResponse, Error> {
-        self.call(request).await
-    }
-
-    /// `DescribeInstanceTypes`: every type (following `NextToken`).
-    pub async fn describe_instance_types_all(
-        &self,
-        request: &DescribeInstanceTypesRequest,
-    ) -> Result<Vec<InstanceType>, Error> {
-        self.collect_tokens(request).await
-    }
-
-    /// ECS `DescribeRegions`.
-    pub async fn ecs_describe_regions(
-        &self,
-        request: &DescribeRegionsRequest,
-    ) -> Result<DescribeRegionsResponse, Error> {
-        self.call(request).await
-    }
 }
 
 #[cfg(test)]

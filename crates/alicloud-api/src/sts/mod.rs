@@ -39,7 +39,8 @@ rpc_request! {
     }
 }
 impl_action!(AssumeRoleRequest => AssumeRoleResponse, Sts, "AssumeRole",
-    region: field, client_token: false, retry_on: &[]);
+    region: field, client_token: false, retry_on: &[],
+    method: assume_role);
 
 /// Response of `AssumeRole`. Its `Debug` hides the secret and token.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -129,14 +130,6 @@ pub struct GetCallerIdentityResponse {
 }
 
 impl Client {
-    /// `AssumeRole`.
-    pub async fn assume_role(
-        &self,
-        request: &AssumeRoleRequest,
-    ) -> Result<AssumeRoleResponse, Error> {
-        self.call(request).await
-    }
-
     /// `GetCallerIdentity` at the default STS endpoint.
     pub async fn get_caller_identity(&self) -> Result<GetCallerIdentityResponse, Error> {
         self.call(&GetCallerIdentityRequest::new()).await

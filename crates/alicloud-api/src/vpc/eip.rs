@@ -1,12 +1,12 @@
 //! VPC EIP actions: requests (with builders), their `Action` impls (incl. Terraform's
-//! invalid-state retry lists), and the typed methods on [`Client`].
+//! invalid-state retry lists), paging and typed [`Client`] methods (declared with
+//! `impl_action!`), plus the deduplicating `describe_eip_addresses_all`.
 
 use std::collections::HashSet;
 
 use crate::action::{RequestIdOnly, impl_action, rpc_request};
 use crate::client::Client;
 use crate::error::Error;
-use crate::paging::{PageNumberRequest, PageNumberResponse};
 
 use super::eip_types::{AllocateEipAddressResponse, DescribeEipAddressesResponse, EipAddress};
 
@@ -57,25 +57,11 @@ rpc_request! {
     }
 }
 impl_action!(DescribeEipAddressesRequest => DescribeEipAddressesResponse, Vpc, "DescribeEipAddresses",
-    region: field, client_token: false, retry_on: &[]);
-
-impl PageNumberRequest for DescribeEipAddressesRequest {
-    const MAX_PAGE_SIZE: u32 = 100;
-    fn set_page(&mut self, page_number: u32, page_size: u32) {
-        self.page_number = Some(page_number);
-        self.page_size = Some(page_size);
-    }
-}
-
-impl PageNumberResponse for DescribeEipAddressesResponse {
-    type Item = EipAddress;
-    fn total_count(&self) -> u64 {
-        u64::try_from(self.total_count).unwrap_or(0)
-    }
-    fn into_items(self) -> Vec<EipAddress> {
-        self.eip_addresses.eip_address
-    }
-}
+    region: field, client_token: false, retry_on: &[],
+    method:
+        /// One page.
+        describe_eip_addresses,
+    paged: page_number { max: 100, items: EipAddress = eip_addresses.eip_address });
 
 rpc_request! {
     /// `AllocateEipAddress`: create an EIP (status `Available`).
@@ -129,7 +115,8 @@ rpc_request! {
 impl_action!(AllocateEipAddressRequest => AllocateEipAddressResponse, Vpc, "AllocateEipAddress",
     region: field, client_token: true,
     retry_on: &["OperationConflict", "LastTokenProcessing", "IncorrectStatus", "SystemBusy",
-        "ServiceUnavailable", "FrequentPurchase.EIP"]);
+        "ServiceUnavailable", "FrequentPurchase.EIP"],
+    method: allocate_eip_address);
 
 rpc_request! {
     /// `AssociateEipAddress`: bind an EIP. For cut-through on a secondary ENI use
@@ -168,7 +155,10 @@ impl_action!(AssociateEipAddressRequest => RequestIdOnly, Vpc, "AssociateEipAddr
         "SystemBusy", "LastTokenProcessing", "IncorrectEipStatus", "InvalidBindingStatus",
         "IncorrectInstanceStatus", "IncorrectStatus.NatGateway",
         "InvalidStatus.EcsStatusNotSupport", "InvalidStatus.InstanceHasBandWidth",
-        "InvalidStatus.EniStatusNotSupport", "OperationFailed.EcsMigrating"]);
+        "InvalidStatus.EniStatusNotSupport", "OperationFailed.EcsMigrating"],
+    method:
+        /// Asynchronous: poll for `InUse`.
+        associate_eip_address);
 
 rpc_request! {
     /// `UnassociateEipAddress`: unbind an EIP. In cut-through mode detach the ENI first.
@@ -203,7 +193,10 @@ impl_action!(UnassociateEipAddressRequest => RequestIdOnly, Vpc, "UnassociateEip
         "InvalidBindingStatus", "IncorrectInstanceStatus", "IncorrectHaVipStatus", "TaskConflict",
         "InvalidIpStatus.HasBeenUsedBySnatTable", "InvalidIpStatus.HasBeenUsedByForwardEntry",
         "InvalidStatus.EniStatusNotSupport", "InvalidStatus.EcsStatusNotSupport",
-        "InvalidStatus.NotAllow", "InvalidStatus.SnatOrDnat"]);
+        "InvalidStatus.NotAllow", "InvalidStatus.SnatOrDnat"],
+    method:
+        /// Asynchronous: poll for `Available`.
+        unassociate_eip_address);
 
 rpc_request! {
     /// `ReleaseEipAddress`: release an `Available` pay-as-you-go EIP.
@@ -223,7 +216,10 @@ rpc_request! {
 impl_action!(ReleaseEipAddressRequest => RequestIdOnly, Vpc, "ReleaseEipAddress",
     region: field, client_token: false,
     retry_on: &["OperationConflict", "LastTokenProcessing", "IncorrectStatus", "SystemBusy",
-        "ServiceUnavailable", "IncorrectEipStatus", "TaskConflict.AssociateGlobalAccelerationInstance"]);
+        "ServiceUnavailable", "IncorrectEipStatus", "TaskConflict.AssociateGlobalAccelerationInstance"],
+    method:
+        /// Asynchronous: poll until not found.
+        release_eip_address);
 
 rpc_request! {
     /// `ModifyEipAddressAttribute`: change bandwidth, name or description.
@@ -250,7 +246,8 @@ rpc_request! {
 impl_action!(ModifyEipAddressAttributeRequest => RequestIdOnly, Vpc, "ModifyEipAddressAttribute",
     region: field, client_token: false,
     retry_on: &["OperationConflict", "IncorrectEipStatus", "TaskConflict", "SystemBusy",
-        "LastTokenProcessing"]);
+        "LastTokenProcessing"],
+    method: modify_eip_address_attribute);
 
 rpc_request! {
     /// `ModifyEipForwardMode`: change the mode of an associated EIP (as Terraform calls it:
@@ -276,17 +273,10 @@ rpc_request! {
 impl_action!(ModifyEipForwardModeRequest => RequestIdOnly, Vpc, "ModifyEipForwardMode",
     region: field, client_token: true,
     retry_on: &["OperationConflict", "IncorrectStatus", "IncorrectEipStatus", "TaskConflict",
-        "SystemBusy", "LastTokenProcessing", "InvalidStatus.EniStatusNotSupport"]);
+        "SystemBusy", "LastTokenProcessing", "InvalidStatus.EniStatusNotSupport"],
+    method: modify_eip_forward_mode);
 
 impl Client {
-    /// `DescribeEipAddresses`: one page.
-    pub async fn describe_eip_addresses(
-        &self,
-        request: &DescribeEipAddressesRequest,
-    ) -> Result<DescribeEipAddressesResponse, Error> {
-        self.call(request).await
-    }
-
     /// `DescribeEipAddresses`: every page (page 1 with `PageSize=100`, then the rest
     /// concurrently), deduplicated by `AllocationId` in case items moved between pages.
     pub async fn describe_eip_addresses_all(
@@ -299,53 +289,5 @@ impl Client {
             .into_iter()
             .filter(|e| e.allocation_id.is_empty() || seen.insert(e.allocation_id.clone()))
             .collect())
-    }
-
-    /// `AllocateEipAddress`.
-    pub async fn allocate_eip_address(
-        &self,
-        request: &AllocateEipAddressRequest,
-    ) -> Result<AllocateEipAddressResponse, Error> {
-        self.call(request).await
-    }
-
-    /// `AssociateEipAddress` (asynchronous: poll for `InUse`).
-    pub async fn associate_eip_address(
-        &self,
-        request: &AssociateEipAddressRequest,
-    ) -> Result<RequestIdOnly, Error> {
-        self.call(request).await
-    }
-
-    /// `UnassociateEipAddress` (asynchronous: poll for `Available`).
-    pub async fn unassociate_eip_address(
-        &self,
-        request: &UnassociateEipAddressRequest,
-    ) -> Result<RequestIdOnly, Error> {
-        self.call(request).await
-    }
-
-    /// `ReleaseEipAddress` (asynchronous: poll until not found).
-    pub async fn release_eip_address(
-        &self,
-        request: &ReleaseEipAddressRequest,
-    ) -> Result<RequestIdOnly, Error> {
-        self.call(request).await
-    }
-
-    /// `ModifyEipAddressAttribute`.
-    pub async fn modify_eip_address_attribute(
-        &self,
-        request: &ModifyEipAddressAttributeRequest,
-    ) -> Result<RequestIdOnly, Error> {
-        self.call(request).await
-    }
-
-    /// `ModifyEipForwardMode`.
-    pub async fn modify_eip_forward_mode(
-        &self,
-        request: &ModifyEipForwardModeRequest,
-    ) -> Result<RequestIdOnly, Error> {
-        self.call(request).await
     }
 }

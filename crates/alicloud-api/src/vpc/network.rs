@@ -1,13 +1,10 @@
-//! VPC `DescribeRegions`, `DescribeVpcs` and `DescribeVSwitches`: requests, responses and the
-//! typed methods on [`Client`].
+//! VPC `DescribeRegions`, `DescribeVpcs` and `DescribeVSwitches`: requests, responses, and
+//! their paging and typed [`Client`](crate::Client) methods (declared with `impl_action!`).
 
 use serde::{Deserialize, Serialize};
 
 use crate::action::{impl_action, rpc_request};
-use crate::client::Client;
 use crate::de;
-use crate::error::Error;
-use crate::paging::{PageNumberRequest, PageNumberResponse};
 
 use super::eip_types::EipTags;
 
@@ -31,7 +28,8 @@ rpc_request! {
     }
 }
 impl_action!(DescribeRegionsRequest => DescribeRegionsResponse, Vpc, "DescribeRegions",
-    region: field, client_token: false, retry_on: &[]);
+    region: field, client_token: false, retry_on: &[],
+    method: vpc_describe_regions);
 
 /// Response of VPC `DescribeRegions`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -93,15 +91,11 @@ rpc_request! {
     }
 }
 impl_action!(DescribeVpcsRequest => DescribeVpcsResponse, Vpc, "DescribeVpcs",
-    region: field, client_token: false, retry_on: &[]);
-
-impl PageNumberRequest for DescribeVpcsRequest {
-    const MAX_PAGE_SIZE: u32 = 50;
-    fn set_page(&mut self, page_number: u32, page_size: u32) {
-        self.page_number = Some(page_number);
-        self.page_size = Some(page_size);
-    }
-}
+    region: field, client_token: false, retry_on: &[],
+    method:
+        /// One page.
+        describe_vpcs,
+    paged: page_number { max: 50, items: Vpc = vpcs.vpc, all: describe_vpcs_all });
 
 /// Response of `DescribeVpcs`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -120,16 +114,6 @@ pub struct DescribeVpcsResponse {
     pub page_size: i64,
     /// The VPCs.
     pub vpcs: Vpcs,
-}
-
-impl PageNumberResponse for DescribeVpcsResponse {
-    type Item = Vpc;
-    fn total_count(&self) -> u64 {
-        u64::try_from(self.total_count).unwrap_or(0)
-    }
-    fn into_items(self) -> Vec<Vpc> {
-        self.vpcs.vpc
-    }
 }
 
 /// `Vpcs` wrapper.
@@ -221,15 +205,11 @@ rpc_request! {
     }
 }
 impl_action!(DescribeVSwitchesRequest => DescribeVSwitchesResponse, Vpc, "DescribeVSwitches",
-    region: field, client_token: false, retry_on: &[]);
-
-impl PageNumberRequest for DescribeVSwitchesRequest {
-    const MAX_PAGE_SIZE: u32 = 50;
-    fn set_page(&mut self, page_number: u32, page_size: u32) {
-        self.page_number = Some(page_number);
-        self.page_size = Some(page_size);
-    }
-}
+    region: field, client_token: false, retry_on: &[],
+    method:
+        /// One page.
+        describe_vswitches,
+    paged: page_number { max: 50, items: VSwitch = vswitches.vswitch, all: describe_vswitches_all });
 
 /// Response of `DescribeVSwitches`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -249,16 +229,6 @@ pub struct DescribeVSwitchesResponse {
     /// The vSwitches.
     #[serde(rename = "VSwitches")]
     pub vswitches: VSwitches,
-}
-
-impl PageNumberResponse for DescribeVSwitchesResponse {
-    type Item = VSwitch;
-    fn total_count(&self) -> u64 {
-        u64::try_from(self.total_count).unwrap_or(0)
-    }
-    fn into_items(self) -> Vec<VSwitch> {
-        self.vswitches.vswitch
-    }
 }
 
 /// `VSwitches` wrapper.
@@ -309,48 +279,6 @@ pub struct VSwitch {
     pub owner_id: i64,
     /// Tags (`Key`/`Value`).
     pub tags: EipTags,
-}
-
-impl Client {
-    /// VPC `DescribeRegions`.
-    pub async fn vpc_describe_regions(
-        &self,
-        request: &DescribeRegionsRequest,
-    ) -> Result<DescribeRegionsResponse, Error> {
-        self.call(request).await
-    }
-
-    /// `DescribeVpcs`: one page.
-    pub async fn describe_vpcs(
-        &self,
-        request: &DescribeVpcsRequest,
-    ) -> Result<DescribeVpcsResponse, Error> {
-        self.call(request).await
-    }
-
-    /// `DescribeVpcs`: every page (the rest fetched concurrently).
-    pub async fn describe_vpcs_all(
-        &self,
-        request: &DescribeVpcsRequest,
-    ) -> Result<Vec<Vpc>, Error> {
-        self.collect_pages(request).await
-    }
-
-    /// `DescribeVSwitches`: one page.
-    pub async fn describe_vswitches(
-        &self,
-        request: &DescribeVSwitchesRequest,
-    ) -> Result<DescribeVSwitchesResponse, Error> {
-        self.call(request).await
-    }
-
-    /// `DescribeVSwitches`: every page (the rest fetched concurrently).
-    pub async fn describe_vswitches_all(
-        &self,
-        request: &DescribeVSwitchesRequest,
-    ) -> Result<Vec<VSwitch>, Error> {
-        self.collect_pages(request).await
-    }
 }
 
 #[cfg(test)]

@@ -1,26 +1,24 @@
-//! Reading the API for the inventory: every call waits for its action's pace (see
-//! [`super::pacer`]), passes a shared gate (a semaphore bounding the calls in flight) and
-//! then the client's own rate limiter; retries follow the client's retry policy, but happen
-//! here so that throttling slows the whole inventory down instead of each call alone.
-//! `PageNumber` listings fetch page 1, then every other page at once; `NextToken` listings
-//! follow the token, with the largest page size. One region's five listings run
-//! concurrently.
+//! Reading the API for the inventory. Every call goes through the client's own pipeline
+//! (its retry policy, rate limiter and paging), with the inventory's [`CallGate`] plugged
+//! into it: each attempt waits for its action's pace and a slot of the shared gate (see
+//! [`super::gate`]). `PageNumber` listings fetch page 1, then every other page at once;
+//! `NextToken` listings follow the token, with the largest page size. One region's five
+//! listings run concurrently.
 
 use std::collections::HashSet;
 use std::sync::Arc;
 
 use alicloud_api::ecs::{DescribeInstancesRequest, DescribeNetworkInterfacesRequest};
-use alicloud_api::paging::{
-    MAX_PAGES, PageNumberRequest, PageNumberResponse, TokenRequest, TokenResponse,
-};
+use alicloud_api::paging::MAX_PAGES;
 use alicloud_api::vpc::{
     DescribeEipAddressesRequest, DescribeVSwitchesRequest, DescribeVpcsRequest,
 };
-use alicloud_api::{Action, Client, Error, ErrorKind, RetryPolicy};
+use alicloud_api::{Client, Error};
 use futures::future::try_join_all;
 use tokio::sync::Semaphore;
 
 use super::facts::RegionFacts;
+use super::gate::CallGate;
 use super::pacer::Pacer;
 use super::quotas::QuotaCache;
 use crate::ids::RegionId;
@@ -30,14 +28,10 @@ const EIP_IDS_PER_CALL: usize = 50;
 const ENI_IDS_PER_CALL: usize = 100;
 const INSTANCE_IDS_PER_CALL: usize = 100;
 
-/// A client plus the gate and pacer every inventory call goes through.
+/// The session's client with the inventory's [`CallGate`] plugged in.
 #[derive(Debug, Clone)]
 pub struct Fetcher {
-    /// The session's client, set to make single attempts (retries happen in [`Self::call`]).
     client: Client,
-    policy: RetryPolicy,
-    gate: Arc<Semaphore>,
-    pacer: Arc<Pacer>,
 }
 
 /// One region's listing and what could not be read without failing the region.
@@ -48,120 +42,19 @@ pub struct FetchedRegion {
 }
 
 impl Fetcher {
+    /// Every call of `client` (same connection pool, rate limiter and retry policy) through
+    /// `pacer` and `gate`. All pages of a listing are requested at once: the gate bounds them.
     pub fn new(client: &Client, gate: Arc<Semaphore>, pacer: Arc<Pacer>) -> Self {
-        let policy = client.retry_policy().clone();
-        let single = RetryPolicy {
-            max_attempts: 1,
-            ..policy.clone()
-        };
+        let all_pages = usize::try_from(MAX_PAGES).unwrap_or(usize::MAX);
+        let hook = Arc::new(CallGate::new(gate, pacer));
         Self {
-            client: client.with_retry_policy(single),
-            policy,
-            gate,
-            pacer,
+            client: client.with_call_hook(hook).with_page_concurrency(all_pages),
         }
     }
 
-    /// One call: paced, gated, retried per the client's policy.
-    pub async fn call<A: Action>(&self, request: &A) -> Result<A::Response, Error> {
-        let mut attempt: u32 = 1;
-        loop {
-            let wait = self.pacer.reserve(A::NAME);
-            if !wait.is_zero() {
-                tokio::time::sleep(wait).await;
-            }
-            let result = {
-                // The gate is never closed; if it were, calls would simply go ungated.
-                let _permit = self.gate.acquire().await.ok();
-                self.client.call(request).await
-            };
-            let error = match result {
-                Ok(response) => {
-                    self.pacer.succeeded(A::NAME);
-                    return Ok(response);
-                }
-                Err(error) => error,
-            };
-            if attempt >= self.policy.max_attempts || !error.is_retryable() {
-                return Err(error);
-            }
-            if error.kind() == ErrorKind::Throttling {
-                let retry_after = error.api_error().and_then(|a| a.retry_after);
-                tracing::debug!(
-                    action = A::NAME,
-                    ?retry_after,
-                    "throttled; pacing the action"
-                );
-                self.pacer.throttled(A::NAME, retry_after);
-            } else {
-                tokio::time::sleep(self.policy.backoff(attempt)).await;
-            }
-            attempt += 1;
-        }
-    }
-
-    /// Every item of a `PageNumber` listing: page 1, then the rest concurrently.
-    pub async fn all_pages<R>(
-        &self,
-        request: &R,
-    ) -> Result<Vec<<R::Response as PageNumberResponse>::Item>, Error>
-    where
-        R: PageNumberRequest,
-        R::Response: PageNumberResponse,
-    {
-        let size = R::MAX_PAGE_SIZE;
-        let mut first = request.clone();
-        first.set_page(1, size);
-        let page = self.call(&first).await?;
-        let pages = page
-            .total_count()
-            .div_ceil(u64::from(size))
-            .clamp(1, MAX_PAGES);
-        let mut items = page.into_items();
-        let rest = try_join_all((2..=pages).map(|n| {
-            let mut req = request.clone();
-            req.set_page(u32::try_from(n).unwrap_or(u32::MAX), size);
-            async move { self.call(&req).await }
-        }))
-        .await?;
-        for page in rest {
-            items.extend(page.into_items());
-        }
-        Ok(items)
-    }
-
-    /// Every item of a `NextToken` listing; `on_page` sees each page as it arrives.
-    pub async fn all_tokens<R>(
-        &self,
-        request: &R,
-        mut on_page: impl FnMut(&[<R::Response as TokenResponse>::Item]),
-    ) -> Result<Vec<<R::Response as TokenResponse>::Item>, Error>
-    where
-        R: TokenRequest,
-        R::Response: TokenResponse,
-    {
-        let mut req = request.clone();
-        req.set_max_results(R::MAX_RESULTS);
-        let mut items = Vec::new();
-        let mut last_token: Option<String> = None;
-        for _ in 0..MAX_PAGES {
-            let page = self.call(&req).await?;
-            let next = page
-                .next_token()
-                .filter(|t| !t.is_empty())
-                .map(str::to_string);
-            let page_items = page.into_items();
-            on_page(&page_items);
-            items.extend(page_items);
-            match next {
-                Some(token) if last_token.as_ref() != Some(&token) => {
-                    last_token = Some(token.clone());
-                    req.set_next_token(Some(token));
-                }
-                _ => break,
-            }
-        }
-        Ok(items)
+    /// The gated client.
+    pub fn client(&self) -> &Client {
+        &self.client
     }
 
     /// Everything the tables need about one region. EIPs, ENIs and instances must all be
@@ -172,7 +65,7 @@ impl Fetcher {
         region: &RegionId,
         quotas: &QuotaCache,
     ) -> Result<FetchedRegion, Error> {
-        let r = region.as_str();
+        let (r, c) = (region.as_str(), &self.client);
         let mut lookups = Vec::new();
         let (eip_req, eni_req, instance_req) = (
             DescribeEipAddressesRequest::new(r),
@@ -185,9 +78,9 @@ impl Fetcher {
         );
         let essentials = async {
             tokio::try_join!(
-                self.all_pages(&eip_req),
-                self.all_tokens(&eni_req, |_| {}),
-                self.all_tokens(&instance_req, |page| {
+                c.collect_pages(&eip_req),
+                c.collect_tokens(&eni_req),
+                c.collect_tokens_with(&instance_req, |page| {
                     // Start ENI-quota lookups while the next page is read.
                     let types = page.iter().map(|i| i.instance_type.as_str());
                     lookups.extend(quotas.request(self, r, types));
@@ -196,8 +89,8 @@ impl Fetcher {
         };
         let (essentials, vpcs, vswitches) = tokio::join!(
             essentials,
-            self.all_pages(&vpc_req),
-            self.all_pages(&vsw_req),
+            c.collect_pages(&vpc_req),
+            c.collect_pages(&vsw_req),
         );
         let (eips, enis, instances) = essentials?;
         let mut warnings = Vec::new();
@@ -238,15 +131,15 @@ impl Fetcher {
         ids: &RequestedIds,
         quotas: &QuotaCache,
     ) -> Result<RegionFacts, Error> {
-        let r = region.as_str();
+        let (r, c) = (region.as_str(), &self.client);
         let mut lookups = Vec::new();
         let eip_calls = chunks(&ids.eips, EIP_IDS_PER_CALL).map(|chunk| {
             let req = DescribeEipAddressesRequest::new(r).allocation_id(chunk.join(","));
-            async move { self.all_pages(&req).await }
+            async move { c.collect_pages(&req).await }
         });
         let eni_calls = chunks(&ids.enis, ENI_IDS_PER_CALL).map(|chunk| {
             let req = DescribeNetworkInterfacesRequest::new(r).network_interface_ids(chunk);
-            async move { self.all_tokens(&req, |_| {}).await }
+            async move { c.collect_tokens(&req).await }
         });
         let instance_reqs: Vec<DescribeInstancesRequest> =
             chunks(&ids.instances, INSTANCE_IDS_PER_CALL)
@@ -256,7 +149,7 @@ impl Fetcher {
             let mut all = Vec::new();
             for req in &instance_reqs {
                 all.extend(
-                    self.all_tokens(req, |page| {
+                    c.collect_tokens_with(req, |page| {
                         lookups.extend(quotas.request(
                             self,
                             r,

@@ -2,7 +2,8 @@
 //! and ENI quotas), read through alicloud-api and shaped into rows that know each other.
 //!
 //! * [`fetch`] reads one region (page-number listings fan out, token listings follow the
-//!   token), every call through a gate bounding the calls in flight;
+//!   token) through the client's call pipeline, with [`gate`] plugged into it: every
+//!   attempt is paced per action ([`pacer`]) and passes a gate bounding the calls in flight;
 //! * [`load`] reads many regions at once, streaming one [`InventoryEvent`] per region,
 //!   isolating failures and honouring cancellation;
 //! * [`relations`] and [`eligibility`] are the pure logic: bindings, attachments, EIPs per
@@ -19,6 +20,7 @@ pub mod error;
 pub mod events;
 pub mod facts;
 pub mod fetch;
+pub mod gate;
 pub mod load;
 pub mod pacer;
 pub mod quotas;

@@ -104,7 +104,7 @@ async fn lookup(fetcher: Fetcher, region: String, types: Vec<String>) -> BatchRe
     let request = DescribeInstanceTypesRequest::new()
         .instance_types(types.iter().cloned())
         .region_id(region);
-    match fetcher.all_tokens(&request, |_| {}).await {
+    match fetcher.client().collect_tokens(&request).await {
         Ok(found) => Ok(Arc::new(
             found
                 .into_iter()

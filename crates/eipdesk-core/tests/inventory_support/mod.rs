@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use alicloud_api::credentials::StaticCredentials;
 use alicloud_api::{Client, RetryPolicy, Secret};
-use alicloud_emulator::{EmulatorConfig, RunningEmulator};
+use alicloud_emulator::{EmulatorConfig, RunningEmulator, ThrottleRule};
 use eipdesk_core::ids::RegionId;
 use eipdesk_core::inventory::{InventoryEvent, InventoryStore, LoadContext};
 use eipdesk_core::regions::CutThroughRegions;
@@ -53,6 +53,21 @@ pub async fn all_regions(client: &Client) -> Vec<RegionId> {
         .iter()
         .map(|r| RegionId::parse(&r.id).unwrap())
         .collect()
+}
+
+/// An emulator whose `DescribeEipAddresses` is throttled to 10 calls/s (burst 4) once the
+/// regions are listed, a client with the default retry policy, and every region.
+pub async fn throttled_eips() -> (RunningEmulator, Client, Vec<RegionId>) {
+    let emu = emulator(EmulatorConfig::default()).await;
+    let client = client(&emu, None);
+    let regions = all_regions(&client).await;
+    emu.control().set_throttles(vec![ThrottleRule {
+        account_id: None,
+        action: "DescribeEipAddresses".into(),
+        rate_per_sec: 10.0,
+        burst: 4,
+    }]);
+    (emu, client, regions)
 }
 
 pub fn region(id: &str) -> RegionId {
