@@ -64,9 +64,25 @@ pub use crate::desk::profiles::{
 pub use crate::profiles::import::{ImportReport, ImportSelection, ScanReport};
 pub use crate::profiles::{ConnectionReport, NewProfile, ProfileEdit, ProfileId};
 
+/// An API vocabulary for TypeScript: its known values, and any other string (the enums keep
+/// values Alibaba adds later; `string & {}` keeps editors suggesting the known ones).
+fn vocabulary<T: AsRef<str>>(name: &str, known: &[T]) -> String {
+    let values: Vec<String> = known
+        .iter()
+        .map(|v| format!("\"{}\"", v.as_ref()))
+        .collect();
+    format!("type {name} = {} | (string & {{}});", values.join(" | "))
+}
+
 /// Every type the UI imports, as TypeScript declarations, in a stable order.
 pub fn typescript_declarations() -> Vec<String> {
+    use alicloud_api::states::{EipMode, EipStatus, EipTargetType, EniStatus, InstanceStatus};
     vec![
+        vocabulary("EipStatus", EipStatus::KNOWN),
+        vocabulary("EipMode", EipMode::KNOWN),
+        vocabulary("EipTargetType", EipTargetType::KNOWN),
+        vocabulary("EniStatus", EniStatus::KNOWN),
+        vocabulary("InstanceStatus", InstanceStatus::KNOWN),
         ErrorKind::decl(),
         ErrorDto::decl(),
         AppInfo::decl(),

@@ -244,7 +244,7 @@ impl Env {
             .network_interface_sets
             .network_interface_set
             .remove(0);
-        (n.status, n.instance_id)
+        (n.status.to_string(), n.instance_id)
     }
 
     /// The ENI's primary private IP.
@@ -270,7 +270,7 @@ impl Env {
             .eip_addresses
             .eip_address
             .remove(0);
-        (e.status, e.instance_id, e.mode)
+        (e.status.to_string(), e.instance_id, e.mode.to_string())
     }
 
     /// Every call of `action` answers `code` until the faults are cleared.

@@ -16,7 +16,7 @@ pub struct NetworkInterfaceSet {
     /// Description.
     pub description: String,
     /// `Available`, `Attaching`, `InUse`, `Detaching`, `Deleting` (`CreateFailed` in old docs).
-    pub status: String,
+    pub status: crate::states::EniStatus,
     /// `Primary` or `Secondary` (JSON `Type`).
     #[serde(rename = "Type")]
     pub interface_type: String,
@@ -210,7 +210,7 @@ pub struct CreateNetworkInterfaceResponse {
     /// Name.
     pub network_interface_name: String,
     /// `Available`.
-    pub status: String,
+    pub status: crate::states::EniStatus,
     /// `Secondary`.
     #[serde(rename = "Type")]
     pub interface_type: String,

@@ -127,7 +127,7 @@ pub struct Instance {
     /// Host name.
     pub host_name: String,
     /// `Pending`, `Starting`, `Running`, `Stopping`, `Stopped`.
-    pub status: String,
+    pub status: crate::states::InstanceStatus,
     /// Region.
     pub region_id: String,
     /// Zone.

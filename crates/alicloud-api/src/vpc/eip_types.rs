@@ -14,10 +14,10 @@ pub struct EipAddress {
     /// The public IP address.
     pub ip_address: String,
     /// `Associating`, `Unassociating`, `InUse`, `Available`, `Releasing`.
-    pub status: String,
+    pub status: crate::states::EipStatus,
     /// What it is bound to: `EcsInstance`, `SlbInstance`, `Nat`, `HaVip`,
     /// `NetworkInterface`, `IpAddress` (empty when unbound).
-    pub instance_type: String,
+    pub instance_type: crate::states::EipTargetType,
     /// The bound instance (an ENI id for `NetworkInterface`).
     pub instance_id: String,
     /// Region of the bound instance.
@@ -25,7 +25,7 @@ pub struct EipAddress {
     /// Private IP of the secondary ENI it is bound to.
     pub private_ip_address: String,
     /// `NAT`, `MULTI_BINDED` or `BINDED` (cut-through).
-    pub mode: String,
+    pub mode: crate::states::EipMode,
     /// `PostPaid` or `PrePaid`.
     pub charge_type: String,
     /// `PayByBandwidth` or `PayByTraffic`.

@@ -6,27 +6,11 @@ use super::preconditions::{EniCutThroughFacts, HeldEip, eni_type};
 use crate::ids::{AllocationId, EniId, InstanceId, RegionId};
 use serde::{Deserialize, Serialize};
 
-/// EIP statuses as the API spells them.
-pub mod eip_status {
-    pub const AVAILABLE: &str = "Available";
-    pub const ASSOCIATING: &str = "Associating";
-    pub const IN_USE: &str = "InUse";
-    pub const UNASSOCIATING: &str = "Unassociating";
-}
+// The API's vocabularies, parsed once by the client.
+pub use alicloud_api::states::{EipMode, EipStatus, EipTargetType, EniStatus, InstanceStatus};
 
-/// ENI statuses as the API spells them.
-pub mod eni_status {
-    pub const AVAILABLE: &str = "Available";
-    pub const ATTACHING: &str = "Attaching";
-    pub const IN_USE: &str = "InUse";
-    pub const DETACHING: &str = "Detaching";
-}
-
-/// Instance statuses as the API spells them.
-pub mod instance_status {
-    pub const RUNNING: &str = "Running";
-    pub const STOPPED: &str = "Stopped";
-}
+/// The mode of an EIP without a binding (empty, which the preconditions read as NAT).
+static NO_MODE: EipMode = EipMode::Unknown(String::new());
 
 /// What an EIP is associated with, when it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,9 +18,9 @@ pub struct EipBinding {
     /// `InstanceId` (an `i-…` or `eni-…`, or another resource type's ID).
     pub instance_id: String,
     /// `InstanceType`: `EcsInstance`, `NetworkInterface`, …
-    pub instance_type: String,
+    pub instance_type: EipTargetType,
     /// `Mode`: `NAT`, `BINDED` or `MULTI_BINDED`.
-    pub mode: String,
+    pub mode: EipMode,
     /// `PrivateIpAddress`, when reported.
     pub private_ip: Option<String>,
 }
@@ -48,7 +32,7 @@ pub struct EipFacts {
     pub ip_address: String,
     pub region: RegionId,
     /// `Available`, `Associating`, `InUse`, `Unassociating` or `Releasing`.
-    pub status: String,
+    pub status: EipStatus,
     /// `PostPaid` or `PrePaid`.
     pub charge_type: String,
     pub binding: Option<EipBinding>,
@@ -65,7 +49,7 @@ pub struct EniFacts {
     /// True when another cloud service manages it (`ServiceManaged`).
     pub service_managed: bool,
     /// `Available`, `Attaching`, `InUse`, `Detaching` or `Deleting`.
-    pub status: String,
+    pub status: EniStatus,
     /// Empty when the ENI is not in a VPC.
     pub vpc_id: String,
     pub vswitch_id: String,
@@ -98,7 +82,7 @@ impl EniFacts {
             eip: held.map(|e| HeldEip {
                 allocation_id: e.allocation_id.as_str(),
                 ip_address: &e.ip_address,
-                mode: e.binding.as_ref().map_or("", |b| b.mode.as_str()),
+                mode: e.binding.as_ref().map_or(&NO_MODE, |b| &b.mode),
             }),
         }
     }
@@ -111,7 +95,7 @@ pub struct InstanceFacts {
     pub region: RegionId,
     pub name: String,
     /// `Pending`, `Starting`, `Running`, `Stopping` or `Stopped`.
-    pub status: String,
+    pub status: InstanceStatus,
     /// Empty for a classic-network instance.
     pub vpc_id: String,
     pub zone_id: String,

@@ -26,8 +26,8 @@ impl BindMode {
     }
 
     /// Parses the API's spelling.
-    pub fn from_api(mode: &str) -> Option<Self> {
-        match mode {
+    pub fn from_api(mode: impl AsRef<str>) -> Option<Self> {
+        match mode.as_ref() {
             "NAT" => Some(BindMode::Nat),
             "BINDED" => Some(BindMode::CutThrough),
             _ => None,

@@ -72,7 +72,7 @@ fn eip_choice(eip: &EipFacts, verdict: Result<(), Blocker>) -> Choice {
         format!("{} ({}, {})", eip.ip_address, eip.name, eip.allocation_id)
     };
     let mut c = choice(eip.allocation_id.to_string(), label, detail, verdict);
-    c.mode = eip.binding.as_ref().map(|b| b.mode.clone());
+    c.mode = eip.binding.as_ref().map(|b| b.mode.to_string());
     c
 }
 
@@ -135,7 +135,7 @@ fn bound_in(eip: &EipFacts, wanted: Option<BindMode>, cut_through: bool) -> Resu
     match (cut_through, wanted) {
         (true, _) if mode != Some(BindMode::CutThrough) => Err(Blocker::EipNotCutThrough {
             eip: id,
-            mode: binding.mode.clone(),
+            mode: binding.mode.to_string(),
         }),
         (false, None) if mode == Some(BindMode::CutThrough) => {
             Err(Blocker::EipIsCutThrough { eip: id })
@@ -143,12 +143,12 @@ fn bound_in(eip: &EipFacts, wanted: Option<BindMode>, cut_through: bool) -> Resu
         (false, Some(_)) if binding.instance_type != "NetworkInterface" => {
             Err(Blocker::EipNotOnEni {
                 eip: id,
-                instance_type: binding.instance_type.clone(),
+                instance_type: binding.instance_type.to_string(),
             })
         }
         (false, Some(to)) if mode == Some(to) => Err(Blocker::EipAlreadyInMode {
             eip: id,
-            mode: binding.mode.clone(),
+            mode: binding.mode.to_string(),
         }),
         _ => Ok(()),
     }

@@ -7,7 +7,7 @@
 //! Not here: what depends on the binding itself (the region offering cut-through, the ENI being
 //! in the EIP's region, the EIP and the target instance); those stay in [`rules`](super::rules).
 
-use super::facts::eni_status;
+use super::facts::{EipMode, EniStatus};
 
 /// ENI types as the API spells them.
 pub mod eni_type {
@@ -21,7 +21,7 @@ pub struct HeldEip<'a> {
     pub allocation_id: &'a str,
     pub ip_address: &'a str,
     /// `NAT`, `BINDED` or `MULTI_BINDED` (empty means NAT).
-    pub mode: &'a str,
+    pub mode: &'a EipMode,
 }
 
 /// What the preconditions look at, borrowed from an inventory listing item or from the
@@ -32,7 +32,7 @@ pub struct EniCutThroughFacts<'a> {
     pub eni_type: &'a str,
     /// Empty when the ENI is not in a VPC.
     pub vpc_id: &'a str,
-    pub status: &'a str,
+    pub status: &'a EniStatus,
     /// The instance it is attached to (`None` or empty when detached).
     pub instance_id: Option<&'a str>,
     pub secondary_private_ips: usize,
@@ -87,7 +87,7 @@ impl Precondition {
             }
             Precondition::SelfManaged => eni.service_managed.then_some(Unmet::ServiceManaged),
             Precondition::Settled => match eni.status {
-                eni_status::AVAILABLE | eni_status::IN_USE => None,
+                EniStatus::Available | EniStatus::InUse => None,
                 status => Some(Unmet::Busy { status }),
             },
             // A primary ENI is always attached; saying so would only repeat `Primary`.
@@ -116,7 +116,7 @@ pub enum Unmet<'a> {
     ServiceManaged,
     /// A transient or failed status (empty when unknown).
     Busy {
-        status: &'a str,
+        status: &'a EniStatus,
     },
     /// Attached to `instance`: it must be detached first (the binding does that).
     Attached {
@@ -149,7 +149,7 @@ mod tests {
         EniCutThroughFacts {
             eni_type: "Secondary",
             vpc_id: "vpc-1",
-            status: "Available",
+            status: &EniStatus::Available,
             instance_id: None,
             secondary_private_ips: 0,
             service_managed: false,
@@ -167,14 +167,14 @@ mod tests {
         let eip = HeldEip {
             allocation_id: "eip-1",
             ip_address: "47.0.0.1",
-            mode: "NAT",
+            mode: &alicloud_api::states::EipMode::Nat,
         };
         let cases = [
             (
                 EniCutThroughFacts {
                     eni_type: "Primary",
                     instance_id: Some("i-1"),
-                    status: "InUse",
+                    status: &EniStatus::InUse,
                     ..free_secondary()
                 },
                 Unmet::Primary,
@@ -223,15 +223,17 @@ mod tests {
             ),
             (
                 EniCutThroughFacts {
-                    status: "Deleting",
+                    status: &EniStatus::Deleting,
                     ..free_secondary()
                 },
-                Unmet::Busy { status: "Deleting" },
+                Unmet::Busy {
+                    status: &EniStatus::Deleting,
+                },
             ),
             (
                 EniCutThroughFacts {
                     instance_id: Some("i-1"),
-                    status: "InUse",
+                    status: &EniStatus::InUse,
                     ..free_secondary()
                 },
                 Unmet::Attached { instance: "i-1" },

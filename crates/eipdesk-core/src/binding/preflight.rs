@@ -231,7 +231,7 @@ pub fn preflight(
             if BindMode::from_api(&binding.mode) != Some(BindMode::CutThrough) {
                 return Err(vec![Blocker::EipNotCutThrough {
                     eip: eip.allocation_id.to_string(),
-                    mode: binding.mode.clone(),
+                    mode: binding.mode.to_string(),
                 }]);
             }
             let eni_id = EniId::parse(&binding.instance_id).map_err(|_| {
@@ -327,7 +327,7 @@ pub fn preflight(
             let unassociate = StepAction::Unassociate {
                 eip: eip.allocation_id.clone(),
                 target: binding.instance_id.clone(),
-                target_type: binding.instance_type.clone(),
+                target_type: binding.instance_type.to_string(),
                 mode: BindMode::Nat,
                 private_ip: binding
                     .private_ip
@@ -359,14 +359,14 @@ pub fn preflight(
             if binding.instance_type != "NetworkInterface" {
                 return Err(vec![Blocker::EipNotOnEni {
                     eip: id,
-                    instance_type: binding.instance_type.clone(),
+                    instance_type: binding.instance_type.to_string(),
                 }]);
             }
             let from = BindMode::from_api(&binding.mode).unwrap_or(BindMode::Nat);
             if from == *to && BindMode::from_api(&binding.mode).is_some() {
                 return Err(vec![Blocker::EipAlreadyInMode {
                     eip: id,
-                    mode: binding.mode.clone(),
+                    mode: binding.mode.to_string(),
                 }]);
             }
             let eni_id = EniId::parse(&binding.instance_id).map_err(|_| {

@@ -3,7 +3,7 @@
 //! a choice as disabled with its reason. The ENI's own cut-through rules are the shared
 //! [`preconditions`](super::preconditions) mapped to blockers by [`eni_blocker`].
 
-use super::facts::{EipFacts, EniFacts, InstanceFacts, Snapshot, eip_status, instance_status};
+use super::facts::{EipFacts, EipStatus, EniFacts, InstanceFacts, InstanceStatus, Snapshot};
 use super::preconditions::{Precondition, Unmet, unmet_of};
 use crate::ids::RegionId;
 use crate::regions::CutThroughRegions;
@@ -161,10 +161,10 @@ pub fn eip_is_free(eip: &EipFacts) -> Result<(), Blocker> {
             instance: b.instance_id.clone(),
         });
     }
-    if eip.status != eip_status::AVAILABLE {
+    if eip.status != EipStatus::Available {
         return Err(Blocker::EipNotAvailable {
             eip: eip.allocation_id.to_string(),
-            status: eip.status.clone(),
+            status: eip.status.to_string(),
         });
     }
     Ok(())
@@ -177,10 +177,10 @@ pub fn eip_is_bound(eip: &EipFacts) -> Result<&super::facts::EipBinding, Blocker
         .binding
         .as_ref()
         .ok_or_else(|| Blocker::EipNotBound { eip: id.clone() })?;
-    if eip.status != eip_status::IN_USE {
+    if eip.status != EipStatus::InUse {
         return Err(Blocker::EipBusy {
             eip: id,
-            status: eip.status.clone(),
+            status: eip.status.to_string(),
         });
     }
     Ok(binding)
@@ -317,12 +317,15 @@ pub fn first(blockers: Vec<Blocker>) -> Result<(), Blocker> {
 
 /// The instance must be `Running` or `Stopped`.
 pub fn instance_is_ready(instance: &InstanceFacts) -> Result<(), Blocker> {
-    if instance.status == instance_status::RUNNING || instance.status == instance_status::STOPPED {
+    if matches!(
+        instance.status,
+        InstanceStatus::Running | InstanceStatus::Stopped
+    ) {
         Ok(())
     } else {
         Err(Blocker::InstanceNotReady {
             instance: instance.id.to_string(),
-            status: instance.status.clone(),
+            status: instance.status.to_string(),
         })
     }
 }

@@ -11,6 +11,7 @@ use super::rows::{
     RegionRows, ResourceKind, ResourceRef,
 };
 use crate::binding::{BindMode, TargetKind};
+use alicloud_api::states::EipStatus;
 
 /// Which action a row offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -95,8 +96,8 @@ fn action(id: RowActionId, unavailable: Option<String>, sheet: SheetPrefill) -> 
 /// The actions of an EIP row.
 pub fn eip_actions(r: &EipRow) -> Vec<RowAction> {
     let current_mode = r.binding.as_ref().and_then(|b| BindMode::from_api(&b.mode));
-    let in_use = r.status == "InUse";
-    let free = (r.status != "Available" || r.binding.is_some()).then(|| {
+    let in_use = r.status == EipStatus::InUse;
+    let free = (r.status != EipStatus::Available || r.binding.is_some()).then(|| {
         let bound = if r.binding.is_some() {
             ", already bound"
         } else {

@@ -8,6 +8,7 @@ use super::rows::{
     EipRef,
 };
 use crate::binding::preconditions::{self, EniCutThroughFacts, HeldEip, Unmet};
+use alicloud_api::states::EniStatus;
 
 /// What eligibility looks at, borrowed from an ENI listing item and its EIPs.
 #[derive(Debug, Clone, Copy)]
@@ -15,7 +16,7 @@ pub struct EniFacts<'a> {
     pub region_id: &'a str,
     /// `Primary`, `Secondary`, `Trunk`, …
     pub eni_type: &'a str,
-    pub status: &'a str,
+    pub status: &'a EniStatus,
     pub vpc_id: &'a str,
     /// The instance it is attached to (empty or `None` when free).
     pub instance_id: Option<&'a str>,
@@ -82,7 +83,11 @@ fn unmet_reason(unmet: &Unmet<'_>) -> CutThroughReason {
             format!(
                 "It already holds EIP {} ({} mode); an ENI can hold only one EIP in cut-through mode.",
                 eip.ip_address,
-                if eip.mode.is_empty() { "NAT" } else { eip.mode }
+                if eip.mode.is_empty() {
+                    "NAT"
+                } else {
+                    eip.mode.as_str()
+                }
             ),
             blocking,
         ),
@@ -104,7 +109,7 @@ fn unmet_reason(unmet: &Unmet<'_>) -> CutThroughReason {
             Code::Busy,
             format!(
                 "Its status is {}; wait until it is Available.",
-                or_unknown(status)
+                or_unknown(status.as_str())
             ),
             blocking,
         ),
@@ -161,7 +166,7 @@ mod tests {
         EniFacts {
             region_id: "cn-hangzhou",
             eni_type: "Secondary",
-            status: "Available",
+            status: &EniStatus::Available,
             vpc_id: "vpc-1",
             instance_id: None,
             secondary_private_ips: 0,
@@ -180,7 +185,7 @@ mod tests {
             allocation_id: "eip-1".into(),
             ip_address: "47.98.1.2".into(),
             mode: mode.into(),
-            status: "InUse".into(),
+            status: alicloud_api::states::EipStatus::InUse,
         }
     }
 
@@ -195,7 +200,7 @@ mod tests {
     fn attached_secondary_needs_detach_only() {
         let e = cut_through_eligibility(&EniFacts {
             instance_id: Some("i-web01"),
-            status: "InUse",
+            status: &EniStatus::InUse,
             ..free_secondary()
         });
         assert_eq!(e.verdict, CutThroughVerdict::NeedsDetach);
@@ -215,7 +220,7 @@ mod tests {
         let e = cut_through_eligibility(&EniFacts {
             eni_type: "Primary",
             instance_id: Some("i-1"),
-            status: "InUse",
+            status: &EniStatus::InUse,
             ..free_secondary()
         });
         assert_eq!(e.verdict, CutThroughVerdict::Ineligible);
@@ -227,7 +232,7 @@ mod tests {
         let eips = [eip("BINDED")];
         let e = cut_through_eligibility(&EniFacts {
             eips: &eips,
-            status: "InUse",
+            status: &EniStatus::InUse,
             instance_id: Some("i-1"),
             ..free_secondary()
         });
@@ -241,7 +246,7 @@ mod tests {
         let e = cut_through_eligibility(&EniFacts {
             region_id: "ap-northeast-1",
             eni_type: "Trunk",
-            status: "Deleting",
+            status: &EniStatus::Deleting,
             vpc_id: "",
             instance_id: Some("i-2"),
             secondary_private_ips: 2,
@@ -283,7 +288,8 @@ mod tests {
 
     #[test]
     fn transient_status_blocks() {
-        for status in ["Attaching", "Detaching", "CreateFailed", ""] {
+        for text in ["Attaching", "Detaching", "CreateFailed", ""] {
+            let status = &EniStatus::parse(text);
             let e = cut_through_eligibility(&EniFacts {
                 status,
                 ..free_secondary()

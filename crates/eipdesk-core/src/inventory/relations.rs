@@ -3,6 +3,7 @@
 //! an ENI row names its instance, its EIPs and its cut-through eligibility; an instance row
 //! lists its ENIs with their EIPs and the ENI capacity left. Pure functions, no I/O.
 
+use alicloud_api::states::EipMode;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -42,7 +43,7 @@ pub fn eip_ref(eip: &EipAddress) -> EipRef {
         allocation_id: eip.allocation_id.clone(),
         ip_address: eip.ip_address.clone(),
         mode: if eip.mode.is_empty() {
-            "NAT".to_string()
+            EipMode::Nat
         } else {
             eip.mode.clone()
         },
@@ -243,8 +244,8 @@ fn eip_row(eip: &EipAddress, region: &str, index: &Index<'_>) -> EipRow {
         isp: eip.isp.clone(),
         allocation_time: eip.allocation_time.clone(),
         instance_id: non_empty(&eip.instance_id),
-        instance_type: bound.then(|| non_empty(&eip.instance_type)).flatten(),
-        mode: bound.then(|| non_empty(&eip.mode)).flatten(),
+        instance_type: (bound && !eip.instance_type.is_empty()).then(|| eip.instance_type.clone()),
+        mode: (bound && !eip.mode.is_empty()).then(|| eip.mode.clone()),
         private_ip_address: non_empty(&eip.private_ip_address),
         binding,
         lock_reasons: eip

@@ -218,7 +218,7 @@ fn eip_bound_to_instance_in_nat_mode() {
 fn eip_in_cut_through_mode_resolves_through_the_eni_to_its_instance() {
     let rows = rows();
     let row = eip_row(&rows, "eip-ct");
-    assert_eq!(row.mode.as_deref(), Some("BINDED"));
+    assert_eq!(row.mode, Some(EipMode::CutThrough));
     let b = row.binding.clone().unwrap();
     assert_eq!(b.target, BindingTarget::Eni);
     assert_eq!(b.mode, "BINDED");

@@ -2,6 +2,7 @@
 //! bound to and how, an ENI's instance, EIPs and cut-through eligibility, an instance's ENIs,
 //! their EIPs and the ENI capacity left. TypeScript declarations are generated from these.
 
+use alicloud_api::states::{EipMode, EipStatus, EipTargetType, EniStatus, InstanceStatus};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -41,11 +42,13 @@ pub enum BindingTarget {
 pub struct EipBinding {
     pub target: BindingTarget,
     /// The API's `InstanceType` (`EcsInstance`, `NetworkInterface`, `Nat`, …).
-    pub target_type: String,
+    #[ts(type = "EipTargetType")]
+    pub target_type: EipTargetType,
     /// The API's `InstanceId`: an instance, an ENI or another resource.
     pub target_id: String,
     /// `NAT`, `BINDED` (cut-through) or `MULTI_BINDED`.
-    pub mode: String,
+    #[ts(type = "EipMode")]
+    pub mode: EipMode,
     /// The ENI when bound to one.
     pub eni_id: Option<String>,
     pub eni_name: Option<String>,
@@ -63,7 +66,8 @@ pub struct EipRow {
     pub allocation_id: String,
     pub ip_address: String,
     /// `Available`, `Associating`, `InUse`, `Unassociating` or `Releasing`.
-    pub status: String,
+    #[ts(type = "EipStatus")]
+    pub status: EipStatus,
     pub region_id: String,
     pub name: String,
     pub description: String,
@@ -78,9 +82,11 @@ pub struct EipRow {
     /// The API's `InstanceId` when bound (an ECS instance, an ENI, …).
     pub instance_id: Option<String>,
     /// The API's `InstanceType` when bound.
-    pub instance_type: Option<String>,
+    #[ts(type = "EipTargetType | null")]
+    pub instance_type: Option<EipTargetType>,
     /// `NAT`, `BINDED` or `MULTI_BINDED` when bound.
-    pub mode: Option<String>,
+    #[ts(type = "EipMode | null")]
+    pub mode: Option<EipMode>,
     pub private_ip_address: Option<String>,
     pub binding: Option<EipBinding>,
     /// Operation lock reasons (`financial`, `security`, …); empty when unlocked.
@@ -94,8 +100,10 @@ pub struct EipRef {
     pub allocation_id: String,
     pub ip_address: String,
     /// `NAT`, `BINDED` or `MULTI_BINDED`.
-    pub mode: String,
-    pub status: String,
+    #[ts(type = "EipMode")]
+    pub mode: EipMode,
+    #[ts(type = "EipStatus")]
+    pub status: EipStatus,
 }
 
 /// Overall answer to "can this ENI take an EIP in cut-through mode?".
@@ -162,7 +170,8 @@ pub struct EniRow {
     pub name: String,
     pub description: String,
     /// `Available`, `Attaching`, `InUse`, `Detaching`, `Deleting`.
-    pub status: String,
+    #[ts(type = "EniStatus")]
+    pub status: EniStatus,
     /// `Primary` or `Secondary` (or another type the API reports).
     pub eni_type: String,
     pub region_id: String,
@@ -193,7 +202,8 @@ pub struct InstanceEni {
     pub eni_type: String,
     pub private_ip_address: String,
     /// From the ENI listing; `None` when the ENI was not listed.
-    pub status: Option<String>,
+    #[ts(type = "EniStatus | null")]
+    pub status: Option<EniStatus>,
     pub eips: Vec<EipRef>,
 }
 
@@ -204,7 +214,8 @@ pub struct InstanceRow {
     pub instance_id: String,
     pub name: String,
     /// `Pending`, `Starting`, `Running`, `Stopping`, `Stopped`.
-    pub status: String,
+    #[ts(type = "InstanceStatus")]
+    pub status: InstanceStatus,
     pub region_id: String,
     pub zone_id: String,
     pub instance_type: String,

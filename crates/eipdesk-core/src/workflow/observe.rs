@@ -3,7 +3,7 @@
 //! settled, i.e. waiting will not change anything).
 
 use crate::binding::Expectation;
-use crate::binding::facts::{eip_status, eni_status};
+use crate::binding::facts::{EipMode, EipStatus, EniStatus};
 use crate::ids::RegionId;
 use alicloud_api::ecs::DescribeNetworkInterfacesRequest;
 use alicloud_api::vpc::DescribeEipAddressesRequest;
@@ -13,13 +13,13 @@ use alicloud_api::{Client, Error};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Observation {
     Eni {
-        status: String,
+        status: EniStatus,
         instance_id: String,
     },
     Eip {
-        status: String,
+        status: EipStatus,
         instance_id: String,
-        mode: String,
+        mode: EipMode,
     },
     /// The resource does not exist (any more).
     Missing,
@@ -107,12 +107,12 @@ pub async fn observe(
     }
 }
 
-fn eni_settled(status: &str) -> bool {
-    status == eni_status::AVAILABLE || status == eni_status::IN_USE
+fn eni_settled(status: &EniStatus) -> bool {
+    matches!(status, EniStatus::Available | EniStatus::InUse)
 }
 
-fn eip_settled(status: &str) -> bool {
-    status == eip_status::AVAILABLE || status == eip_status::IN_USE
+fn eip_settled(status: &EipStatus) -> bool {
+    matches!(status, EipStatus::Available | EipStatus::InUse)
 }
 
 /// Judges `observation` against `expectation`.
@@ -126,10 +126,9 @@ pub fn judge(expectation: &Expectation, observation: &Observation) -> Verdict {
     };
     match (expectation, observation) {
         (_, Observation::Missing) => Verdict::No,
-        (Expectation::EniDetached { .. }, Observation::Eni { status, .. }) => match status.as_str()
-        {
-            eni_status::AVAILABLE => Verdict::Holds,
-            eni_status::DETACHING => Verdict::InProgress,
+        (Expectation::EniDetached { .. }, Observation::Eni { status, .. }) => match status {
+            EniStatus::Available => Verdict::Holds,
+            EniStatus::Detaching => Verdict::InProgress,
             s => otherwise(eni_settled(s)),
         },
         (
@@ -140,9 +139,9 @@ pub fn judge(expectation: &Expectation, observation: &Observation) -> Verdict {
             },
         ) => {
             let ours = instance_id == instance.as_str();
-            match status.as_str() {
-                eni_status::IN_USE if ours => Verdict::Holds,
-                eni_status::ATTACHING if ours => Verdict::InProgress,
+            match status {
+                EniStatus::InUse if ours => Verdict::Holds,
+                EniStatus::Attaching if ours => Verdict::InProgress,
                 s => otherwise(eni_settled(s)),
             }
         }
@@ -155,15 +154,15 @@ pub fn judge(expectation: &Expectation, observation: &Observation) -> Verdict {
             },
         ) => {
             let ours = instance_id == target;
-            match status.as_str() {
-                eip_status::IN_USE if ours && got == mode.as_api() => Verdict::Holds,
-                eip_status::ASSOCIATING if ours => Verdict::InProgress,
+            match status {
+                EipStatus::InUse if ours && got == mode.as_api() => Verdict::Holds,
+                EipStatus::Associating if ours => Verdict::InProgress,
                 s => otherwise(eip_settled(s)),
             }
         }
-        (Expectation::EipFree { .. }, Observation::Eip { status, .. }) => match status.as_str() {
-            eip_status::AVAILABLE => Verdict::Holds,
-            eip_status::UNASSOCIATING => Verdict::InProgress,
+        (Expectation::EipFree { .. }, Observation::Eip { status, .. }) => match status {
+            EipStatus::Available => Verdict::Holds,
+            EipStatus::Unassociating => Verdict::InProgress,
             s => otherwise(eip_settled(s)),
         },
         _ => Verdict::No,

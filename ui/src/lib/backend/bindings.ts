@@ -1,6 +1,16 @@
 // Generated from the Rust types in eipdesk-core (dto.rs). Do not edit by hand:
 // UPDATE_BINDINGS=1 cargo test -p eipdesk-core --test bindings
 
+export type EipStatus = "Associating" | "Unassociating" | "InUse" | "Available" | "Releasing" | (string & {});
+
+export type EipMode = "NAT" | "BINDED" | "MULTI_BINDED" | (string & {});
+
+export type EipTargetType = "EcsInstance" | "SlbInstance" | "Nat" | "HaVip" | "NetworkInterface" | "IpAddress" | (string & {});
+
+export type EniStatus = "Available" | "Attaching" | "InUse" | "Detaching" | "Deleting" | "CreateFailed" | (string & {});
+
+export type InstanceStatus = "Pending" | "Running" | "Starting" | "Stopping" | "Stopped" | (string & {});
+
 export type ErrorKind = "throttling" | "transient" | "auth" | "notFound" | "invalidState" | "invalidInput" | "transport" | "keychain" | "internal";
 
 export type ErrorDto = { kind: ErrorKind, 
@@ -31,7 +41,7 @@ export type EipBinding = { target: BindingTarget,
 /**
  * The API's `InstanceType` (`EcsInstance`, `NetworkInterface`, `Nat`, …).
  */
-targetType: string, 
+targetType: EipTargetType, 
 /**
  * The API's `InstanceId`: an instance, an ENI or another resource.
  */
@@ -39,7 +49,7 @@ targetId: string,
 /**
  * `NAT`, `BINDED` (cut-through) or `MULTI_BINDED`.
  */
-mode: string, 
+mode: EipMode, 
 /**
  * The ENI when bound to one.
  */
@@ -57,7 +67,7 @@ export type EipRow = { allocationId: string, ipAddress: string,
 /**
  * `Available`, `Associating`, `InUse`, `Unassociating` or `Releasing`.
  */
-status: string, regionId: string, name: string, description: string, 
+status: EipStatus, regionId: string, name: string, description: string, 
 /**
  * `PostPaid` or `PrePaid`.
  */
@@ -77,11 +87,11 @@ instanceId: string | null,
 /**
  * The API's `InstanceType` when bound.
  */
-instanceType: string | null, 
+instanceType: EipTargetType | null, 
 /**
  * `NAT`, `BINDED` or `MULTI_BINDED` when bound.
  */
-mode: string | null, privateIpAddress: string | null, binding: EipBinding | null, 
+mode: EipMode | null, privateIpAddress: string | null, binding: EipBinding | null, 
 /**
  * Operation lock reasons (`financial`, `security`, …); empty when unlocked.
  */
@@ -91,7 +101,7 @@ export type EipRef = { allocationId: string, ipAddress: string,
 /**
  * `NAT`, `BINDED` or `MULTI_BINDED`.
  */
-mode: string, status: string, };
+mode: EipMode, status: EipStatus, };
 
 export type CutThroughVerdict = "eligible" | "needsDetach" | "active" | "ineligible";
 
@@ -109,7 +119,7 @@ export type EniRow = { networkInterfaceId: string, name: string, description: st
 /**
  * `Available`, `Attaching`, `InUse`, `Detaching`, `Deleting`.
  */
-status: string, 
+status: EniStatus, 
 /**
  * `Primary` or `Secondary` (or another type the API reports).
  */
@@ -131,13 +141,13 @@ export type InstanceEni = { networkInterfaceId: string, eniType: string, private
 /**
  * From the ENI listing; `None` when the ENI was not listed.
  */
-status: string | null, eips: Array<EipRef>, };
+status: EniStatus | null, eips: Array<EipRef>, };
 
 export type InstanceRow = { instanceId: string, name: string, 
 /**
  * `Pending`, `Starting`, `Running`, `Stopping`, `Stopped`.
  */
-status: string, regionId: string, zoneId: string, instanceType: string, vpcId: string, vpcName: string | null, vswitchId: string, vswitchName: string | null, 
+status: InstanceStatus, regionId: string, zoneId: string, instanceType: string, vpcId: string, vpcName: string | null, vswitchId: string, vswitchName: string | null, 
 /**
  * Primary private IPv4 address.
  */
