@@ -18,6 +18,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> anyhow::Result<()> {
     let data_dir = eipdesk_core::api::data_dir().context("locating the data directory")?;
+    // Before anything writes there: owner-only directory, files and umask (logs included).
+    eipdesk_core::api::secure_data_dir(&data_dir).context("securing the data directory")?;
     let _log_guard = logging::init(&data_dir.join("logs"))?;
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "EIP Desk starting");
     tauri::Builder::default()
