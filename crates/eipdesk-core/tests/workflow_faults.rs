@@ -89,6 +89,21 @@ async fn a_persistent_attach_fault_waits_for_a_decision_then_retry_completes() {
     let (engine, run) = env.attach_fault_awaiting_decision().await;
     let view = run_view(engine.journal(), &run).unwrap();
     assert!(view.can_retry && view.can_roll_back && !view.can_resume);
+    // Rolling back unbinds the EIP from the ENI (its public address is gone afterwards); the
+    // re-attach that follows restores the NIC, so only the address is listed.
+    let impact: Vec<_> = view
+        .roll_back_impact
+        .iter()
+        .map(|i| (i.kind, i.lasts, i.resource.as_str()))
+        .collect();
+    assert_eq!(
+        impact,
+        [(
+            eipdesk_core::binding::ImpactKind::PublicIp,
+            eipdesk_core::binding::ImpactLasts::AfterRun,
+            HZ_ENI_WEB01_DATA
+        )]
+    );
     assert_eq!(env.eni(HZ_ENI_WEB01_DATA).await.0, "Available");
     env.clear_faults();
     engine.resume(&run).unwrap();

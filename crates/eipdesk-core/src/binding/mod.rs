@@ -6,6 +6,7 @@
 
 pub mod calls;
 pub mod facts;
+pub mod impact;
 pub mod job;
 pub mod options;
 pub mod plan;
@@ -19,6 +20,7 @@ pub mod view;
 mod tests;
 
 pub use facts::{EipBinding, EipFacts, EniFacts, InstanceFacts, Snapshot};
+pub use impact::{ImpactItem, ImpactKind, ImpactLasts, impact_of};
 pub use job::{BindForm, BindMode, BindRequest, FormError, JobKind, NatTarget, TargetKind};
 pub use plan::{
     BindPlan, Confirmations, Expectation, OnFailure, PlanContext, PlanStep, StepAction, Warning,

@@ -402,7 +402,7 @@ pub fn typescript_declarations() -> Vec<String> {
     use crate::binding::view::{
         ParamView, PlanStepView, PlanView, PreflightView, ReasonView, WarningView,
     };
-    use crate::binding::{BindMode, JobKind, TargetKind};
+    use crate::binding::{BindMode, ImpactItem, ImpactKind, ImpactLasts, JobKind, TargetKind};
     use crate::guest_os::{GuestOsGuide, GuideStep, OsFamily, OsGuide};
     use crate::journal::{Phase, RunStatus, StepStatus};
     use crate::workflow::StepView;
@@ -417,6 +417,9 @@ pub fn typescript_declarations() -> Vec<String> {
         ReasonView::decl(),
         WarningView::decl(),
         ParamView::decl(),
+        ImpactKind::decl(),
+        ImpactLasts::decl(),
+        ImpactItem::decl(),
         PlanStepView::decl(),
         PlanView::decl(),
         PreflightView::decl(),
