@@ -10,7 +10,7 @@ import { chooseScope } from './tables.lib.mjs';
 // From the emulator's deterministic demo seed (crates/alicloud-emulator/src/seed/demo_ids.rs).
 const HZ_EIP = 'eip-bp1vdcgzm41znfkjyd2x';
 const SH_EIP = 'eip-uf6k2nlllp4uv94jdr1h';
-const SH_APP01 = 'i-uf6dk8lsvir1brkmhvz1';
+const SH_ENI = 'eni-uf6unrb6oo1gjgx57rm4'; // cut-through ready, detached
 
 let app;
 let b;
@@ -75,11 +75,10 @@ test('from "All regions" the header asks for the region first, then shows only i
   assert.ok(!eips.includes(HZ_EIP));
   assert.equal(await b.$('[data-testid="sheet-context"]').getAttribute('data-region'), 'cn-shanghai');
 
-  // A NAT bind in Shanghai: the plan names the region, and the line no longer offers a change.
-  await b.execute(() => document.querySelector('[data-testid="bind-mode"] input[value="NAT"]').click());
+  // A cut-through bind in Shanghai: the plan names the region, and the line no longer offers
+  // a change of region.
   await clickRadio('choose-eip', SH_EIP);
-  await b.execute(() => [...document.querySelectorAll('[aria-label="Target type"] input')][0].click());
-  await clickRadio('choose-target', SH_APP01);
+  await clickRadio('choose-target', SH_ENI);
   await b.waitUntil(async () => !(await (await b.$('[data-testid="bind-check"]')).getAttribute('disabled')), { timeout: 30000 });
   await (await b.$('[data-testid="bind-check"]')).click();
   await waitFor('[data-testid="bind-plan"] h3');
