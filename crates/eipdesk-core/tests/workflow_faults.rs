@@ -72,7 +72,9 @@ async fn a_persistent_associate_fault_reattaches_the_eni_automatically() {
     let message = view.message.unwrap();
     assert!(
         message.contains("automatically")
-            && message.contains(&format!("Attach {HZ_ENI_WEB01_DATA} to {HZ_I_WEB01}")),
+            && message.contains(&format!(
+                "{HZ_ENI_WEB01_DATA} is attached to {HZ_I_WEB01} again"
+            )),
         "{message}"
     );
     assert_eq!(view.steps[0].status, StepStatus::Undone);

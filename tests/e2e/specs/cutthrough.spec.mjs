@@ -261,7 +261,7 @@ test('a bind that fails after the detach re-attaches the ENI automatically and s
   await waitRun('rolledBack');
   const message = await text('[data-testid="run-message"]');
   assert.match(message, /automatically/);
-  assert.match(message, new RegExp(`Attach ${ENI} to ${WEB01}`));
+  assert.match(message, new RegExp(`${ENI} is attached to ${WEB01} again`));
   const steps = await b.execute(() => [...document.querySelectorAll('[data-testid="run-timeline"] li[data-step]')].map((li) => li.getAttribute('data-status')));
   assert.deepEqual(steps, ['undone', 'undone', 'pending', 'pending']);
   assert.match(await text('[data-testid="run-timeline"] li[data-step="1"]'), /InvalidParameter/);

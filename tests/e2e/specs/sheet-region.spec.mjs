@@ -48,7 +48,7 @@ test('the sheet opened in a region names the profile, account and region on its 
   await b.waitUntil(async () => (await choiceIds('choose-eip')).includes(HZ_EIP), { timeout: 30000, timeoutMsg: 'no Hangzhou EIPs' });
   const line = await text('[data-testid="sheet-context"]');
   assert.match(line, /Profile Sandbox/);
-  assert.match(line, /Account (\d{10,}|not yet known)/, line);
+  assert.match(line, /Account (\d{10,}|Sandbox demo account)/, line);
   assert.match(line, /Region .*cn-hangzhou/, line);
   // The context line is the sheet's first content, above the choices.
   const first = await b.execute(() => document.querySelector('[data-testid="bind-sheet"] .content')?.firstElementChild?.getAttribute('data-testid'));

@@ -9,6 +9,7 @@ pub mod facts;
 pub mod impact;
 pub mod job;
 pub mod options;
+pub mod outcome;
 pub mod plan;
 pub mod preconditions;
 pub mod preflight;
