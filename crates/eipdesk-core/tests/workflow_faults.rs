@@ -106,6 +106,15 @@ async fn a_persistent_attach_fault_waits_for_a_decision_then_retry_completes() {
             HZ_ENI_WEB01_DATA
         )]
     );
+    // Closing the app now leaves the run interrupted; the window says in what state.
+    assert!(view.status.in_progress());
+    assert_eq!(
+        view.state_if_stopped,
+        format!(
+            "{HZ_ENI_WEB01_DATA} is detached from {HZ_I_WEB01}; \
+             {HZ_EIP_FREE_A} is bound to {HZ_ENI_WEB01_DATA} in cut-through mode."
+        )
+    );
     assert_eq!(env.eni(HZ_ENI_WEB01_DATA).await.0, "Available");
     env.clear_faults();
     engine.resume(&run).unwrap();

@@ -336,6 +336,14 @@ impl EipDesk {
         )?)
     }
 
+    /// Runs that still hold resources half-way (running, rolling back, or waiting for a
+    /// decision): closing the app now would leave them interrupted, so the window asks first.
+    pub fn runs_in_progress(&self) -> Result<Vec<RunView>, WorkflowError> {
+        let mut runs = self.workflow_runs(Some(500))?;
+        runs.retain(|r| r.status.in_progress());
+        Ok(runs)
+    }
+
     pub fn workflow_run(&self, run_id: &str) -> Result<RunView, WorkflowError> {
         let journal = Journal::new(self.workflow.db()?);
         if journal.run(run_id)?.is_none() {

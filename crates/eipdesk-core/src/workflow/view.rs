@@ -68,6 +68,9 @@ pub struct RunView {
     /// What "Cancel" breaks: the current step completes, then it and every completed step are
     /// rolled back.
     pub cancel_impact: Vec<crate::binding::ImpactItem>,
+    /// What the cloud looks like if the run stops now (the app closes): the state the steps
+    /// that took effect left, in words.
+    pub state_if_stopped: String,
     /// The plan the run executes (calls, CLI, Terraform).
     pub plan: PlanView,
     /// Guest-OS instructions, once a cut-through binding is attached to an instance.
@@ -165,6 +168,21 @@ fn undo_impact(run: &RunRecord, steps: &[StepRecord], undo_from: &[StepStatus]) 
     impact_of(&undo, &run.plan.context.eip_address)
 }
 
+/// The state the steps that took effect (and were not undone) left.
+fn state_if_stopped(steps: &[StepRecord]) -> String {
+    let text = steps
+        .iter()
+        .filter(|s| matches!(s.status, StepStatus::Done | StepStatus::Waiting))
+        .filter_map(|s| crate::binding::outcome::outcome(&s.action, false))
+        .collect::<Vec<_>>()
+        .join("; ");
+    if text.is_empty() {
+        "Nothing has changed yet.".into()
+    } else {
+        format!("{text}.")
+    }
+}
+
 /// Builds the view of `run`.
 pub fn view_of(run: &RunRecord, steps: &[StepRecord]) -> RunView {
     let guest_os = (run.status == RunStatus::Completed && run.plan.needs_guest_setup())
@@ -205,6 +223,7 @@ pub fn view_of(run: &RunRecord, steps: &[StepRecord]) -> RunView {
         can_cancel: run.status == RunStatus::Running
             && run.phase == Phase::Forward
             && !run.cancel_requested,
+        state_if_stopped: state_if_stopped(steps),
         roll_back_impact: undo_impact(run, steps, &[StepStatus::Done, StepStatus::Waiting]),
         cancel_impact: undo_impact(
             run,

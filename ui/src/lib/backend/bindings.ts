@@ -938,6 +938,11 @@ rollBackImpact: Array<ImpactItem>,
  */
 cancelImpact: Array<ImpactItem>, 
 /**
+ * What the cloud looks like if the run stops now (the app closes): the state the steps
+ * that took effect left, in words.
+ */
+stateIfStopped: string, 
+/**
  * The plan the run executes (calls, CLI, Terraform).
  */
 plan: PlanView, 
