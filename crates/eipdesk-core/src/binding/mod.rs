@@ -16,6 +16,7 @@ pub mod preflight;
 pub mod render;
 pub mod rules;
 pub mod view;
+pub mod words;
 
 #[cfg(test)]
 mod tests;
