@@ -1,5 +1,6 @@
 //! Logging: `tracing` to stderr (text) and to daily-rolling JSON-lines files under
-//! `<data dir>/logs/`.
+//! `<data dir>/logs/`. The files are owner-only: `secure_data_dir` ran first and set the umask,
+//! which also covers the file a daily rotation opens.
 //! Secrets cannot appear: they are wrapped in types whose Debug/Display print a placeholder.
 
 use anyhow::Context;

@@ -18,9 +18,26 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> anyhow::Result<()> {
     let data_dir = eipdesk_core::api::data_dir().context("locating the data directory")?;
+    // Before anything writes there: owner-only directory, files and umask (logs included).
+    eipdesk_core::api::secure_data_dir(&data_dir).context("securing the data directory")?;
     let _log_guard = logging::init(&data_dir.join("logs"))?;
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "EIP Desk starting");
+    let instance = eipdesk_core::api::instance_key(&data_dir);
     tauri::Builder::default()
+        // First: a second launch on the same data directory focuses this window and exits.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(instance)
+                .callback(|app, _args, _cwd| {
+                    tracing::info!("second launch: focusing the running window");
+                    if let Some(window) = app.get_webview_window("main") {
+                        let _ = window.unminimize();
+                        let _ = window.show();
+                        let _ = window.set_focus();
+                    }
+                })
+                .build(),
+        )
         .setup(move |app| {
             let desk = tauri::async_runtime::block_on(eipdesk_core::api::EipDesk::start(&data_dir))
                 .map_err(|e| anyhow::anyhow!("{:?}", eipdesk_core::api::ErrorDto::from(e)))?;
@@ -31,6 +48,7 @@ fn main() -> anyhow::Result<()> {
             app.manage(desk);
             Ok(())
         })
+        .on_window_event(commands::lifecycle::on_window_event)
         .invoke_handler(ipc::invoke_handler())
         .run(tauri::generate_context!())
         .context("running the Tauri application")?;

@@ -33,7 +33,8 @@ pub struct RegionInfo {
 pub use crate::desk::EipDesk;
 pub use crate::error::{CoreError, DescribeError, ErrorDto, ErrorKind};
 pub use crate::ids::RunId;
-pub use crate::paths::data_dir;
+pub use crate::paths::{data_dir, instance_key};
+pub use crate::private_fs::secure_data_dir;
 pub use crate::workflow::{RunEvents, RunView};
 
 // Binding forms, plans, runs and the audit log.

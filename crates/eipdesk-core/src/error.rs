@@ -52,6 +52,8 @@ pub enum CoreError {
     Import(#[from] crate::profiles::import::ImportError),
     #[error("a background task stopped: {0}")]
     Background(String),
+    #[error(transparent)]
+    DataDir(#[from] crate::private_fs::PrivateDirError),
 }
 
 /// What an error that can reach the window says about itself. Each error type implements it
@@ -109,7 +111,9 @@ impl CoreError {
             CoreError::Profile(err) => err,
             CoreError::Connect(err) => err,
             CoreError::Import(err) => err,
-            CoreError::Background(_) | CoreError::Sandbox(_) => return None,
+            CoreError::Background(_) | CoreError::Sandbox(_) | CoreError::DataDir(_) => {
+                return None;
+            }
         })
     }
 }
@@ -123,6 +127,7 @@ impl DescribeError for CoreError {
         match self {
             CoreError::Background(_) => "Background".into(),
             CoreError::Sandbox(_) => "SandboxUnavailable".into(),
+            CoreError::DataDir(_) => "DataDirUnavailable".into(),
             _ => self.inner().map(DescribeError::code).unwrap_or_default(),
         }
     }
@@ -132,12 +137,17 @@ impl DescribeError for CoreError {
             CoreError::Sandbox(_) => {
                 Some("Restart EIP Desk; if it persists, check the log folder.".into())
             }
+            CoreError::DataDir(e) => Some(format!(
+                "Check that you own {} and can change its permissions.",
+                e.path.display()
+            )),
             _ => self.inner().and_then(DescribeError::hint),
         }
     }
     fn message(&self) -> String {
         match self {
             CoreError::Background(m) | CoreError::Sandbox(m) => m.clone(),
+            CoreError::DataDir(e) => e.to_string(),
             _ => self.inner().map(DescribeError::message).unwrap_or_default(),
         }
     }

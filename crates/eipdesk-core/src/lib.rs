@@ -21,6 +21,7 @@ pub mod ids;
 pub mod inventory;
 pub mod journal;
 pub mod paths;
+pub mod private_fs;
 pub mod profiles;
 pub mod regions;
 pub mod sandbox;

@@ -60,6 +60,19 @@ pub fn profiles_file(data_dir: &Path) -> PathBuf {
     data_dir.join(PROFILES_FILE)
 }
 
+/// The name one running app claims for `data_dir` (a D-Bus name element on Linux): a second
+/// launch on the same data directory (same journal) finds it taken and hands over to the
+/// first; another data directory (another `EIPDESK_HOME`) is another app. FNV-1a of the path,
+/// so it is the same for every build.
+pub fn instance_key(data_dir: &Path) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in data_dir.as_os_str().as_encoded_bytes() {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("com.eipdesk.desktop.home{hash:016x}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +82,23 @@ mod tests {
         let err = data_dir_from(Some("relative/dir".into())).unwrap_err();
         assert_eq!(err.code(), "paths.invalid_override");
         assert!(data_dir_from(Some("".into())).is_err());
+    }
+
+    #[test]
+    fn one_instance_key_per_data_dir() {
+        let a = instance_key(Path::new("/home/user/.local/share/eipdesk"));
+        assert_eq!(
+            a,
+            instance_key(Path::new("/home/user/.local/share/eipdesk"))
+        );
+        assert_ne!(a, instance_key(Path::new("/tmp/other-home")));
+        // A valid D-Bus name: dot-separated elements of [A-Za-z0-9_-], none starting with a digit.
+        assert!(a.split('.').all(|e| {
+            !e.is_empty()
+                && !e.starts_with(|c: char| c.is_ascii_digit())
+                && e.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        }));
     }
 
     #[test]

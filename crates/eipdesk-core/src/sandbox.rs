@@ -27,7 +27,7 @@ impl Sandbox {
     /// seeding it (demo seed unless `EIPDESK_SANDBOX_SEED` says otherwise).
     pub async fn start(data_dir: &Path) -> Result<Self, CoreError> {
         let dir = data_dir.join("sandbox");
-        std::fs::create_dir_all(&dir)
+        crate::private_fs::create_private_dir(&dir)
             .map_err(|e| CoreError::Sandbox(format!("cannot create {}: {e}", dir.display())))?;
         let seed = match std::env::var(SEED_ENV) {
             Ok(raw) => raw

@@ -72,7 +72,9 @@ async fn a_persistent_associate_fault_reattaches_the_eni_automatically() {
     let message = view.message.unwrap();
     assert!(
         message.contains("automatically")
-            && message.contains(&format!("Attach {HZ_ENI_WEB01_DATA} to {HZ_I_WEB01}")),
+            && message.contains(&format!(
+                "{HZ_ENI_WEB01_DATA} is attached to {HZ_I_WEB01} again"
+            )),
         "{message}"
     );
     assert_eq!(view.steps[0].status, StepStatus::Undone);
@@ -89,6 +91,30 @@ async fn a_persistent_attach_fault_waits_for_a_decision_then_retry_completes() {
     let (engine, run) = env.attach_fault_awaiting_decision().await;
     let view = run_view(engine.journal(), &run).unwrap();
     assert!(view.can_retry && view.can_roll_back && !view.can_resume);
+    // Rolling back unbinds the EIP from the ENI (its public address is gone afterwards); the
+    // re-attach that follows restores the NIC, so only the address is listed.
+    let impact: Vec<_> = view
+        .roll_back_impact
+        .iter()
+        .map(|i| (i.kind, i.lasts, i.resource.as_str()))
+        .collect();
+    assert_eq!(
+        impact,
+        [(
+            eipdesk_core::binding::ImpactKind::PublicIp,
+            eipdesk_core::binding::ImpactLasts::AfterRun,
+            HZ_ENI_WEB01_DATA
+        )]
+    );
+    // Closing the app now leaves the run interrupted; the window says in what state.
+    assert!(view.status.in_progress());
+    assert_eq!(
+        view.state_if_stopped,
+        format!(
+            "{HZ_ENI_WEB01_DATA} is detached from {HZ_I_WEB01}; \
+             {HZ_EIP_FREE_A} is bound to {HZ_ENI_WEB01_DATA} in cut-through mode."
+        )
+    );
     assert_eq!(env.eni(HZ_ENI_WEB01_DATA).await.0, "Available");
     env.clear_faults();
     engine.resume(&run).unwrap();

@@ -219,11 +219,9 @@ async fn cancel_between_steps_undoes_what_was_done() {
     assert_eq!(engine.drive(&run).await.unwrap(), RunStatus::Cancelled);
     env.assert_attached_untouched().await;
     let view = run_view(engine.journal(), &run).unwrap();
-    assert!(
-        view.message
-            .unwrap()
-            .contains(&format!("Attach {HZ_ENI_WEB01_DATA} to {HZ_I_WEB01}"))
-    );
+    assert!(view.message.unwrap().contains(&format!(
+        "{HZ_ENI_WEB01_DATA} is attached to {HZ_I_WEB01} again"
+    )));
     assert_eq!(view.steps[0].status, StepStatus::Undone);
     assert_eq!(view.steps[1].status, StepStatus::Pending);
     assert!(engine.cancel(&run).is_err());

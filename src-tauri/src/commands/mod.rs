@@ -3,6 +3,7 @@
 //! in `build.rs` and granted in `capabilities/main.json`; nothing else is callable.
 
 pub mod inventory;
+pub mod lifecycle;
 pub mod profiles;
 pub mod workflow;
 

@@ -81,4 +81,19 @@ pub async fn export_audit(
     Ok(desk.export_audit(&request)?)
 }
 
+/// The runs a close would leave interrupted, with the state each leaves.
+#[tauri::command]
+pub async fn runs_in_progress(desk: Desk<'_>) -> Result<Vec<RunView>, ErrorDto> {
+    Ok(desk.runs_in_progress()?)
+}
+
+/// Quits after the user chose what happens to the runs in progress.
+#[tauri::command]
+pub async fn quit_app<R: tauri::Runtime>(app: AppHandle<R>) -> Result<(), ErrorDto> {
+    super::lifecycle::QUIT_CONFIRMED.store(true, std::sync::atomic::Ordering::SeqCst);
+    tracing::info!("quitting at the user's request");
+    app.exit(0);
+    Ok(())
+}
+
 include!(concat!(env!("OUT_DIR"), "/ipc_checks_workflow.rs"));

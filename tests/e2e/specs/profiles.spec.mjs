@@ -182,6 +182,40 @@ test('Ctrl+K switches to the profile: header and EIP table follow', async () => 
   await snap('profiles-switched');
 });
 
+test('on the production profile the sheet is red from its first line and asks for the EIP\'s IP', async () => {
+  const SPARE_ENI = 'eni-bp1uylbn1fspcz432w3a'; // account 2, cn-hangzhou, free
+  await (await browser.$(`[data-testid="eip-table"] tbody tr[data-allocation-id="${SECOND_EIP}"] td:first-child`)).doubleClick();
+  await (await browser.$('[data-testid="details-panel"] button[data-action="bind-eip"]')).click();
+  await (await browser.$('[data-testid="bind-sheet"] [data-testid="production-banner"]')).waitForExist({ timeout: 20000 });
+  const first = await browser.execute(() => {
+    const c = document.querySelector('[data-testid="bind-sheet"] .content')?.firstElementChild;
+    return { id: c?.getAttribute('data-testid'), production: c?.getAttribute('data-production'), text: c?.textContent?.replace(/\s+/g, ' ') };
+  });
+  assert.equal(first.id, 'sheet-context');
+  assert.equal(first.production, 'true');
+  assert.match(first.text, new RegExp(`PRODUCTION.*${NAME}.*${SECOND.account}.*cn-hangzhou`));
+  const choice = `[data-testid="choose-target"] [data-choice="${SPARE_ENI}"] input`;
+  await (await browser.$(choice)).waitForExist({ timeout: 20000 });
+  await browser.execute((sel) => document.querySelector(sel).click(), choice);
+  const ip = await browser.execute((id) => document.querySelector(`[data-testid="choose-eip"] [data-choice="${id}"]`)?.textContent.trim().split(/\s+/)[0], SECOND_EIP);
+  assert.match(ip, /^\d+\.\d+\.\d+\.\d+$/);
+  await browser.waitUntil(async () => (await browser.$('[data-testid="bind-check"]')).isEnabled(), { timeout: 20000 });
+  await (await browser.$('[data-testid="bind-check"]')).click();
+  const typed = await browser.$('[data-testid="confirm-typed"]');
+  await typed.waitForExist({ timeout: 20000 });
+  // No placeholder gives the answer; the ENI's ID (what it asked for before) does not confirm.
+  assert.equal(await browser.execute(() => document.querySelector('[data-testid="confirm-typed"]').hasAttribute('placeholder')), false);
+  await browser.execute(() => document.querySelector('[data-warning="LosesPrivateNetworking"] input').click());
+  await typed.setValue(SPARE_ENI);
+  assert.equal(await (await browser.$('[data-testid="bind-run"]')).isEnabled(), false);
+  await typed.clearValue();
+  await typed.setValue(ip);
+  assert.equal(await (await browser.$('[data-testid="bind-run"]')).isEnabled(), true);
+  await snap('profiles-production-guard');
+  await (await browser.$('[data-testid="bind-sheet"] header .close')).click();
+  await (await browser.$('[data-testid="bind-sheet"]')).waitForExist({ reverse: true, timeout: 10000 });
+});
+
 test('switching back to the Sandbox shows its EIPs again', async () => {
   await switchWithKeyboard('sandbox', 'sandbox');
   await waitForActive('sandbox');

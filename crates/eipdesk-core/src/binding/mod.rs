@@ -6,19 +6,23 @@
 
 pub mod calls;
 pub mod facts;
+pub mod impact;
 pub mod job;
 pub mod options;
+pub mod outcome;
 pub mod plan;
 pub mod preconditions;
 pub mod preflight;
 pub mod render;
 pub mod rules;
 pub mod view;
+pub mod words;
 
 #[cfg(test)]
 mod tests;
 
 pub use facts::{EipBinding, EipFacts, EniFacts, InstanceFacts, Snapshot};
+pub use impact::{ImpactItem, ImpactKind, ImpactLasts, impact_of};
 pub use job::{BindForm, BindMode, BindRequest, FormError, JobKind, NatTarget, TargetKind};
 pub use plan::{
     BindPlan, Confirmations, Expectation, OnFailure, PlanContext, PlanStep, StepAction, Warning,

@@ -5,6 +5,7 @@
 use super::facts::{EipFacts, EniFacts, InstanceFacts, Snapshot};
 use super::job::{BindForm, BindMode, JobKind};
 use super::rules::{self, Blocker};
+use super::words;
 use crate::ids::{AllocationId, EniId};
 use crate::regions::CutThroughRegions;
 use serde::Serialize;
@@ -62,9 +63,16 @@ fn eip_choice(eip: &EipFacts, verdict: Result<(), Blocker>) -> Choice {
     let detail = match &eip.binding {
         Some(b) => format!(
             "{} · {} on {} ({})",
-            eip.status, b.mode, b.instance_id, b.instance_type
+            words::status(&eip.status),
+            words::mode(&b.mode),
+            b.instance_id,
+            words::target_type(&b.instance_type)
         ),
-        None => format!("{} · {}", eip.status, eip.charge_type),
+        None => format!(
+            "{} · {}",
+            words::status(&eip.status),
+            words::charge_type(&eip.charge_type)
+        ),
     };
     let label = if eip.name.is_empty() {
         format!("{} ({})", eip.ip_address, eip.allocation_id)
@@ -97,7 +105,9 @@ fn eni_choice(eni: &EniFacts, verdict: Result<(), Blocker>) -> Choice {
         label,
         format!(
             "{} · {kind} · {}{attached} · {}",
-            eni.status, eni.primary_ip, eni.zone_id
+            words::status(&eni.status),
+            eni.primary_ip,
+            eni.zone_id
         ),
         verdict,
     );
@@ -116,7 +126,9 @@ fn instance_choice(instance: &InstanceFacts, verdict: Result<(), Blocker>) -> Ch
         label,
         format!(
             "{} · {} · {}",
-            instance.status, instance.instance_type, instance.zone_id
+            words::status(&instance.status),
+            instance.instance_type,
+            instance.zone_id
         ),
         verdict,
     )

@@ -268,7 +268,11 @@ pub enum Warning {
     /// A subscription EIP in cut-through mode: releasing it later leaves the ENI without
     /// private networking until it is detached and re-bound.
     PrePaidEip { eip: String },
-    /// The profile is labelled production: type `confirm_id` to confirm.
+    /// The job breaks something (see [`super::impact`]): acknowledge it. Cut-through binds
+    /// ask [`Warning::LosesPrivateNetworking`] instead, which names the same loss.
+    Disruptive { summary: String },
+    /// The profile is labelled production: type `confirm_id` (the EIP's IP address) to
+    /// confirm.
     ProductionProfile { profile: String, confirm_id: String },
 }
 
@@ -277,6 +281,7 @@ impl Warning {
         match self {
             Warning::LosesPrivateNetworking { .. } => "LosesPrivateNetworking",
             Warning::PrePaidEip { .. } => "PrePaidEip",
+            Warning::Disruptive { .. } => "Disruptive",
             Warning::ProductionProfile { .. } => "ProductionProfile",
         }
     }
@@ -289,11 +294,14 @@ impl Warning {
             Warning::PrePaidEip { eip } => format!(
                 "{eip} is a subscription (PrePaid) EIP. If it is released while bound in cut-through mode, the interface has no private networking until it is detached and re-bound."
             ),
+            Warning::Disruptive { summary } => {
+                format!("I understand what this breaks: {summary}")
+            }
             Warning::ProductionProfile {
                 profile,
                 confirm_id,
             } => format!(
-                "Profile \"{profile}\" is labelled production. Type {confirm_id} to confirm."
+                "Profile \"{profile}\" is labelled production. Type the EIP's IP address ({confirm_id}) to confirm."
             ),
         }
     }
@@ -355,6 +363,14 @@ impl BindPlan {
                 None => !confirmations.accepted.iter().any(|c| c == w.code()),
             })
             .collect()
+    }
+
+    /// What the plan breaks, and for how long.
+    pub fn impact(&self) -> Vec<super::impact::ImpactItem> {
+        super::impact::impact_of(
+            self.steps.iter().map(|s| &s.action),
+            &self.context.eip_address,
+        )
     }
 
     /// Every resource ID the plan's calls act on (the EIP, the ENI, the targets it associates

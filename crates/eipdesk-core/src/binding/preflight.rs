@@ -12,7 +12,7 @@ use crate::regions::CutThroughRegions;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProfileFacts {
     pub name: String,
-    /// True when the profile is labelled production (typing the target's ID confirms).
+    /// True when the profile is labelled production (typing the EIP's IP address confirms).
     pub production: bool,
 }
 
@@ -75,7 +75,26 @@ fn production_warning(profile: &ProfileFacts, confirm_id: &str) -> Option<Warnin
     })
 }
 
-fn cut_through_warnings(eip: &EipFacts, eni: &EniFacts, profile: &ProfileFacts) -> Vec<Warning> {
+/// A plan that breaks something needs an acknowledgement (unless a warning naming the loss
+/// already asks for one); on production the EIP's IP address is typed last.
+fn acknowledge_impact(plan: &mut BindPlan, production: Option<Warning>) {
+    let impact = plan.impact();
+    let covered = plan
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::LosesPrivateNetworking { .. }));
+    if !impact.is_empty() && !covered {
+        let summary = impact
+            .iter()
+            .map(|i| i.message.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        plan.warnings.insert(0, Warning::Disruptive { summary });
+    }
+    plan.warnings.extend(production);
+}
+
+fn cut_through_warnings(eip: &EipFacts, eni: &EniFacts) -> Vec<Warning> {
     let mut w = vec![Warning::LosesPrivateNetworking {
         eni: eni.id.to_string(),
     }];
@@ -84,7 +103,6 @@ fn cut_through_warnings(eip: &EipFacts, eni: &EniFacts, profile: &ProfileFacts) 
             eip: eip.allocation_id.to_string(),
         });
     }
-    w.extend(production_warning(profile, eni.id.as_str()));
     w
 }
 
@@ -187,13 +205,18 @@ pub fn preflight(
     let eip = find_eip(snapshot, request.eip())?;
     let region = eip.region.clone();
     let mut f = Findings::default();
-    let plan = |steps, warnings, notes, context| BindPlan {
-        request: request.clone(),
-        region: region.clone(),
-        steps,
-        warnings,
-        notes,
-        context,
+    let production = production_warning(profile, &eip.ip_address);
+    let plan = |steps: Vec<PlanStep>, warnings: Vec<Warning>, notes, context| {
+        let mut plan = BindPlan {
+            request: request.clone(),
+            region: region.clone(),
+            steps,
+            warnings,
+            notes,
+            context,
+        };
+        acknowledge_impact(&mut plan, production.clone());
+        plan
     };
     match request {
         BindRequest::CutThroughBind { eni, attach_to, .. } => {
@@ -221,7 +244,7 @@ pub fn preflight(
             }
             f.finish(plan(
                 around_detached(eni, associate, attach_to.as_ref(), vec![bound]),
-                cut_through_warnings(eip, eni, profile),
+                cut_through_warnings(eip, eni),
                 notes,
                 context(eip, Some(eni), attach_to.as_ref(), snapshot),
             ))
@@ -264,9 +287,7 @@ pub fn preflight(
             ));
             f.finish(plan(
                 around_detached(eni, unassociate, reattach_to.as_ref(), vec![free]),
-                production_warning(profile, eni.id.as_str())
-                    .into_iter()
-                    .collect(),
+                Vec::new(),
                 notes,
                 context(eip, Some(eni), reattach_to.as_ref(), snapshot),
             ))
@@ -310,9 +331,7 @@ pub fn preflight(
                         on_failure: OnFailure::Ask,
                     },
                 ],
-                production_warning(profile, target.id())
-                    .into_iter()
-                    .collect(),
+                Vec::new(),
                 Vec::new(),
                 ctx,
             ))
@@ -335,7 +354,7 @@ pub fn preflight(
                     .filter(|_| binding.instance_type == "NetworkInterface"),
             };
             let checks = unassociate.expectation();
-            Ok(plan(
+            f.finish(plan(
                 vec![
                     PlanStep {
                         action: unassociate,
@@ -346,9 +365,7 @@ pub fn preflight(
                         on_failure: OnFailure::Ask,
                     },
                 ],
-                production_warning(profile, &binding.instance_id)
-                    .into_iter()
-                    .collect(),
+                Vec::new(),
                 Vec::new(),
                 context(eip, None, None, snapshot),
             ))
@@ -390,11 +407,9 @@ pub fn preflight(
             let checks = modify.expectation();
             let back = eni.instance_id.clone();
             let warnings = if *to == BindMode::CutThrough {
-                cut_through_warnings(eip, eni, profile)
+                cut_through_warnings(eip, eni)
             } else {
-                production_warning(profile, eni.id.as_str())
-                    .into_iter()
-                    .collect()
+                Vec::new()
             };
             f.finish(plan(
                 around_detached(eni, modify, back.as_ref(), checks),

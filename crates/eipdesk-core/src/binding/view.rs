@@ -82,6 +82,8 @@ pub struct PlanView {
     pub job: JobKind,
     pub title: String,
     pub region: String,
+    /// What the job breaks and for how long (shown above the steps).
+    pub impact: Vec<super::impact::ImpactItem>,
     pub steps: Vec<PlanStepView>,
     pub warnings: Vec<WarningView>,
     pub notes: Vec<String>,
@@ -129,6 +131,7 @@ impl From<&BindPlan> for PlanView {
             job: plan.request.kind(),
             title: plan.request.kind().title().into(),
             region: plan.region.to_string(),
+            impact: plan.impact(),
             steps,
             warnings: plan.warnings.iter().map(WarningView::from).collect(),
             notes: plan.notes.clone(),

@@ -41,7 +41,8 @@ pub struct EipDesk {
 }
 
 impl EipDesk {
-    /// Starts the Sandbox and restores the persisted active profile (secrets in the OS
+    /// Makes the data directory private (see [`crate::private_fs`]), starts the Sandbox and
+    /// restores the persisted active profile (secrets in the OS
     /// keychain); falls back to the Sandbox, with a notice, when that profile cannot be opened.
     pub async fn start(data_dir: &Path) -> Result<Self, CoreError> {
         Self::start_with(data_dir, Arc::new(KeyringStore::new())).await
@@ -52,6 +53,7 @@ impl EipDesk {
         data_dir: &Path,
         secrets: Arc<dyn SecretStore>,
     ) -> Result<Self, CoreError> {
+        crate::private_fs::secure_data_dir(data_dir)?;
         let sandbox = Sandbox::start(data_dir).await?;
         let (profiles, session) =
             profiles::DeskProfiles::restore(data_dir, secrets, &sandbox).await?;

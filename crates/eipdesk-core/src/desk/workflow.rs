@@ -336,6 +336,14 @@ impl EipDesk {
         )?)
     }
 
+    /// Runs that still hold resources half-way (running, rolling back, or waiting for a
+    /// decision): closing the app now would leave them interrupted, so the window asks first.
+    pub fn runs_in_progress(&self) -> Result<Vec<RunView>, WorkflowError> {
+        let mut runs = self.workflow_runs(Some(500))?;
+        runs.retain(|r| r.status.in_progress());
+        Ok(runs)
+    }
+
     pub fn workflow_run(&self, run_id: &str) -> Result<RunView, WorkflowError> {
         let journal = Journal::new(self.workflow.db()?);
         if journal.run(run_id)?.is_none() {
@@ -402,7 +410,7 @@ pub fn typescript_declarations() -> Vec<String> {
     use crate::binding::view::{
         ParamView, PlanStepView, PlanView, PreflightView, ReasonView, WarningView,
     };
-    use crate::binding::{BindMode, JobKind, TargetKind};
+    use crate::binding::{BindMode, ImpactItem, ImpactKind, ImpactLasts, JobKind, TargetKind};
     use crate::guest_os::{GuestOsGuide, GuideStep, OsFamily, OsGuide};
     use crate::journal::{Phase, RunStatus, StepStatus};
     use crate::workflow::StepView;
@@ -417,6 +425,9 @@ pub fn typescript_declarations() -> Vec<String> {
         ReasonView::decl(),
         WarningView::decl(),
         ParamView::decl(),
+        ImpactKind::decl(),
+        ImpactLasts::decl(),
+        ImpactItem::decl(),
         PlanStepView::decl(),
         PlanView::decl(),
         PreflightView::decl(),

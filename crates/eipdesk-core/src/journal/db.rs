@@ -54,13 +54,16 @@ pub struct Database {
 }
 
 impl Database {
-    /// Opens (creating if needed) the database at `path`.
+    /// Opens (creating if needed) the database at `path`. A new file is created owner-only
+    /// before SQLite opens it; SQLite gives its WAL and SHM files the database's mode.
     pub fn open(path: &Path) -> Result<Self, DbError> {
+        let cannot = |what: &Path, e: std::io::Error| {
+            DbError::Corrupt(format!("cannot create {}: {e}", what.display()))
+        };
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                DbError::Corrupt(format!("cannot create {}: {e}", parent.display()))
-            })?;
+            crate::private_fs::create_private_dir(parent).map_err(|e| cannot(parent, e))?;
         }
+        create_private_file(path).map_err(|e| cannot(path, e))?;
         Self::init(Connection::open(path)?)
     }
 
@@ -86,6 +89,19 @@ impl Database {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+/// Creates `path` empty and owner-only unless it exists (then its mode is tightened).
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(crate::private_fs::FILE_MODE);
+    }
+    options.open(path)?;
+    crate::private_fs::set_mode(path, crate::private_fs::FILE_MODE)
 }
 
 /// Every row `stmt` returns for `params`, each mapped by `map`.

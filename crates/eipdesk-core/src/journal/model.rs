@@ -34,6 +34,15 @@ pub enum RunStatus {
 }
 
 impl RunStatus {
+    /// True while the run holds its resources half-way: running, rolling back, or waiting
+    /// for the user's decision.
+    pub fn in_progress(self) -> bool {
+        matches!(
+            self,
+            RunStatus::Running | RunStatus::RollingBack | RunStatus::WaitingForDecision
+        )
+    }
+
     /// True when nothing more will happen without the user.
     pub fn is_final(self) -> bool {
         matches!(

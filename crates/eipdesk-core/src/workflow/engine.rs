@@ -334,19 +334,22 @@ impl Engine {
         run: &RunRecord,
         steps: &[StepRecord],
     ) -> Result<Progress, WorkflowError> {
-        let undone: Vec<String> = steps
+        let undo_calls: Vec<_> = steps
             .iter()
             .rev()
             .filter(|s| s.status == StepStatus::Undone && s.undo_request_id.is_some())
-            .filter_map(|s| s.action.undo().map(|u| u.title()))
+            .filter_map(|s| s.action.undo())
             .collect();
-        let what = if undone.is_empty() {
+        let what = if undo_calls.is_empty() {
             "Nothing had changed, so nothing needed undoing.".to_string()
         } else {
-            format!("Undone: {}.", undone.join("; "))
+            format!("Now: {}.", crate::binding::outcome::outcomes(&undo_calls))
         };
         let (status, message) = if run.cancel_requested {
-            (RunStatus::Cancelled, format!("Cancelled. {what}"))
+            (
+                RunStatus::Cancelled,
+                format!("Cancelled; the completed steps were rolled back. {what}"),
+            )
         } else if let Some(error) = &run.error {
             let automatic = steps
                 .iter()

@@ -3,7 +3,7 @@
 //! completed) the guest-OS instructions.
 
 use crate::binding::view::PlanView;
-use crate::binding::{JobKind, OnFailure};
+use crate::binding::{ImpactItem, JobKind, OnFailure, impact_of};
 use crate::error::ErrorDto;
 use crate::guest_os::{GuestNic, GuestOsGuide, guide};
 use crate::journal::db::elapsed_ms;
@@ -63,6 +63,14 @@ pub struct RunView {
     pub can_retry: bool,
     pub can_roll_back: bool,
     pub can_cancel: bool,
+    /// What a roll back breaks: the undo of every step that took effect, in reverse order.
+    pub roll_back_impact: Vec<crate::binding::ImpactItem>,
+    /// What "Cancel" breaks: the current step completes, then it and every completed step are
+    /// rolled back.
+    pub cancel_impact: Vec<crate::binding::ImpactItem>,
+    /// What the cloud looks like if the run stops now (the app closes): the state the steps
+    /// that took effect left, in words.
+    pub state_if_stopped: String,
     /// The plan the run executes (calls, CLI, Terraform).
     pub plan: PlanView,
     /// Guest-OS instructions, once a cut-through binding is attached to an instance.
@@ -149,6 +157,32 @@ fn summary(run: &RunRecord) -> String {
     format!("{}{ip} → {target}{attach}", plan.request.eip())
 }
 
+/// What undoing the steps in `undo_from` (in reverse order) breaks.
+fn undo_impact(run: &RunRecord, steps: &[StepRecord], undo_from: &[StepStatus]) -> Vec<ImpactItem> {
+    let undo: Vec<_> = steps
+        .iter()
+        .rev()
+        .filter(|s| undo_from.contains(&s.status))
+        .filter_map(|s| s.action.undo())
+        .collect();
+    impact_of(&undo, &run.plan.context.eip_address)
+}
+
+/// The state the steps that took effect (and were not undone) left.
+fn state_if_stopped(steps: &[StepRecord]) -> String {
+    let text = steps
+        .iter()
+        .filter(|s| matches!(s.status, StepStatus::Done | StepStatus::Waiting))
+        .filter_map(|s| crate::binding::outcome::outcome(&s.action, false))
+        .collect::<Vec<_>>()
+        .join("; ");
+    if text.is_empty() {
+        "Nothing has changed yet.".into()
+    } else {
+        format!("{text}.")
+    }
+}
+
 /// Builds the view of `run`.
 pub fn view_of(run: &RunRecord, steps: &[StepRecord]) -> RunView {
     let guest_os = (run.status == RunStatus::Completed && run.plan.needs_guest_setup())
@@ -189,6 +223,13 @@ pub fn view_of(run: &RunRecord, steps: &[StepRecord]) -> RunView {
         can_cancel: run.status == RunStatus::Running
             && run.phase == Phase::Forward
             && !run.cancel_requested,
+        state_if_stopped: state_if_stopped(steps),
+        roll_back_impact: undo_impact(run, steps, &[StepStatus::Done, StepStatus::Waiting]),
+        cancel_impact: undo_impact(
+            run,
+            steps,
+            &[StepStatus::Done, StepStatus::Running, StepStatus::Waiting],
+        ),
         plan: PlanView::from(&run.plan),
         guest_os,
         resources: resources(run),

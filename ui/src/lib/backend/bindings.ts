@@ -825,6 +825,20 @@ confirmText: string | null, };
 
 export type ParamView = { name: string, value: string, };
 
+export type ImpactKind = "publicIp" | "privateNetworking" | "nic";
+
+export type ImpactLasts = "duringRun" | "afterRun";
+
+export type ImpactItem = { kind: ImpactKind, 
+/**
+ * The instance or ENI that loses connectivity.
+ */
+resource: string, lasts: ImpactLasts, 
+/**
+ * What the user reads, e.g. "i-… is detached from eni-… while the job runs".
+ */
+message: string, };
+
 export type PlanStepView = { title: string, effect: string, 
 /**
  * `ecs` or `vpc`.
@@ -855,7 +869,11 @@ onFailure: string,
  */
 undo: string | null, };
 
-export type PlanView = { job: JobKind, title: string, region: string, steps: Array<PlanStepView>, warnings: Array<WarningView>, notes: Array<string>, 
+export type PlanView = { job: JobKind, title: string, region: string, 
+/**
+ * What the job breaks and for how long (shown above the steps).
+ */
+impact: Array<ImpactItem>, steps: Array<PlanStepView>, warnings: Array<WarningView>, notes: Array<string>, 
 /**
  * The whole plan as `aliyun` CLI commands.
  */
@@ -920,6 +938,20 @@ summary: string, profile: string, account: string | null, region: string, status
  * Increases with every change: a view with a lower revision is older.
  */
 revision: number, steps: Array<StepView>, canResume: boolean, canRetry: boolean, canRollBack: boolean, canCancel: boolean, 
+/**
+ * What a roll back breaks: the undo of every step that took effect, in reverse order.
+ */
+rollBackImpact: Array<ImpactItem>, 
+/**
+ * What "Cancel" breaks: the current step completes, then it and every completed step are
+ * rolled back.
+ */
+cancelImpact: Array<ImpactItem>, 
+/**
+ * What the cloud looks like if the run stops now (the app closes): the state the steps
+ * that took effect left, in words.
+ */
+stateIfStopped: string, 
 /**
  * The plan the run executes (calls, CLI, Terraform).
  */

@@ -4,6 +4,9 @@ import { Channel } from '@tauri-apps/api/core';
 import { call } from './transport';
 import type { ActiveProfile, AppInfo, AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BindForm, BindOptions, Confirmations, ConnectionReport, CsvExportRequest, CsvExportResult, DeskProfile, ImportReport, ImportSelection, InventoryEvent, InventoryPatch, LoadRequest, LoadSummary, NewProfile, PreflightView, ProfileEdit, ProfileId, ProfilesOverview, RegionInfo, ResourceRef, RowAction, RunId, RunView, ScanReport, TableId } from './bindings';
 
+/** The name of the `close-requested` event. */
+export const CLOSE_EVENT = 'close-requested';
+
 /** The name of the `workflow-run` event. */
 export const RUN_EVENT = 'workflow-run';
 
@@ -43,4 +46,8 @@ export const commands = {
   cancelRun: (runId: RunId) => call<RunView>('cancel_run', { runId }),
   auditLog: (filter: AuditFilter) => call<AuditEntry[]>('audit_log', { filter }),
   exportAudit: (request: AuditExportRequest) => call<AuditExportResult>('export_audit', { request }),
+  /** The runs a close would leave interrupted, with the state each leaves. */
+  runsInProgress: () => call<RunView[]>('runs_in_progress'),
+  /** Quits after the user chose what happens to the runs in progress. */
+  quitApp: () => call<void>('quit_app'),
 };

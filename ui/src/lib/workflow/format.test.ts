@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatElapsed, isActive, isFinal, jobFor, kindOf, progressText, runLabel, runTone, settledSteps, stepElapsed, stepLabel, stepTone } from './format';
+import { currentStep, formatElapsed, inProgress, isActive, isFinal, jobFor, kindOf, progressText, runLabel, runTone, settledSteps, stepElapsed, stepLabel, stepTone } from './format';
 import type { StepView } from '../backend';
 
 function step(over: Partial<StepView>): StepView {
@@ -88,5 +88,17 @@ describe('jobs and resources', () => {
     const run = { steps: [step({ status: 'done' }), step({ status: 'undone' }), step({ status: 'waiting' })] };
     expect(settledSteps(run)).toBe(2);
     expect(progressText(run)).toBe('1 of 3 steps done');
+  });
+});
+
+describe('runs in progress', () => {
+  it('counts running, rolling back and waiting-for-decision runs, not finished or interrupted ones', () => {
+    expect(['running', 'rollingBack', 'waitingForDecision'].every((s) => inProgress(s as never))).toBe(true);
+    expect(['completed', 'rolledBack', 'cancelled', 'failed', 'interrupted'].some((s) => inProgress(s as never))).toBe(false);
+  });
+  it('names the step a run is on', () => {
+    const steps = [step({ index: 0, title: 'Detach', status: 'done' }), step({ index: 1, title: 'Bind', status: 'waiting' }), step({ index: 2, title: 'Attach' })];
+    expect(currentStep({ steps })?.title).toBe('Bind');
+    expect(currentStep({ steps: [step({ status: 'done' })] })).toBeNull();
   });
 });

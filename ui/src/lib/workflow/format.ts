@@ -47,6 +47,16 @@ export function isActive(status: RunStatus): boolean {
   return status === 'running' || status === 'rollingBack';
 }
 
+/** Whether a run still holds its resources half-way: running, or waiting for a decision. */
+export function inProgress(status: RunStatus): boolean {
+  return isActive(status) || status === 'waitingForDecision';
+}
+
+/** The step a run is on now (running, waiting for a state, or being undone). */
+export function currentStep(run: Pick<RunView, 'steps'>): StepView | null {
+  return run.steps.find((s) => s.status === 'running' || s.status === 'waiting' || s.status === 'undoing' || s.status === 'failed') ?? null;
+}
+
 /** A failed step rolled back without an undo call: it never took effect. */
 function neverHappened(step: Partial<Pick<StepView, 'status' | 'error' | 'undoRequestId'>>): boolean {
   return step.status === 'undone' && !!step.error && !step.undoRequestId;

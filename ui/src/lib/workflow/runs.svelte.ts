@@ -5,13 +5,17 @@
  */
 import { toBackendError, onRunChanged, commands, type ErrorDto, type ResourceRef, type RunView } from '../backend';
 import { inventory } from '../inventory/store.svelte';
-import { isFinal, kindOf, settledSteps } from './format';
+import { inProgress, isFinal, kindOf, settledSteps } from './format';
 
 class Runs {
   byId: Record<string, RunView> = $state({});
   error: ErrorDto | null = $state(null);
   list: RunView[] = $derived(Object.values(this.byId).sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
   interrupted: RunView[] = $derived(this.list.filter((r) => r.status === 'interrupted'));
+  /** Runs still changing the cloud, or stopped half-way waiting for the user's decision. */
+  inProgress: RunView[] = $derived(this.list.filter((r) => inProgress(r.status)));
+  /** In-progress runs first, then the rest, newest first within each. */
+  ordered: RunView[] = $derived([...this.inProgress, ...this.list.filter((r) => !inProgress(r.status))]);
   private started = false;
 
   /** Loads recent runs and starts listening for changes (once). */

@@ -14,6 +14,7 @@ export type Stage = 'choose' | 'plan' | 'run';
 
 /** What a row action pre-fills. */
 export interface Prefill {
+  /** `''`: ask for the region first (the header's entry with "All regions" in scope). */
   regionId: string;
   intent?: Intent;
   mode?: BindMode;
@@ -30,6 +31,8 @@ class Sheet {
   open = $state(false);
   stage: Stage = $state('choose');
   regionId = $state('');
+  /** Whether the sheet asked for the region (then the user may change it while choosing). */
+  regionAsked = $state(false);
   intent: Intent = $state('bind');
   mode: BindMode = $state('BINDED');
   allocationId = $state('');
@@ -68,6 +71,8 @@ class Sheet {
   /** Opens the sheet on the first stage with `prefill`. */
   show(prefill: Prefill) {
     this.regionId = prefill.regionId;
+    this.regionAsked = prefill.regionId === '';
+    this.options = null;
     this.intent = prefill.intent ?? 'bind';
     this.mode = prefill.mode ?? 'BINDED';
     this.allocationId = prefill.allocationId ?? '';
@@ -121,6 +126,18 @@ class Sheet {
     if (this.attachTouched || this.intent !== 'bind' || this.mode !== 'BINDED') return;
     const eni = this.options?.enis.find((c) => c.id === this.targetId);
     this.attachTo = eni?.attachedTo ?? '';
+  }
+
+  /** The region asked for: the choices are those of the new region. */
+  chooseRegion(id: string) {
+    if (id === this.regionId) return;
+    this.regionId = id;
+    this.allocationId = '';
+    this.targetId = '';
+    this.attachTo = '';
+    this.attachTouched = false;
+    this.options = null;
+    void this.loadOptions();
   }
 
   pickEip(id: string) {

@@ -146,12 +146,13 @@ fn warnings_need_confirmation() {
     assert!(
         plan.warnings[2]
             .message()
-            .contains("Type eni-sec to confirm")
+            .contains("Type the EIP's IP address (47.0.0.11) to confirm")
     );
     assert_eq!(plan.unconfirmed(&Confirmations::default()).len(), 3);
     let mut c = Confirmations {
         accepted: vec!["LosesPrivateNetworking".into(), "PrePaidEip".into()],
-        typed: Some("eni-other".into()),
+        // The ENI's ID used to confirm; production now asks for the EIP's IP address.
+        typed: Some("eni-sec".into()),
     };
     assert_eq!(
         plan.unconfirmed(&c)
@@ -160,7 +161,7 @@ fn warnings_need_confirmation() {
             .collect::<Vec<_>>(),
         ["ProductionProfile"]
     );
-    c.typed = Some(" eni-sec ".into());
+    c.typed = Some(" 47.0.0.11 ".into());
     assert!(plan.unconfirmed(&c).is_empty());
     let plain = preflight(&bind("eni-free", None), &snapshot(), &regions(), &dev()).unwrap();
     assert_eq!(
@@ -185,7 +186,13 @@ fn undo_cut_through_plan() {
             "Verify"
         ]
     );
-    assert!(plan.warnings.is_empty());
+    // Undo detaches the NIC from its instance while it runs: acknowledged, never silent.
+    assert_eq!(
+        plan.warnings.iter().map(Warning::code).collect::<Vec<_>>(),
+        ["Disruptive"]
+    );
+    assert!(plan.warnings[0].message().contains("i-web loses its NIC"));
+    assert_eq!(plan.unconfirmed(&Confirmations::default()).len(), 1);
     let req = BindRequest::CutThroughUnbind {
         eip: AllocationId::parse("eip-enat").unwrap(),
         reattach_to: None,
@@ -435,4 +442,35 @@ fn form_choices_are_disabled_with_reasons() {
         reason(&o.eips, "eip-used").as_deref(),
         Some("EipNotCutThrough")
     );
+}
+
+#[test]
+fn unbinding_a_nat_eip_from_an_instance_is_acknowledged_and_on_production_typed_as_its_ip() {
+    let req = BindRequest::NatUnbind {
+        eip: AllocationId::parse("eip-used").unwrap(),
+    };
+    let plan = preflight(&req, &snapshot(), &regions(), &dev()).unwrap();
+    let impact = plan.impact();
+    assert_eq!(impact.len(), 1);
+    assert_eq!(impact[0].resource, "i-web");
+    assert_eq!(
+        plan.warnings.iter().map(Warning::code).collect::<Vec<_>>(),
+        ["Disruptive"]
+    );
+    let prod = ProfileFacts {
+        name: "prod".into(),
+        production: true,
+    };
+    let plan = preflight(&req, &snapshot(), &regions(), &prod).unwrap();
+    assert_eq!(
+        plan.warnings.iter().map(Warning::code).collect::<Vec<_>>(),
+        ["Disruptive", "ProductionProfile"]
+    );
+    // "eip-used" has the address 47.0.0.8 in the test snapshot: that is what is typed.
+    assert_eq!(plan.warnings[1].confirm_text(), Some("47.0.0.8"));
+    let by_instance = Confirmations {
+        accepted: vec!["Disruptive".into()],
+        typed: Some("i-web".into()),
+    };
+    assert_eq!(plan.unconfirmed(&by_instance).len(), 1);
 }
