@@ -4,8 +4,8 @@
 //! value is shown as it is rather than hidden.
 
 /// An EIP or ENI status.
-pub fn status(api: &str) -> &str {
-    match api {
+pub fn status<T: AsRef<str> + ?Sized>(api: &T) -> &str {
+    match api.as_ref() {
         "Available" => "free",
         "InUse" => "in use",
         "Associating" => "binding",
@@ -19,8 +19,8 @@ pub fn status(api: &str) -> &str {
 }
 
 /// A binding mode.
-pub fn mode(api: &str) -> &str {
-    match api {
+pub fn mode<T: AsRef<str> + ?Sized>(api: &T) -> &str {
+    match api.as_ref() {
         "BINDED" => "cut-through",
         "NAT" => "NAT",
         "MULTI_BINDED" => "multi-EIP",
@@ -29,8 +29,8 @@ pub fn mode(api: &str) -> &str {
 }
 
 /// What an EIP is bound to.
-pub fn target_type(api: &str) -> &str {
-    match api {
+pub fn target_type<T: AsRef<str> + ?Sized>(api: &T) -> &str {
+    match api.as_ref() {
         "EcsInstance" => "instance",
         "NetworkInterface" => "network interface",
         "SlbInstance" => "load balancer",
@@ -41,8 +41,8 @@ pub fn target_type(api: &str) -> &str {
 }
 
 /// How an EIP is billed.
-pub fn charge_type(api: &str) -> &str {
-    match api {
+pub fn charge_type<T: AsRef<str> + ?Sized>(api: &T) -> &str {
+    match api.as_ref() {
         "PostPaid" => "pay-as-you-go",
         "PrePaid" => "subscription",
         other => other,
