@@ -27,7 +27,7 @@ pub struct Client {
 }
 
 struct Inner {
-    http: reqwest::Client,
+    http: http::HttpClient,
     credentials: Arc<dyn CredentialsProvider>,
     endpoints: Endpoints,
     signature_version: SignatureVersion,
@@ -62,6 +62,7 @@ impl Client {
             connect_timeout: Duration::from_secs(10),
             user_agent: format!("eipdesk-alicloud-api/{}", env!("CARGO_PKG_VERSION")),
             page_concurrency: 4,
+            max_response_bytes: None,
         }
     }
 
@@ -186,6 +187,7 @@ pub struct ClientBuilder {
     connect_timeout: Duration,
     user_agent: String,
     page_concurrency: usize,
+    max_response_bytes: Option<usize>,
 }
 
 impl ClientBuilder {
@@ -245,19 +247,30 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest response body accepted (default: no limit). A larger answer is a
+    /// [`Error::Decode`] and is not read past the limit.
+    pub fn max_response_bytes(mut self, limit: Option<usize>) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
     /// Builds the client.
     pub fn build(self) -> Result<Client, Error> {
         let endpoints = match &self.endpoint_override {
             Some(url) => Endpoints::override_url(url)?,
             None => Endpoints::Regional,
         };
-        let http = reqwest::Client::builder()
+        let client = reqwest::Client::builder()
             .timeout(self.timeout)
             .connect_timeout(self.connect_timeout)
             .user_agent(self.user_agent)
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| Error::Config(format!("HTTP client: {e}")))?;
+        let http = http::HttpClient {
+            client,
+            max_body: self.max_response_bytes,
+        };
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
