@@ -28,8 +28,8 @@ use crate::rpc::DropConnection;
 #[error("connection dropped by fault injection")]
 struct Dropped;
 
-/// A running emulator. Dropping it stops the accept loop; [`RunningEmulator::shutdown`]
-/// also waits for open connections (up to 2 s) and saves the state.
+/// A running emulator. Dropping it stops the accept loop and saves unsaved changes;
+/// [`RunningEmulator::shutdown`] also waits for open connections (up to 2 s).
 #[derive(Debug)]
 pub struct RunningEmulator {
     state: EmulatorState,
@@ -70,8 +70,15 @@ impl RunningEmulator {
 }
 
 impl Drop for RunningEmulator {
+    /// Stops accepting; when [`RunningEmulator::shutdown`] was not called, also writes the
+    /// changes the background writer has not saved yet (blocking, only if there are any).
     fn drop(&mut self) {
         let _ = self.stop.send(true);
+        if self.task.is_some()
+            && let Err(e) = self.state.save_blocking()
+        {
+            tracing::warn!(error = %e, "saving emulator state failed");
+        }
     }
 }
 

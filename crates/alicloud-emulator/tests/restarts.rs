@@ -153,3 +153,27 @@ async fn starts_refuse_bad_files_and_clean_leftovers() {
         "{err}"
     );
 }
+
+/// Persistence off the hot path (3) must not lose a change when the emulator is dropped
+/// without `shutdown`: dropping writes what the background writer has not saved yet.
+#[tokio::test]
+async fn dropping_the_emulator_saves_pending_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.json");
+    let emu = start(
+        config(&path, Delays::uniform(0)),
+        "127.0.0.1:0".parse().unwrap(),
+    )
+    .await
+    .unwrap();
+    let c = common::Client::new(emu.state(), common::Sig::V3);
+    c.ok(
+        VPC,
+        "ReleaseEipAddress",
+        &[HZ, ("AllocationId", HZ_EIP_FREE_C)],
+    )
+    .await;
+    drop(emu);
+    let on_disk = std::fs::read_to_string(&path).unwrap();
+    assert!(!on_disk.contains(HZ_EIP_FREE_C), "the release was saved");
+}
