@@ -343,7 +343,7 @@ fn main() -> anyhow::Result<()> {
         emu.shutdown().await;
         if !args.no_hardening && args.only.as_deref().is_none_or(|o| o == "hardening") {
             println!("\nload and abuse (issue 13)");
-            let mut extra = hardening::mutation_rows(args.requests.min(2000)).await?;
+            let mut extra = hardening::mutation_rows().await?;
             extra.push(hardening::health_row().await?);
             extra.push(hardening::rss_row().await?);
             for row in extra {
