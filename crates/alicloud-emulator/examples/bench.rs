@@ -286,6 +286,10 @@ fn main() -> anyhow::Result<()> {
         .enable_all()
         .build()?;
     rt.block_on(async move {
+        let hardening = !args.no_hardening && args.only.as_deref().is_none_or(|o| o == "hardening");
+        // First, in a fresh process: later rows free hundreds of MB the allocator keeps, which
+        // would hide any growth.
+        let rss = if hardening { Some(hardening::rss_row().await?) } else { None };
         let config = EmulatorConfig {
             seed: args.seed,
             delays: Delays::uniform(0),
@@ -341,11 +345,11 @@ fn main() -> anyhow::Result<()> {
             }));
         }
         emu.shutdown().await;
-        if !args.no_hardening && args.only.as_deref().is_none_or(|o| o == "hardening") {
+        if let Some(rss) = rss {
             println!("\nload and abuse (issue 13)");
             let mut extra = hardening::mutation_rows().await?;
             extra.push(hardening::health_row().await?);
-            extra.push(hardening::rss_row().await?);
+            extra.push(rss);
             for row in extra {
                 println!("{:<34} {}", row.label, row.value);
                 rows.push(row.json);
