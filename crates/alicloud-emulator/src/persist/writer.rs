@@ -3,9 +3,11 @@
 //! regions are shared copy-on-write), serializes it outside them and writes it atomically.
 //!
 //! Debounced: a write starts once no change came for [`DEBOUNCE`], or at the latest
-//! [`MAX_STALENESS`] after the first unsaved change, so a burst of mutations costs one write
-//! and no change stays unsaved much longer than that plus one write. [`Persister::flush`]
-//! writes now and waits (shutdown, tests).
+//! [`MAX_STALENESS`] after the first unsaved change, so a burst of mutations costs one write.
+//! Under sustained changes the writer also rests as long as its last write took before the
+//! next one, so it uses at most half a core and leaves the other half to the requests: no
+//! change stays unsaved longer than `MAX_STALENESS` plus two write times.
+//! [`Persister::flush`] writes now and waits (shutdown, tests).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -32,8 +34,10 @@ struct Progress {
     /// First unsaved change and the latest one.
     first_dirty: Option<Instant>,
     last_dirty: Option<Instant>,
-    /// A flush is waiting: write without debouncing.
+    /// A flush is waiting: write without debouncing or resting.
     urgent: bool,
+    /// No routine write starts before this (the writer rests after each write).
+    rest_until: Option<Instant>,
     stop: bool,
     last_error: Option<String>,
 }
@@ -123,14 +127,22 @@ fn run(inner: &Inner, path: &Path, source: &Source) {
                     let now = Instant::now();
                     let quiet = p.last_dirty.is_none_or(|t| now - t >= DEBOUNCE);
                     let stale = p.first_dirty.is_some_and(|t| now - t >= MAX_STALENESS);
-                    if p.urgent || quiet || stale {
+                    let rested = p.rest_until.is_none_or(|t| now >= t);
+                    if p.urgent || (rested && (quiet || stale)) {
                         break;
                     }
-                    let until_quiet = p.last_dirty.map_or(DEBOUNCE, |t| DEBOUNCE - (now - t));
+                    let until_quiet = p
+                        .last_dirty
+                        .map_or(DEBOUNCE, |t| DEBOUNCE.saturating_sub(now - t));
                     let until_stale = p
                         .first_dirty
                         .map_or(MAX_STALENESS, |t| MAX_STALENESS.saturating_sub(now - t));
-                    inner.wake.wait_for(&mut p, until_quiet.min(until_stale));
+                    let until_rested = p
+                        .rest_until
+                        .map_or(Duration::ZERO, |t| t.saturating_duration_since(now));
+                    inner
+                        .wake
+                        .wait_for(&mut p, until_quiet.min(until_stale).max(until_rested));
                 } else {
                     inner.wake.wait(&mut p);
                 }
@@ -145,8 +157,12 @@ fn run(inner: &Inner, path: &Path, source: &Source) {
             inner.done.notify_all();
             return;
         };
+        let started = Instant::now();
         let result = super::write(path, &state);
+        drop(state);
         let mut p = inner.progress.lock();
+        let finished = Instant::now();
+        p.rest_until = Some(finished + (finished - started));
         p.written = p.written.max(target);
         p.last_error = match result {
             Ok(()) => None,
@@ -196,5 +212,39 @@ mod tests {
         assert!((1..=2).contains(&n), "{n} writes for one burst");
         let (w, _) = crate::persist::load(&path).unwrap().unwrap();
         assert_eq!(w.id_counter, n);
+    }
+
+    /// A change that comes while the writer rests after a write is written once the rest is
+    /// over (the writer survives the quiet-but-resting case).
+    #[test]
+    fn a_change_during_the_rest_is_written_later() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let p = Arc::new(Persister::new(path.clone()));
+        let n = Arc::new(AtomicU64::new(0));
+        let counter = n.clone();
+        p.spawn(Box::new(move || {
+            counter.fetch_add(1, Ordering::SeqCst);
+            std::thread::sleep(Duration::from_millis(200));
+            Some(Persisted {
+                world: World::new("t").view(),
+                runtime: Runtime::default(),
+            })
+        }))
+        .unwrap();
+        p.mark_dirty();
+        while n.load(Ordering::SeqCst) == 0 {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        // A change during the write (200 ms): when it ends the change is quiet but the writer
+        // must rest first.
+        p.mark_dirty();
+        std::thread::sleep(Duration::from_millis(250));
+        let (tx, rx) = std::sync::mpsc::channel();
+        let flusher = p.clone();
+        std::thread::spawn(move || tx.send(flusher.flush()).unwrap());
+        let flushed = rx.recv_timeout(Duration::from_secs(10));
+        assert!(matches!(flushed, Ok(Ok(()))), "writer alive: {flushed:?}");
+        assert_eq!(n.load(Ordering::SeqCst), 2);
     }
 }
