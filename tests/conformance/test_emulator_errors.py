@@ -124,3 +124,22 @@ def test_region_scoping(vpc, region):
     assert (demo.HZ_EIP_FREE_A in ids) == (region == demo.HZ)
     assert (demo.SH_EIP_FREE_A in ids) == (region == demo.SH)
     assert eip(vpc, demo.HZ_EIP_FREE_A, region=demo.SH) is None
+
+
+def test_modify_eip_forward_mode_documented_codes(vpc):
+    """Issue 13: ModifyEipForwardMode answers the codes of Alibaba's documented table, and an
+    unbound EIP may change mode."""
+    def forward(allocation_id, mode):
+        return vpc.modify_eip_forward_mode(
+            vm.ModifyEipForwardModeRequest(region_id=demo.HZ, instance_id=allocation_id, mode=mode))
+
+    expect_error("ENI.BindEcs", forward, demo.HZ_EIP_CT_LIVE, "NAT", status=400)
+    expect_error("BindInstance.NotSupport", forward, demo.HZ_EIP_WEB02_NAT, "BINDED", status=400)
+    expect_error("Forbidden.PrePaidBindedEip", forward, demo.HZ_EIP_PREPAID, "BINDED", status=400)
+    forward(demo.HZ_EIP_FREE_A, "MULTI_BINDED")
+    assert eip(vpc, demo.HZ_EIP_FREE_A).mode == "MULTI_BINDED"
+
+
+def test_client_token_longer_than_64_is_refused(vpc):
+    expect_error("InvalidParameter", vpc.allocate_eip_address,
+                 vm.AllocateEipAddressRequest(region_id=demo.HZ, client_token="t" * 65), status=400)

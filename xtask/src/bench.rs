@@ -2,7 +2,10 @@
 //!
 //! * `inventory` — EIP Desk's all-regions inventory against the emulator's `scale:400` seed
 //!   with 50 ms added per request, next to the official Python SDK (see `tests/bench/`);
-//! * `emulator` — the emulator's own throughput (signed requests per second on one core).
+//! * `emulator` — the emulator's own throughput (signed requests per second on one core), then
+//!   its behaviour under load and abuse: one mutation with and without a state file at
+//!   `scale:2000` and `scale:10000`, health latency while two clients mutate, resident memory
+//!   after 20 requests of 1 MB (`-- --no-hardening` skips these rows).
 
 mod inventory;
 

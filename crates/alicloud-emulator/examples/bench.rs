@@ -12,6 +12,14 @@
 //! Requests are signed before timing starts (each with its own nonce), so the figures are the
 //! emulator's: parsing, signature verification, nonce check, state access, rendering. It prints
 //! a table and, with `--json`, writes the same rows as JSON.
+//!
+//! Then the load and abuse rows of `bench_support/hardening.rs` (skip them with
+//! `--no-hardening`, or run only them with `--only hardening`): one mutation with and without
+//! a state file at `scale:2000` and `scale:10000`, health latency while two clients mutate,
+//! resident memory after 20 requests of 1 MB.
+
+#[path = "bench_support/hardening.rs"]
+mod hardening;
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
@@ -244,8 +252,10 @@ struct Args {
     requests: usize,
     seed: Seed,
     json: Option<String>,
-    /// Only rows whose action label contains this.
+    /// Only rows whose action label contains this (`hardening`: only those rows).
     only: Option<String>,
+    /// Skip the load and abuse rows.
+    no_hardening: bool,
 }
 
 fn args() -> anyhow::Result<Args> {
@@ -254,6 +264,7 @@ fn args() -> anyhow::Result<Args> {
         seed: Seed::Scale(500),
         json: None,
         only: None,
+        no_hardening: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -262,6 +273,7 @@ fn args() -> anyhow::Result<Args> {
             "--seed" => out.seed = it.next().context("--seed S")?.parse()?,
             "--json" => out.json = Some(it.next().context("--json PATH")?),
             "--only" => out.only = Some(it.next().context("--only TEXT")?),
+            "--no-hardening" => out.no_hardening = true,
             other => bail!("unknown argument {other}"),
         }
     }
@@ -274,6 +286,10 @@ fn main() -> anyhow::Result<()> {
         .enable_all()
         .build()?;
     rt.block_on(async move {
+        let hardening = !args.no_hardening && args.only.as_deref().is_none_or(|o| o == "hardening");
+        // First, in a fresh process: later rows free hundreds of MB the allocator keeps, which
+        // would hide any growth.
+        let rss = if hardening { Some(hardening::rss_row().await?) } else { None };
         let config = EmulatorConfig {
             seed: args.seed,
             delays: Delays::uniform(0),
@@ -328,12 +344,22 @@ fn main() -> anyhow::Result<()> {
                 "mean_microseconds": mean_us,
             }));
         }
+        emu.shutdown().await;
+        if let Some(rss) = rss {
+            println!("\nload and abuse (issue 13)");
+            let mut extra = hardening::mutation_rows().await?;
+            extra.push(hardening::health_row().await?);
+            extra.push(rss);
+            for row in extra {
+                println!("{:<34} {}", row.label, row.value);
+                rows.push(row.json);
+            }
+        }
         if let Some(path) = args.json {
             let doc = serde_json::json!({"benchmark": "alicloud-emulator", "seed": args.seed.to_string(), "cores": 1, "rows": rows});
             std::fs::write(&path, serde_json::to_string_pretty(&doc)?)?;
             println!("wrote {path}");
         }
-        emu.shutdown().await;
         anyhow::Ok(())
     })
 }

@@ -3,7 +3,6 @@
 //! start-up logic and saving.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use parking_lot::{Mutex, RwLock};
@@ -12,9 +11,9 @@ use crate::accounts::{AccountSpec, Directory, SECOND_ACCOUNT_ID};
 use crate::auth::nonce::NonceCache;
 use crate::auth::timestamp::DEFAULT_WINDOW;
 use crate::clock::Clock;
-use crate::config::{Delays, EmulatorConfig, EmulatorError, Seed};
+use crate::config::{ConnectionLimits, Delays, EmulatorConfig, EmulatorError, Seed};
 use crate::faults::Faults;
-use crate::persist::{self, Persister};
+use crate::persist::{self, Persisted, Persister, Runtime};
 use crate::reqlog::RequestLog;
 use crate::state::World;
 use crate::state::regions::CUT_THROUGH_REGIONS;
@@ -57,7 +56,7 @@ pub struct Shared {
     pub(crate) faults: Mutex<Faults>,
     pub(crate) log: Mutex<RequestLog>,
     pub(crate) persister: Option<Persister>,
-    pub(crate) generation: AtomicU64,
+    pub(crate) limits: ConnectionLimits,
     pub(crate) initial: Initial,
 }
 
@@ -101,28 +100,39 @@ impl EmulatorState {
         };
         let persister = config.state_file.clone().map(Persister::new);
         let restored = match &config.state_file {
-            Some(path) => persist::load(path)?,
+            Some(path) => {
+                let removed = persist::clean_leftovers(path);
+                if removed > 0 {
+                    tracing::info!(removed, "removed temporary state files of a killed writer");
+                }
+                persist::load(path)?
+            }
             None => None,
         };
         let fresh = restored.is_none();
-        let world = match restored {
-            Some(w) => w,
-            None => crate::seed::build(config.seed, config.rng_seed),
+        let (world, runtime) = match restored {
+            Some(loaded) => loaded,
+            None => (
+                crate::seed::build(config.seed, config.rng_seed),
+                Runtime::default(),
+            ),
         };
         let mut throttles = Throttles::default();
         throttles.set_rules(config.throttles.clone());
+        let clock = Clock::default();
+        clock.advance(runtime.clock_offset_ms);
         let state = Self {
             inner: Arc::new(Shared {
                 world: Mutex::new(world),
                 directory: Mutex::new(Directory::new(accounts)),
                 settings: RwLock::new(settings.clone()),
-                clock: Clock::default(),
-                nonces: Mutex::new(NonceCache::default()),
+                clock,
+                nonces: Mutex::new(NonceCache::from_entries(runtime.nonces)),
                 throttles: Mutex::new(throttles),
                 faults: Mutex::new(Faults::default()),
                 log: Mutex::new(RequestLog::default()),
                 persister,
-                generation: AtomicU64::new(0),
+                limits: config.connections,
                 initial: Initial {
                     seed: config.seed,
                     rng_seed: config.rng_seed,
@@ -131,8 +141,15 @@ impl EmulatorState {
                 },
             }),
         };
-        if fresh {
-            state.save_blocking()?;
+        if let Some(p) = &state.inner.persister {
+            if fresh {
+                persist::write(p.path(), &state.persisted())?;
+            }
+            let weak = Arc::downgrade(&state.inner);
+            p.spawn(Box::new(move || {
+                weak.upgrade()
+                    .map(|inner| EmulatorState { inner }.persisted())
+            }))?;
         }
         Ok(state)
     }
@@ -142,38 +159,42 @@ impl EmulatorState {
         crate::control::Control::new(self.clone())
     }
 
-    /// Serializes the world and the next generation number.
-    fn snapshot_for_save(&self) -> Option<(u64, String)> {
-        self.inner.persister.as_ref()?;
-        let world = self.inner.world.lock();
-        let generation = self.inner.generation.fetch_add(1, Ordering::SeqCst) + 1;
-        Some((generation, persist::to_json(&world)))
-    }
-
-    /// Saves to the state file (if any), blocking the calling thread.
-    pub fn save_blocking(&self) -> Result<(), EmulatorError> {
-        if let (Some((generation, json)), Some(p)) =
-            (self.snapshot_for_save(), self.inner.persister.as_ref())
-        {
-            p.write(generation, &json)?;
+    /// What the state file holds, taken under the locks without copying the resources.
+    fn persisted(&self) -> Persisted {
+        let world = self.inner.world.lock().view();
+        Persisted {
+            world,
+            runtime: Runtime {
+                clock_offset_ms: self.inner.clock.offset_ms(),
+                nonces: self.inner.nonces.lock().entries(),
+            },
         }
-        Ok(())
     }
 
-    /// Saves to the state file (if any) off the async runtime's threads.
+    /// Notes a change of state: the background writer saves it soon (no-op without a state
+    /// file).
+    pub fn mark_dirty(&self) {
+        if let Some(p) = &self.inner.persister {
+            p.mark_dirty();
+        }
+    }
+
+    /// Writes every change so far to the state file (if any) and waits, blocking the calling
+    /// thread.
+    pub fn save_blocking(&self) -> Result<(), EmulatorError> {
+        match &self.inner.persister {
+            Some(p) => p.flush().map_err(EmulatorError::State),
+            None => Ok(()),
+        }
+    }
+
+    /// Like [`EmulatorState::save_blocking`], off the async runtime's threads.
     pub async fn save(&self) {
-        let Some((generation, json)) = self.snapshot_for_save() else {
+        if self.inner.persister.is_none() {
             return;
-        };
-        let inner = self.inner.clone();
-        let result = tokio::task::spawn_blocking(move || {
-            inner
-                .persister
-                .as_ref()
-                .map_or(Ok(()), |p| p.write(generation, &json))
-        })
-        .await;
-        match result {
+        }
+        let state = self.clone();
+        match tokio::task::spawn_blocking(move || state.save_blocking()).await {
             Ok(Err(e)) => tracing::warn!(error = %e, "saving emulator state failed"),
             Err(e) => tracing::warn!(error = %e, "saving emulator state panicked"),
             Ok(Ok(())) => {}

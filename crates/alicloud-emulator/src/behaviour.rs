@@ -18,8 +18,13 @@
 //!   (the official SDKs compare the latter literally). XML roots are `<ActionResponse>` and
 //!   `<Error>`; arrays repeat the element name.
 //! * Errors carry `RequestId`, `HostId` (the request's `Host` header, as the gateway echoes
-//!   the endpoint), `Code`, `Message` and `Recommend`; every response carries
-//!   `x-acs-request-id`.
+//!   the endpoint; also for errors answered before the request is parsed), `Code`, `Message`
+//!   and `Recommend`; every response carries `x-acs-request-id`.
+//! * RPC is served at `/` for `GET` and `POST`. `HEAD` and other methods are refused before
+//!   anything runs: `405 UnsupportedHTTPMethod` with `Allow: GET, POST` (no body for `HEAD`).
+//!   Any other path but `/_emulator/…` is `404 InvalidAction.NotFound` with the usual body.
+//! * A body larger than 4 MiB is `InvalidParameter`; one not received within the body timeout
+//!   (default 30 s) is `408 RequestTimeout`.
 //! * Missing required parameters are `Missing<Name>` (400), e.g. `MissingRegionId`.
 //! * `PageSize` above the maximum is clamped (EIPs 100, VPCs/vSwitches 50, instances 100,
 //!   ENIs 1000), `PageNumber` below 1 becomes 1. `MaxResults` is clamped to 10–500 for ENIs and
@@ -40,7 +45,13 @@
 //!   `IncompleteSignature`. `SignatureDoesNotMatch` is **400** with
 //!   `server string to sign is:<StringToSign>` in the message, for both versions.
 //! * V3 is verified over exactly the headers listed in `SignedHeaders`, with the SHA-256 of
-//!   the body actually received as the payload hash.
+//!   the body actually received as the payload hash. Before that, as the gateway requires,
+//!   every `x-acs-*` header the request carries, and `host` and `content-type` when present,
+//!   must be listed: otherwise `IncompleteSignature` (400) naming the first one left out (so a
+//!   captured request cannot be replayed with a fresh unsigned nonce or date, or another
+//!   `x-acs-action`).
+//! * V1 needs `SignatureVersion` (`MissingSignatureVersion`; anything but `1.0` is
+//!   `InvalidSignatureVersion`).
 //! * STS keys (`STS.…`) need their token (`SecurityToken` parameter or `x-acs-security-token`
 //!   header): absent → `MissingSecurityToken`; not shaped like ours (`CAIS` + base64) →
 //!   `InvalidSecurityToken.Malformed`; another session's → `InvalidSecurityToken.
@@ -94,10 +105,17 @@
 //!   is `InvalidBindingStatus`.
 //! * `UnassociateEipAddress`, `ReleaseEipAddress` and `ModifyEipAddressAttribute` default
 //!   `RegionId` to cn-hangzhou (the VPC API's default region) when it is omitted.
-//! * `ModifyEipForwardMode` (`InstanceId` = AllocationId) is synchronous. It needs an `InUse`
-//!   EIP on an ENI (`Invalid.DirectEip.BindType` otherwise). Switching into or out of BINDED
-//!   requires the ENI detached (`Eni.Attached`); into BINDED also applies the region, sub-IP
-//!   and single-EIP rules.
+//! * `ModifyEipForwardMode` (`InstanceId` = AllocationId) is synchronous and answers the
+//!   documented codes, checked in this order: BINDED outside the cut-through regions →
+//!   `Region.NotSupport`; a PrePaid EIP into BINDED → `Forbidden.PrePaidBindedEip`; an
+//!   unbound (`Available`) EIP may change mode (kept, reported as its `Mode` and used when
+//!   `AssociateEipAddress` names none); a transitioning EIP → `Instance.StatusError`; bound to
+//!   anything but an ENI → `BindInstance.NotSupport`; its ENI transitioning →
+//!   `IncorrectStatus.EipInstance`; into or out of BINDED with the ENI attached →
+//!   `ENI.BindEcs`; a mode the ENI cannot hold (BINDED next to another EIP, on a primary ENI,
+//!   with secondary IPs or off the primary IP; NAT next to MULTI_BINDED or the reverse) →
+//!   `Instance.ModeError` (the documented table has no finer code; `AssociateEipAddress`
+//!   keeps its own codes for the same rules).
 //! * Bandwidth limits: PayByTraffic 1–200, PayByBandwidth 1–500, PrePaid 1–1000
 //!   (`InvalidParameter`). PrePaid needs `Period` (`MissingPeriod`; Month 1–9, Year 1–5) and
 //!   PayByBandwidth. New EIPs get a random-looking address in the region's block.
@@ -132,8 +150,28 @@
 //! * `ClientToken` on mutating actions: per account and action, for 24 h; same parameters →
 //!   the recorded response is replayed with a new `RequestId` (even if the state has moved
 //!   on); different parameters → `IdempotentParameterMismatch`. Failed calls are not recorded.
+//!   A token must be at most 64 ASCII characters (`InvalidParameter` naming `ClientToken`).
+//!   Expired tokens are dropped as new ones are recorded (at most 100,000 kept).
 //! * Throttling and faults apply after authentication. A dropped connection happens after the
 //!   call has been applied: the response is lost, not the request (what idempotent retries
 //!   are for). Injected latency is added between the call (applied, logged and its answer
 //!   rendered) and the answer, so a client that times out still finds its call in the log.
 //! * `Throttling.User` is HTTP 400 with `x-acs-retry-after` (milliseconds until a token).
+//!
+//! ## Connections, request log, persistence
+//!
+//! * Connections: headers must arrive within 10 s, a connection on which no byte moved for
+//!   60 s is closed (idle keep-alive or a stalled client), at most 512 are open at once;
+//!   beyond that a new connection is answered `503 ServiceUnavailable` (body says the limit)
+//!   and closed. All configurable ([`crate::ConnectionLimits`]).
+//! * The request log keeps at most 10,000 entries and about 4 MiB; parameters of requests that
+//!   failed authentication are not kept, and any text over 256 bytes is kept as its first 64
+//!   characters plus `…[truncated, N bytes]`.
+//! * With a state file, a mutation changes memory and returns; a background thread writes the
+//!   state (atomically: temporary file, fsync, rename, directory fsync) once no change came
+//!   for 50 ms, or 500 ms after the first unsaved change at the latest, and on shutdown. A
+//!   kill can lose the changes of that window (never leave a torn file). The file also keeps
+//!   the clock offset and the nonces of the replay window, so a restart neither moves
+//!   transitions back nor accepts a captured request again. At start, temporary files of a
+//!   killed writer are removed, and a file with an unknown format, duplicate IDs, dangling
+//!   references or an address used twice is refused with a message naming it.

@@ -1,6 +1,6 @@
 //! Configuration: the seed to load, the state file, transition delays, extra accounts,
-//! throttles, STS token lifetime override, timestamp window and the cut-through region list;
-//! and the crate's error type.
+//! throttles, STS token lifetime override, timestamp window, the cut-through region list and
+//! connection limits; and the crate's error type.
 
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -92,6 +92,30 @@ impl Default for Delays {
     }
 }
 
+/// Connection hygiene of the TCP server ([`crate::start`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConnectionLimits {
+    /// Longest time to receive a request's headers (default 10 s).
+    pub header_timeout: Duration,
+    /// A connection with no bytes read or written for this long is closed (default 60 s).
+    pub idle_timeout: Duration,
+    /// Longest time to receive a request's body (default 30 s).
+    pub body_timeout: Duration,
+    /// Open connections at most; beyond, new ones get a 503 and are closed (default 512).
+    pub max_connections: usize,
+}
+
+impl Default for ConnectionLimits {
+    fn default() -> Self {
+        Self {
+            header_timeout: Duration::from_secs(10),
+            idle_timeout: Duration::from_secs(60),
+            body_timeout: Duration::from_secs(30),
+            max_connections: 512,
+        }
+    }
+}
+
 /// Everything [`crate::start`] needs.
 #[derive(Debug, Clone, Default)]
 pub struct EmulatorConfig {
@@ -113,6 +137,8 @@ pub struct EmulatorConfig {
     pub timestamp_window: Option<Duration>,
     /// Regions that accept `Mode=BINDED` (default: the 13 regions of the official guide).
     pub cut_through_regions: Option<Vec<String>>,
+    /// Timeouts and the connection cap.
+    pub connections: ConnectionLimits,
 }
 
 /// Errors of starting, loading or saving.

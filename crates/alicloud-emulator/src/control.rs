@@ -62,10 +62,14 @@ impl Control {
         Self { state }
     }
 
+    /// The state changed: the background writer saves it soon.
     fn saved(&self) {
-        if let Err(e) = self.state.save_blocking() {
-            tracing::warn!(error = %e, "saving emulator state failed");
-        }
+        self.state.mark_dirty();
+    }
+
+    /// Writes every change so far to the state file (if any) and waits for it (blocking).
+    pub fn save_now(&self) -> Result<(), EmulatorError> {
+        self.state.save_blocking()
     }
 
     /// Back to the configured seed (or `seed`), delays, throttles and clock; faults and the
@@ -148,6 +152,7 @@ impl Control {
             .inner
             .clock
             .advance(i64::try_from(by.as_millis()).unwrap_or(i64::MAX));
+        self.saved();
     }
 
     /// The emulator clock, epoch ms.

@@ -26,7 +26,8 @@
 //! Module map: [`protocol`] (parsing, params, rendering, XML), [`auth`] (V1/V3, nonces,
 //! timestamps, STS tokens), [`state`] (resources, IDs, IPAM, transitions, idempotency),
 //! [`rules`] (business rules), [`actions`] (one module per API area), [`seed`], [`control`],
-//! [`faults`], [`throttle`], [`persist`], [`reqlog`], [`server`], [`rpc`] (the pipeline).
+//! [`faults`], [`throttle`], [`persist`] (state file, background writer), [`reqlog`],
+//! [`server`] and [`conn`] (TCP serving, connection limits), [`rpc`] (the pipeline).
 
 #![recursion_limit = "512"]
 
@@ -37,6 +38,7 @@ pub mod auth;
 pub mod behaviour;
 pub mod clock;
 pub mod config;
+pub mod conn;
 pub mod control;
 pub mod faults;
 pub mod persist;
@@ -54,7 +56,7 @@ use axum::routing::get;
 
 pub use accounts::{AccountSpec, DEMO_ACCOUNT_ID, DEMO_ROLE_NAME, SECOND_ACCOUNT_ID};
 pub use app::EmulatorState;
-pub use config::{Delays, EmulatorConfig, EmulatorError, Seed};
+pub use config::{ConnectionLimits, Delays, EmulatorConfig, EmulatorError, Seed};
 pub use control::Control;
 pub use faults::{FaultConfig, FaultRule};
 pub use server::{RunningEmulator, start};
@@ -74,10 +76,19 @@ pub fn demo_role_arn() -> String {
     format!("acs:ram::{DEMO_ACCOUNT_ID}:role/{DEMO_ROLE_NAME}")
 }
 
-/// The HTTP application: RPC at `/` (GET and POST) and the control API under `/_emulator/`.
+/// The HTTP application: RPC at `/` (GET and POST; `HEAD` and other methods are refused
+/// without running anything) and the control API under `/_emulator/`; any other path is an
+/// Alibaba-style `404`.
 pub fn router(state: EmulatorState) -> Router {
     Router::new()
-        .route("/", get(rpc::handle).post(rpc::handle))
+        .route(
+            "/",
+            get(rpc::handle)
+                .post(rpc::handle)
+                .head(rpc::refuse_method)
+                .fallback(rpc::refuse_method),
+        )
         .merge(control::routes())
+        .fallback(rpc::unknown_path)
         .with_state(state)
 }

@@ -11,7 +11,7 @@ use crate::actions::{self, ActionDef, Ctx};
 use crate::app::EmulatorState;
 use crate::auth::{self, AuthContext, Caller};
 use crate::protocol::{ApiError, Body, Format, Product, RpcRequest, render};
-use crate::reqlog::LogEntry;
+use crate::reqlog::{LogEntry, clip};
 use crate::state::idempotency::{self, Lookup};
 use crate::state::transitions;
 
@@ -27,21 +27,110 @@ pub fn new_request_id() -> String {
     uuid::Uuid::new_v4().to_string().to_ascii_uppercase()
 }
 
-/// The axum handler for `/`.
+/// The axum handler for `/` (GET and POST). The body must arrive within the configured
+/// body timeout and fit in [`MAX_BODY`].
 pub async fn handle(State(state): State<EmulatorState>, request: Request) -> Response<HttpBody> {
     let (parts, body) = request.into_parts();
-    let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
-        Ok(b) => b,
-        Err(_) => {
+    let deadline = state.inner.limits.body_timeout;
+    let read = tokio::time::timeout(deadline, axum::body::to_bytes(body, MAX_BODY)).await;
+    let bytes = match read {
+        Ok(Ok(b)) => b,
+        Ok(Err(_)) => {
             let err = ApiError::bad(
                 "InvalidParameter",
                 "The request body is too large or could not be read.",
             );
-            return render::error(Format::Json, &new_request_id(), "", None, &err);
+            return render::error(
+                Format::Json,
+                &new_request_id(),
+                &host_id(&parts),
+                None,
+                &err,
+            );
+        }
+        Err(_) => {
+            let err = ApiError::new(
+                408,
+                "RequestTimeout",
+                "The request body was not received in time.",
+            );
+            return render::error(
+                Format::Json,
+                &new_request_id(),
+                &host_id(&parts),
+                None,
+                &err,
+            );
         }
     };
     let req = RpcRequest::parse(&parts.method, &parts.uri, &parts.headers, bytes);
     state.process(&req).await
+}
+
+/// `HEAD`, `PUT`, `DELETE`, ... on `/`: `405` (`UnsupportedHTTPMethod`), nothing run; a
+/// `HEAD` answer has no body.
+pub async fn refuse_method(request: Request) -> Response<HttpBody> {
+    let (parts, _) = request.into_parts();
+    let err = ApiError::new(
+        405,
+        "UnsupportedHTTPMethod",
+        format!(
+            "The HTTP method {} is not supported: use GET or POST.",
+            parts.method
+        ),
+    );
+    let mut response = render::error(
+        Format::Json,
+        &new_request_id(),
+        &host_id(&parts),
+        None,
+        &err,
+    );
+    response.headers_mut().insert(
+        http::header::ALLOW,
+        http::HeaderValue::from_static("GET, POST"),
+    );
+    if parts.method == http::Method::HEAD {
+        response.headers_mut().remove(http::header::CONTENT_LENGTH);
+        *response.body_mut() = HttpBody::empty();
+    }
+    response
+}
+
+/// Any path but `/` and `/_emulator/…`: `404` with an Alibaba-style body.
+pub async fn unknown_path(request: Request) -> Response<HttpBody> {
+    let (parts, _) = request.into_parts();
+    render::error(
+        Format::Json,
+        &new_request_id(),
+        &host_id(&parts),
+        None,
+        &ApiError::action_not_found(),
+    )
+}
+
+/// The `HostId` of an error answered before the request is parsed: its `Host` header.
+pub fn host_id(parts: &http::request::Parts) -> String {
+    parts
+        .headers
+        .get(http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1")
+        .to_string()
+}
+
+/// Longest `ClientToken` accepted.
+pub const MAX_CLIENT_TOKEN: usize = 64;
+
+/// `InvalidParameter` for a `ClientToken` that is not 1–64 ASCII characters.
+fn check_client_token(token: &str) -> Result<(), ApiError> {
+    if token.len() > MAX_CLIENT_TOKEN || !token.is_ascii() {
+        return Err(ApiError::invalid_param(
+            "ClientToken",
+            "It must be at most 64 ASCII characters.",
+        ));
+    }
+    Ok(())
 }
 
 struct Outcome {
@@ -87,7 +176,7 @@ impl EmulatorState {
             tokio::time::sleep(Duration::from_millis(outcome.latency_ms)).await;
         }
         if outcome.mutated {
-            self.save().await;
+            self.mark_dirty();
         }
         response
     }
@@ -149,6 +238,9 @@ impl EmulatorState {
         let mut world = shared.world.lock();
         transitions::settle(&mut world, &caller.account_id, now_ms);
         let token = req.params.get("ClientToken").filter(|_| def.mutating);
+        if let Some(t) = token {
+            check_client_token(t)?;
+        }
         let idem = token.map(|t| {
             let business = req.params.business();
             (
@@ -214,24 +306,33 @@ impl EmulatorState {
         } else {
             ""
         };
+        // Unauthenticated requests keep no parameters; every text is clipped.
+        let params = if outcome.caller.is_some() {
+            req.params
+                .business_pairs()
+                .map(|(k, v)| (clip(k), clip(v)))
+                .collect()
+        } else {
+            Default::default()
+        };
         let entry = LogEntry {
             seq: 0,
             time: auth::timestamp::format_ms(shared.clock.now_ms()),
             action: outcome
                 .action
                 .map(|a| a.name.to_string())
-                .or_else(|| req.action().map(str::to_string))
+                .or_else(|| req.action().map(clip))
                 .unwrap_or_default(),
-            version: req.version().unwrap_or("").to_string(),
+            version: clip(req.version().unwrap_or("")),
             account_id: outcome
                 .caller
                 .as_ref()
                 .map(|c| c.account_id.clone())
                 .unwrap_or_default(),
-            access_key_id,
-            region_id: req.params.get("RegionId").unwrap_or("").to_string(),
-            params: req.params.business(),
-            client_token: req.params.get("ClientToken").map(str::to_string),
+            access_key_id: clip(&access_key_id),
+            region_id: clip(req.params.get("RegionId").unwrap_or("")),
+            params,
+            client_token: req.params.get("ClientToken").map(clip),
             status,
             code,
             request_id: request_id.to_string(),

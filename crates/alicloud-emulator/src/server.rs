@@ -1,22 +1,25 @@
 //! Serving over TCP: [`start`] binds, spawns the accept loop on the caller's tokio runtime and
 //! returns a [`RunningEmulator`]. Connections are served by hyper directly (HTTP/1.1) so a
-//! fault can close a connection without answering.
+//! fault can close a connection without answering; their limits (header deadline, idle
+//! watchdog, connection cap) come from [`ConnectionLimits`], see [`crate::conn`].
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
 use http::{Request, Response};
 use hyper::body::Incoming;
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
-use tokio::sync::watch;
+use tokio::sync::{Semaphore, watch};
 use tokio::task::JoinHandle;
 use tower::ServiceExt as _;
 
 use crate::app::EmulatorState;
-use crate::config::{EmulatorConfig, EmulatorError};
+use crate::config::{ConnectionLimits, EmulatorConfig, EmulatorError};
+use crate::conn::{self, Tracked};
 use crate::control::Control;
 use crate::rpc::DropConnection;
 
@@ -25,8 +28,8 @@ use crate::rpc::DropConnection;
 #[error("connection dropped by fault injection")]
 struct Dropped;
 
-/// A running emulator. Dropping it stops the accept loop; [`RunningEmulator::shutdown`]
-/// also waits for open connections (up to 2 s) and saves the state.
+/// A running emulator. Dropping it stops the accept loop and saves unsaved changes;
+/// [`RunningEmulator::shutdown`] also waits for open connections (up to 2 s).
 #[derive(Debug)]
 pub struct RunningEmulator {
     state: EmulatorState,
@@ -67,8 +70,15 @@ impl RunningEmulator {
 }
 
 impl Drop for RunningEmulator {
+    /// Stops accepting; when [`RunningEmulator::shutdown`] was not called, also writes the
+    /// changes the background writer has not saved yet (blocking, only if there are any).
     fn drop(&mut self) {
         let _ = self.stop.send(true);
+        if self.task.is_some()
+            && let Err(e) = self.state.save_blocking()
+        {
+            tracing::warn!(error = %e, "saving emulator state failed");
+        }
     }
 }
 
@@ -83,7 +93,7 @@ pub async fn start(
     let addr = listener.local_addr()?;
     let (stop, stopped) = watch::channel(false);
     let app = crate::router(state.clone());
-    let task = tokio::spawn(serve(listener, app, stopped));
+    let task = tokio::spawn(serve(listener, app, config.connections, stopped));
     tracing::info!(endpoint = %format!("http://{addr}"), "alicloud-emulator listening");
     Ok(RunningEmulator {
         state,
@@ -93,8 +103,17 @@ pub async fn start(
     })
 }
 
-async fn serve(listener: tokio::net::TcpListener, app: Router, mut stopped: watch::Receiver<bool>) {
+async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    limits: ConnectionLimits,
+    mut stopped: watch::Receiver<bool>,
+) {
     let graceful = GracefulShutdown::new();
+    let slots = Arc::new(Semaphore::new(limits.max_connections.max(1)));
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout);
     loop {
         tokio::select! {
             accepted = listener.accept() => {
@@ -102,7 +121,12 @@ async fn serve(listener: tokio::net::TcpListener, app: Router, mut stopped: watc
                     tokio::time::sleep(Duration::from_millis(10)).await;
                     continue;
                 };
+                let Ok(slot) = slots.clone().try_acquire_owned() else {
+                    tokio::spawn(conn::refuse(stream, limits.max_connections));
+                    continue;
+                };
                 let _ = stream.set_nodelay(true);
+                let (stream, activity) = Tracked::new(stream);
                 let app = app.clone();
                 let service = hyper::service::service_fn(move |req: Request<Incoming>| {
                     let app = app.clone();
@@ -118,11 +142,14 @@ async fn serve(listener: tokio::net::TcpListener, app: Router, mut stopped: watc
                         }
                     }
                 });
-                let conn = hyper::server::conn::http1::Builder::new()
-                    .serve_connection(TokioIo::new(stream), service);
+                let conn = http.serve_connection(TokioIo::new(stream), service);
                 let conn = graceful.watch(conn);
                 tokio::spawn(async move {
-                    let _ = conn.await;
+                    tokio::select! {
+                        _ = conn => {}
+                        () = activity.idle_for(limits.idle_timeout) => {}
+                    }
+                    drop(slot);
                 });
             }
             _ = stopped.changed() => break,

@@ -135,10 +135,13 @@ async fn v3_rebuilds_from_the_listed_signed_headers_only() {
         ("x-acs-date".into(), common::now()),
         ("x-acs-signature-nonce".into(), "v3-subset-nonce".into()),
     ];
+    // Every x-acs-* header and host must be listed (issue 13); others, like user-agent, not.
     let signed = vec![
         "x-acs-date".to_string(),
         "x-acs-signature-nonce".to_string(),
         "host".to_string(),
+        "x-acs-version".to_string(),
+        "x-acs-action".to_string(),
     ];
     let canonical = signing::v3_canonical_request(&signing::V3Input {
         method: "GET",

@@ -717,30 +717,6 @@ async fn forward_mode_changes() {
     c.err(
         VPC,
         "ModifyEipForwardMode",
-        &fm(HZ_EIP_CT_LIVE, "NAT"),
-        "Eni.Attached",
-        400,
-    )
-    .await;
-    c.err(
-        VPC,
-        "ModifyEipForwardMode",
-        &fm(HZ_EIP_WEB02_NAT, "BINDED"),
-        "Invalid.DirectEip.BindType",
-        400,
-    )
-    .await;
-    c.err(
-        VPC,
-        "ModifyEipForwardMode",
-        &fm(HZ_EIP_FREE_A, "BINDED"),
-        "IncorrectEipStatus",
-        400,
-    )
-    .await;
-    c.err(
-        VPC,
-        "ModifyEipForwardMode",
         &fm(HZ_EIP_CT_STAGED, "SIDEWAYS"),
         "IllegalParam.Mode",
         400,

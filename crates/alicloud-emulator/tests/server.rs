@@ -97,7 +97,7 @@ async fn state_file_is_restored_on_start_and_saved_on_change() {
         .unwrap();
     eips.retain(|e| e["id"] != HZ_EIP_FREE_A);
     emu.control().restore(&v.to_string()).unwrap();
-    // And through an RPC call (saved before the response is sent).
+    // And through an RPC call (saved by the background writer; flushed here).
     let client = common::Client::new(emu.state(), common::Sig::V3);
     client
         .ok(
@@ -106,8 +106,9 @@ async fn state_file_is_restored_on_start_and_saved_on_change() {
             &[common::HZ, ("AllocationId", HZ_EIP_FREE_C)],
         )
         .await;
+    emu.control().save_now().unwrap();
     let on_disk = std::fs::read_to_string(&path).unwrap();
-    assert!(!on_disk.contains(HZ_EIP_FREE_C), "saved before the answer");
+    assert!(!on_disk.contains(HZ_EIP_FREE_C), "saved");
     emu.shutdown().await;
     let emu = start(config(), "127.0.0.1:0".parse().unwrap())
         .await

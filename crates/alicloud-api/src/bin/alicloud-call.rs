@@ -3,27 +3,37 @@
 //!
 //! ```text
 //! alicloud-call [--endpoint URL] [--signature v3|v1] [--region R] --product vpc|ecs|sts \
-//!               --action NAME [--dry-run-sign [--nonce N] [--timestamp T]] Key=Value ...
+//!               --action NAME [--timeout S] [--connect-timeout S] [--retries N] \
+//!               [--max-response-bytes N] [--verbose] \
+//!               [--dry-run-sign [--nonce N] [--timestamp T]] Key=Value ...
 //! ```
 //!
 //! Credentials come from `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and
 //! (optional) `ALIBABA_CLOUD_SECURITY_TOKEN`. On success the JSON response is printed to
-//! stdout; on a service error its code, message and RequestId go to stderr and the exit
-//! status is 1 (2 for usage, credential or transport errors).
+//! stdout; on failure the details go to stderr and the exit status tells the class of
+//! failure (see `alicloud_call/outcome.rs`: 1 service error, 2 usage, 3 transport, 4 unusable
+//! response). A mutating action carries a `ClientToken` (generated unless given, printed with
+//! `--verbose`) that stays the same across retries.
 //!
 //! `--dry-run-sign` prints one JSON object with the query, headers, canonical request, string
 //! to sign, signature and authorization for a fixed nonce and timestamp. It prints the
 //! security token as part of the headers/query: use it with test credentials only.
 
+#[path = "alicloud_call/outcome.rs"]
+mod outcome;
+#[path = "alicloud_call/token.rs"]
+mod token;
+
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use alicloud_api::credentials::{
     Credentials, CredentialsProvider, StaticCredentials, StsTokenCredentials,
 };
 use alicloud_api::request::{SignInput, format_timestamp, new_nonce, sign_request};
-use alicloud_api::{Client, Endpoints, Error, Product, Secret, SignatureVersion};
+use alicloud_api::{Client, Endpoints, Product, RetryPolicy, Secret, SignatureVersion};
 use anyhow::{Context, anyhow, bail};
 use clap::Parser;
 use serde_json::json;
@@ -47,6 +57,21 @@ struct Args {
     /// Action name, e.g. DescribeEipAddresses.
     #[arg(long)]
     action: String,
+    /// Timeout of one attempt, in seconds (connect, send and read the whole answer).
+    #[arg(long, default_value_t = 30.0, value_parser = positive_seconds)]
+    timeout: f64,
+    /// Connect timeout, in seconds.
+    #[arg(long, default_value_t = 10.0, value_parser = positive_seconds)]
+    connect_timeout: f64,
+    /// Retries after throttling, server or transport errors (0 = one attempt).
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=10))]
+    retries: u32,
+    /// Largest response body accepted, in bytes.
+    #[arg(long, default_value_t = 64 * 1024 * 1024)]
+    max_response_bytes: usize,
+    /// Print the ClientToken and other call details to stderr.
+    #[arg(long, short)]
+    verbose: bool,
     /// Print the signing inputs and outputs instead of sending the request.
     #[arg(long)]
     dry_run_sign: bool,
@@ -59,6 +84,13 @@ struct Args {
     /// Request parameters as Key=Value (repeat lists as Key.1=a Key.2=b).
     #[arg(value_name = "Key=Value")]
     params: Vec<String>,
+}
+
+fn positive_seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s.is_finite() && s > 0.0 && s <= 86_400.0 => Ok(s),
+        _ => Err(format!("{text:?} is not a number of seconds in (0, 86400]")),
+    }
 }
 
 fn parse_params(raw: &[String]) -> anyhow::Result<Vec<(String, String)>> {
@@ -165,30 +197,10 @@ fn print_stdout(text: &str) {
     let _ = writeln!(out, "{text}");
 }
 
-fn report(error: &Error) -> ExitCode {
-    match error {
-        Error::Api(api) => {
-            eprintln!("code: {}", api.code);
-            eprintln!("message: {}", api.message);
-            eprintln!("request_id: {}", api.request_id);
-            eprintln!("http_status: {}", api.http_status);
-            eprintln!("kind: {:?}", error.kind());
-            ExitCode::from(1)
-        }
-        other => {
-            eprintln!("error ({:?}): {other}", other.kind());
-            if let Some(id) = other.request_id() {
-                eprintln!("request_id: {id}");
-            }
-            ExitCode::from(2)
-        }
-    }
-}
-
 async fn run(args: Args) -> anyhow::Result<ExitCode> {
     let product: Product = args.product.parse()?;
     let version: SignatureVersion = args.signature.parse()?;
-    let params = parse_params(&args.params)?;
+    let mut params = parse_params(&args.params)?;
     let provider = env_credentials()?;
     if args.dry_run_sign {
         let credentials = provider.credentials().await?;
@@ -196,7 +208,21 @@ async fn run(args: Args) -> anyhow::Result<ExitCode> {
         print_stdout(&serde_json::to_string_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
-    let mut builder = Client::builder(provider).signature_version(version);
+    let client_token = token::ensure(product, &args.action, &mut params)?;
+    if args.verbose
+        && let Some(t) = &client_token
+    {
+        eprintln!("client_token: {t}");
+    }
+    let mut builder = Client::builder(provider)
+        .signature_version(version)
+        .timeout(Duration::from_secs_f64(args.timeout))
+        .connect_timeout(Duration::from_secs_f64(args.connect_timeout))
+        .retry_policy(RetryPolicy {
+            max_attempts: args.retries + 1,
+            ..RetryPolicy::default()
+        })
+        .max_response_bytes(Some(args.max_response_bytes));
     if let Some(url) = &args.endpoint {
         builder = builder.endpoint_override(url);
     }
@@ -207,15 +233,29 @@ async fn run(args: Args) -> anyhow::Result<ExitCode> {
         .await
     {
         Ok(body) => {
+            if let Some((code, message, request_id)) = outcome::embedded_error(&body) {
+                outcome::print_api_error(&code, &message, &request_id, 200);
+                return Ok(ExitCode::from(outcome::API_ERROR));
+            }
             print_stdout(&serde_json::to_string_pretty(&body)?);
             Ok(ExitCode::SUCCESS)
         }
-        Err(error) => Ok(report(&error)),
+        Err(error) => Ok(outcome::report(&error)),
     }
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(outcome::USAGE)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -223,14 +263,14 @@ fn main() -> ExitCode {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: cannot start the async runtime: {e}");
-            return ExitCode::from(2);
+            return ExitCode::from(outcome::USAGE);
         }
     };
     match runtime.block_on(run(args)) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");
-            ExitCode::from(2)
+            ExitCode::from(outcome::USAGE)
         }
     }
 }

@@ -14,6 +14,13 @@ use crate::error::{ApiError, Error};
 use crate::request::SignedRequest;
 use crate::signing::percent_encode;
 
+/// The HTTP client plus the largest response body accepted (`None`: no limit).
+#[derive(Clone)]
+pub(crate) struct HttpClient {
+    pub client: reqwest::Client,
+    pub max_body: Option<usize>,
+}
+
 /// What came back from one attempt: a 2xx answer, not decoded yet.
 pub(crate) struct Reply {
     pub status: u16,
@@ -24,12 +31,12 @@ pub(crate) struct Reply {
 
 /// Sends the request; `Ok` only for a 2xx answer.
 pub(crate) async fn send(
-    http: &reqwest::Client,
+    http: &HttpClient,
     signed: &SignedRequest,
     action: &str,
     credentials: &Credentials,
 ) -> Result<Reply, Error> {
-    let mut builder = http.post(&signed.url).body(Vec::<u8>::new());
+    let mut builder = http.client.post(&signed.url).body(Vec::<u8>::new());
     // `host` is signed but not set by hand: the HTTP stack derives the same value from the
     // URL (HTTP/1 `Host`, HTTP/2 `:authority`), see `endpoints::host_header`.
     for (name, value) in signed.headers.iter().filter(|(name, _)| name != "host") {
@@ -52,12 +59,9 @@ pub(crate) async fn send(
         .filter(|ms| *ms > 0)
         .map(Duration::from_millis);
     let header_request_id = header("x-acs-request-id");
-    let bytes = response
-        .bytes()
-        .await
-        .map_err(|e| transport_error(action, e))?;
+    let bytes = read_body(response, http.max_body, action, &header_request_id).await?;
     if (200..300).contains(&status) {
-        let body = Vec::from(bytes);
+        let body = bytes;
         let request_id = header_request_id.unwrap_or_else(|| body_request_id(&body));
         return Ok(Reply {
             status,
@@ -71,6 +75,47 @@ pub(crate) async fn send(
     }
     error.message = scrub(&error.message, credentials);
     Err(Error::Api(error))
+}
+
+/// Reads the body, refusing one larger than `limit` (announced or actual) without buffering
+/// more than the limit. Too large is a [`Error::Decode`]: the answer came but cannot be used,
+/// and asking again would fetch the same.
+async fn read_body(
+    mut response: reqwest::Response,
+    limit: Option<usize>,
+    action: &str,
+    request_id: &Option<String>,
+) -> Result<Vec<u8>, Error> {
+    let Some(limit) = limit else {
+        let bytes = response
+            .bytes()
+            .await
+            .map_err(|e| transport_error(action, e))?;
+        return Ok(Vec::from(bytes));
+    };
+    let too_large = || Error::Decode {
+        action: action.to_string(),
+        message: format!("the response body is larger than the limit of {limit} bytes"),
+        request_id: request_id.clone().unwrap_or_default(),
+    };
+    if response
+        .content_length()
+        .is_some_and(|n| usize::try_from(n).map_or(true, |n| n > limit))
+    {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| transport_error(action, e))?
+    {
+        if body.len() + chunk.len() > limit {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 fn transport_error(action: &str, e: reqwest::Error) -> Error {

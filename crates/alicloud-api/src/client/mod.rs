@@ -33,7 +33,7 @@ pub struct Client {
 }
 
 struct Inner {
-    http: reqwest::Client,
+    http: http::HttpClient,
     credentials: Arc<dyn CredentialsProvider>,
     endpoints: Endpoints,
     signature_version: SignatureVersion,
@@ -71,6 +71,7 @@ impl Client {
             user_agent: format!("eipdesk-alicloud-api/{}", env!("CARGO_PKG_VERSION")),
             page_concurrency: 4,
             hook: None,
+            max_response_bytes: None,
         }
     }
 
@@ -209,6 +210,7 @@ pub struct ClientBuilder {
     user_agent: String,
     page_concurrency: usize,
     hook: Option<Arc<dyn CallHook>>,
+    max_response_bytes: Option<usize>,
 }
 
 impl ClientBuilder {
@@ -275,19 +277,30 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest response body accepted (default: no limit). A larger answer is a
+    /// [`Error::Decode`] and is not read past the limit.
+    pub fn max_response_bytes(mut self, limit: Option<usize>) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
     /// Builds the client.
     pub fn build(self) -> Result<Client, Error> {
         let endpoints = match &self.endpoint_override {
             Some(url) => Endpoints::override_url(url)?,
             None => Endpoints::Regional,
         };
-        let http = reqwest::Client::builder()
+        let client = reqwest::Client::builder()
             .timeout(self.timeout)
             .connect_timeout(self.connect_timeout)
             .user_agent(self.user_agent)
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| Error::Config(format!("HTTP client: {e}")))?;
+        let http = http::HttpClient {
+            client,
+            max_body: self.max_response_bytes,
+        };
         Ok(Client {
             inner: Arc::new(Inner {
                 http,

@@ -39,15 +39,16 @@ impl EniFilter {
         }
         let kind = match p.get("Type") {
             None => None,
-            Some(t) => Some(EniType::parse(t).ok_or_else(|| {
+            Some(t) => Some(t.parse::<EniType>().map_err(|_| {
                 ApiError::invalid_param("Type", "It must be Primary or Secondary.")
             })?),
         };
         let status = match p.get("Status") {
             None => None,
-            Some(s) => {
-                Some(EniStatus::parse(s).ok_or_else(|| ApiError::invalid_param("Status", ""))?)
-            }
+            Some(s) => Some(
+                s.parse::<EniStatus>()
+                    .map_err(|_| ApiError::invalid_param("Status", ""))?,
+            ),
         };
         Ok(Self {
             ids,

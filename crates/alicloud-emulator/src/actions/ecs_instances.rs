@@ -79,7 +79,7 @@ impl InstanceFilter {
         let owned = |k: &str| p.get(k).map(str::to_string);
         let status = match p.get("Status") {
             None => None,
-            Some(s) => Some(InstanceStatus::parse(s).ok_or_else(|| {
+            Some(s) => Some(s.parse::<InstanceStatus>().map_err(|_| {
                 ApiError::bad(
                     "InvalidStatus.ValueNotSupported",
                     format!("The specified Status \u{201c}{s}\u{201d} is not supported."),
@@ -89,7 +89,8 @@ impl InstanceFilter {
         let charge = match p.get("InstanceChargeType") {
             None => None,
             Some(c) => Some(
-                ChargeType::parse(c)
+                c.parse::<ChargeType>()
+                    .ok()
                     .ok_or_else(|| ApiError::invalid_param("InstanceChargeType", ""))?,
             ),
         };

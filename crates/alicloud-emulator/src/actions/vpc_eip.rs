@@ -5,6 +5,7 @@ use super::paging::PageNumber;
 use super::views::EipView;
 use super::{ActionResult, Ctx, listing};
 use crate::protocol::{ApiError, Body};
+use crate::state::model::WireName as _;
 use crate::state::model::{ChargeType, Eip, EipStatus};
 
 pub use super::vpc_eip_ops::{
@@ -30,7 +31,7 @@ pub fn describe(ctx: &mut Ctx<'_>) -> ActionResult {
     let name = p.get("EipName");
     let status = match p.get("Status") {
         None => None,
-        Some(s) => Some(EipStatus::parse(s).ok_or_else(|| {
+        Some(s) => Some(s.parse::<EipStatus>().map_err(|_| {
             ApiError::bad(
                 "InvalidStatus.ValueNotSupported",
                 format!("The specified Status \u{201c}{s}\u{201d} is not supported."),
@@ -52,7 +53,7 @@ pub fn describe(ctx: &mut Ctx<'_>) -> ActionResult {
     let assoc_id = p.get("AssociatedInstanceId");
     let charge = match p.get("ChargeType") {
         None => None,
-        Some(c) => Some(ChargeType::parse(c).ok_or_else(|| {
+        Some(c) => Some(c.parse::<ChargeType>().map_err(|_| {
             ApiError::bad(
                 "InvalidChargeType.ValueNotSupported",
                 format!("The specified ChargeType \u{201c}{c}\u{201d} is not supported."),

@@ -48,7 +48,7 @@ pub fn allocate(ctx: &mut Ctx<'_>) -> ActionResult {
     let p = ctx.params;
     let charge = match p.get("InstanceChargeType") {
         None => ChargeType::PostPaid,
-        Some(c) => ChargeType::parse(c).ok_or_else(|| {
+        Some(c) => c.parse::<ChargeType>().map_err(|_| {
             ApiError::invalid_param("InstanceChargeType", "It must be PrePaid or PostPaid.")
         })?,
     };
@@ -109,6 +109,7 @@ pub fn allocate(ctx: &mut Ctx<'_>) -> ActionResult {
         allocated_ms: ctx.now_ms,
         expires_ms,
         binding: None,
+        mode: None,
         pending: None,
         resource_group_id: p
             .get("ResourceGroupId")
@@ -137,7 +138,7 @@ pub fn associate(ctx: &mut Ctx<'_>) -> ActionResult {
     let allocation_id = p.required("AllocationId")?;
     let instance_id = p.required("InstanceId")?;
     let target = rules::parse_target(p.get("InstanceType"))?;
-    let mode = rules::parse_mode(p.get("Mode"))?.unwrap_or(BindMode::Nat);
+    let requested_mode = rules::parse_mode(p.get("Mode"))?;
     let private_ip = p.get("PrivateIpAddress");
     let cut_through = ctx.cut_through(region);
     let delay = ctx.settings.delays.associate_ms;
@@ -147,6 +148,7 @@ pub fn associate(ctx: &mut Ctx<'_>) -> ActionResult {
         .eips
         .get(allocation_id)
         .ok_or_else(ApiError::eip_not_found)?;
+    let mode = requested_mode.or(eip.mode).unwrap_or(BindMode::Nat);
     rules::check_associable(eip, instance_id)?;
     rules::check_mode_target(mode, target, cut_through)?;
     let (ip, vpc) = match target {
@@ -183,6 +185,7 @@ pub fn associate(ctx: &mut Ctx<'_>) -> ActionResult {
         .get_mut(allocation_id)
         .ok_or_else(ApiError::eip_not_found)?;
     eip.binding = Some(binding);
+    eip.mode = None;
     start(
         eip,
         EipStatus::Associating,
@@ -326,8 +329,9 @@ pub fn modify_forward_mode(ctx: &mut Ctx<'_>) -> ActionResult {
         .eips
         .get_mut(allocation_id)
         .ok_or_else(ApiError::eip_not_found)?;
-    if let Some(b) = eip.binding.as_mut() {
-        b.mode = mode;
+    match eip.binding.as_mut() {
+        Some(b) => b.mode = mode,
+        None => eip.mode = Some(mode).filter(|m| *m != BindMode::Nat),
     }
     Ok(Map::<String, Value>::new().into())
 }

@@ -2,8 +2,9 @@
 //! timestamp is fresh, the nonce unused and the signature (V1 or V3) right.
 //!
 //! Order of checks (each failing with the real code): credentials present → AccessKey known →
-//! security token (STS keys) → timestamp format and window → nonce present → signature →
-//! nonce unused. A nonce is only burnt by a correctly signed request.
+//! security token (STS keys) → timestamp format and window → nonce present → V3: every
+//! `x-acs-*` header (and `host`, `content-type` when present) signed → signature → nonce
+//! unused. A nonce is only burnt by a correctly signed request.
 
 pub mod nonce;
 pub mod timestamp;
@@ -122,7 +123,10 @@ pub fn authenticate(
         .ok_or_else(|| ApiError::missing("SignatureNonce"))?;
 
     match (&claimed.v3, claimed.v1_signature) {
-        (Some(auth), _) => verify::v3(req, &key.secret, &auth.signed_headers, &auth.signature)?,
+        (Some(auth), _) => {
+            verify::v3_signed_headers(req, &auth.signed_headers)?;
+            verify::v3(req, &key.secret, &auth.signed_headers, &auth.signature)?;
+        }
         (None, Some(sig)) => verify::v1(req, &key.secret, sig)?,
         (None, None) => return Err(ApiError::missing("Signature")),
     }
@@ -181,11 +185,15 @@ fn claim(req: &RpcRequest) -> Result<Claimed<'_>, ApiError> {
             ));
         }
     }
-    if let Some(version) = p.get("SignatureVersion").filter(|v| *v != "1.0") {
-        return Err(ApiError::bad(
-            "InvalidSignatureVersion",
-            format!("Specified signature version \u{201c}{version}\u{201d} is not valid."),
-        ));
+    match p.get("SignatureVersion") {
+        None => return Err(ApiError::missing("SignatureVersion")),
+        Some("1.0") => {}
+        Some(version) => {
+            return Err(ApiError::bad(
+                "InvalidSignatureVersion",
+                format!("Specified signature version \u{201c}{version}\u{201d} is not valid."),
+            ));
+        }
     }
     Ok(Claimed {
         access_key_id,

@@ -41,6 +41,26 @@ impl NonceCache {
         true
     }
 
+    /// The remembered nonces, oldest first: `(AccessKeyId, nonce, first seen ms)` (for the
+    /// state file).
+    pub fn entries(&self) -> Vec<crate::persist::NonceEntry> {
+        self.order
+            .iter()
+            .map(|(t, k, n)| (k.clone(), n.clone(), *t))
+            .collect()
+    }
+
+    /// A cache remembering `entries` (as [`NonceCache::entries`] gave them).
+    pub fn from_entries(entries: Vec<crate::persist::NonceEntry>) -> Self {
+        let mut cache = Self::default();
+        for (k, n, t) in entries {
+            if cache.seen.insert((k.clone(), n.clone())) {
+                cache.order.push_back((t, k, n));
+            }
+        }
+        cache
+    }
+
     /// How many nonces are remembered.
     pub fn len(&self) -> usize {
         self.seen.len()

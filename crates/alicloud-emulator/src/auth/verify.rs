@@ -37,6 +37,29 @@ pub fn v1(req: &RpcRequest, secret: &str, signature: &str) -> Result<(), ApiErro
     }
 }
 
+/// Headers a V3 request must sign when it carries them: every `x-acs-*`, `host` and
+/// `content-type` (as the gateway requires: an unsigned one could be swapped in a captured
+/// request). `IncompleteSignature` names the first one left out.
+pub fn v3_signed_headers(req: &RpcRequest, signed_headers: &[String]) -> Result<(), ApiError> {
+    let must_sign =
+        |name: &str| name.starts_with("x-acs-") || name == "host" || name == "content-type";
+    match req
+        .headers
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .find(|name| {
+            must_sign(name) && !signed_headers.iter().any(|s| s.eq_ignore_ascii_case(name))
+        }) {
+        Some(name) => Err(ApiError::bad(
+            "IncompleteSignature",
+            format!(
+                "The request signature does not conform to Aliyun standards. Header \u{201c}{name}\u{201d} must be signed."
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Verifies a V3 (ACS3-HMAC-SHA256) signature; `signed_headers` come from `Authorization`.
 pub fn v3(
     req: &RpcRequest,
@@ -126,6 +149,14 @@ mod tests {
         .collect();
         let sig = "06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0";
         assert!(v3(&req, "YourAccessKeySecret", &signed, sig).is_ok());
+        assert!(v3_signed_headers(&req, &signed).is_ok());
+        // Issue 13 (4): leaving a present x-acs-* header (or host) unsigned is refused.
+        for left_out in ["x-acs-signature-nonce", "x-acs-action", "host"] {
+            let fewer: Vec<String> = signed.iter().filter(|h| *h != left_out).cloned().collect();
+            let err = v3_signed_headers(&req, &fewer).unwrap_err();
+            assert_eq!(err.code, "IncompleteSignature");
+            assert!(err.message.contains(left_out), "{}", err.message);
+        }
         let err = v3(&req, "nope", &signed, sig).unwrap_err();
         assert!(
             err.message

@@ -1,6 +1,6 @@
 //! `alicloud-emulator [--port P] [--host H] [--seed demo|empty|scale:N] [--state FILE]
-//! [--delay-ms MS]`: runs the emulator until Ctrl-C, printing its endpoint and the demo
-//! credentials (fake, sandbox-only values).
+//! [--delay-ms MS]`: runs the emulator until Ctrl-C or SIGTERM (saving the state file),
+//! printing its endpoint and the demo credentials (fake, sandbox-only values).
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -24,7 +24,7 @@ struct Args {
     /// Initial data: demo, empty or scale:N.
     #[arg(long, default_value = "demo")]
     seed: Seed,
-    /// State file: restored on start, saved on every change.
+    /// State file: restored on start, saved in the background after changes and on exit.
     #[arg(long)]
     state: Option<PathBuf>,
     /// Delay of every asynchronous transition, in milliseconds.
@@ -53,7 +53,23 @@ async fn main() -> anyhow::Result<()> {
     println!("SecondAccessKeyId={SECOND_ACCESS_KEY_ID}");
     println!("SecondAccessKeySecret={SECOND_ACCESS_KEY_SECRET}");
     println!("control API: {}/_emulator/health", emu.endpoint());
-    tokio::signal::ctrl_c().await?;
+    wait_for_stop().await?;
     emu.shutdown().await;
     Ok(())
+}
+
+/// Ctrl-C, or SIGTERM on Unix: both end with a saved state.
+async fn wait_for_stop() -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        tokio::select! {
+            r = tokio::signal::ctrl_c() => r,
+            _ = term.recv() => Ok(()),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::signal::ctrl_c().await
+    }
 }

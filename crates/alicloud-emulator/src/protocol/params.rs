@@ -46,11 +46,16 @@ impl Params {
 
     /// Parameters minus the transport ones (what a request log or an idempotency check keeps).
     pub fn business(&self) -> BTreeMap<String, String> {
+        self.business_pairs()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    }
+
+    /// The pairs [`Params::business`] keeps, borrowed.
+    pub fn business_pairs(&self) -> impl Iterator<Item = (&String, &String)> {
         self.map
             .iter()
             .filter(|(k, _)| !COMMON_PARAMS.contains(&k.as_str()))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
     }
 
     /// Sets a value (used by tests and by the dispatcher for defaults).

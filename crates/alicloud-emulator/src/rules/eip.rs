@@ -4,6 +4,7 @@
 use super::{incorrect_eip_status, task_conflict};
 use crate::protocol::ApiError;
 use crate::state::RegionState;
+use crate::state::model::WireName as _;
 use crate::state::model::{
     BindMode, BindTarget, ChargeType, Eip, EipStatus, Eni, EniStatus, EniType, Instance,
     InstanceStatus,
@@ -16,7 +17,7 @@ const UNMODELLED_TARGETS: &[&str] = &["Nat", "SlbInstance", "HaVip", "IpAddress"
 pub fn parse_mode(mode: Option<&str>) -> Result<Option<BindMode>, ApiError> {
     match mode {
         None => Ok(None),
-        Some(m) => BindMode::parse(m).map(Some).ok_or_else(|| {
+        Some(m) => m.parse::<BindMode>().ok().map(Some).ok_or_else(|| {
             ApiError::bad(
                 "IllegalParam.Mode",
                 format!("The specified Mode \u{201c}{m}\u{201d} is illegal, it must be NAT, MULTI_BINDED or BINDED."),
@@ -28,7 +29,7 @@ pub fn parse_mode(mode: Option<&str>) -> Result<Option<BindMode>, ApiError> {
 /// Parses `InstanceType` (default `EcsInstance`).
 pub fn parse_target(text: Option<&str>) -> Result<BindTarget, ApiError> {
     let text = text.unwrap_or("EcsInstance");
-    if let Some(t) = BindTarget::parse(text) {
+    if let Ok(t) = text.parse::<BindTarget>() {
         return Ok(t);
     }
     if UNMODELLED_TARGETS.contains(&text) {
@@ -314,52 +315,93 @@ pub fn check_text(field: &str, value: &str, max: usize) -> Result<(), ApiError> 
     Ok(())
 }
 
-/// A mode change with `ModifyEipForwardMode` is allowed.
+fn forward_mode_error(code: &str, message: &str) -> ApiError {
+    ApiError::bad(code, message)
+}
+
+/// A mode change with `ModifyEipForwardMode` is allowed, with the documented error codes:
+/// `Region.NotSupport` (BINDED outside the cut-through regions),
+/// `Forbidden.PrePaidBindedEip` (a subscription EIP cannot become BINDED),
+/// `Instance.StatusError` (EIP transitioning), `BindInstance.NotSupport` (bound to anything
+/// but an ENI), `IncorrectStatus.EipInstance` (its ENI transitioning or gone), `ENI.BindEcs`
+/// (into or out of BINDED with the ENI attached) and `Instance.ModeError` (the ENI cannot hold
+/// that mode: BINDED needs a secondary ENI without secondary IPs and no other EIP; NAT and
+/// MULTI_BINDED are not mixed on one ENI). An unbound (`Available`) EIP may change mode.
 pub fn check_forward_mode(
     region: &RegionState,
     eip: &Eip,
     to: BindMode,
     cut_through_region: bool,
 ) -> Result<(), ApiError> {
-    match eip.status {
-        EipStatus::InUse => {}
-        EipStatus::Associating | EipStatus::Unassociating => return Err(task_conflict()),
-        _ => return Err(incorrect_eip_status()),
+    if to == BindMode::Binded && !cut_through_region {
+        return Err(forward_mode_error(
+            "Region.NotSupport",
+            "Region not support.",
+        ));
     }
+    if to == BindMode::Binded && eip.charge_type == ChargeType::PrePaid {
+        return Err(forward_mode_error(
+            "Forbidden.PrePaidBindedEip",
+            "prepaid eip cannot be direct.",
+        ));
+    }
+    match eip.status {
+        EipStatus::Available => return Ok(()),
+        EipStatus::InUse => {}
+        _ => {
+            return Err(forward_mode_error(
+                "Instance.StatusError",
+                "eip status error.",
+            ));
+        }
+    }
+    let eip_instance = || {
+        forward_mode_error(
+            "IncorrectStatus.EipInstance",
+            "Eip instance's status is invalid.",
+        )
+    };
     let Some(binding) = &eip.binding else {
-        return Err(incorrect_eip_status());
+        return Err(eip_instance());
     };
     if binding.target != BindTarget::NetworkInterface {
-        return Err(direct_bind_type());
+        return Err(forward_mode_error(
+            "BindInstance.NotSupport",
+            "eip can only change mode when it is allocated or bind eni.",
+        ));
     }
     if binding.mode == to {
         return Ok(());
     }
-    let Some(eni) = region.enis.get(&binding.instance_id) else {
-        return Err(ApiError::bind_target_not_found());
-    };
+    let eni = region
+        .enis
+        .get(&binding.instance_id)
+        .filter(|e| matches!(e.status, EniStatus::Available | EniStatus::InUse))
+        .ok_or_else(eip_instance)?;
     if (to == BindMode::Binded || binding.mode == BindMode::Binded) && eni.instance_id.is_some() {
-        return Err(eni_attached());
+        return Err(forward_mode_error("ENI.BindEcs", "eni bind ecs."));
     }
-    if to == BindMode::Binded {
-        if !cut_through_region {
-            return check_mode_target(to, BindTarget::NetworkInterface, false);
+    let others: Vec<&Eip> = eips_on(region, &eni.id)
+        .into_iter()
+        .filter(|o| o.id != eip.id)
+        .collect();
+    let fits = match to {
+        BindMode::Binded => {
+            others.is_empty()
+                && eni.kind == EniType::Secondary
+                && eni.secondary_ips.is_empty()
+                && binding.private_ip == eni.primary_ip
         }
-        if !eni.secondary_ips.is_empty() {
-            return Err(ApiError::bad(
-                "Eni.HasSubIp",
-                "Eni has sub ip can not bind direct eip.",
-            ));
-        }
-        if eips_on(region, &eni.id).len() > 1 {
-            return Err(mode_conflict());
-        }
-        if binding.private_ip != eni.primary_ip {
-            return Err(ApiError::invalid_param(
-                "PrivateIpAddress",
-                "In BINDED mode the EIP must map to the primary private IP of the ENI.",
-            ));
-        }
+        BindMode::Nat | BindMode::MultiBinded => others
+            .iter()
+            .all(|o| o.binding.as_ref().is_some_and(|b| b.mode == to)),
+    };
+    if fits {
+        Ok(())
+    } else {
+        Err(forward_mode_error(
+            "Instance.ModeError",
+            "eip instance mode error.",
+        ))
     }
-    Ok(())
 }

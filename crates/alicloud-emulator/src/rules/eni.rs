@@ -3,6 +3,7 @@
 
 use crate::protocol::ApiError;
 use crate::state::RegionState;
+use crate::state::model::WireName as _;
 use crate::state::model::{Eni, EniStatus, EniType, Instance, InstanceStatus, instance_type};
 
 /// `InvalidOperation.InvalidEniState` with the expected and current statuses.

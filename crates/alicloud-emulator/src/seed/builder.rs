@@ -270,6 +270,7 @@ impl<'w> Builder<'w> {
             expires_ms: (charge == ChargeType::PrePaid)
                 .then_some(allocated_ms + 365 * 86_400_000 * 3),
             binding: None,
+            mode: None,
             pending: None,
             resource_group_id: DEFAULT_RESOURCE_GROUP.to_string(),
             tags: Vec::new(),

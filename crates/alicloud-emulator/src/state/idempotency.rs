@@ -1,9 +1,11 @@
 //! `ClientToken` idempotency: the first successful call with a token records a fingerprint of
 //! its parameters and its response; a repeat with the same parameters replays the response
 //! without acting again, a repeat with different parameters is `IdempotentParameterMismatch`.
-//! Records are scoped per account and action and kept for 24 hours (at most [`MAX_RECORDS`]).
+//! Records are scoped per account and action and kept for 24 hours (at most [`MAX_RECORDS`]);
+//! expired ones are dropped as new ones are recorded.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -35,10 +37,13 @@ pub enum Lookup {
     Mismatch,
 }
 
-/// All remembered tokens.
+/// All remembered tokens, shared copy-on-write with state-file views. `order` (by creation
+/// time, rebuilt after loading) lets each new record drop the expired ones.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Records {
-    map: BTreeMap<String, Record>,
+    map: Arc<BTreeMap<String, Record>>,
+    #[serde(skip)]
+    order: Arc<BTreeSet<(i64, String)>>,
 }
 
 /// The record key for a token.
@@ -75,27 +80,34 @@ impl Records {
         response: Map<String, Value>,
         now_ms: i64,
     ) {
-        if self.map.len() >= MAX_RECORDS {
-            self.map
-                .retain(|_, r| now_ms - r.created_ms <= RETENTION_MS);
-            if self.map.len() >= MAX_RECORDS
-                && let Some(oldest) = self
-                    .map
+        if self.order.len() != self.map.len() {
+            self.order = Arc::new(
+                self.map
                     .iter()
-                    .min_by_key(|(_, r)| r.created_ms)
-                    .map(|(k, _)| k.clone())
-            {
-                self.map.remove(&oldest);
-            }
+                    .map(|(k, r)| (r.created_ms, k.clone()))
+                    .collect(),
+            );
         }
-        self.map.insert(
-            key,
+        let map = Arc::make_mut(&mut self.map);
+        let order = Arc::make_mut(&mut self.order);
+        while let Some((created, k)) = order.first().cloned() {
+            if now_ms - created <= RETENTION_MS && map.len() < MAX_RECORDS {
+                break;
+            }
+            order.pop_first();
+            map.remove(&k);
+        }
+        if let Some(old) = map.insert(
+            key.clone(),
             Record {
                 fingerprint,
                 response,
                 created_ms: now_ms,
             },
-        );
+        ) {
+            order.remove(&(old.created_ms, key.clone()));
+        }
+        order.insert((now_ms, key));
     }
 
     /// How many tokens are remembered.
@@ -142,5 +154,26 @@ mod tests {
             r.lookup(&key("other", "AllocateEipAddress", "tok"), &f2, 10),
             Lookup::Fresh
         );
+    }
+
+    /// Issue 13 (3): expired tokens are dropped as new ones come, not only at the cap.
+    #[test]
+    fn expired_tokens_are_pruned_as_new_ones_come() {
+        let mut r = Records::default();
+        for i in 0..5 {
+            r.record(format!("k{i}"), "f".into(), Map::new(), i);
+        }
+        r.record("k0".into(), "f".into(), Map::new(), 10);
+        assert_eq!(r.len(), 5);
+        r.record("late".into(), "f".into(), Map::new(), RETENTION_MS + 5);
+        assert_eq!(
+            r.len(),
+            2,
+            "k1..k4 expired, k0 (renewed at 10) and late kept"
+        );
+        let back: Records = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
+        let mut back = back;
+        back.record("later".into(), "f".into(), Map::new(), RETENTION_MS + 11);
+        assert_eq!(back.len(), 2, "k0 expired after reload too");
     }
 }

@@ -12,6 +12,7 @@ pub mod transitions;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::net::Ipv4Addr;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -123,11 +124,23 @@ impl RegionState {
     }
 }
 
-/// The resources of one account.
+/// The resources of one account. Regions are shared copy-on-write, so taking a
+/// [`WorldView`] for the state file costs no copy; a region is copied when first changed
+/// while a view of it is still being written.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct AccountState {
     /// By region ID.
-    pub regions: BTreeMap<String, RegionState>,
+    pub regions: BTreeMap<String, Arc<RegionState>>,
+}
+
+/// What a snapshot holds, taken from a [`World`] without copying the resources; serialized
+/// exactly like the world.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorldView {
+    accounts: BTreeMap<String, AccountState>,
+    idempotency: idempotency::Records,
+    id_counter: u64,
+    id_salt: String,
 }
 
 /// Everything a snapshot holds.
@@ -157,17 +170,33 @@ impl World {
 
     /// Read access to an account's region.
     pub fn region(&self, account: &str, region: &str) -> Option<&RegionState> {
-        self.accounts.get(account)?.regions.get(region)
+        self.accounts
+            .get(account)?
+            .regions
+            .get(region)
+            .map(|r| &**r)
     }
 
     /// Write access to an account's region, created on first use.
     pub fn region_mut(&mut self, account: &str, region: &str) -> &mut RegionState {
-        self.accounts
-            .entry(account.to_string())
-            .or_default()
-            .regions
-            .entry(region.to_string())
-            .or_default()
+        Arc::make_mut(
+            self.accounts
+                .entry(account.to_string())
+                .or_default()
+                .regions
+                .entry(region.to_string())
+                .or_default(),
+        )
+    }
+
+    /// A view for the state file (shares the regions and records; no copy).
+    pub fn view(&self) -> WorldView {
+        WorldView {
+            accounts: self.accounts.clone(),
+            idempotency: self.idempotency.clone(),
+            id_counter: self.id_counter,
+            id_salt: self.id_salt.clone(),
+        }
     }
 
     /// A fresh resource ID for `region` (`prefix` is `eip`, `eni`, `i`, ...).
@@ -244,6 +273,7 @@ impl World {
         let mut public: Vec<(String, String)> = Vec::new();
         for account in self.accounts.values_mut() {
             for (region_id, region) in &mut account.regions {
+                let region = Arc::make_mut(region);
                 region.rebuild();
                 public.extend(
                     region

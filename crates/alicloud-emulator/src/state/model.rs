@@ -4,128 +4,136 @@
 //! they are computed from the EIP bindings when rendering.
 
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr};
 
-macro_rules! string_enum {
-    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name { $($(#[$vm])* #[serde(rename = $text)] $variant),+ }
-        impl $name {
-            /// The wire spelling.
-            pub fn as_str(self) -> &'static str { match self { $(Self::$variant => $text),+ } }
-            /// Parses the wire spelling (exact case).
-            pub fn parse(text: &str) -> Option<Self> { match text { $($text => Some(Self::$variant),)+ _ => None } }
-        }
-    };
+/// The wire spelling of the string enums below (their strum `IntoStaticStr`); parsing is
+/// their strum `FromStr` (exact case).
+pub trait WireName: Copy + Into<&'static str> {
+    /// The wire spelling.
+    fn as_str(self) -> &'static str {
+        self.into()
+    }
 }
 
-string_enum!(
-    /// EIP status.
-    EipStatus {
-        /// Being associated.
-        Associating => "Associating",
-        /// Being disassociated.
-        Unassociating => "Unassociating",
-        /// Associated.
-        InUse => "InUse",
-        /// Free.
-        Available => "Available",
-        /// Being released.
-        Releasing => "Releasing",
-    }
-);
+impl<T: Copy + Into<&'static str>> WireName for T {}
 
-string_enum!(
-    /// ENI status.
-    EniStatus {
-        /// Not attached.
-        Available => "Available",
-        /// Being attached.
-        Attaching => "Attaching",
-        /// Attached.
-        InUse => "InUse",
-        /// Being detached.
-        Detaching => "Detaching",
-        /// Being deleted.
-        Deleting => "Deleting",
-    }
-);
+/// EIP status.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, EnumString, IntoStaticStr,
+)]
+pub enum EipStatus {
+    /// Being associated.
+    Associating,
+    /// Being disassociated.
+    Unassociating,
+    /// Associated.
+    InUse,
+    /// Free.
+    Available,
+    /// Being released.
+    Releasing,
+}
 
-string_enum!(
-    /// ENI type.
-    EniType {
-        /// The instance's primary ENI.
-        Primary => "Primary",
-        /// A secondary ENI.
-        Secondary => "Secondary",
-    }
-);
+/// ENI status.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, EnumString, IntoStaticStr,
+)]
+pub enum EniStatus {
+    /// Not attached.
+    Available,
+    /// Being attached.
+    Attaching,
+    /// Attached.
+    InUse,
+    /// Being detached.
+    Detaching,
+    /// Being deleted.
+    Deleting,
+}
 
-string_enum!(
-    /// ECS instance status.
-    InstanceStatus {
-        /// Being created.
-        Pending => "Pending",
-        /// Starting.
-        Starting => "Starting",
-        /// Running.
-        Running => "Running",
-        /// Stopping.
-        Stopping => "Stopping",
-        /// Stopped.
-        Stopped => "Stopped",
-    }
-);
+/// ENI type.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, EnumString, IntoStaticStr,
+)]
+pub enum EniType {
+    /// The instance's primary ENI.
+    Primary,
+    /// A secondary ENI.
+    Secondary,
+}
 
-string_enum!(
-    /// EIP association mode.
-    BindMode {
-        /// NAT mode (default).
-        Nat => "NAT",
-        /// Multi-EIP-to-ENI mode.
-        MultiBinded => "MULTI_BINDED",
-        /// Cut-through mode.
-        Binded => "BINDED",
-    }
-);
+/// ECS instance status.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, EnumString, IntoStaticStr,
+)]
+pub enum InstanceStatus {
+    /// Being created.
+    Pending,
+    /// Starting.
+    Starting,
+    /// Running.
+    Running,
+    /// Stopping.
+    Stopping,
+    /// Stopped.
+    Stopped,
+}
 
-string_enum!(
-    /// What an EIP is associated with (the emulator models ECS instances and ENIs).
-    BindTarget {
-        /// An ECS instance (its primary ENI).
-        EcsInstance => "EcsInstance",
-        /// A secondary ENI.
-        NetworkInterface => "NetworkInterface",
-    }
-);
+/// EIP association mode.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, EnumString, IntoStaticStr,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[strum(serialize_all = "SCREAMING_SNAKE_CASE")]
+pub enum BindMode {
+    /// NAT mode (default).
+    Nat,
+    /// Multi-EIP-to-ENI mode.
+    MultiBinded,
+    /// Cut-through mode.
+    Binded,
+}
 
-string_enum!(
-    /// Billing method.
-    ChargeType {
-        /// Pay-as-you-go.
-        PostPaid => "PostPaid",
-        /// Subscription.
-        PrePaid => "PrePaid",
-    }
-);
+/// What an EIP is associated with (the emulator models ECS instances and ENIs).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, EnumString, IntoStaticStr,
+)]
+pub enum BindTarget {
+    /// An ECS instance (its primary ENI).
+    EcsInstance,
+    /// A secondary ENI.
+    NetworkInterface,
+}
 
-string_enum!(
-    /// A transition waiting for its due time.
-    PendingKind {
-        /// EIP Associating → InUse.
-        Associate => "Associate",
-        /// EIP Unassociating → Available (binding cleared).
-        Unassociate => "Unassociate",
-        /// EIP Releasing → gone.
-        Release => "Release",
-        /// ENI Attaching → InUse.
-        Attach => "Attach",
-        /// ENI Detaching → Available (instance cleared).
-        Detach => "Detach",
-        /// ENI Deleting → gone.
-        Delete => "Delete",
-    }
-);
+/// Billing method.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, EnumString, IntoStaticStr,
+)]
+pub enum ChargeType {
+    /// Pay-as-you-go.
+    PostPaid,
+    /// Subscription.
+    PrePaid,
+}
+
+/// A transition waiting for its due time.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, EnumString, IntoStaticStr,
+)]
+pub enum PendingKind {
+    /// EIP Associating → InUse.
+    Associate,
+    /// EIP Unassociating → Available (binding cleared).
+    Unassociate,
+    /// EIP Releasing → gone.
+    Release,
+    /// ENI Attaching → InUse.
+    Attach,
+    /// ENI Detaching → Available (instance cleared).
+    Detach,
+    /// ENI Deleting → gone.
+    Delete,
+}
 
 /// A scheduled transition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -319,6 +327,10 @@ pub struct Eip {
     pub expires_ms: Option<i64>,
     /// Association, if any (kept while Associating, InUse and Unassociating).
     pub binding: Option<Binding>,
+    /// The mode an unbound EIP was given with `ModifyEipForwardMode` (`None`: NAT); it is
+    /// reported while unbound and used when `AssociateEipAddress` names no mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<BindMode>,
     /// Scheduled transition.
     pub pending: Option<Pending>,
     /// Resource group.
@@ -440,10 +452,11 @@ mod tests {
             "Available",
             "Releasing",
         ] {
-            assert_eq!(EipStatus::parse(s).unwrap().as_str(), s);
+            assert_eq!(s.parse::<EipStatus>().unwrap().as_str(), s);
         }
-        assert_eq!(BindMode::parse("BINDED"), Some(BindMode::Binded));
-        assert_eq!(BindMode::parse("binded"), None);
+        assert_eq!("BINDED".parse::<BindMode>().ok(), Some(BindMode::Binded));
+        assert_eq!(BindMode::MultiBinded.as_str(), "MULTI_BINDED");
+        assert!("binded".parse::<BindMode>().is_err());
         assert_eq!(
             serde_json::to_string(&BindMode::MultiBinded).unwrap(),
             "\"MULTI_BINDED\""

@@ -1,6 +1,6 @@
 //! An insertion-ordered table keyed by resource ID: O(1) lookup, stable iteration order
 //! (what paging walks) and a sequence number per row that `NextToken` cursors point at.
-//! Serialized as a plain list in order.
+//! Serialized as a plain list in order; a list repeating an ID is refused.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -102,6 +102,12 @@ impl<'de, T: Deserialize<'de> + Keyed> Deserialize<'de> for Table<T> {
         let rows = Vec::<T>::deserialize(deserializer)?;
         let mut table = Table::default();
         for row in rows {
+            if table.contains(row.key()) {
+                return Err(serde::de::Error::custom(format!(
+                    "duplicate ID {:?}",
+                    row.key()
+                )));
+            }
             table.insert(row);
         }
         Ok(table)

@@ -13,6 +13,10 @@ pub fn settle(world: &mut World, account: &str, now_ms: i64) {
     };
     let mut freed_public: Vec<(String, String)> = Vec::new();
     for (region_id, region) in &mut acct.regions {
+        if region.pending.first().is_none_or(|(due, _)| *due > now_ms) {
+            continue;
+        }
+        let region = std::sync::Arc::make_mut(region);
         while let Some((due, id)) = region.pending.first().cloned() {
             if due > now_ms {
                 break;

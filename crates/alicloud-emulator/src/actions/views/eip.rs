@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::shapes::{AsText, NoItems, One, Time, VpcTags, empty};
 use crate::state::model::Eip;
+use crate::state::model::{BindMode, WireName as _};
 
 /// One EIP. Fields in byte order of their names.
 #[derive(Debug, Serialize)]
@@ -82,7 +83,10 @@ impl<'a> EipView<'a> {
             instance_type: b.map_or("", |b| b.target.as_str()),
             internet_charge_type: &e.internet_charge_type,
             ip_address: &e.ip,
-            mode: b.map_or("NAT", |b| b.mode.as_str()),
+            mode: b.map_or_else(
+                || e.mode.unwrap_or(BindMode::Nat).as_str(),
+                |b| b.mode.as_str(),
+            ),
             name: &e.name,
             netmode: "public",
             operation_locks: empty("LockReason"),

@@ -5,6 +5,7 @@ use serde::{Serialize, Serializer};
 
 use super::shapes::{EcsTags, NoItems, One, PublicIp, Seq, Time, empty};
 use super::{BoundIndex, DEFAULT_RESOURCE_GROUP};
+use crate::state::model::WireName as _;
 use crate::state::model::{Eni, EniType};
 
 /// One ENI. Fields in byte order of their names.

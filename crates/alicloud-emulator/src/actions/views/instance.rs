@@ -7,6 +7,7 @@ use sha2::{Digest as _, Sha256};
 
 use super::shapes::{EcsTags, NoItems, One, Seq, Time, empty};
 use super::{BoundIndex, DEFAULT_RESOURCE_GROUP};
+use crate::state::model::WireName as _;
 use crate::state::model::{ChargeType, Eip, Eni, EniStatus, EniType, Instance, instance_type};
 
 /// One instance. Fields in byte order of their names.

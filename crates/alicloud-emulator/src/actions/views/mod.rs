@@ -108,6 +108,7 @@ mod tests {
         let mut checked = 0;
         for (account, state) in &mut world.accounts {
             for (region, res) in &mut state.regions {
+                let res = std::sync::Arc::make_mut(res);
                 let tag = || vec![("k".to_string(), "v".to_string())];
                 res.eips.values_mut().for_each(|e| e.tags = tag());
                 res.enis.values_mut().for_each(|e| e.tags = tag());
