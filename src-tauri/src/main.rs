@@ -50,7 +50,15 @@ fn main() -> anyhow::Result<()> {
         })
         .on_window_event(commands::lifecycle::on_window_event)
         .invoke_handler(ipc::invoke_handler())
-        .run(tauri::generate_context!())
-        .context("running the Tauri application")?;
+        .build(tauri::generate_context!())
+        .context("building the Tauri application")?
+        .run(|app, event| {
+            // `exit` ends the process without dropping managed state: save what must be saved.
+            if let tauri::RunEvent::Exit = event
+                && let Some(desk) = app.try_state::<eipdesk_core::api::EipDesk>()
+            {
+                desk.shutdown();
+            }
+        });
     Ok(())
 }

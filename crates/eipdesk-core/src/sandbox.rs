@@ -47,6 +47,14 @@ impl Sandbox {
         Ok(Self { emulator })
     }
 
+    /// Writes every change the emulator holds in memory to its state file, now (the emulator
+    /// saves in the background; an app exiting without this could lose the last half second).
+    pub fn save(&self) {
+        if let Err(e) = self.emulator.state().save_blocking() {
+            tracing::warn!(error = %e, "saving the Sandbox state failed");
+        }
+    }
+
     /// `http://127.0.0.1:<port>`.
     pub fn endpoint(&self) -> String {
         self.emulator.endpoint()

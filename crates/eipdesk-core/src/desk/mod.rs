@@ -68,6 +68,11 @@ impl EipDesk {
         })
     }
 
+    /// What must happen before the process exits: the Sandbox's unsaved changes are written.
+    pub fn shutdown(&self) {
+        self.sandbox.save();
+    }
+
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
     }
