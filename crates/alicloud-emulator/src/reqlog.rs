@@ -131,10 +131,8 @@ impl RequestLog {
 mod tests {
     use super::*;
 
-    #[test]
-    fn bounded_and_filtered() {
-        let mut log = RequestLog::default();
-        let entry = LogEntry {
+    fn entry() -> LogEntry {
+        LogEntry {
             seq: 0,
             time: String::new(),
             action: "A".into(),
@@ -148,7 +146,13 @@ mod tests {
             code: "OK".into(),
             request_id: String::new(),
             signature: String::new(),
-        };
+        }
+    }
+
+    #[test]
+    fn bounded_and_filtered() {
+        let mut log = RequestLog::default();
+        let entry = entry();
         for _ in 0..CAPACITY + 5 {
             log.push(entry.clone());
         }
@@ -168,21 +172,7 @@ mod tests {
         assert!(clipped.ends_with("[truncated, 100000 bytes]"), "{clipped}");
         assert_eq!(clip("short"), "short");
         let mut log = RequestLog::default();
-        let mut entry = LogEntry {
-            seq: 0,
-            time: String::new(),
-            action: "A".into(),
-            version: String::new(),
-            account_id: String::new(),
-            access_key_id: String::new(),
-            region_id: String::new(),
-            params: BTreeMap::new(),
-            client_token: None,
-            status: 200,
-            code: "OK".into(),
-            request_id: String::new(),
-            signature: String::new(),
-        };
+        let mut entry = entry();
         entry.params.insert("Big".into(), "x".repeat(200_000));
         for _ in 0..100 {
             log.push(entry.clone());

@@ -4,7 +4,8 @@
 //! state, exports). An existing install with looser modes is tightened at start-up.
 #![cfg(unix)]
 
-use alicloud_api::Secret;
+mod no_keychain;
+
 use alicloud_emulator::seed::demo_ids::*;
 use eipdesk_core::EipDesk;
 use eipdesk_core::api::CsvExportRequest;
@@ -13,29 +14,11 @@ use eipdesk_core::audit::export::ExportFormat;
 use eipdesk_core::binding::{BindForm, Confirmations, JobKind};
 use eipdesk_core::desk::workflow::AuditExportRequest;
 use eipdesk_core::journal::RunStatus;
-use eipdesk_core::profiles::{KeychainError, SecretStore};
+use no_keychain::NoKeychain;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
-
-#[derive(Debug, Default)]
-struct NoKeychain;
-
-impl SecretStore for NoKeychain {
-    fn set(&self, _: &str, _: &Secret) -> Result<(), KeychainError> {
-        Ok(())
-    }
-    fn get(&self, _: &str) -> Result<Option<Secret>, KeychainError> {
-        Ok(None)
-    }
-    fn delete(&self, _: &str) -> Result<bool, KeychainError> {
-        Ok(false)
-    }
-    fn check(&self) -> Result<(), KeychainError> {
-        Ok(())
-    }
-}
 
 fn mode(path: &Path) -> u32 {
     std::fs::symlink_metadata(path)

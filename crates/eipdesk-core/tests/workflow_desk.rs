@@ -2,7 +2,8 @@
 //! Sandbox: form choices with reasons, preflight, confirmations, a run on a background task
 //! reported through run events, the run list, and the audit log with the account and export.
 
-use alicloud_api::Secret;
+mod no_keychain;
+
 use alicloud_emulator::seed::demo_ids::*;
 use eipdesk_core::DescribeError;
 use eipdesk_core::EipDesk;
@@ -12,29 +13,10 @@ use eipdesk_core::binding::{BindForm, Confirmations, JobKind};
 use eipdesk_core::desk::workflow::AuditExportRequest;
 use eipdesk_core::ids::RunId;
 use eipdesk_core::journal::{RunStatus, StepStatus};
-use eipdesk_core::profiles::{KeychainError, SecretStore};
 use eipdesk_core::workflow::{RunEvents, RunView, WorkflowError};
+use no_keychain::NoKeychain;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-
-/// No profiles are created here: the keychain stays empty.
-#[derive(Debug, Default)]
-struct NoKeychain;
-
-impl SecretStore for NoKeychain {
-    fn set(&self, _: &str, _: &Secret) -> Result<(), KeychainError> {
-        Ok(())
-    }
-    fn get(&self, _: &str) -> Result<Option<Secret>, KeychainError> {
-        Ok(None)
-    }
-    fn delete(&self, _: &str) -> Result<bool, KeychainError> {
-        Ok(false)
-    }
-    fn check(&self) -> Result<(), KeychainError> {
-        Ok(())
-    }
-}
 
 #[derive(Default)]
 struct Recorder(Mutex<Vec<RunView>>);
