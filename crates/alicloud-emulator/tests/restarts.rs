@@ -18,6 +18,13 @@ fn config(path: &std::path::Path, delays: Delays) -> EmulatorConfig {
     }
 }
 
+/// Starts the demo seed on `path`; the test fails if it cannot.
+async fn boot(path: &std::path::Path, delays: Delays) -> alicloud_emulator::RunningEmulator {
+    start(config(path, delays), "127.0.0.1:0".parse().unwrap())
+        .await
+        .unwrap()
+}
+
 /// (7) The clock offset survives a restart (so an EIP seen `InUse` cannot go back to
 /// `Associating` when its last save predates the settling).
 #[tokio::test]
@@ -25,9 +32,7 @@ async fn a_restart_keeps_the_clock_offset() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.json");
     let hour = Delays::uniform(3_600_000);
-    let emu = start(config(&path, hour), "127.0.0.1:0".parse().unwrap())
-        .await
-        .unwrap();
+    let emu = boot(&path, hour).await;
     let c = common::Client::new(emu.state(), common::Sig::V3);
     c.ok(
         VPC,
@@ -43,9 +48,7 @@ async fn a_restart_keeps_the_clock_offset() {
     emu.control().advance_clock(Duration::from_secs(7200));
     assert_eq!(c.eip(HZ_EIP_FREE_A).await["Status"], "InUse");
     emu.shutdown().await;
-    let emu = start(config(&path, hour), "127.0.0.1:0".parse().unwrap())
-        .await
-        .unwrap();
+    let emu = boot(&path, hour).await;
     let c = common::Client::new(emu.state(), common::Sig::V3);
     assert_eq!(c.eip(HZ_EIP_FREE_A).await["Status"], "InUse");
     let offset = emu.control().now_ms() - alicloud_emulator::clock::wall_ms();
@@ -62,12 +65,7 @@ async fn a_restart_keeps_the_clock_offset() {
 async fn a_captured_request_stays_spent_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.json");
-    let emu = start(
-        config(&path, Delays::uniform(0)),
-        "127.0.0.1:0".parse().unwrap(),
-    )
-    .await
-    .unwrap();
+    let emu = boot(&path, Delays::uniform(0)).await;
     let mut c = common::Client::new(emu.state(), common::Sig::V3);
     c.nonce = Some("captured-nonce-0001".into());
     c.timestamp = Some(common::now());
@@ -83,12 +81,7 @@ async fn a_captured_request_stays_spent_after_a_restart() {
     };
     let before = count(&c).await;
     emu.shutdown().await;
-    let emu = start(
-        config(&path, Delays::uniform(0)),
-        "127.0.0.1:0".parse().unwrap(),
-    )
-    .await
-    .unwrap();
+    let emu = boot(&path, Delays::uniform(0)).await;
     c.state = emu.state();
     let replay = c.call(VPC, "AllocateEipAddress", &[HZ]).await;
     assert_eq!(replay.code(), "SignatureNonceUsed", "{}", replay.text);
@@ -102,23 +95,13 @@ async fn a_captured_request_stays_spent_after_a_restart() {
 async fn starts_refuse_bad_files_and_clean_leftovers() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.json");
-    let emu = start(
-        config(&path, Delays::uniform(0)),
-        "127.0.0.1:0".parse().unwrap(),
-    )
-    .await
-    .unwrap();
+    let emu = boot(&path, Delays::uniform(0)).await;
     emu.shutdown().await;
     let good = std::fs::read_to_string(&path).unwrap();
 
     let leftover = dir.path().join(".state.json.tmp-31337");
     std::fs::write(&leftover, "partial").unwrap();
-    let emu = start(
-        config(&path, Delays::uniform(0)),
-        "127.0.0.1:0".parse().unwrap(),
-    )
-    .await
-    .unwrap();
+    let emu = boot(&path, Delays::uniform(0)).await;
     emu.shutdown().await;
     assert!(
         !leftover.exists(),
@@ -160,12 +143,7 @@ async fn starts_refuse_bad_files_and_clean_leftovers() {
 async fn dropping_the_emulator_saves_pending_changes() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.json");
-    let emu = start(
-        config(&path, Delays::uniform(0)),
-        "127.0.0.1:0".parse().unwrap(),
-    )
-    .await
-    .unwrap();
+    let emu = boot(&path, Delays::uniform(0)).await;
     let c = common::Client::new(emu.state(), common::Sig::V3);
     c.ok(
         VPC,
