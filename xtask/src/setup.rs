@@ -16,6 +16,8 @@ pub const APT_PACKAGES: &[&str] = &[
     "libssl-dev",
     "xvfb",
     "xauth",
+    // xwininfo: the close-guard e2e spec finds the app's X11 window with it
+    "x11-utils",
     "webkit2gtk-driver",
     "imagemagick",
     "gnome-keyring",
