@@ -166,6 +166,30 @@ fn bound_in(eip: &EipFacts, wanted: Option<BindMode>, cut_through: bool) -> Resu
     }
 }
 
+/// Marks every choice a run in progress is changing as unavailable, saying which run: a
+/// second run on the same resource would be refused when it starts (`busy` maps run IDs to
+/// the resource IDs each touches).
+pub fn mark_busy<'a>(
+    options: &mut BindOptions,
+    busy: impl IntoIterator<Item = (&'a String, &'a Vec<String>)>,
+) {
+    let busy: Vec<(&String, &Vec<String>)> = busy.into_iter().collect();
+    let choices = options
+        .eips
+        .iter_mut()
+        .chain(options.enis.iter_mut())
+        .chain(options.instances.iter_mut());
+    for choice in choices.filter(|c| c.disabled_reason.is_none()) {
+        if let Some((run, _)) = busy.iter().find(|(_, used)| used.contains(&choice.id)) {
+            choice.disabled_reason = Some(format!(
+                "Run {run} is changing it right now; wait for it to finish (the header shows \
+                 its progress)."
+            ));
+            choice.reason_code = Some("ResourceBusy".into());
+        }
+    }
+}
+
 /// The choices for `form` (its job, and its EIP and target when already chosen).
 pub fn bind_options(
     form: &BindForm,

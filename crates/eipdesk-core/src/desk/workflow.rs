@@ -5,7 +5,7 @@
 use super::EipDesk;
 use crate::audit::export::{ExportFormat, export};
 use crate::audit::{AuditEntry, AuditFilter, AuditLog};
-use crate::binding::options::{BindOptions, bind_options};
+use crate::binding::options::{BindOptions, bind_options, mark_busy};
 use crate::binding::view::PreflightView;
 use crate::binding::{BindForm, BindPlan, Blocker, Confirmations, ProfileFacts, preflight};
 use crate::ids::{RegionId, RunId};
@@ -182,7 +182,14 @@ impl EipDesk {
     pub async fn bind_options(&self, form: BindForm) -> Result<BindOptions, WorkflowError> {
         let region = region_of(&form)?;
         let snapshot = fetch_snapshot(&self.session().client, &region).await?;
-        Ok(bind_options(&form, &snapshot, self.cut_through_regions()))
+        let mut options = bind_options(&form, &snapshot, self.cut_through_regions());
+        let active = self
+            .workflow
+            .active
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        mark_busy(&mut options, active.iter());
+        Ok(options)
     }
 
     async fn plan(
