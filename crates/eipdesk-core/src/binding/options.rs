@@ -9,6 +9,7 @@ use super::words;
 use crate::ids::{AllocationId, EniId};
 use crate::regions::CutThroughRegions;
 use serde::Serialize;
+use std::collections::HashMap;
 use ts_rs::TS;
 
 /// One selectable resource.
@@ -166,21 +167,24 @@ fn bound_in(eip: &EipFacts, wanted: Option<BindMode>, cut_through: bool) -> Resu
     }
 }
 
-/// Marks every choice a run in progress is changing as unavailable, saying which run: a
-/// second run on the same resource would be refused when it starts (`busy` maps run IDs to
-/// the resource IDs each touches).
-pub fn mark_busy<'a>(
-    options: &mut BindOptions,
-    busy: impl IntoIterator<Item = (&'a String, &'a Vec<String>)>,
-) {
-    let busy: Vec<(&String, &Vec<String>)> = busy.into_iter().collect();
+/// The run in progress that is changing resource `id`, if any (`busy` maps run IDs to the
+/// resource IDs each touches). The one answer to "is it busy?": the form marks such choices
+/// and starting a second run on them is refused.
+pub fn run_touching<'a>(busy: &'a HashMap<String, Vec<String>>, id: &str) -> Option<&'a str> {
+    busy.iter()
+        .find(|(_, used)| used.iter().any(|r| r == id))
+        .map(|(run, _)| run.as_str())
+}
+
+/// Marks every choice a run in progress is changing as unavailable, saying which run.
+pub fn mark_busy(options: &mut BindOptions, busy: &HashMap<String, Vec<String>>) {
     let choices = options
         .eips
         .iter_mut()
         .chain(options.enis.iter_mut())
         .chain(options.instances.iter_mut());
     for choice in choices.filter(|c| c.disabled_reason.is_none()) {
-        if let Some((run, _)) = busy.iter().find(|(_, used)| used.contains(&choice.id)) {
+        if let Some(run) = run_touching(busy, &choice.id) {
             choice.disabled_reason = Some(format!(
                 "Run {run} is changing it right now; wait for it to finish (the header shows \
                  its progress)."

@@ -5,7 +5,7 @@
 use super::EipDesk;
 use crate::audit::export::{ExportFormat, export};
 use crate::audit::{AuditEntry, AuditFilter, AuditLog};
-use crate::binding::options::{BindOptions, bind_options, mark_busy};
+use crate::binding::options::{BindOptions, bind_options, mark_busy, run_touching};
 use crate::binding::view::PreflightView;
 use crate::binding::{BindForm, BindPlan, Blocker, Confirmations, ProfileFacts, preflight};
 use crate::ids::{RegionId, RunId};
@@ -188,7 +188,7 @@ impl EipDesk {
             .active
             .lock()
             .unwrap_or_else(|p| p.into_inner());
-        mark_busy(&mut options, active.iter());
+        mark_busy(&mut options, &active);
         Ok(options)
     }
 
@@ -235,11 +235,10 @@ impl EipDesk {
                 .active
                 .lock()
                 .unwrap_or_else(|p| p.into_inner());
-            if let Some((run, resource)) = active.iter().find_map(|(run, used)| {
-                used.iter()
-                    .find(|r| resources.contains(r))
-                    .map(|r| (run.clone(), r.clone()))
-            }) {
+            if let Some((run, resource)) = resources
+                .iter()
+                .find_map(|r| run_touching(&active, r).map(|run| (run.to_string(), r.clone())))
+            {
                 return Err(WorkflowError::Busy { run, resource });
             }
         }

@@ -2,6 +2,7 @@
 //! resources.
 
 mod agreement;
+mod busy;
 mod plans;
 mod rules;
 

@@ -474,39 +474,3 @@ fn unbinding_a_nat_eip_from_an_instance_is_acknowledged_and_on_production_typed_
     };
     assert_eq!(plan.unconfirmed(&by_instance).len(), 1);
 }
-
-#[test]
-fn choices_a_run_is_changing_are_busy_and_name_the_run() {
-    let s = snapshot();
-    let form = BindForm {
-        job: Some(JobKind::CutThroughBind),
-        allocation_id: "eip-free".into(),
-        ..Default::default()
-    };
-    let mut o = bind_options(&form, &s, &regions());
-    let runs: std::collections::HashMap<String, Vec<String>> = [(
-        "run-0001".to_string(),
-        vec!["eip-free".to_string(), "eni-sec".to_string()],
-    )]
-    .into();
-    crate::binding::options::mark_busy(&mut o, runs.iter());
-    let find = |cs: &[crate::binding::options::Choice], id: &str| {
-        cs.iter().find(|c| c.id == id).unwrap().clone()
-    };
-    let eip = find(&o.eips, "eip-free");
-    assert_eq!(eip.reason_code.as_deref(), Some("ResourceBusy"));
-    assert!(eip.disabled_reason.unwrap().contains("run-0001"));
-    assert_eq!(
-        find(&o.enis, "eni-sec").reason_code.as_deref(),
-        Some("ResourceBusy")
-    );
-    // A choice already unavailable keeps its own reason; others are untouched.
-    assert_eq!(
-        find(&o.enis, "eni-ct").reason_code.as_deref(),
-        Some("EniHasEip")
-    );
-    assert_eq!(
-        find(&o.eips, "eip-used").reason_code.as_deref(),
-        Some("EipAlreadyBound")
-    );
-}
