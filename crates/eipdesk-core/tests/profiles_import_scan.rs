@@ -259,7 +259,6 @@ fn malformed_files_are_typed_errors_and_stay_untouched() {
             SourceKind::AliyunCli,
             None,
         ),
-        ("aliyun/malformed-unnamed.json", SourceKind::AliyunCli, None),
         (
             "alibabacloud/malformed",
             SourceKind::CredentialsFile,
@@ -300,6 +299,18 @@ fn malformed_files_are_typed_errors_and_stay_untouched() {
 }
 
 #[test]
+fn an_unnamed_entry_is_listed_on_its_own() {
+    let path = fixtures().join("aliyun/malformed-unnamed.json");
+    let report = import::scan(&sources(Some(path), None, None));
+    assert_eq!(report.sources[0].status, SourceStatus::Found);
+    let list = candidates(&report, SourceKind::AliyunCli);
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].key, "aliyun-cli:#1");
+    assert_eq!(list[0].reason_code.as_deref(), Some("import.missing_field"));
+    assert_no_fixture_secret(&serde_json::to_string(&report).unwrap());
+}
+
+#[test]
 fn unreadable_inputs_are_typed() {
     let dir = tempfile::tempdir().unwrap();
     let binary = dir.path().join("config.json");
@@ -319,6 +330,6 @@ fn unreadable_inputs_are_typed() {
     let report = import::scan(&sources(None, Some(dir.path().to_path_buf()), None));
     assert_eq!(
         report.sources[0].error.as_ref().unwrap().code,
-        "import.read"
+        "import.not_a_file"
     );
 }

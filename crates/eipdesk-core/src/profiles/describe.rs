@@ -111,6 +111,7 @@ impl DescribeError for ImportError {
             }
             ImportError::Read { .. } => ErrorKind::Internal,
             ImportError::TooLarge { .. }
+            | ImportError::NotAFile { .. }
             | ImportError::Malformed { .. }
             | ImportError::DuplicateSelection { .. }
             | ImportError::NotImportable { .. } => ErrorKind::InvalidInput,

@@ -99,7 +99,7 @@ impl ProfileError {
             Self::Keychain(k) => k.hint().to_string(),
             Self::NotFound(_) => "The profile no longer exists; refresh the profile list.".into(),
             Self::NameTaken(_) => "Choose a different name.".into(),
-            Self::Invalid(e) => format!("Correct the field \"{}\".", e.field),
+            Self::Invalid(_) => "Correct it in the form, then save again.".into(),
             Self::Builtin(_) => {
                 "The Sandbox is built in; only its region and label can change.".into()
             }

@@ -11,12 +11,30 @@ use alicloud_api::Secret;
 /// Keychain service name under which every EIP Desk item is stored.
 pub const SERVICE: &str = "eipdesk";
 
+/// The label of a profile's keychain item: its name (what a user looks for in Seahorse or
+/// Keychain Access) and its id (what EIP Desk looks up).
+pub fn item_label(profile_name: &str, account: &str) -> String {
+    format!("EIP Desk: {profile_name} ({account})")
+}
+
 /// A place that keeps one secret text per account (the account is a profile id).
 ///
 /// Calls may block (D-Bus round trips, an unlock prompt): call them off the UI thread.
 pub trait SecretStore: Send + Sync + fmt::Debug {
     /// Creates or replaces the item for `account`.
     fn set(&self, account: &str, secret: &Secret) -> Result<(), KeychainError>;
+
+    /// Like [`set`](Self::set), with the label a keychain manager shows for the item (the
+    /// profile's name). Stores without labels ignore it.
+    fn set_labelled(
+        &self,
+        account: &str,
+        label: &str,
+        secret: &Secret,
+    ) -> Result<(), KeychainError> {
+        let _ = label;
+        self.set(account, secret)
+    }
     /// Reads the item for `account`; `Ok(None)` when there is none.
     fn get(&self, account: &str) -> Result<Option<Secret>, KeychainError>;
     /// Deletes the item for `account`; `Ok(false)` when there was none.

@@ -22,13 +22,17 @@ pub(super) fn open_native() -> Result<Arc<CredentialStore>, KeychainError> {
     Ok(store)
 }
 
-/// An entry for `service`/`account`, labelled for keychain managers such as Seahorse.
+/// An entry for `service`/`account`, labelled for keychain managers such as Seahorse
+/// (`label` when a new item is written, else a generic one).
 pub(super) fn build_entry(
     store: &Arc<CredentialStore>,
     service: &str,
     account: &str,
+    label: Option<&str>,
 ) -> keyring_core::Result<Entry> {
-    let label = format!("EIP Desk credentials ({account})");
+    let label = label
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("EIP Desk credentials ({account})"));
     let modifiers = std::collections::HashMap::from([("label", label.as_str())]);
     Entry::new_in_store_with_modifiers(store, service, account, &modifiers)
 }

@@ -29,6 +29,7 @@ pub(super) fn build_entry(
     store: &Arc<CredentialStore>,
     service: &str,
     account: &str,
+    _label: Option<&str>,
 ) -> keyring_core::Result<Entry> {
     Entry::new_in_store(store, service, account)
 }

@@ -74,9 +74,23 @@ impl KeyringStore {
         Ok(store)
     }
 
-    fn entry(&self, account: &str) -> Result<Entry, KeychainError> {
+    fn entry(&self, account: &str, label: Option<&str>) -> Result<Entry, KeychainError> {
         let store = self.native()?;
-        platform::build_entry(&store, &self.service, account).map_err(|e| self.classify(e))
+        platform::build_entry(&store, &self.service, account, label).map_err(|e| self.classify(e))
+    }
+
+    fn write(
+        &self,
+        account: &str,
+        label: Option<&str>,
+        secret: &Secret,
+    ) -> Result<(), KeychainError> {
+        let entry = self.entry(account, label)?;
+        entry
+            .set_password(secret.expose())
+            .map_err(|e| self.classify(e))?;
+        tracing::debug!(service = %self.service, account, "keychain item written");
+        Ok(())
     }
 
     /// Maps a keyring error; connection-level failures drop the cached connection so the
@@ -101,16 +115,20 @@ impl Default for KeyringStore {
 
 impl SecretStore for KeyringStore {
     fn set(&self, account: &str, secret: &Secret) -> Result<(), KeychainError> {
-        let entry = self.entry(account)?;
-        entry
-            .set_password(secret.expose())
-            .map_err(|e| self.classify(e))?;
-        tracing::debug!(service = %self.service, account, "keychain item written");
-        Ok(())
+        self.write(account, None, secret)
+    }
+
+    fn set_labelled(
+        &self,
+        account: &str,
+        label: &str,
+        secret: &Secret,
+    ) -> Result<(), KeychainError> {
+        self.write(account, Some(label), secret)
     }
 
     fn get(&self, account: &str) -> Result<Option<Secret>, KeychainError> {
-        let entry = self.entry(account)?;
+        let entry = self.entry(account, None)?;
         match entry.get_password() {
             Ok(text) => Ok(Some(Secret::from(text))),
             Err(KError::NoEntry) => Ok(None),
@@ -122,7 +140,7 @@ impl SecretStore for KeyringStore {
     }
 
     fn delete(&self, account: &str) -> Result<bool, KeychainError> {
-        let entry = self.entry(account)?;
+        let entry = self.entry(account, None)?;
         match entry.delete_credential() {
             Ok(()) => {
                 tracing::debug!(service = %self.service, account, "keychain item deleted");

@@ -14,6 +14,7 @@ pub mod import;
 mod inputs;
 pub mod keychain;
 pub mod keyring_store;
+pub mod known_regions;
 pub mod model;
 pub mod search;
 pub mod secret;

@@ -39,6 +39,8 @@ pub struct ProfileStore {
     active: ProfileId,
     clock: Clock,
     revision: u64,
+    /// Region IDs loaded from the cloud, accepted besides the built-in list.
+    loaded_regions: Vec<String>,
 }
 
 impl std::fmt::Debug for ProfileStore {
@@ -90,6 +92,7 @@ impl ProfileStore {
             active,
             clock: Box::new(OffsetDateTime::now_utc),
             revision: 0,
+            loaded_regions: Vec::new(),
         };
         if !had_sandbox {
             store.save()?;
@@ -104,6 +107,11 @@ impl ProfileStore {
     ) -> Self {
         self.clock = Box::new(clock);
         self
+    }
+
+    /// Adds the region IDs the app loaded from the cloud to those a default region may be.
+    pub fn set_loaded_regions(&mut self, regions: Vec<String>) {
+        self.loaded_regions = regions;
     }
 
     /// Path of `profiles.toml`.
@@ -168,7 +176,7 @@ impl ProfileStore {
     pub fn create(&mut self, new: NewProfile) -> Result<ProfileSummary, ProfileError> {
         let name = validate::name(&new.name)?;
         self.ensure_name_free(&name, None)?;
-        let region = validate::region(&new.region)?;
+        let region = validate::region_in(&new.region, &self.loaded_regions)?;
         let (settings, secrets) = new.credentials.validate()?;
         let id = ProfileId::generate();
         self.check_source(&id, &settings)?;
@@ -185,7 +193,8 @@ impl ProfileStore {
             use_count: 0,
         };
         if let Some(secrets) = &secrets {
-            self.secrets.set(id.as_str(), &secrets.to_keychain_json())?;
+            let label = super::keychain::item_label(&profile.name, id.as_str());
+            (self.secrets).set_labelled(id.as_str(), &label, &secrets.to_keychain_json())?;
         }
         self.profiles.push(profile);
         if let Err(e) = self.save() {
@@ -219,7 +228,7 @@ impl ProfileStore {
             }
         }
         if let Some(region) = edit.region {
-            next.region = validate::region(&region)?;
+            next.region = validate::region_in(&region, &self.loaded_regions)?;
         }
         if let Some(label) = edit.label {
             next.label = label;
@@ -256,7 +265,8 @@ impl ProfileStore {
             _ => None,
         };
         if let SecretChange::Replace(s) = &change {
-            self.secrets.set(id.as_str(), &s.to_keychain_json())?;
+            let label = super::keychain::item_label(&next.name, id.as_str());
+            (self.secrets).set_labelled(id.as_str(), &label, &s.to_keychain_json())?;
         }
         let index = self.index_of(id)?;
         self.profiles[index] = next;

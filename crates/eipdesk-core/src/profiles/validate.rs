@@ -1,9 +1,10 @@
 //! Field checks for profile input (names, regions, AccessKey IDs, RAM role settings).
 //! Each returns the cleaned value or a [`FieldError`] naming the field.
 
-/// A rejected input field.
+/// A rejected input field. Its text names the field as the form labels it
+/// (`AccessKey secret: …`); `field` is the DTO's camelCase name for the UI to place it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{field}: {reason}")]
+#[error("{}: {reason}", label(field))]
 pub struct FieldError {
     /// camelCase field name, as in the UI's DTOs.
     pub field: &'static str,
@@ -16,6 +17,43 @@ pub(crate) fn field(field: &'static str, reason: impl Into<String>) -> FieldErro
         field,
         reason: reason.into(),
     }
+}
+
+/// The form's label of a DTO field (`accessKeySecret` → `AccessKey secret`).
+pub fn label(field: &str) -> &str {
+    match field {
+        "name" => "Name",
+        "region" => "Default region",
+        "accessKeyId" => "AccessKey ID",
+        "accessKeySecret" => "AccessKey secret",
+        "securityToken" => "Security token",
+        "expiration" => "Expires",
+        "roleArn" => "Role ARN",
+        "sessionName" => "Session name",
+        "durationSeconds" => "Session duration",
+        "externalId" => "External ID",
+        "source" => "Source",
+        "source.accessKeyId" => "Source AccessKey ID",
+        "source.accessKeySecret" => "Source AccessKey secret",
+        "endpoint" => "Endpoint",
+        other => other,
+    }
+}
+
+/// Invisible formatting characters (bidirectional overrides and isolates, zero-width
+/// characters, soft hyphen, word joiners, BOM): a name containing one can look like another.
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
 }
 
 /// Maximum profile name length, in characters.
@@ -40,11 +78,37 @@ pub fn name(value: &str) -> Result<String, FieldError> {
     if trimmed.chars().any(char::is_control) {
         return Err(field("name", "remove control characters"));
     }
+    if trimmed.chars().any(is_invisible_format) {
+        return Err(field(
+            "name",
+            "remove invisible formatting characters (such as right-to-left overrides or \
+             zero-width spaces); they make one name look like another",
+        ));
+    }
     Ok(trimmed.to_string())
 }
 
-/// A region id such as `cn-hangzhou` or `ap-southeast-1`.
+/// A known region: the shape of [`region_shape`], and in the built-in list or `loaded` (the
+/// list the app loaded from the cloud).
+pub fn region_in(value: &str, loaded: &[String]) -> Result<String, FieldError> {
+    let v = region_shape(value)?;
+    if super::known_regions::is_known(&v, loaded) {
+        Ok(v)
+    } else {
+        Err(field(
+            "region",
+            format!("{v} is not an Alibaba Cloud region; choose one from the list"),
+        ))
+    }
+}
+
+/// A known region from the built-in list (see [`region_in`]).
 pub fn region(value: &str) -> Result<String, FieldError> {
+    region_in(value, &[])
+}
+
+/// A region id's shape, such as `cn-hangzhou` or `ap-southeast-1`.
+pub fn region_shape(value: &str) -> Result<String, FieldError> {
     let v = value.trim();
     let parts: Vec<&str> = v.split('-').collect();
     let ok = v.len() <= 32
@@ -81,13 +145,20 @@ pub fn access_key_id(field_name: &'static str, value: &str) -> Result<String, Fi
     Ok(v.to_string())
 }
 
-/// A secret value must be non-blank and single-line (it is never echoed back).
+/// A secret value must be non-blank, single-line and without surrounding whitespace (it is
+/// never echoed back).
 pub fn secret(field_name: &'static str, value: &str) -> Result<(), FieldError> {
     if value.trim().is_empty() {
         return Err(field(field_name, "enter a value"));
     }
     if value.chars().any(|c| c == '\n' || c == '\r' || c == '\0') {
         return Err(field(field_name, "must be a single line"));
+    }
+    if value.trim() != value {
+        return Err(field(
+            field_name,
+            "remove the spaces before or after it (a secret never starts or ends with one)",
+        ));
     }
     Ok(())
 }
@@ -180,6 +251,30 @@ mod tests {
         assert_eq!(name("   ").unwrap_err().field, "name");
         assert!(name(&"x".repeat(65)).is_err());
         assert!(name("a\u{7}b").is_err());
+        for sneaky in [
+            "prod\u{202E}nimda",
+            "a\u{200B}b",
+            "\u{2066}x\u{2069}",
+            "x\u{FEFF}y",
+        ] {
+            let err = name(sneaky).unwrap_err();
+            assert!(
+                err.to_string().starts_with("Name: remove invisible"),
+                "{err}"
+            );
+        }
+        assert!(name("生产 admin").is_ok());
+    }
+
+    #[test]
+    fn errors_name_fields_as_the_form_labels_them() {
+        let err = secret("accessKeySecret", "").unwrap_err();
+        assert_eq!(err.field, "accessKeySecret");
+        assert_eq!(err.to_string(), "AccessKey secret: enter a value");
+        assert_eq!(
+            role_arn("x").unwrap_err().to_string(),
+            "Role ARN: enter a role ARN such as acs:ram::123456789012:role/admin"
+        );
     }
 
     #[test]
@@ -195,6 +290,15 @@ mod tests {
         for bad in ["", "hangzhou", "CN-hangzhou", "cn-", "cn--x", "cn hangzhou"] {
             assert!(region(bad).is_err(), "{bad}");
         }
+        let unknown = region("xx-nowhere-9").unwrap_err();
+        assert!(
+            unknown.to_string().contains("not an Alibaba Cloud region"),
+            "{unknown}"
+        );
+        assert_eq!(
+            region_in("xx-nowhere-9", &["xx-nowhere-9".to_string()]).unwrap(),
+            "xx-nowhere-9"
+        );
     }
 
     #[test]
@@ -230,5 +334,9 @@ mod tests {
         assert!(secret("accessKeySecret", "s3cr3t").is_ok());
         assert!(secret("accessKeySecret", " ").is_err());
         assert!(secret("accessKeySecret", "a\nb").is_err());
+        for padded in [" s3cr3t", "s3cr3t ", "\ts3cr3t"] {
+            let err = secret("accessKeySecret", padded).unwrap_err();
+            assert!(err.reason.contains("spaces before or after"), "{err}");
+        }
     }
 }

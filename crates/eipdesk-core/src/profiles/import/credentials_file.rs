@@ -8,13 +8,31 @@
 use super::SourceKind;
 use super::ini::{self, IniError, Section};
 use super::plan::{self, Found, Plan, Refusal, refuse};
+use crate::profiles::validate;
 
 pub(crate) fn parse(text: &str) -> Result<Vec<Found>, IniError> {
     let parsed = ini::parse(text)?;
     Ok(parsed
         .sections
         .iter()
-        .map(|(name, section)| read_section(name, section))
+        .zip(&parsed.header_lines)
+        .map(|((name, section), lines)| {
+            let mut found = read_section(name, section);
+            if let Err(e) = validate::name(name) {
+                found.plan = Err(refuse("import.invalid_field", e.to_string()));
+            }
+            if lines.len() > 1 {
+                let lines: Vec<String> = lines.iter().map(ToString::to_string).collect();
+                found.plan = Err(refuse(
+                    "import.duplicate_name",
+                    format!(
+                        "the section [{name}] appears more than once (lines {}); merge them into one",
+                        lines.join(" and ")
+                    ),
+                ));
+            }
+            found
+        })
         .collect())
 }
 
@@ -34,6 +52,7 @@ fn read_section(name: &str, s: &Section) -> Found {
     Found {
         source: SourceKind::CredentialsFile,
         name: name.to_string(),
+        key: None,
         source_mode,
         region,
         plan,

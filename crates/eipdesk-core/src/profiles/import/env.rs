@@ -77,6 +77,7 @@ pub(crate) fn parse(env: &HashMap<String, String>) -> Option<Found> {
     Some(Found {
         source: SourceKind::Environment,
         name: ENV_CANDIDATE.to_string(),
+        key: None,
         source_mode: source_mode.to_string(),
         region,
         plan,

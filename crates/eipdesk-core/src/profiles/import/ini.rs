@@ -2,7 +2,8 @@
 //! lines, `#`/`;` comment lines. Values are taken verbatim after trimming (secrets may
 //! contain `#` or `;`, so there are no inline comments); one pair of matching surrounding
 //! quotes is removed. Repeated sections merge and a repeated key keeps its last value, like
-//! the SDKs' INI reader. Keys before the first section are ignored (no profile can use them).
+//! the SDKs' INI reader; the lines of every header are kept so a repeat can be reported.
+//! Keys before the first section are ignored (no profile can use them).
 
 use std::collections::BTreeMap;
 
@@ -13,6 +14,8 @@ pub(crate) type Section = BTreeMap<String, String>;
 #[derive(Debug, Default)]
 pub(crate) struct Ini {
     pub sections: Vec<(String, Section)>,
+    /// Per section (same order), the 1-based lines of its `[name]` headers.
+    pub header_lines: Vec<Vec<usize>>,
 }
 
 /// A line that is neither a section header, a `key = value` pair, a comment nor blank.
@@ -48,13 +51,16 @@ pub(crate) fn parse(text: &str) -> Result<Ini, IniError> {
                     reason: "a section name cannot be empty",
                 });
             }
-            current = Some(match ini.sections.iter().position(|(n, _)| n == name) {
+            let index = match ini.sections.iter().position(|(n, _)| n == name) {
                 Some(i) => i,
                 None => {
                     ini.sections.push((name.to_string(), Section::new()));
+                    ini.header_lines.push(Vec::new());
                     ini.sections.len() - 1
                 }
-            });
+            };
+            ini.header_lines[index].push(line_no);
+            current = Some(index);
             continue;
         }
         let Some((key, value)) = line.split_once('=') else {
@@ -107,6 +113,7 @@ mod tests {
         assert_eq!(default["access_key_secret"], "a#b;c=d");
         assert_eq!(ini.sections[1].1["role_arn"], "quoted");
         assert!(!ini.sections.iter().any(|(_, s)| s.contains_key("stray")));
+        assert_eq!(ini.header_lines, [vec![3, 10], vec![8]]);
     }
 
     #[test]

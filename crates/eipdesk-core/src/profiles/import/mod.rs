@@ -253,6 +253,14 @@ pub enum ImportError {
         #[source]
         source: std::io::Error,
     },
+    /// The path is not a regular file (a FIFO, a device, a directory…); it was not read.
+    #[error("{path} is {kind}, not a credentials file; it was not read")]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is.
+        kind: &'static str,
+    },
     /// The file is larger than [`MAX_FILE_BYTES`].
     #[error("{path} is too large ({bytes} bytes) to be a credentials file")]
     TooLarge {
@@ -326,6 +334,7 @@ impl ImportError {
         match self {
             Self::Read { .. } => "import.read",
             Self::TooLarge { .. } => "import.too_large",
+            Self::NotAFile { .. } => "import.not_a_file",
             Self::Malformed { .. } => "import.malformed",
             Self::SourceMissing { .. } => "import.source_missing",
             Self::UnknownCandidate { .. } => "import.unknown_candidate",
@@ -339,7 +348,9 @@ impl ImportError {
     pub fn hint(&self) -> String {
         match self {
             Self::Read { .. } => "Check the file's permissions.".into(),
-            Self::TooLarge { .. } => "Check that the path points at a credentials file.".into(),
+            Self::TooLarge { .. } | Self::NotAFile { .. } => {
+                "Check that the path points at a credentials file.".into()
+            }
             Self::Malformed { .. } => {
                 "Fix the file (for example with `aliyun configure`), then scan again. \
                  EIP Desk never changes it."
@@ -397,24 +408,29 @@ fn read_source(
     }
 }
 
-/// Reads a file for reading only; `Ok(None)` when it does not exist.
+/// Reads a file for reading only; `Ok(None)` when it does not exist. Anything but a regular
+/// file (a FIFO, a device, a socket, a directory) is refused before it is opened for
+/// reading, and the file is opened non-blocking so that a swap between the check and the
+/// open cannot hang the scan either.
 fn read_text(path: &Path) -> Result<Option<String>, ImportError> {
     use std::io::Read;
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(ImportError::Read {
-                path: path.to_path_buf(),
-                source,
-            });
-        }
-    };
     let read_err = |source| ImportError::Read {
         path: path.to_path_buf(),
         source,
     };
-    let bytes = file.metadata().map_err(read_err)?.len();
+    match std::fs::metadata(path) {
+        Ok(meta) => special_file(path, &meta)?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => return Err(read_err(source)),
+    }
+    let file = match open_for_reading(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => return Err(read_err(source)),
+    };
+    let meta = file.metadata().map_err(read_err)?;
+    special_file(path, &meta)?;
+    let bytes = meta.len();
     if bytes > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {
             path: path.to_path_buf(),
@@ -436,6 +452,54 @@ fn read_text(path: &Path) -> Result<Option<String>, ImportError> {
                 e.utf8_error().valid_up_to()
             ),
         })
+}
+
+/// Opens read-only; on Unix with `O_NONBLOCK` (a FIFO then fails or returns at once).
+fn open_for_reading(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    options.open(path)
+}
+
+/// Refuses anything but a regular file, naming what it is.
+fn special_file(path: &Path, meta: &std::fs::Metadata) -> Result<(), ImportError> {
+    if meta.is_file() {
+        return Ok(());
+    }
+    let kind = if meta.is_dir() {
+        "a directory"
+    } else {
+        special_kind(meta)
+    };
+    Err(ImportError::NotAFile {
+        path: path.to_path_buf(),
+        kind,
+    })
+}
+
+#[cfg(unix)]
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if t.is_char_device() || t.is_block_device() {
+        "a device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_meta: &std::fs::Metadata) -> &'static str {
+    "not a regular file"
 }
 
 const ALL_KINDS: [SourceKind; 3] = [

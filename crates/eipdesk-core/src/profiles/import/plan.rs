@@ -90,6 +90,9 @@ pub(crate) struct Found {
     pub source: SourceKind,
     /// Name in the source (profile name, section name, or `environment`).
     pub name: String,
+    /// The key's part after `<source>:` when it is not the name (an entry without a usable
+    /// or unique name: `#<position>`).
+    pub key: Option<String>,
     /// Mode or type as the source writes it.
     pub source_mode: String,
     pub region: String,
@@ -101,7 +104,8 @@ pub(crate) struct Found {
 impl Found {
     /// The selection key: `<source>:<name>`.
     pub fn key(&self) -> String {
-        format!("{}:{}", self.source.as_str(), self.name)
+        let id = self.key.as_deref().unwrap_or(&self.name);
+        format!("{}:{id}", self.source.as_str())
     }
 }
 
@@ -131,7 +135,7 @@ pub(crate) fn key(
     names: (&str, &str),
 ) -> Result<Key, Refusal> {
     let id = id.map(str::trim).filter(|v| !v.is_empty());
-    let secret = secret.filter(|v| !v.trim().is_empty());
+    let secret = secret.filter(|v| !v.is_empty());
     match (id, secret) {
         (Some(id), Some(secret)) => {
             let id = validate::access_key_id("accessKeyId", id).map_err(|e| {
@@ -142,7 +146,7 @@ pub(crate) fn key(
             })?;
             Ok(Key {
                 id,
-                secret: Secret::from(secret.trim()),
+                secret: Secret::from(secret),
             })
         }
         (None, _) => Err(refuse(
