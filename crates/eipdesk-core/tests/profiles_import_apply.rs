@@ -29,8 +29,8 @@ fn import_creates_profiles_with_secrets_only_in_the_secret_store() {
     ]);
     selection[0].name = Some("Production admin".into());
     selection[0].label = Some(EnvLabel::Production);
-    let result = import::import(&all, &selection, &mut store).unwrap();
-    assert_eq!(result.imported.len(), 4);
+    let result = import::import(&all, &selection, &mut store);
+    assert_eq!(result.imported.len(), 4, "{result:?}");
     assert!(result.imported.iter().all(|p| !p.auto_included));
 
     let ak = &result.imported[0].profile;
@@ -107,7 +107,7 @@ fn import_creates_profiles_with_secrets_only_in_the_secret_store() {
 fn chained_roles_bring_their_source_and_names_stay_unique() {
     let (_dir, _secrets, mut store) = store();
     let all = sources(Some(cli_config()), None, None);
-    let first = import::import(&all, &select(&["aliyun-cli:chain"]), &mut store).unwrap();
+    let first = import::import(&all, &select(&["aliyun-cli:chain"]), &mut store);
     let keys: Vec<(&str, bool)> = first
         .imported
         .iter()
@@ -129,10 +129,12 @@ fn chained_roles_bring_their_source_and_names_stay_unique() {
     );
     assert_eq!(chain.region, "eu-central-1");
 
-    // Selecting the source too imports it once, with the user's choices.
+    // Selecting the source too imports it once, with the user's choices (asked again: both
+    // were imported before).
     let mut selection = select(&["aliyun-cli:chain", "aliyun-cli:role"]);
     selection[1].label = Some(EnvLabel::Staging);
-    let second = import::import(&all, &selection, &mut store).unwrap();
+    selection.iter_mut().for_each(|s| s.again = true);
+    let second = import::import(&all, &selection, &mut store);
     assert_eq!(second.imported.len(), 2);
     let source = second
         .imported
@@ -157,8 +159,7 @@ fn chained_roles_bring_their_source_and_names_stay_unique() {
 }
 
 #[test]
-fn refused_unknown_or_duplicate_selections_import_nothing() {
-    let (_dir, secrets, mut store) = store();
+fn refused_unknown_or_duplicate_selections_are_listed_and_the_rest_imports() {
     let all = sources(Some(cli_config()), Some(ini_file()), None);
     for (keys, code) in [
         (
@@ -180,16 +181,26 @@ fn refused_unknown_or_duplicate_selections_import_nothing() {
         (vec!["nonsense"], "import.unknown_candidate"),
         (vec!["env:environment"], "import.source_missing"),
     ] {
-        let err = import::import(&all, &select(&keys), &mut store).unwrap_err();
-        assert_eq!(err.code(), code, "{keys:?}: {err}");
-        assert!(!err.hint().is_empty());
+        let (_dir, secrets, mut store) = store();
+        let result = import::import(&all, &select(&keys), &mut store);
+        assert_eq!(result.failed.len(), 1, "{keys:?}: {result:?}");
+        let failure = &result.failed[0];
+        assert_eq!(failure.code, code, "{keys:?}: {failure:?}");
+        assert_eq!(&failure.key, keys.last().unwrap());
+        assert!(!failure.hint.is_empty());
+        let good = keys
+            .iter()
+            .filter(|k| **k == "aliyun-cli:ak-main")
+            .count()
+            .min(1);
+        assert_eq!(result.imported.len(), good, "{keys:?}");
+        assert_eq!(store.list().len(), 1 + good);
+        assert_eq!(secrets.items.lock().unwrap().len(), good);
     }
-    assert_eq!(store.list().len(), 1);
-    assert!(secrets.items.lock().unwrap().is_empty());
 }
 
 #[test]
-fn a_failure_midway_rolls_back_the_whole_import() {
+fn a_keychain_failure_midway_fails_only_that_profile() {
     let dir = tempfile::tempdir().unwrap();
     let secrets = Arc::new(TestSecretStore {
         fail_from: Some(2),
@@ -197,16 +208,17 @@ fn a_failure_midway_rolls_back_the_whole_import() {
     });
     let mut store = ProfileStore::open(dir.path(), secrets.clone()).unwrap();
     let all = sources(Some(cli_config()), None, None);
-    let err = import::import(
+    let result = import::import(
         &all,
         &select(&["aliyun-cli:ak-main", "aliyun-cli:sts"]),
         &mut store,
-    )
-    .unwrap_err();
-    assert_eq!(err.code(), "keychain.locked");
-    assert!(err.to_string().contains("aliyun-cli:sts"));
-    assert_eq!(store.list().len(), 1, "the first profile was removed again");
-    assert!(secrets.items.lock().unwrap().is_empty());
+    );
+    assert_eq!(result.imported.len(), 1);
+    assert_eq!(result.failed.len(), 1);
+    assert_eq!(result.failed[0].code, "keychain.locked");
+    assert_eq!(result.failed[0].key, "aliyun-cli:sts");
+    assert_eq!(store.list().len(), 2, "the first profile stays");
+    assert_eq!(secrets.items.lock().unwrap().len(), 1);
 }
 
 #[test]
@@ -218,7 +230,7 @@ fn import_into_the_real_keychain() {
     let mut store = ProfileStore::open(dir.path(), keychain.clone()).unwrap();
     let before = fingerprint(&cli_config());
     let all = sources(Some(cli_config()), None, None);
-    let result = import::import(&all, &select(&["aliyun-cli:ak-main"]), &mut store).unwrap();
+    let result = import::import(&all, &select(&["aliyun-cli:ak-main"]), &mut store);
     let id = result.imported[0].profile.id.clone();
     let raw = keychain.get(id.as_str()).unwrap().unwrap();
     assert!(raw.expose().contains("fake-secret-for-tests-ak"));

@@ -126,3 +126,94 @@ fn special_files_are_refused_without_reading() {
     assert_eq!(problem.code, "import.not_a_file");
     assert!(problem.message.contains("device"), "{}", problem.message);
 }
+
+#[test]
+fn importing_everything_imports_the_good_and_lists_the_bad() {
+    let (_dir, secrets, mut store) = store();
+    let all = sources(Some(mixed()), None, None);
+    let report = import::scan(&all);
+    let list = candidates(&report, SourceKind::AliyunCli);
+    let keys: Vec<&str> = list.iter().map(|c| c.key.as_str()).collect();
+    let result = import::import(&all, &select(&keys), &mut store);
+    let imported: Vec<&str> = result.imported.iter().map(|p| p.key.as_str()).collect();
+    assert_eq!(imported, ["aliyun-cli:good-ak", "aliyun-cli:good-sts"]);
+    assert_eq!(result.failed.len(), 9);
+    for failure in &result.failed {
+        let candidate = list.iter().find(|c| c.key == failure.key).unwrap();
+        assert_eq!(
+            Some(failure.code.as_str()),
+            candidate.reason_code.as_deref(),
+            "the import refuses exactly what the scan refused: {failure:?}"
+        );
+    }
+    assert_eq!(secrets.items.lock().unwrap().len(), 2);
+    assert_no_fixture_secret(&serde_json::to_string(&result).unwrap());
+}
+
+#[test]
+fn every_candidate_the_scan_offers_imports() {
+    let (_dir, _secrets, mut store) = store();
+    let all = sources(
+        Some(cli_config()),
+        Some(ini_file()),
+        Some(Default::default()),
+    );
+    let offered: Vec<String> = import::scan(&all)
+        .sources
+        .iter()
+        .flat_map(|s| s.candidates.iter())
+        .filter(|c| c.importable)
+        .map(|c| c.key.clone())
+        .collect();
+    let keys: Vec<&str> = offered.iter().map(String::as_str).collect();
+    let result = import::import(&all, &select(&keys), &mut store);
+    assert!(result.failed.is_empty(), "{:?}", result.failed);
+    let selected = result.imported.iter().filter(|p| !p.auto_included).count();
+    assert_eq!(selected, offered.len());
+}
+
+#[test]
+fn a_second_import_marks_and_skips_what_the_first_created() {
+    let (_dir, _secrets, mut store) = store();
+    let all = sources(Some(cli_config()), None, None);
+    let keys = ["aliyun-cli:ak-main", "aliyun-cli:chain"];
+    let first = import::import(&all, &select(&keys), &mut store);
+    assert_eq!(first.imported.len(), 3, "the chain brings its source");
+    let before = store.list().len();
+
+    let scan = import::scan_with(&all, &store);
+    let list = candidates(&scan, SourceKind::AliyunCli);
+    assert_eq!(
+        by_name(&list, "ak-main").already_imported.as_deref(),
+        Some("ak-main")
+    );
+    assert_eq!(
+        by_name(&list, "role").already_imported.as_deref(),
+        Some("role")
+    );
+    assert_eq!(by_name(&list, "sts").already_imported, None);
+
+    let second = import::import(&all, &select(&keys), &mut store);
+    assert!(second.imported.is_empty(), "{second:?}");
+    let skipped: Vec<(&str, &str)> = second
+        .skipped
+        .iter()
+        .map(|s| (s.key.as_str(), s.profile_name.as_str()))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            ("aliyun-cli:ak-main", "ak-main"),
+            ("aliyun-cli:chain", "chain")
+        ]
+    );
+    assert_eq!(store.list().len(), before, "nothing duplicated");
+
+    // A chain imported again reuses its source instead of duplicating it.
+    let mut again = select(&["aliyun-cli:chain"]);
+    again[0].again = true;
+    let third = import::import(&all, &again, &mut store);
+    let keys: Vec<&str> = third.imported.iter().map(|p| p.key.as_str()).collect();
+    assert_eq!(keys, ["aliyun-cli:chain"]);
+    assert_eq!(store.list().len(), before + 1);
+}

@@ -289,9 +289,12 @@ fn malformed_files_are_typed_errors_and_stay_untouched() {
 
         let (_dir, secrets, mut store) = store();
         let key = format!("{}:default", kind.as_str());
-        let err = import::import(&all, &select(&[&key]), &mut store).unwrap_err();
-        assert_eq!(err.code(), "import.malformed", "{file}");
-        assert_no_fixture_secret(&err.to_string());
+        let result = import::import(&all, &select(&[&key]), &mut store);
+        assert!(result.imported.is_empty());
+        assert_eq!(result.failed.len(), 1);
+        assert_eq!(result.failed[0].code, "import.malformed", "{file}");
+        assert_eq!(result.failed[0].key, key);
+        assert_no_fixture_secret(&serde_json::to_string(&result).unwrap());
         assert_eq!(store.list().len(), 1);
         assert!(secrets.items.lock().unwrap().is_empty());
         assert_eq!(fingerprint(&path), before, "{file} untouched");

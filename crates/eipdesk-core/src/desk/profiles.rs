@@ -215,10 +215,12 @@ impl EipDesk {
     /// `ALIBABA_CLOUD_*` variables (no secret in the result).
     pub async fn scan_profile_imports(&self) -> Result<ScanReport, CoreError> {
         let sources = import_sources();
-        blocking(move || import::scan(&sources)).await
+        let shared = self.profiles.shared()?;
+        blocking(move || import::scan_with(&sources, &shared.store())).await
     }
 
-    /// Imports the selected candidates, all or nothing; secrets go to the keychain.
+    /// Imports the selected candidates, each on its own (the report lists what was imported,
+    /// skipped as imported before, or refused and why); secrets go to the keychain.
     pub async fn import_profiles(
         &self,
         selections: Vec<ImportSelection>,
@@ -229,8 +231,7 @@ impl EipDesk {
             let mut store = shared.store();
             import::import(&sources, &selections, &mut store)
         })
-        .await?
-        .map_err(Into::into)
+        .await
     }
 
     /// Rebuilds the active profile's client after its settings changed; if that fails, the

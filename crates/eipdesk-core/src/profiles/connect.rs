@@ -196,7 +196,7 @@ fn provider_at_depth(
                     provider_at_depth(store, profile_id, opts, depth + 1)?
                 }
             };
-            let sts = builder(source, opts, None, &profile.region).build()?;
+            let sts = builder(source, opts, None, profile).build()?;
             let mut p = RamRoleCredentials::new(sts, &role.role_arn, &role.session_name)
                 .duration_seconds(role.duration_seconds);
             if let Some(ext) = &role.external_id {
@@ -208,14 +208,19 @@ fn provider_at_depth(
     Ok(provider)
 }
 
+/// A client builder for `profile`: the Sandbox's endpoint, else the caller's override, else
+/// the profile's own endpoint, else the regional endpoints.
 fn builder(
     provider: Arc<dyn CredentialsProvider>,
     opts: &ConnectOptions,
     sandbox_endpoint: Option<&str>,
-    region: &str,
+    profile: &super::model::Profile,
 ) -> alicloud_api::ClientBuilder {
-    let mut b = Client::builder(provider).default_region(region);
-    if let Some(endpoint) = sandbox_endpoint.or(opts.endpoint_override.as_deref()) {
+    let mut b = Client::builder(provider).default_region(&profile.region);
+    let endpoint = sandbox_endpoint
+        .or(opts.endpoint_override.as_deref())
+        .or(profile.endpoint.as_deref());
+    if let Some(endpoint) = endpoint {
         b = b.endpoint_override(endpoint);
     }
     if let Some(v) = opts.signature_version {
@@ -253,7 +258,7 @@ pub fn client_with(
         ),
         _ => None,
     };
-    Ok(builder(provider, opts, sandbox_endpoint, &profile.region).build()?)
+    Ok(builder(provider, opts, sandbox_endpoint, profile).build()?)
 }
 
 /// Result of a connection test, for the UI.

@@ -87,6 +87,10 @@ struct FileProfile {
     last_used: Option<OffsetDateTime>,
     #[serde(default)]
     use_count: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    imported_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    endpoint: Option<String>,
 }
 
 /// The loaded file: profiles in file order and the active id, if any.
@@ -197,6 +201,8 @@ fn from_file(fp: FileProfile) -> Result<Profile, String> {
         created: fp.created,
         last_used: fp.last_used,
         use_count: fp.use_count,
+        imported_from: fp.imported_from,
+        endpoint: fp.endpoint,
     })
 }
 
@@ -233,6 +239,8 @@ fn to_file(p: &Profile) -> FileProfile {
         created: p.created,
         last_used: p.last_used,
         use_count: p.use_count,
+        imported_from: p.imported_from.clone(),
+        endpoint: p.endpoint.clone(),
     }
 }
 
@@ -278,6 +286,8 @@ mod tests {
                 created,
                 last_used: None,
                 use_count: 0,
+                imported_from: None,
+                endpoint: None,
             },
             Profile {
                 id: ProfileId::parse("p-0001").unwrap(),
@@ -292,6 +302,8 @@ mod tests {
                 created,
                 last_used: Some(datetime!(2026-01-02 10:00:00.123456789 UTC)),
                 use_count: 7,
+                imported_from: None,
+                endpoint: None,
             },
             Profile {
                 id: ProfileId::parse("p-0002").unwrap(),
@@ -312,6 +324,8 @@ mod tests {
                 created,
                 last_used: None,
                 use_count: 0,
+                imported_from: None,
+                endpoint: None,
             },
         ]
     }

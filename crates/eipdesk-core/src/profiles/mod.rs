@@ -68,6 +68,8 @@ pub fn typescript_declarations() -> Vec<String> {
         import::ScanReport::decl(),
         import::ImportSelection::decl(),
         import::ImportedProfile::decl(),
+        import::ImportSkipped::decl(),
+        import::ImportFailure::decl(),
         import::ImportReport::decl(),
     ]
 }

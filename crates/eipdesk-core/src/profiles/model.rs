@@ -230,6 +230,10 @@ pub struct Profile {
     pub last_used: Option<OffsetDateTime>,
     /// How many times the profile was switched to.
     pub use_count: u32,
+    /// The import candidate it was created from (`aliyun-cli:<name>`), if imported.
+    pub imported_from: Option<String>,
+    /// One URL every call of this profile goes to (the emulator, a private endpoint).
+    pub endpoint: Option<String>,
 }
 
 /// Masks an AccessKey ID for display: first four and last four characters around `****`
@@ -303,6 +307,10 @@ pub struct ProfileSummary {
     pub last_used: Option<OffsetDateTime>,
     /// Number of switches.
     pub use_count: u32,
+    /// The import candidate it was created from, if imported.
+    pub imported_from: Option<String>,
+    /// The endpoint every call goes to, when set.
+    pub endpoint: Option<String>,
 }
 
 #[cfg(test)]

@@ -122,6 +122,8 @@ mod tests {
             builtin: false,
             last_used: last_days_ago.map(|d| NOW - time::Duration::days(d)),
             use_count: count,
+            imported_from: None,
+            endpoint: None,
         }
     }
 

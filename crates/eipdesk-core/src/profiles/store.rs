@@ -16,11 +16,14 @@ use super::file;
 use super::inputs::{NewProfile, ProfileEdit};
 use super::keychain::SecretStore;
 use super::model::{
-    EnvLabel, ModeSettings, Profile, ProfileId, ProfileSummary, RoleSource, RoleSummary,
-    mask_key_id,
+    EnvLabel, ModeSettings, Profile, ProfileId, ProfileSummary, RoleSource, mask_key_id,
 };
 use super::secret::ProfileSecrets;
 use super::{search, validate};
+
+#[path = "store_meta.rs"]
+mod meta;
+pub use meta::ProfileExtras;
 
 /// Default region of the built-in Sandbox profile.
 pub const SANDBOX_REGION: &str = "cn-hangzhou";
@@ -66,6 +69,8 @@ fn sandbox_profile(now: OffsetDateTime) -> Profile {
         created: now,
         last_used: None,
         use_count: 0,
+        imported_from: None,
+        endpoint: None,
     }
 }
 
@@ -174,10 +179,24 @@ impl ProfileStore {
 
     /// Creates a profile: the secret goes to the keychain, the rest to `profiles.toml`.
     pub fn create(&mut self, new: NewProfile) -> Result<ProfileSummary, ProfileError> {
+        self.create_with(new, ProfileExtras::default())
+    }
+
+    /// [`create`](Self::create) with the settings the window's form does not have.
+    pub fn create_with(
+        &mut self,
+        new: NewProfile,
+        extras: ProfileExtras,
+    ) -> Result<ProfileSummary, ProfileError> {
         let name = validate::name(&new.name)?;
         self.ensure_name_free(&name, None)?;
         let region = validate::region_in(&new.region, &self.loaded_regions)?;
         let (settings, secrets) = new.credentials.validate()?;
+        let endpoint = extras
+            .endpoint
+            .as_deref()
+            .map(validate::endpoint)
+            .transpose()?;
         let id = ProfileId::generate();
         self.check_source(&id, &settings)?;
         let profile = Profile {
@@ -191,6 +210,8 @@ impl ProfileStore {
             created: (self.clock)(),
             last_used: None,
             use_count: 0,
+            imported_from: extras.imported_from,
+            endpoint,
         };
         if let Some(secrets) = &secrets {
             let label = super::keychain::item_label(&profile.name, id.as_str());
@@ -456,50 +477,6 @@ impl ProfileStore {
         Err(ProfileError::SourceChain {
             max: MAX_SOURCE_CHAIN,
         })
-    }
-
-    fn summarize(&self, p: &Profile) -> ProfileSummary {
-        let (sts_expiration, role) = match &p.settings {
-            ModeSettings::StsToken { expiration } => (*expiration, None),
-            ModeSettings::RamRole(r) => {
-                let source_id = match &r.source {
-                    RoleSource::Profile { profile_id } => Some(profile_id.clone()),
-                    RoleSource::AccessKey => None,
-                };
-                let source_name = source_id
-                    .as_ref()
-                    .and_then(|s| self.get(s).ok())
-                    .map(|s| s.name.clone());
-                (
-                    None,
-                    Some(RoleSummary {
-                        role_arn: r.role_arn.clone(),
-                        session_name: r.session_name.clone(),
-                        duration_seconds: r.duration_seconds,
-                        external_id: r.external_id.clone(),
-                        source_profile_id: source_id,
-                        source_profile_name: source_name,
-                    }),
-                )
-            }
-            ModeSettings::AccessKey | ModeSettings::Sandbox => (None, None),
-        };
-        ProfileSummary {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            mode: p.settings.mode(),
-            region: p.region.clone(),
-            label: p.label,
-            label_color: p.label.color(),
-            access_key_id_masked: p.access_key_id_masked.clone(),
-            account_id: p.account_id.clone(),
-            sts_expiration,
-            role,
-            active: p.id == self.active,
-            builtin: p.id.is_sandbox(),
-            last_used: p.last_used,
-            use_count: p.use_count,
-        }
     }
 
     fn save(&self) -> Result<(), ProfileError> {

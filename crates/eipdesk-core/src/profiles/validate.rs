@@ -163,6 +163,28 @@ pub fn secret(field_name: &'static str, value: &str) -> Result<(), FieldError> {
     Ok(())
 }
 
+/// An endpoint URL: `http://` or `https://`, a host, no spaces, at most 2048 characters.
+pub fn endpoint(value: &str) -> Result<String, FieldError> {
+    let v = value.trim().trim_end_matches('/');
+    let rest = v
+        .strip_prefix("https://")
+        .or_else(|| v.strip_prefix("http://"));
+    let ok = v.len() <= 2048
+        && rest.is_some_and(|r| {
+            let host = r.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty() && !host.starts_with(':')
+        })
+        && v.bytes().all(|b| b.is_ascii_graphic());
+    if ok {
+        Ok(v.to_string())
+    } else {
+        Err(field(
+            "endpoint",
+            "enter a URL such as https://vpc.example.internal or http://127.0.0.1:8080",
+        ))
+    }
+}
+
 /// `acs:ram::<account digits>:role/<role name>`.
 pub fn role_arn(value: &str) -> Result<String, FieldError> {
     let v = value.trim();
@@ -321,6 +343,25 @@ mod tests {
         assert_eq!(external_id("ext-1").unwrap().as_deref(), Some("ext-1"));
         assert!(external_id("x").is_err());
         assert!(external_id("has space").is_err());
+    }
+
+    #[test]
+    fn endpoints() {
+        assert_eq!(
+            endpoint(" http://127.0.0.1:9000/ ").unwrap(),
+            "http://127.0.0.1:9000"
+        );
+        assert!(endpoint("https://vpc.example.internal").is_ok());
+        for bad in [
+            "",
+            "127.0.0.1:9000",
+            "ftp://x",
+            "http://",
+            "http://a b",
+            "http://:80",
+        ] {
+            assert!(endpoint(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

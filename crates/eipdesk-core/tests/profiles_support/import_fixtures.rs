@@ -89,6 +89,7 @@ pub fn select(keys: &[&str]) -> Vec<ImportSelection> {
             key: (*k).to_string(),
             name: None,
             label: None,
+            again: false,
         })
         .collect()
 }

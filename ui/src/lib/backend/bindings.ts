@@ -329,7 +329,15 @@ lastUsed: string | null,
 /**
  * Number of switches.
  */
-useCount: number, };
+useCount: number, 
+/**
+ * The import candidate it was created from, if imported.
+ */
+importedFrom: string | null, 
+/**
+ * The endpoint every call goes to, when set.
+ */
+endpoint: string | null, };
 
 export type NewRoleSource = { "kind": "profile", 
 /**
@@ -571,7 +579,12 @@ reason: string | null,
 /**
  * Defaults that will be applied.
  */
-notes: Array<string>, };
+notes: Array<string>, 
+/**
+ * Name of the profile an earlier import created from it (same source, name and
+ * AccessKey ID); the import skips it unless asked again.
+ */
+alreadyImported: string | null, };
 
 export type SourceStatus = "found" | "missing" | "error";
 
@@ -629,7 +642,11 @@ name: string | null,
 /**
  * Environment label (default: none).
  */
-label: EnvLabel | null, };
+label: EnvLabel | null, 
+/**
+ * Import it even though an earlier import created it (default: skip it).
+ */
+again: boolean, };
 
 export type ImportedProfile = { 
 /**
@@ -645,11 +662,47 @@ profile: ProfileSummary,
  */
 autoIncluded: boolean, };
 
+export type ImportSkipped = { 
+/**
+ * Candidate key.
+ */
+key: string, 
+/**
+ * The existing profile's name.
+ */
+profileName: string, };
+
+export type ImportFailure = { 
+/**
+ * Candidate key.
+ */
+key: string, 
+/**
+ * Stable code, e.g. `import.mode_unsupported`.
+ */
+code: string, 
+/**
+ * What is wrong (never a secret).
+ */
+message: string, 
+/**
+ * What to do.
+ */
+hint: string, };
+
 export type ImportReport = { 
 /**
  * Created profiles, sources before the roles that use them.
  */
-imported: Array<ImportedProfile>, };
+imported: Array<ImportedProfile>, 
+/**
+ * Selections an earlier import already created.
+ */
+skipped: Array<ImportSkipped>, 
+/**
+ * Selections that could not be imported, with why.
+ */
+failed: Array<ImportFailure>, };
 
 export type DeskProfile = { 
 /**
@@ -712,7 +765,15 @@ lastUsed: string | null,
 /**
  * Number of switches.
  */
-useCount: number, };
+useCount: number, 
+/**
+ * The import candidate it was created from, if imported.
+ */
+importedFrom: string | null, 
+/**
+ * The endpoint every call goes to, when set.
+ */
+endpoint: string | null, };
 
 export type Environment = "production" | "staging" | "test" | "none" | "sandbox";
 

@@ -18,6 +18,8 @@ export function profile(over: Partial<DeskProfile> = {}): DeskProfile {
     builtin: false,
     lastUsed: null,
     useCount: 0,
+    importedFrom: null,
+    endpoint: null,
     ...over,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportCandidate, ScanReport } from '../backend';
-import { autoIncluded, initialSelection, nothingFound, selections, toggle } from './importing';
+import type { ImportCandidate, ImportReport, ScanReport } from '../backend';
+import { autoIncluded, importSummary, initialSelection, nothingFound, selections, toggle } from './importing';
 
 function cand(over: Partial<ImportCandidate>): ImportCandidate {
   return {
@@ -17,6 +17,7 @@ function cand(over: Partial<ImportCandidate>): ImportCandidate {
     reasonCode: null,
     reason: null,
     notes: [],
+    alreadyImported: null,
     ...over,
   };
 }
@@ -54,9 +55,28 @@ describe('import selection', () => {
 
   it('sends keys with changed names and labels only', () => {
     expect(selections(report, initialSelection(report), { 'aliyun-cli:default': ' default ', 'aliyun-cli:role': 'ops role' }, { 'aliyun-cli:role': 'production' })).toEqual([
-      { key: 'aliyun-cli:default', name: null, label: null },
-      { key: 'aliyun-cli:role', name: 'ops role', label: 'production' },
+      { key: 'aliyun-cli:default', name: null, label: null, again: false },
+      { key: 'aliyun-cli:role', name: 'ops role', label: 'production', again: false },
     ]);
+  });
+
+  it('leaves candidates imported before unselected, and sends them as again when picked', () => {
+    const before: ScanReport = {
+      sources: [{ ...report.sources[0]!, candidates: [cand({ alreadyImported: 'default' }), cand({ key: 'aliyun-cli:new', name: 'new' })] }],
+    };
+    expect([...initialSelection(before)]).toEqual(['aliyun-cli:new']);
+    expect(selections(before, new Set(['aliyun-cli:default']), {}, {})).toEqual([{ key: 'aliyun-cli:default', name: null, label: null, again: true }]);
+  });
+
+  it('summarizes imported, skipped and refused entries', () => {
+    const profile = { name: 'a' } as unknown as ImportReport['imported'][number]['profile'];
+    expect(
+      importSummary({
+        imported: [{ key: 'aliyun-cli:a', profile, autoIncluded: false }],
+        skipped: [{ key: 'aliyun-cli:b', profileName: 'b' }],
+        failed: [{ key: 'aliyun-cli:#3', code: 'import.duplicate_name', message: 'twice', hint: 'rename' }],
+      }),
+    ).toEqual(['Imported 1: a.', 'Skipped 1 imported before: b.', 'Not imported: twice']);
   });
 
   it('knows when nothing was found', () => {

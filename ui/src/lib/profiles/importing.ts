@@ -3,7 +3,7 @@
  * selected, and the selection sent back. A scan never carries secrets; the backend re-reads
  * the sources on import and writes the secrets straight to the keychain.
  */
-import type { EnvLabel, ImportCandidate, ImportSelection, ScanReport, SourceReport } from '../backend';
+import type { EnvLabel, ImportCandidate, ImportReport, ImportSelection, ScanReport, SourceReport } from '../backend';
 
 export const SOURCE_TITLES: Record<SourceReport['kind'], string> = {
   aliyunCli: 'aliyun CLI configuration',
@@ -16,9 +16,9 @@ export function candidates(report: ScanReport): ImportCandidate[] {
   return report.sources.flatMap((s) => s.candidates);
 }
 
-/** Importable candidates start selected. */
+/** Importable candidates start selected, except those an earlier import already created. */
 export function initialSelection(report: ScanReport): Set<string> {
-  return new Set(candidates(report).filter((c) => c.importable).map((c) => c.key));
+  return new Set(candidates(report).filter((c) => c.importable && c.alreadyImported === null).map((c) => c.key));
 }
 
 /** Toggles `key` (only importable candidates can be selected). */
@@ -52,8 +52,21 @@ export function selections(
     .filter((c) => selected.has(c.key))
     .map((c) => {
       const name = names[c.key]?.trim();
-      return { key: c.key, name: name && name !== c.name ? name : null, label: labels[c.key] ?? null };
+      // Selecting a candidate imported before means: import it again.
+      return { key: c.key, name: name && name !== c.name ? name : null, label: labels[c.key] ?? null, again: c.alreadyImported !== null };
     });
+}
+
+/** One sentence per outcome of an import: what was imported, skipped, refused and why. */
+export function importSummary(r: ImportReport): string[] {
+  const lines: string[] = [];
+  const names = r.imported.map((i) => i.profile.name);
+  lines.push(names.length ? `Imported ${names.length}: ${names.join(', ')}.` : 'Nothing new was imported.');
+  if (r.skipped.length) {
+    lines.push(`Skipped ${r.skipped.length} imported before: ${r.skipped.map((s) => s.profileName).join(', ')}.`);
+  }
+  for (const f of r.failed) lines.push(`Not imported: ${f.message}`);
+  return lines;
 }
 
 /** True when nothing at all was found (every source missing or empty). */

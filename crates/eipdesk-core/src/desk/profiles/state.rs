@@ -119,6 +119,8 @@ pub(crate) fn fallback_sandbox_summary() -> ProfileSummary {
         builtin: true,
         last_used: None,
         use_count: 0,
+        imported_from: None,
+        endpoint: None,
     }
 }
 

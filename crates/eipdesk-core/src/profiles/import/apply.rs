@@ -1,123 +1,143 @@
-//! The second import step: re-read the sources, check the selection, then create the
-//! profiles (chained roles after their sources), removing them all again on any failure.
+//! The second import step: re-read the sources and create the selected profiles (chained
+//! roles after their sources). Every selection is judged on its own: one that cannot be
+//! imported is reported with its reason and the others go ahead. A candidate imported before
+//! (same source, name and AccessKey ID) is skipped unless the selection asks for it again.
 
 use std::collections::HashMap;
 
 use super::plan::{Found, Plan};
 use super::{
-    ImportError, ImportReport, ImportSelection, ImportSources, ImportedProfile, SourceKind,
-    read_source,
+    ImportError, ImportFailure, ImportReport, ImportSelection, ImportSkipped, ImportSources,
+    ImportedProfile, SourceKind, read_source,
 };
 use crate::profiles::inputs::{NewCredentials, NewProfile, NewRoleSource};
 use crate::profiles::model::{EnvLabel, ProfileId};
-use crate::profiles::store::ProfileStore;
+use crate::profiles::store::{ProfileExtras, ProfileStore};
 
-/// Imports the selected candidates into `store`, all or nothing. Secrets go from the
-/// source straight to the keychain; the sources are only read.
+/// Imports the selected candidates into `store`. Secrets go from the source straight to the
+/// keychain; the sources are only read.
 pub fn import(
     sources: &ImportSources,
     selected: &[ImportSelection],
     store: &mut ProfileStore,
-) -> Result<ImportReport, ImportError> {
-    // Read every source a selection needs; any unreadable one stops everything.
+) -> ImportReport {
+    let mut report = ImportReport::default();
+    let fail = |report: &mut ImportReport, e: ImportError| {
+        report.failed.push(ImportFailure::from_error(&e));
+    };
+    // Read every source a selection needs, once.
     let mut found: HashMap<String, Found> = HashMap::new();
+    let mut unreadable: HashMap<SourceKind, ImportError> = HashMap::new();
     let mut read_kinds = Vec::new();
     for sel in selected {
-        let kind = SourceKind::from_key(&sel.key).ok_or_else(|| ImportError::UnknownCandidate {
-            key: sel.key.clone(),
-        })?;
+        let Some(kind) = SourceKind::from_key(&sel.key) else {
+            continue;
+        };
         if read_kinds.contains(&kind) {
             continue;
         }
         read_kinds.push(kind);
-        let list = read_source(kind, sources)?.ok_or_else(|| ImportError::SourceMissing {
-            key: sel.key.clone(),
-        })?;
-        found.extend(list.into_iter().map(|f| (f.key(), f)));
-    }
-
-    // Check the selection, then add the sources of chained roles.
-    let mut order: Vec<(String, Option<&ImportSelection>)> = Vec::with_capacity(selected.len());
-    for sel in selected {
-        if order.iter().any(|(k, _)| k == &sel.key) {
-            return Err(ImportError::DuplicateSelection {
-                key: sel.key.clone(),
-            });
-        }
-        let f = found
-            .get(&sel.key)
-            .ok_or_else(|| ImportError::UnknownCandidate {
-                key: sel.key.clone(),
-            })?;
-        if let Err(refusal) = &f.plan {
-            return Err(ImportError::NotImportable {
-                key: sel.key.clone(),
-                code: refusal.code,
-                reason: refusal.reason.clone(),
-            });
-        }
-        order.push((sel.key.clone(), Some(sel)));
-    }
-    let mut batch = Batch {
-        found: &found,
-        selections: order
-            .iter()
-            .filter_map(|(k, s)| s.map(|s| (k.clone(), s)))
-            .collect(),
-        created: HashMap::new(),
-        report: Vec::new(),
-    };
-    let mut result = Ok(());
-    for (key, _) in &order {
-        if let Err(e) = batch.ensure(key, store, 0) {
-            result = Err(e);
-            break;
-        }
-    }
-    if let Err(e) = result {
-        for done in batch.report.iter().rev() {
-            if let Err(cleanup) = store.delete(&done.profile.id) {
-                tracing::warn!(profile = %done.profile.id, code = cleanup.code(), "could not undo an import");
+        match read_source(kind, sources) {
+            Ok(Some(list)) => found.extend(list.into_iter().map(|f| (f.key(), f))),
+            Ok(None) => {
+                unreadable.insert(
+                    kind,
+                    ImportError::SourceMissing {
+                        key: kind.as_str().to_string(),
+                    },
+                );
+            }
+            Err(e) => {
+                unreadable.insert(kind, e);
             }
         }
-        return Err(e);
     }
-    tracing::info!(count = batch.report.len(), "profiles imported");
-    Ok(ImportReport {
-        imported: batch.report,
-    })
+
+    let mut batch = Batch {
+        found: &found,
+        selections: selected.iter().map(|s| (s.key.clone(), s)).collect(),
+        created: HashMap::new(),
+    };
+    let mut seen: Vec<&str> = Vec::new();
+    for sel in selected {
+        let key = sel.key.as_str();
+        if seen.contains(&key) {
+            fail(
+                &mut report,
+                ImportError::DuplicateSelection { key: key.into() },
+            );
+            continue;
+        }
+        seen.push(key);
+        let Some(kind) = SourceKind::from_key(key) else {
+            fail(
+                &mut report,
+                ImportError::UnknownCandidate { key: key.into() },
+            );
+            continue;
+        };
+        if let Some(e) = unreadable.get(&kind) {
+            report.failed.push(ImportFailure::for_key(key, e));
+            continue;
+        }
+        let Some(f) = found.get(key) else {
+            fail(
+                &mut report,
+                ImportError::UnknownCandidate { key: key.into() },
+            );
+            continue;
+        };
+        if let Ok(plan) = &f.plan
+            && !sel.again
+            && let Some(existing) = store.imported_as(key, plan.masked_key_id().as_deref())
+        {
+            report.skipped.push(ImportSkipped {
+                key: key.to_string(),
+                profile_name: existing.name.clone(),
+            });
+            continue;
+        }
+        if let Err(e) = batch.ensure(key, store, 0, &mut report) {
+            fail(&mut report, e);
+        }
+    }
+    tracing::info!(
+        imported = report.imported.len(),
+        skipped = report.skipped.len(),
+        failed = report.failed.len(),
+        "profiles imported"
+    );
+    report
 }
 
 struct Batch<'a> {
     found: &'a HashMap<String, Found>,
     /// Selected candidate key → the user's choices for it.
     selections: HashMap<String, &'a ImportSelection>,
-    /// Candidate key → created profile.
+    /// Candidate key → created (or reused) profile.
     created: HashMap<String, ProfileId>,
-    report: Vec<ImportedProfile>,
 }
 
 impl Batch<'_> {
-    /// Creates the profile for `key` (after its chain source), once.
+    /// Creates the profile for `key` (after its chain source), once. The source of a chained
+    /// role that an earlier import created is reused rather than imported again.
     fn ensure(
         &mut self,
         key: &str,
         store: &mut ProfileStore,
         depth: usize,
+        report: &mut ImportReport,
     ) -> Result<ProfileId, ImportError> {
         if let Some(id) = self.created.get(key) {
             return Ok(id.clone());
         }
         let sel = self.selections.get(key).copied();
-        let not_importable = |reason: String| ImportError::NotImportable {
-            key: key.to_string(),
-            code: "import.source_unavailable",
-            reason,
-        };
         if depth > crate::profiles::MAX_SOURCE_CHAIN {
-            return Err(not_importable(
-                "its source_profile chain is too long".into(),
-            ));
+            return Err(ImportError::NotImportable {
+                key: key.to_string(),
+                code: "import.source_unavailable",
+                reason: "its source_profile chain is too long".into(),
+            });
         }
         let found = self
             .found
@@ -133,6 +153,14 @@ impl Batch<'_> {
                 code: r.code,
                 reason: r.reason.clone(),
             })?;
+        if depth > 0
+            && !sel.is_some_and(|s| s.again)
+            && let Some(existing) = store.imported_as(key, plan.masked_key_id().as_deref())
+        {
+            let id = existing.id.clone();
+            self.created.insert(key.to_string(), id.clone());
+            return Ok(id);
+        }
         let credentials = match plan.clone() {
             Plan::AccessKey(k) => NewCredentials::AccessKey {
                 access_key_id: k.id,
@@ -160,7 +188,7 @@ impl Batch<'_> {
             },
             Plan::RoleWithSource { source, role } => {
                 let source_key = format!("{}:{source}", found.source.as_str());
-                let profile_id = self.ensure(&source_key, store, depth + 1)?;
+                let profile_id = self.ensure(&source_key, store, depth + 1, report)?;
                 NewCredentials::RamRole {
                     source: NewRoleSource::Profile { profile_id },
                     role_arn: role.role_arn,
@@ -180,12 +208,18 @@ impl Batch<'_> {
             label: sel.and_then(|s| s.label).unwrap_or(EnvLabel::None),
             credentials,
         };
-        let profile = store.create(new).map_err(|source| ImportError::Profile {
-            key: key.to_string(),
-            source,
-        })?;
+        let extras = ProfileExtras {
+            imported_from: Some(key.to_string()),
+            endpoint: None,
+        };
+        let profile = store
+            .create_with(new, extras)
+            .map_err(|source| ImportError::Profile {
+                key: key.to_string(),
+                source,
+            })?;
         self.created.insert(key.to_string(), profile.id.clone());
-        self.report.push(ImportedProfile {
+        report.imported.push(ImportedProfile {
             key: key.to_string(),
             profile: profile.clone(),
             auto_included: sel.is_none(),
@@ -200,8 +234,14 @@ fn unique_name(store: &ProfileStore, wanted: &str) -> String {
     if store.name_available(base) {
         return base.to_string();
     }
+    let max = crate::profiles::validate::MAX_NAME_CHARS;
     (2..1000)
-        .map(|n| format!("{base} ({n})"))
+        .map(|n| {
+            let suffix = format!(" ({n})");
+            let keep = max.saturating_sub(suffix.len());
+            let head: String = base.chars().take(keep).collect();
+            format!("{}{suffix}", head.trim_end())
+        })
         .find(|candidate| store.name_available(candidate))
         .unwrap_or_else(|| base.to_string())
 }

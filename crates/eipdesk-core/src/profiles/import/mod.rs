@@ -2,9 +2,11 @@
 //! SDKs' `~/.alibabacloud/credentials` and `ALIBABA_CLOUD_*` environment variables.
 //!
 //! Two steps. [`scan`] lists candidates (name, mode, masked AccessKey ID, importable or why
-//! not); no secret is in its result. [`import`] re-reads the sources, and creates the
-//! selected profiles (secrets go to the keychain), all or nothing. Sources are only ever
-//! opened for reading; paths and the environment are parameters.
+//! not, imported before or not); no secret is in its result. [`import`] re-reads the
+//! sources and creates the selected profiles (secrets go to the keychain), each on its own:
+//! a bad entry is reported with its reason, never blocking the others. Both apply the same
+//! checks, so what the scan offers the import accepts. Sources are only ever opened for
+//! reading (never a FIFO or device); paths and the environment are parameters.
 
 mod aliyun_cli;
 mod apply;
@@ -123,6 +125,9 @@ pub struct ImportCandidate {
     pub reason: Option<String>,
     /// Defaults that will be applied.
     pub notes: Vec<String>,
+    /// Name of the profile an earlier import created from it (same source, name and
+    /// AccessKey ID); the import skips it unless asked again.
+    pub already_imported: Option<String>,
 }
 
 impl ImportCandidate {
@@ -155,6 +160,7 @@ impl ImportCandidate {
             reason_code: refusal.map(|r| r.code.to_string()),
             reason: refusal.map(|r| r.reason.clone()),
             notes: f.notes.clone(),
+            already_imported: None,
         }
     }
 }
@@ -219,6 +225,9 @@ pub struct ImportSelection {
     /// Environment label (default: none).
     #[serde(default)]
     pub label: Option<EnvLabel>,
+    /// Import it even though an earlier import created it (default: skip it).
+    #[serde(default)]
+    pub again: bool,
 }
 
 /// One created profile.
@@ -233,15 +242,58 @@ pub struct ImportedProfile {
     pub auto_included: bool,
 }
 
-/// Result of [`import`].
+/// A selection skipped because an earlier import created it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportSkipped {
+    /// Candidate key.
+    pub key: String,
+    /// The existing profile's name.
+    pub profile_name: String,
+}
+
+/// A selection that could not be imported (the others were).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportFailure {
+    /// Candidate key.
+    pub key: String,
+    /// Stable code, e.g. `import.mode_unsupported`.
+    pub code: String,
+    /// What is wrong (never a secret).
+    pub message: String,
+    /// What to do.
+    pub hint: String,
+}
+
+impl ImportFailure {
+    fn from_error(e: &ImportError) -> Self {
+        Self::for_key(e.key().unwrap_or_default(), e)
+    }
+
+    fn for_key(key: &str, e: &ImportError) -> Self {
+        Self {
+            key: key.to_string(),
+            code: e.code().to_string(),
+            message: e.to_string(),
+            hint: e.hint(),
+        }
+    }
+}
+
+/// Result of [`import`]: one outcome per selection.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportReport {
     /// Created profiles, sources before the roles that use them.
     pub imported: Vec<ImportedProfile>,
+    /// Selections an earlier import already created.
+    pub skipped: Vec<ImportSkipped>,
+    /// Selections that could not be imported, with why.
+    pub failed: Vec<ImportFailure>,
 }
 
-/// An import failed; nothing was imported.
+/// Why a source or one selection cannot be imported.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// The file exists but could not be read.
@@ -329,6 +381,18 @@ fn location(line: Option<usize>, column: Option<usize>) -> String {
 }
 
 impl ImportError {
+    /// The selection key the error is about, when it is about one.
+    pub fn key(&self) -> Option<&str> {
+        match self {
+            Self::SourceMissing { key }
+            | Self::UnknownCandidate { key }
+            | Self::DuplicateSelection { key }
+            | Self::NotImportable { key, .. }
+            | Self::Profile { key, .. } => Some(key),
+            _ => None,
+        }
+    }
+
     /// Stable machine-readable code.
     pub fn code(&self) -> &'static str {
         match self {
@@ -507,6 +571,23 @@ const ALL_KINDS: [SourceKind; 3] = [
     SourceKind::CredentialsFile,
     SourceKind::Environment,
 ];
+
+/// [`scan`], with each candidate an earlier import into `store` created marked as such.
+pub fn scan_with(sources: &ImportSources, store: &crate::profiles::ProfileStore) -> ScanReport {
+    let mut report = scan(sources);
+    for c in report
+        .sources
+        .iter_mut()
+        .flat_map(|s| s.candidates.iter_mut())
+    {
+        if c.importable {
+            c.already_imported = store
+                .imported_as(&c.key, c.access_key_id_masked.as_deref())
+                .map(|p| p.name.clone());
+        }
+    }
+    report
+}
 
 /// Lists what could be imported from each configured source. Never fails as a whole: a
 /// source that cannot be read is reported with its error. Holds no secret.
