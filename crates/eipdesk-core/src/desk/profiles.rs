@@ -14,8 +14,6 @@ pub use dto::{ActiveProfile, DeskProfile, Environment, KeychainState, ProfilesOv
 pub use routing::SandboxRouting;
 pub(crate) use state::DeskProfiles;
 
-use std::collections::HashMap;
-
 use super::EipDesk;
 use crate::error::CoreError;
 use crate::profiles::import::{self, ImportReport, ImportSelection, ImportSources, ScanReport};
@@ -28,9 +26,6 @@ pub fn typescript_declarations() -> Vec<String> {
     all.extend(dto::typescript_declarations());
     all
 }
-
-/// Environment prefixes the import scan reads (the spellings the aliyun CLI accepts).
-const IMPORT_ENV_PREFIXES: [&str; 3] = ["ALIBABA_CLOUD_", "ALIBABACLOUD_", "ALICLOUD_"];
 
 impl EipDesk {
     /// The active profile, the session generation and the start-up notice, if any.
@@ -214,7 +209,7 @@ impl EipDesk {
     /// What could be imported from `~/.aliyun/config.json`, `~/.alibabacloud/credentials` and
     /// `ALIBABA_CLOUD_*` variables (no secret in the result).
     pub async fn scan_profile_imports(&self) -> Result<ScanReport, CoreError> {
-        let sources = import_sources();
+        let sources = ImportSources::from_process();
         let shared = self.profiles.shared()?;
         blocking(move || import::scan_with(&sources, &shared.store())).await
     }
@@ -226,7 +221,7 @@ impl EipDesk {
         selections: Vec<ImportSelection>,
     ) -> Result<ImportReport, CoreError> {
         let shared = self.profiles.shared()?;
-        let sources = import_sources();
+        let sources = ImportSources::from_process();
         blocking(move || {
             let mut store = shared.store();
             import::import(&sources, &selections, &mut store)
@@ -264,20 +259,5 @@ impl EipDesk {
     ) {
         let s = session_for(summary, client);
         self.switch_session(s.profile_id, s.profile_name, s.environment, s.client);
-    }
-}
-
-/// The standard import locations under the user's home and the relevant environment.
-fn import_sources() -> ImportSources {
-    let env: HashMap<String, String> = std::env::vars()
-        .filter(|(k, _)| IMPORT_ENV_PREFIXES.iter().any(|p| k.starts_with(p)))
-        .collect();
-    match directories::BaseDirs::new() {
-        Some(dirs) => ImportSources::standard(dirs.home_dir(), env),
-        // No home directory: only the environment can be read.
-        None => ImportSources {
-            env: Some(env),
-            ..ImportSources::default()
-        },
     }
 }

@@ -41,7 +41,7 @@ pub use model::{
     RoleSummary, mask_key_id,
 };
 pub use secret::ProfileSecrets;
-pub use store::{MAX_SOURCE_CHAIN, ProfileStore, SANDBOX_NAME, SANDBOX_REGION};
+pub use store::{MAX_SOURCE_CHAIN, ProfileExtras, ProfileStore, SANDBOX_NAME, SANDBOX_REGION};
 
 /// TypeScript declarations of every profile type the UI sends or receives (ts-rs `decl()`),
 /// in dependency order, for the shell's bindings file.

@@ -95,6 +95,26 @@ impl ImportSources {
     }
 }
 
+/// Environment prefixes the import reads (the spellings the aliyun CLI accepts).
+const ENV_PREFIXES: [&str; 3] = ["ALIBABA_CLOUD_", "ALIBABACLOUD_", "ALICLOUD_"];
+
+impl ImportSources {
+    /// The standard locations under this user's home and this process's `ALIBABA_CLOUD_*`
+    /// (and alias) variables; only the environment when there is no home directory.
+    pub fn from_process() -> Self {
+        let env: HashMap<String, String> = std::env::vars()
+            .filter(|(k, _)| ENV_PREFIXES.iter().any(|p| k.starts_with(p)))
+            .collect();
+        match directories::BaseDirs::new() {
+            Some(dirs) => Self::standard(dirs.home_dir(), env),
+            None => Self {
+                env: Some(env),
+                ..Self::default()
+            },
+        }
+    }
+}
+
 /// One importable (or not) profile found in a source. Holds no secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
