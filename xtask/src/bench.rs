@@ -5,14 +5,16 @@
 //! * `emulator` — the emulator's own throughput (signed requests per second on one core), then
 //!   its behaviour under load and abuse: one mutation with and without a state file at
 //!   `scale:2000` and `scale:10000`, health latency while two clients mutate, resident memory
-//!   after 20 requests of 1 MB (`-- --no-hardening` skips these rows).
+//!   after 20 requests of 1 MB (`-- --no-hardening` skips these rows);
+//! * `cli` — `eipdesk-cli credentials` for an AccessKey profile, 50 runs, with a real keyring.
 
+mod cli;
 mod inventory;
 
 use crate::cmd::{self, run, step};
 use anyhow::{Result, bail};
 
-const USAGE: &str = "usage: cargo xtask bench <inventory|emulator> [-- extra arguments]";
+const USAGE: &str = "usage: cargo xtask bench <inventory|emulator|cli> [-- extra arguments]";
 
 pub fn bench(args: &[&str]) -> Result<()> {
     let (name, extra) = match args {
@@ -22,6 +24,8 @@ pub fn bench(args: &[&str]) -> Result<()> {
     match name {
         "inventory" => inventory::run(extra),
         "emulator" => emulator(extra),
+        "cli" => cli::run_bench(),
+        cli::IN_SESSION_STEP => cli::in_session(),
         other => bail!("unknown benchmark `{other}`\n{USAGE}"),
     }
 }

@@ -23,7 +23,7 @@ Commands:
   test                install what is missing and run every gate (fmt, clippy, Rust tests,
                       UI check + unit tests, SDK conformance, end-to-end)
   test e2e            only the end-to-end suite (builds UI and app first)
-  bench [NAME]        run benchmarks (emulator, inventory); prints a table
+  bench [NAME]        run benchmarks (emulator, inventory, cli); prints a table
   setup               only install what is missing (system packages, npm, tools)
 ";
 

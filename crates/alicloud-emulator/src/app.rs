@@ -55,6 +55,8 @@ pub struct Shared {
     pub(crate) throttles: Mutex<Throttles>,
     pub(crate) faults: Mutex<Faults>,
     pub(crate) log: Mutex<RequestLog>,
+    /// Instance metadata session tokens issued (`metadata.rs`).
+    pub(crate) metadata_tokens: Mutex<Vec<String>>,
     pub(crate) persister: Option<Persister>,
     pub(crate) limits: ConnectionLimits,
     pub(crate) initial: Initial,
@@ -131,6 +133,7 @@ impl EmulatorState {
                 throttles: Mutex::new(throttles),
                 faults: Mutex::new(Faults::default()),
                 log: Mutex::new(RequestLog::default()),
+                metadata_tokens: Mutex::new(Vec::new()),
                 persister,
                 limits: config.connections,
                 initial: Initial {

@@ -41,6 +41,7 @@ pub mod config;
 pub mod conn;
 pub mod control;
 pub mod faults;
+pub mod metadata;
 pub mod persist;
 pub mod protocol;
 pub mod reqlog;
@@ -89,6 +90,7 @@ pub fn router(state: EmulatorState) -> Router {
                 .fallback(rpc::refuse_method),
         )
         .merge(control::routes())
+        .merge(metadata::routes())
         .fallback(rpc::unknown_path)
         .with_state(state)
 }

@@ -124,6 +124,18 @@ pub struct AddArgs {
     /// ExternalId of the role.
     #[arg(long, requires = "role_arn")]
     pub external_id: Option<String>,
+    /// The ECS instance's RAM role, from the instance metadata service.
+    #[arg(long, conflicts_with_all = ["access_key_id", "role_arn", "credentials_uri"])]
+    pub ecs_ram_role: bool,
+    /// With --ecs-ram-role: the role's name (default: the role attached to the instance).
+    #[arg(long, requires = "ecs_ram_role")]
+    pub role_name: Option<String>,
+    /// With --ecs-ram-role: the metadata service URL (default: http://100.100.100.200).
+    #[arg(long, requires = "ecs_ram_role")]
+    pub metadata_endpoint: Option<String>,
+    /// Temporary credentials from a credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI format).
+    #[arg(long, conflicts_with_all = ["access_key_id", "role_arn"])]
+    pub credentials_uri: Option<String>,
     /// Default region (default: cn-hangzhou).
     #[arg(long)]
     pub region: Option<String>,

@@ -55,6 +55,8 @@ fn mode_word(mode: AuthMode) -> &'static str {
         AuthMode::StsToken => "sts",
         AuthMode::RamRole => "ram-role",
         AuthMode::Sandbox => "sandbox",
+        AuthMode::EcsRamRole => "ecs-role",
+        AuthMode::CredentialsUri => "uri",
     }
 }
 
@@ -112,6 +114,13 @@ pub fn show(ctx: &Context, name: Option<&str>, json: bool) -> Result<(), CliErro
 /// stdin, one per line) or a RAM role assumed from another profile.
 pub fn add(ctx: &mut Context, a: &AddArgs) -> Result<(), CliError> {
     let credentials = match (&a.access_key_id, &a.role_arn) {
+        (None, None) if a.ecs_ram_role => NewCredentials::EcsRamRole {
+            role_name: a.role_name.clone(),
+            metadata_endpoint: a.metadata_endpoint.clone(),
+        },
+        (None, None) if a.credentials_uri.is_some() => NewCredentials::CredentialsUri {
+            uri: a.credentials_uri.clone().unwrap_or_default(),
+        },
         (Some(id), None) if a.sts => NewCredentials::StsToken {
             access_key_id: id.clone(),
             access_key_secret: read_secret("AccessKey secret")?,
@@ -142,8 +151,8 @@ pub fn add(ctx: &mut Context, a: &AddArgs) -> Result<(), CliError> {
         }
         _ => {
             return Err(CliError::Invalid(
-                "give either --access-key-id (an AccessKey, or with --sts an STS token) or \
-                 --role-arn with --source"
+                "give --access-key-id (an AccessKey, or with --sts an STS token), --role-arn \
+                 with --source, --ecs-ram-role or --credentials-uri"
                     .into(),
             ));
         }

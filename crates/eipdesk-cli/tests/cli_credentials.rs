@@ -239,3 +239,91 @@ fn failures_have_their_own_exit_codes_and_say_why() {
     let (c, err) = code(&["credentials", "Sandbox"], "");
     assert_eq!(c, Some(7), "{err}");
 }
+
+#[test]
+fn ecs_ram_role_and_credentials_uri_profiles_and_roles_chained_from_them() {
+    if !keychain_or_skip("ecs_ram_role_and_credentials_uri_profiles_and_roles_chained_from_them") {
+        return;
+    }
+    let emu = Emu::start();
+    let home = Home::new();
+    let endpoint = emu.endpoint();
+    home.ok(
+        &[
+            "profiles",
+            "add",
+            "ecs",
+            "--ecs-ram-role",
+            "--metadata-endpoint",
+            &endpoint,
+            "--endpoint",
+            &endpoint,
+        ],
+        "",
+    );
+    let ecs = home.credentials("ecs");
+    assert_eq!(ecs["mode"], "StsToken");
+    let arn = emu.caller_arn(
+        ecs["access_key_id"].as_str().unwrap(),
+        ecs["access_key_secret"].as_str().unwrap(),
+        ecs["sts_token"].as_str(),
+    );
+    assert!(arn.ends_with("/ecs-instance"), "{arn}");
+
+    // A role assumed with the instance's session (a chain of any source kind).
+    home.ok(
+        &[
+            "profiles",
+            "add",
+            "from-ecs",
+            "--role-arn",
+            &role_arn(),
+            "--source",
+            "ecs",
+            "--session-name",
+            "from-ecs",
+            "--endpoint",
+            &endpoint,
+        ],
+        "",
+    );
+    let chained = home.credentials("from-ecs");
+    let arn = emu.caller_arn(
+        chained["access_key_id"].as_str().unwrap(),
+        chained["access_key_secret"].as_str().unwrap(),
+        chained["sts_token"].as_str(),
+    );
+    assert!(arn.ends_with("/from-ecs"), "{arn}");
+
+    let uri = format!("{endpoint}/latest/meta-data/ram/security-credentials/EipDeskAdmin");
+    home.ok(&["profiles", "add", "uri", "--credentials-uri", &uri], "");
+    assert!(
+        home.credentials("uri")["access_key_id"]
+            .as_str()
+            .unwrap()
+            .starts_with("STS.")
+    );
+    let listed = home.ok(&["profiles", "list"], "");
+    assert!(
+        listed.contains("ecs-role") && listed.contains("uri"),
+        "{listed}"
+    );
+
+    // A metadata endpoint that does not serve the role: a clear failure, exit code 5.
+    home.ok(
+        &[
+            "profiles",
+            "add",
+            "ecs-wrong",
+            "--ecs-ram-role",
+            "--role-name",
+            "NotAttached",
+            "--metadata-endpoint",
+            &endpoint,
+        ],
+        "",
+    );
+    let out = home.run(&["credentials", "ecs-wrong"], "");
+    assert_eq!(out.status.code(), Some(5));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("HTTP 404"));
+}

@@ -4,10 +4,12 @@
 //! All secret material is held in [`Secret`], so `Debug` on any of these types is safe.
 
 mod ram_role;
+mod remote;
 
 use async_trait::async_trait;
 
 pub use ram_role::{MIN_REFRESH_AHEAD, RamRoleCredentials};
+pub use remote::{ECS_METADATA_ENDPOINT, RemoteCredentials, RemoteSource, parse_document};
 use time::OffsetDateTime;
 
 use crate::secret::Secret;

@@ -13,8 +13,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use alicloud_api::credentials::{
-    CredentialsError, CredentialsProvider, RamRoleCredentials, StaticCredentials,
-    StsTokenCredentials,
+    CredentialsError, CredentialsProvider, ECS_METADATA_ENDPOINT, RamRoleCredentials,
+    RemoteCredentials, RemoteSource, StaticCredentials, StsTokenCredentials,
 };
 use alicloud_api::{Client, Secret, SignatureVersion};
 use serde::Serialize;
@@ -148,6 +148,18 @@ fn provider_at_depth(
         })
     };
     let provider: Arc<dyn CredentialsProvider> = match &profile.settings {
+        ModeSettings::EcsRamRole {
+            role_name,
+            metadata_endpoint,
+        } => Arc::new(RemoteCredentials::new(RemoteSource::EcsMetadata {
+            endpoint: metadata_endpoint
+                .clone()
+                .unwrap_or_else(|| ECS_METADATA_ENDPOINT.to_string()),
+            role: role_name.clone(),
+        })),
+        ModeSettings::CredentialsUri { uri } => {
+            Arc::new(RemoteCredentials::new(RemoteSource::Uri(uri.clone())))
+        }
         ModeSettings::Sandbox => {
             let sandbox = opts
                 .sandbox

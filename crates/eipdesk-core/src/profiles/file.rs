@@ -44,6 +44,8 @@ enum FileMode {
     StsToken,
     RamRole,
     Sandbox,
+    EcsRamRole,
+    CredentialsUri,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -91,6 +93,12 @@ struct FileProfile {
     imported_from: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     endpoint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ecs_role_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    metadata_endpoint: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    credentials_uri: Option<String>,
 }
 
 /// The loaded file: profiles in file order and the active id, if any.
@@ -157,6 +165,16 @@ fn from_file(fp: FileProfile) -> Result<Profile, String> {
             expiration: fp.sts_expiration,
         },
         (FileMode::Sandbox, None) => ModeSettings::Sandbox,
+        (FileMode::EcsRamRole, None) => ModeSettings::EcsRamRole {
+            role_name: fp.ecs_role_name.clone(),
+            metadata_endpoint: fp.metadata_endpoint.clone(),
+        },
+        (FileMode::CredentialsUri, None) => ModeSettings::CredentialsUri {
+            uri: fp
+                .credentials_uri
+                .clone()
+                .ok_or_else(|| format!("profile {id} has no credentials_uri"))?,
+        },
         (FileMode::RamRole, Some(role)) => {
             let source = if role.source == SOURCE_ACCESS_KEY {
                 RoleSource::AccessKey
@@ -211,6 +229,8 @@ fn to_file(p: &Profile) -> FileProfile {
         ModeSettings::AccessKey => (FileMode::AccessKey, None, None),
         ModeSettings::StsToken { expiration } => (FileMode::StsToken, *expiration, None),
         ModeSettings::Sandbox => (FileMode::Sandbox, None, None),
+        ModeSettings::EcsRamRole { .. } => (FileMode::EcsRamRole, None, None),
+        ModeSettings::CredentialsUri { .. } => (FileMode::CredentialsUri, None, None),
         ModeSettings::RamRole(r) => (
             FileMode::RamRole,
             None,
@@ -241,6 +261,20 @@ fn to_file(p: &Profile) -> FileProfile {
         use_count: p.use_count,
         imported_from: p.imported_from.clone(),
         endpoint: p.endpoint.clone(),
+        ecs_role_name: match &p.settings {
+            ModeSettings::EcsRamRole { role_name, .. } => role_name.clone(),
+            _ => None,
+        },
+        metadata_endpoint: match &p.settings {
+            ModeSettings::EcsRamRole {
+                metadata_endpoint, ..
+            } => metadata_endpoint.clone(),
+            _ => None,
+        },
+        credentials_uri: match &p.settings {
+            ModeSettings::CredentialsUri { uri } => Some(uri.clone()),
+            _ => None,
+        },
     }
 }
 

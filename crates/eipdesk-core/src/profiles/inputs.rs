@@ -73,6 +73,20 @@ pub enum NewCredentials {
         #[serde(default)]
         external_id: Option<String>,
     },
+    /// The ECS instance's RAM role from the metadata service.
+    EcsRamRole {
+        /// Role name (`None`: the attached role).
+        #[serde(default)]
+        role_name: Option<String>,
+        /// Metadata service URL (`None`: the real one).
+        #[serde(default)]
+        metadata_endpoint: Option<String>,
+    },
+    /// A credentials URI.
+    CredentialsUri {
+        /// The URI.
+        uri: String,
+    },
 }
 
 /// Source of a new RAM role profile.
@@ -269,6 +283,27 @@ impl NewCredentials {
                 };
                 Ok((ModeSettings::RamRole(role), secrets))
             }
+            Self::EcsRamRole {
+                role_name,
+                metadata_endpoint,
+            } => Ok((
+                ModeSettings::EcsRamRole {
+                    role_name: role_name
+                        .filter(|r| !r.trim().is_empty())
+                        .map(|r| validate::ecs_role_name(&r))
+                        .transpose()?,
+                    metadata_endpoint: metadata_endpoint
+                        .map(|e| validate::url("metadataEndpoint", &e))
+                        .transpose()?,
+                },
+                None,
+            )),
+            Self::CredentialsUri { uri } => Ok((
+                ModeSettings::CredentialsUri {
+                    uri: validate::url("uri", &uri)?,
+                },
+                None,
+            )),
         }
     }
 }

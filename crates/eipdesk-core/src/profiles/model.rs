@@ -88,6 +88,10 @@ pub enum AuthMode {
     RamRole,
     /// The built-in in-process emulator.
     Sandbox,
+    /// The RAM role of the ECS instance, from the instance metadata service.
+    EcsRamRole,
+    /// Temporary credentials fetched from a credentials URI.
+    CredentialsUri,
 }
 
 impl AuthMode {
@@ -98,6 +102,8 @@ impl AuthMode {
             Self::StsToken => "STS token",
             Self::RamRole => "RAM role",
             Self::Sandbox => "Sandbox",
+            Self::EcsRamRole => "ECS RAM role",
+            Self::CredentialsUri => "Credentials URI",
         }
     }
 }
@@ -184,6 +190,18 @@ pub enum ModeSettings {
     RamRole(RoleSettings),
     /// Built-in Sandbox.
     Sandbox,
+    /// The instance's RAM role from the metadata service.
+    EcsRamRole {
+        /// Role name (`None`: the role attached to the instance).
+        role_name: Option<String>,
+        /// Metadata service URL (`None`: `http://100.100.100.200`).
+        metadata_endpoint: Option<String>,
+    },
+    /// A credentials URI (the `ALIBABA_CLOUD_CREDENTIALS_URI` format).
+    CredentialsUri {
+        /// The URI.
+        uri: String,
+    },
 }
 
 impl ModeSettings {
@@ -194,6 +212,8 @@ impl ModeSettings {
             Self::StsToken { .. } => AuthMode::StsToken,
             Self::RamRole(_) => AuthMode::RamRole,
             Self::Sandbox => AuthMode::Sandbox,
+            Self::EcsRamRole { .. } => AuthMode::EcsRamRole,
+            Self::CredentialsUri { .. } => AuthMode::CredentialsUri,
         }
     }
 
@@ -202,7 +222,7 @@ impl ModeSettings {
         match self {
             Self::AccessKey | Self::StsToken { .. } => true,
             Self::RamRole(role) => role.source == RoleSource::AccessKey,
-            Self::Sandbox => false,
+            Self::Sandbox | Self::EcsRamRole { .. } | Self::CredentialsUri { .. } => false,
         }
     }
 }

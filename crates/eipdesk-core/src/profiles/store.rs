@@ -471,7 +471,10 @@ impl ProfileStore {
                     RoleSource::Profile { profile_id } => next = profile_id.clone(),
                     RoleSource::AccessKey => return Ok(()),
                 },
-                ModeSettings::AccessKey | ModeSettings::StsToken { .. } => return Ok(()),
+                ModeSettings::AccessKey
+                | ModeSettings::StsToken { .. }
+                | ModeSettings::EcsRamRole { .. }
+                | ModeSettings::CredentialsUri { .. } => return Ok(()),
             }
         }
         Err(ProfileError::SourceChain {

@@ -72,7 +72,10 @@ impl ProfileStore {
                     }),
                 )
             }
-            ModeSettings::AccessKey | ModeSettings::Sandbox => (None, None),
+            ModeSettings::AccessKey
+            | ModeSettings::Sandbox
+            | ModeSettings::EcsRamRole { .. }
+            | ModeSettings::CredentialsUri { .. } => (None, None),
         };
         ProfileSummary {
             id: p.id.clone(),

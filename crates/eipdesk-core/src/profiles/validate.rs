@@ -36,6 +36,9 @@ pub fn label(field: &str) -> &str {
         "source.accessKeyId" => "Source AccessKey ID",
         "source.accessKeySecret" => "Source AccessKey secret",
         "endpoint" => "Endpoint",
+        "roleName" => "Role name",
+        "metadataEndpoint" => "Metadata endpoint",
+        "uri" => "Credentials URI",
         other => other,
     }
 }
@@ -165,6 +168,24 @@ pub fn secret(field_name: &'static str, value: &str) -> Result<(), FieldError> {
 
 /// An endpoint URL: `http://` or `https://`, a host, no spaces, at most 2048 characters.
 pub fn endpoint(value: &str) -> Result<String, FieldError> {
+    url("endpoint", value)
+}
+
+/// A RAM role name: 1..=64 of `[A-Za-z0-9.-]`.
+pub fn ecs_role_name(value: &str) -> Result<String, FieldError> {
+    let v = value.trim();
+    let ok = (1..=64).contains(&v.len())
+        && v.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+    if ok {
+        Ok(v.to_string())
+    } else {
+        Err(field("roleName", "use 1 to 64 letters, digits, '.' or '-'"))
+    }
+}
+
+/// An `http://` or `https://` URL for `field_name` (trailing `/` removed).
+pub fn url(field_name: &'static str, value: &str) -> Result<String, FieldError> {
     let v = value.trim().trim_end_matches('/');
     let rest = v
         .strip_prefix("https://")
@@ -179,7 +200,7 @@ pub fn endpoint(value: &str) -> Result<String, FieldError> {
         Ok(v.to_string())
     } else {
         Err(field(
-            "endpoint",
+            field_name,
             "enter a URL such as https://vpc.example.internal or http://127.0.0.1:8080",
         ))
     }

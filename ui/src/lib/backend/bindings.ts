@@ -243,7 +243,7 @@ unavailable: string | null, sheet: SheetPrefill, };
 
 export type ProfileId = string;
 
-export type AuthMode = "accessKey" | "stsToken" | "ramRole" | "sandbox";
+export type AuthMode = "accessKey" | "stsToken" | "ramRole" | "sandbox" | "ecsRamRole" | "credentialsUri";
 
 export type EnvLabel = "production" | "staging" | "test" | "none";
 
@@ -397,7 +397,19 @@ durationSeconds: number | null,
 /**
  * External ID.
  */
-externalId: string | null, };
+externalId: string | null, } | { "mode": "ecsRamRole", 
+/**
+ * Role name (`None`: the attached role).
+ */
+roleName: string | null, 
+/**
+ * Metadata service URL (`None`: the real one).
+ */
+metadataEndpoint: string | null, } | { "mode": "credentialsUri", 
+/**
+ * The URI.
+ */
+uri: string, };
 
 export type NewProfile = { 
 /**

@@ -150,3 +150,12 @@ describe('fieldErrorFrom', () => {
     expect(fieldErrorFrom(dto('keychain.locked', 'the keyring is locked'))).toEqual({});
   });
 });
+
+describe('profiles made in eipdesk-cli', () => {
+  it('edits the name of an ECS RAM role profile without asking for an AccessKey', () => {
+    const original = profile({ mode: 'ecsRamRole', accessKeyIdMasked: null });
+    const form = { ...formFromProfile(original), name: 'renamed' };
+    const built = toProfileEdit(form, original);
+    expect(built.ok && built.value.edit).toEqual({ name: 'renamed', region: null, label: null, credentials: null });
+  });
+});

@@ -86,7 +86,8 @@ export function formFromProfile(p: DeskProfile): ProfileForm {
   form.name = p.name;
   form.region = p.region;
   form.label = p.label;
-  form.mode = p.mode === 'sandbox' ? 'accessKey' : p.mode;
+  // ECS RAM role and credentials-URI profiles are made with eipdesk-cli; the form edits their name, region and label.
+  form.mode = p.mode === 'stsToken' || p.mode === 'ramRole' ? p.mode : 'accessKey';
   form.expiration = p.stsExpiration ?? '';
   form.sandboxEndpoint = p.sandboxEndpoint;
   if (p.role) {
@@ -223,9 +224,11 @@ export function toProfileEdit(
   original: DeskProfile,
 ): Built<{ edit: ProfileEdit; sandboxEndpoint: boolean | null; empty: boolean }> {
   const errors: FieldErrors = {};
-  if (original.builtin) form = { ...form, mode: 'accessKey' }; // the Sandbox has no credentials
+  // The Sandbox has no credentials; ECS RAM role and URI profiles keep theirs (set in eipdesk-cli).
+  const fixed = original.builtin || original.mode === 'ecsRamRole' || original.mode === 'credentialsUri';
+  if (fixed) form = { ...form, mode: 'accessKey' };
   checkCommon(form, errors);
-  if (!original.builtin && original.mode !== form.mode && form.mode !== 'ramRole') {
+  if (!fixed && original.mode !== form.mode && form.mode !== 'ramRole') {
     // A new mode has nothing stored to keep.
     required(errors, 'accessKeyId', form.accessKeyId, 'Enter the AccessKey ID.');
     required(errors, 'accessKeySecret', form.accessKeySecret, 'Enter the AccessKey secret.');
@@ -236,7 +239,7 @@ export function toProfileEdit(
     name: form.name.trim() === original.name ? null : form.name.trim(),
     region: form.region.trim() === original.region ? null : form.region.trim(),
     label: form.label === original.label ? null : form.label,
-    credentials: original.builtin ? null : credentialsEdit(form, original),
+    credentials: fixed ? null : credentialsEdit(form, original),
   };
   const sandboxEndpoint = original.builtin || form.sandboxEndpoint === original.sandboxEndpoint ? null : form.sandboxEndpoint;
   const empty = edit.name === null && edit.region === null && edit.label === null && edit.credentials === null && sandboxEndpoint === null;

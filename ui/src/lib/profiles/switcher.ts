@@ -76,6 +76,8 @@ export const MODE_NAMES: Record<AuthMode, string> = {
   stsToken: 'STS token',
   ramRole: 'RAM role',
   sandbox: 'Built-in emulator',
+  ecsRamRole: 'ECS RAM role',
+  credentialsUri: 'Credentials URI',
 };
 
 /** "5678901234567890 · cn-hangzhou · AccessKey" (account unknown until a connection test). */
