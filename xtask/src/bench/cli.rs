@@ -70,7 +70,8 @@ pub fn in_session() -> Result<()> {
                 .args(["credentials", "bench-ak"])
                 .stderr(Stdio::inherit())
                 .output()?;
-            if !out.status.success() || !out.stdout.starts_with(b"{\"mode\":\"AK\"") {
+            let text = String::from_utf8_lossy(&out.stdout);
+            if !out.status.success() || !text.contains("\"mode\":\"AK\"") {
                 bail!("eipdesk-cli credentials failed ({})", out.status);
             }
             Ok(())
