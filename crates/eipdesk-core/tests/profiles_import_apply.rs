@@ -163,7 +163,7 @@ fn refused_unknown_or_duplicate_selections_are_listed_and_the_rest_imports() {
     let all = sources(Some(cli_config()), Some(ini_file()), None);
     for (keys, code) in [
         (
-            vec!["aliyun-cli:ak-main", "aliyun-cli:ecs"],
+            vec!["aliyun-cli:ak-main", "aliyun-cli:sso"],
             "import.mode_unsupported",
         ),
         (

@@ -20,7 +20,7 @@ fn scan_lists_every_aliyun_cli_mode_without_secrets() {
     assert_eq!(report.sources.len(), 1);
     assert_eq!(report.sources[0].status, SourceStatus::Found);
     let list = candidates(&report, SourceKind::AliyunCli);
-    assert_eq!(list.len(), 24);
+    assert_eq!(list.len(), 25);
 
     let ak = by_name(&list, "ak-main");
     assert!(ak.importable);
@@ -77,17 +77,27 @@ fn scan_lists_every_aliyun_cli_mode_without_secrets() {
     );
     refused("loop-a", "import.source_unavailable", "loops");
     refused("loop-b", "import.source_unavailable", "loops");
+    let to_ecs = by_name(&list, "chain-to-ecs");
+    assert!(
+        to_ecs.importable,
+        "its source (EcsRamRole) is importable now"
+    );
+    assert_eq!(to_ecs.source_profile.as_deref(), Some("ecs"));
     refused(
-        "chain-to-ecs",
+        "chain-to-sso",
         "import.source_unavailable",
         "cannot be imported",
     );
     refused("ak-no-secret", "import.missing_field", "access_key_secret");
-    refused("ecs", "import.mode_unsupported", "ECS instance");
-    refused("ecs-by-name", "import.mode_unsupported", "ECS instance");
+    assert_eq!(by_name(&list, "ecs").mode, Some(AuthMode::EcsRamRole));
+    assert_eq!(by_name(&list, "uri").mode, Some(AuthMode::CredentialsUri));
+    refused(
+        "ecs-by-name",
+        "import.mode_unsupported",
+        "ECS instance's role",
+    );
     refused("rsa", "import.mode_unsupported", "deprecated");
     refused("external", "import.mode_unsupported", "external program");
-    refused("uri", "import.mode_unsupported", "URI");
     refused("oidc", "import.mode_unsupported", "OIDC");
     refused("sso", "import.mode_unsupported", "CloudSSO");
     refused("oauth", "import.mode_unsupported", "OAuth");
@@ -122,12 +132,12 @@ fn scan_lists_credentials_file_types() {
     assert_eq!(default.key, "credentials-file:default");
     assert_eq!(default.region, "cn-hangzhou");
     assert!(default.notes.iter().any(|n| n.contains("no region")));
+    assert_eq!(by_name(&list, "ecs").mode, Some(AuthMode::EcsRamRole));
     let ram = by_name(&list, "ram");
     assert_eq!(ram.mode, Some(AuthMode::RamRole));
     assert_eq!(ram.access_key_id_masked.as_deref(), Some("LTAI****ni02"));
     for (name, code) in [
         ("ram-with-policy", "import.unsupported_setting"),
-        ("ecs", "import.mode_unsupported"),
         ("rsa", "import.mode_unsupported"),
         ("disabled", "import.disabled"),
         ("mystery", "import.mode_unsupported"),

@@ -1,7 +1,8 @@
 //! Reads the aliyun CLI's `~/.aliyun/config.json` (`{"current": …, "profiles": [...]}`).
 //!
-//! Importable modes: `AK`, `StsToken`, `RamRoleArn` and `ChainableRamRoleArn` (whose
-//! `source_profile` must itself be importable from the same file). Every other mode is
+//! Importable modes: `AK`, `StsToken`, `RamRoleArn`, `ChainableRamRoleArn` (whose
+//! `source_profile` must itself be importable from the same file), `EcsRamRole` and
+//! `CredentialsURI`. Every other mode is
 //! listed with the reason it cannot be imported. Mode names match case-insensitively.
 
 use serde_json::{Map, Value};
@@ -254,18 +255,43 @@ fn plan_for(mode: &str, p: &Map<String, Value>, notes: &mut Vec<String>) -> Resu
                 role: role(notes)?,
             })
         }
+        "ecsramrole" => Ok(Plan::EcsRamRole {
+            role_name: str_field(p, "ram_role_name")?
+                .filter(|r| !r.trim().is_empty())
+                .map(validate::ecs_role_name)
+                .transpose()
+                .map_err(|e| {
+                    refuse(
+                        "import.invalid_field",
+                        format!("ram_role_name: {}", e.reason),
+                    )
+                })?,
+        }),
+        "credentialsuri" => {
+            let uri = str_field(p, "credentials_uri")?
+                .filter(|u| !u.trim().is_empty())
+                .ok_or_else(|| refuse("import.missing_field", "credentials_uri is not set"))?;
+            Ok(Plan::CredentialsUri {
+                uri: validate::url("uri", uri).map_err(|e| {
+                    refuse(
+                        "import.invalid_field",
+                        format!("credentials_uri: {}", e.reason),
+                    )
+                })?,
+            })
+        }
         other => Err(unsupported_mode(other)),
     }
 }
 
 fn unsupported_mode(mode: &str) -> Refusal {
     let reason = match mode {
-        "ecsramrole" | "ramrolearnwithrolename" => {
-            "it takes credentials from the ECS instance metadata service, which exists only on an ECS instance"
+        "ramrolearnwithrolename" => {
+            "it assumes a role with the ECS instance's role as source, which EIP Desk does not support; \
+             import the EcsRamRole profile and add a RAM role profile using it"
         }
         "rsakeypair" => "RSA key pair credentials are deprecated and not supported",
         "external" => "it runs an external program to obtain credentials",
-        "credentialsuri" => "it fetches credentials from a URI at run time",
         "oidc" => "it exchanges an OIDC token file (RRSA) for credentials at run time",
         "cloudsso" => "it signs in through CloudSSO in a browser",
         "oauth" => "it signs in through OAuth in a browser",

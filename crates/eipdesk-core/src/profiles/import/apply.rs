@@ -186,6 +186,11 @@ impl Batch<'_> {
                 duration_seconds: Some(role.duration_seconds),
                 external_id: role.external_id,
             },
+            Plan::EcsRamRole { role_name } => NewCredentials::EcsRamRole {
+                role_name,
+                metadata_endpoint: None,
+            },
+            Plan::CredentialsUri { uri } => NewCredentials::CredentialsUri { uri },
             Plan::RoleWithSource { source, role } => {
                 let source_key = format!("{}:{source}", found.source.as_str());
                 let profile_id = self.ensure(&source_key, store, depth + 1, report)?;

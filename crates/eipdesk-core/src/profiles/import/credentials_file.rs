@@ -89,10 +89,13 @@ fn plan_for(kind: &str, s: &Section, notes: &mut Vec<String>) -> Result<Plan, Re
             )?;
             Ok(Plan::RoleWithKey { key, role })
         }
-        "ecs_ram_role" => Err(refuse(
-            "import.mode_unsupported",
-            "it takes credentials from the ECS instance metadata service, which exists only on an ECS instance",
-        )),
+        "ecs_ram_role" => Ok(Plan::EcsRamRole {
+            role_name: get("role_name")
+                .filter(|r| !r.trim().is_empty())
+                .map(validate::ecs_role_name)
+                .transpose()
+                .map_err(|e| refuse("import.invalid_field", format!("role_name: {}", e.reason)))?,
+        }),
         "rsa_key_pair" => Err(refuse(
             "import.mode_unsupported",
             "RSA key pair credentials are deprecated and not supported",

@@ -47,6 +47,14 @@ pub(crate) enum Plan {
         source: String,
         role: Role,
     },
+    /// The ECS instance's RAM role (the metadata service at its standard address).
+    EcsRamRole {
+        role_name: Option<String>,
+    },
+    /// A credentials URI.
+    CredentialsUri {
+        uri: String,
+    },
 }
 
 impl Plan {
@@ -55,6 +63,8 @@ impl Plan {
             Self::AccessKey(_) => AuthMode::AccessKey,
             Self::StsToken { .. } => AuthMode::StsToken,
             Self::RoleWithKey { .. } | Self::RoleWithSource { .. } => AuthMode::RamRole,
+            Self::EcsRamRole { .. } => AuthMode::EcsRamRole,
+            Self::CredentialsUri { .. } => AuthMode::CredentialsUri,
         }
     }
 
@@ -63,7 +73,9 @@ impl Plan {
             Self::AccessKey(key) | Self::StsToken { key, .. } | Self::RoleWithKey { key, .. } => {
                 Some(mask_key_id(&key.id))
             }
-            Self::RoleWithSource { .. } => None,
+            Self::RoleWithSource { .. } | Self::EcsRamRole { .. } | Self::CredentialsUri { .. } => {
+                None
+            }
         }
     }
 }
