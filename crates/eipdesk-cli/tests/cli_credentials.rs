@@ -327,3 +327,35 @@ fn ecs_ram_role_and_credentials_uri_profiles_and_roles_chained_from_them() {
     assert_eq!(out.status.code(), Some(5));
     assert!(String::from_utf8_lossy(&out.stderr).contains("HTTP 404"));
 }
+
+#[test]
+fn the_keychain_item_label_carries_the_profile_name() {
+    if !keychain_or_skip("the_keychain_item_label_carries_the_profile_name") {
+        return;
+    }
+    let home = Home::new();
+    home.ok(
+        &[
+            "profiles",
+            "add",
+            "Label check",
+            "--access-key-id",
+            "LTAI5tFakeForTests",
+        ],
+        "fake-secret-for-tests\n",
+    );
+    let id = home.ok(&["profiles", "show", "Label check", "--json"], "");
+    let id: serde_json::Value = serde_json::from_str(&id).unwrap();
+    let id = id["id"].as_str().unwrap().to_string();
+    // secret-tool (libsecret-tools, installed by `cargo xtask setup`) reads what Seahorse shows.
+    let out = std::process::Command::new("secret-tool")
+        .args(["search", "--all", "service", "eipdesk", "username", &id])
+        .output()
+        .expect("secret-tool is installed");
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        text.contains(&format!("label = EIP Desk: Label check ({id})")),
+        "{text}"
+    );
+}
