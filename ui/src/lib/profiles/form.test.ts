@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyForm, fieldErrorFrom, formFromProfile, hasStoredSecret, toNewProfile, toProfileEdit } from './form';
+import { emptyForm, fieldErrorFrom, formFromProfile, hasStoredSecret, isRfc3339, toNewProfile, toProfileEdit } from './form';
 import { profile, sandbox } from './fixtures';
 
 describe('toNewProfile', () => {
@@ -157,5 +157,12 @@ describe('profiles made in eipdesk-cli', () => {
     const form = { ...formFromProfile(original), name: 'renamed' };
     const built = toProfileEdit(form, original);
     expect(built.ok && built.value.edit).toEqual({ name: 'renamed', region: null, label: null, credentials: null });
+  });
+});
+
+describe('STS expiry', () => {
+  it('accepts exactly what the backend parses (RFC 3339)', () => {
+    for (const ok of ['2026-06-01T12:00:00Z', '2026-06-01t12:00:00z', '2026-06-01T12:00:00.250+08:00']) expect(isRfc3339(ok), ok).toBe(true);
+    for (const bad of ['2026-06-01', 'June 1, 2026', '2026-06-01 12:00:00Z', '2026-06-01T12:00Z', '2026-13-01T00:00:00Z', 'tomorrow']) expect(isRfc3339(bad), bad).toBe(false);
   });
 });

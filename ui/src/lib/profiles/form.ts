@@ -81,6 +81,18 @@ export function emptyForm(): ProfileForm {
 }
 
 /** An edit form for `p`: every non-secret value filled in, every secret field empty. */
+/**
+ * What the backend's STS expiry parser (RFC 3339, the `time` crate) accepts: a full date, `T`,
+ * a time with seconds, optional fractions, and `Z` or a `±HH:MM` offset. `Date.parse` alone
+ * also takes "2026-06-01" or "June 1, 2026", which the backend would then refuse.
+ */
+export function isRfc3339(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.exec(text);
+  if (!m) return false;
+  const [month, day, hour, minute, second] = [m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number];
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60 && !Number.isNaN(Date.parse(text));
+}
+
 export function formFromProfile(p: DeskProfile): ProfileForm {
   const form = emptyForm();
   form.name = p.name;
@@ -115,7 +127,7 @@ const secret = (v: string): string | null => (v.trim() === '' ? null : v);
 function checkCommon(form: ProfileForm, errors: FieldErrors) {
   if (!form.name.trim()) errors.name = 'Enter a name.';
   if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(form.region.trim())) errors.region = 'Enter a region ID such as cn-hangzhou.';
-  if (form.expiration.trim() && Number.isNaN(Date.parse(form.expiration.trim()))) {
+  if (form.expiration.trim() && !isRfc3339(form.expiration.trim())) {
     errors.expiration = 'Enter a date and time such as 2026-06-01T12:00:00Z, or leave it empty.';
   }
   if (form.mode === 'ramRole') {
