@@ -12,8 +12,10 @@ mod aliyun_cli;
 mod apply;
 mod credentials_file;
 mod env;
+mod error;
 mod ini;
 mod plan;
+mod read;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -21,12 +23,13 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::error::ProfileError;
 use super::model::{AuthMode, EnvLabel, ProfileSummary};
 
 pub use apply::import;
 pub use env::ENV_CANDIDATE;
+pub use error::ImportError;
 pub use plan::{FALLBACK_REGION, FALLBACK_SESSION_NAME};
+use read::read_source;
 
 /// Largest source file read.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -311,279 +314,6 @@ pub struct ImportReport {
     pub skipped: Vec<ImportSkipped>,
     /// Selections that could not be imported, with why.
     pub failed: Vec<ImportFailure>,
-}
-
-/// Why a source or one selection cannot be imported.
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    /// The file exists but could not be read.
-    #[error("could not read {path}: {source}")]
-    Read {
-        /// The file.
-        path: PathBuf,
-        /// The I/O error.
-        #[source]
-        source: std::io::Error,
-    },
-    /// The path is not a regular file (a FIFO, a device, a directory…); it was not read.
-    #[error("{path} is {kind}, not a credentials file; it was not read")]
-    NotAFile {
-        /// The path.
-        path: PathBuf,
-        /// What it is.
-        kind: &'static str,
-    },
-    /// The file is larger than [`MAX_FILE_BYTES`].
-    #[error("{path} is too large ({bytes} bytes) to be a credentials file")]
-    TooLarge {
-        /// The file.
-        path: PathBuf,
-        /// Its size.
-        bytes: u64,
-    },
-    /// The file's syntax or structure is wrong.
-    #[error("{path} is malformed{}: {reason}", location(*.line, *.column))]
-    Malformed {
-        /// The file.
-        path: PathBuf,
-        /// 1-based line, when known.
-        line: Option<usize>,
-        /// 1-based column, when known.
-        column: Option<usize>,
-        /// What is wrong (never the file's content).
-        reason: String,
-    },
-    /// The source of a selected key is not configured or not present any more.
-    #[error("the source of {key} is not available")]
-    SourceMissing {
-        /// The key.
-        key: String,
-    },
-    /// No candidate has this key (any more).
-    #[error("no import candidate {key}")]
-    UnknownCandidate {
-        /// The key.
-        key: String,
-    },
-    /// The same key was selected twice.
-    #[error("{key} is selected twice")]
-    DuplicateSelection {
-        /// The key.
-        key: String,
-    },
-    /// The candidate cannot be imported.
-    #[error("{key} cannot be imported: {reason}")]
-    NotImportable {
-        /// The key.
-        key: String,
-        /// Refusal code.
-        code: &'static str,
-        /// Why.
-        reason: String,
-    },
-    /// Creating the profile failed.
-    #[error("importing {key} failed: {source}")]
-    Profile {
-        /// The key.
-        key: String,
-        /// The profile error.
-        #[source]
-        source: ProfileError,
-    },
-}
-
-fn location(line: Option<usize>, column: Option<usize>) -> String {
-    match (line, column) {
-        (Some(l), Some(c)) => format!(" at line {l}, column {c}"),
-        (Some(l), None) => format!(" at line {l}"),
-        _ => String::new(),
-    }
-}
-
-impl ImportError {
-    /// The selection key the error is about, when it is about one.
-    pub fn key(&self) -> Option<&str> {
-        match self {
-            Self::SourceMissing { key }
-            | Self::UnknownCandidate { key }
-            | Self::DuplicateSelection { key }
-            | Self::NotImportable { key, .. }
-            | Self::Profile { key, .. } => Some(key),
-            _ => None,
-        }
-    }
-
-    /// Stable machine-readable code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Read { .. } => "import.read",
-            Self::TooLarge { .. } => "import.too_large",
-            Self::NotAFile { .. } => "import.not_a_file",
-            Self::Malformed { .. } => "import.malformed",
-            Self::SourceMissing { .. } => "import.source_missing",
-            Self::UnknownCandidate { .. } => "import.unknown_candidate",
-            Self::DuplicateSelection { .. } => "import.duplicate_selection",
-            Self::NotImportable { code, .. } => code,
-            Self::Profile { source, .. } => source.code(),
-        }
-    }
-
-    /// What the user can do about it.
-    pub fn hint(&self) -> String {
-        match self {
-            Self::Read { .. } => "Check the file's permissions.".into(),
-            Self::TooLarge { .. } | Self::NotAFile { .. } => {
-                "Check that the path points at a credentials file.".into()
-            }
-            Self::Malformed { .. } => {
-                "Fix the file (for example with `aliyun configure`), then scan again. \
-                 EIP Desk never changes it."
-                    .into()
-            }
-            Self::SourceMissing { .. } | Self::UnknownCandidate { .. } => {
-                "The source changed since the scan; scan again.".into()
-            }
-            Self::DuplicateSelection { .. } => "Select each candidate once.".into(),
-            Self::NotImportable { .. } => "Create this profile by hand in EIP Desk instead.".into(),
-            Self::Profile { source, .. } => source.hint(),
-        }
-    }
-}
-
-/// One source's candidates, or why the source cannot be read; `Ok(None)` when absent.
-fn read_source(
-    kind: SourceKind,
-    sources: &ImportSources,
-) -> Result<Option<Vec<plan::Found>>, ImportError> {
-    match kind {
-        SourceKind::Environment => Ok(sources.env.as_ref().and_then(env::parse).map(|f| vec![f])),
-        SourceKind::AliyunCli => {
-            let Some(path) = &sources.aliyun_config else {
-                return Ok(None);
-            };
-            let Some(text) = read_text(path)? else {
-                return Ok(None);
-            };
-            aliyun_cli::parse(&text)
-                .map(Some)
-                .map_err(|e| ImportError::Malformed {
-                    path: path.clone(),
-                    line: e.line,
-                    column: e.column,
-                    reason: e.reason,
-                })
-        }
-        SourceKind::CredentialsFile => {
-            let Some(path) = &sources.credentials_file else {
-                return Ok(None);
-            };
-            let Some(text) = read_text(path)? else {
-                return Ok(None);
-            };
-            credentials_file::parse(&text)
-                .map(Some)
-                .map_err(|e| ImportError::Malformed {
-                    path: path.clone(),
-                    line: Some(e.line),
-                    column: None,
-                    reason: e.reason.to_string(),
-                })
-        }
-    }
-}
-
-/// Reads a file for reading only; `Ok(None)` when it does not exist. Anything but a regular
-/// file (a FIFO, a device, a socket, a directory) is refused before it is opened for
-/// reading, and the file is opened non-blocking so that a swap between the check and the
-/// open cannot hang the scan either.
-fn read_text(path: &Path) -> Result<Option<String>, ImportError> {
-    use std::io::Read;
-    let read_err = |source| ImportError::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    match std::fs::metadata(path) {
-        Ok(meta) => special_file(path, &meta)?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => return Err(read_err(source)),
-    }
-    let file = match open_for_reading(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => return Err(read_err(source)),
-    };
-    let meta = file.metadata().map_err(read_err)?;
-    special_file(path, &meta)?;
-    let bytes = meta.len();
-    if bytes > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge {
-            path: path.to_path_buf(),
-            bytes,
-        });
-    }
-    let mut buf = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut buf)
-        .map_err(read_err)?;
-    String::from_utf8(buf)
-        .map(Some)
-        .map_err(|e| ImportError::Malformed {
-            path: path.to_path_buf(),
-            line: None,
-            column: None,
-            reason: format!(
-                "not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        })
-}
-
-/// Opens read-only; on Unix with `O_NONBLOCK` (a FIFO then fails or returns at once).
-fn open_for_reading(path: &Path) -> std::io::Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
-    }
-    options.open(path)
-}
-
-/// Refuses anything but a regular file, naming what it is.
-fn special_file(path: &Path, meta: &std::fs::Metadata) -> Result<(), ImportError> {
-    if meta.is_file() {
-        return Ok(());
-    }
-    let kind = if meta.is_dir() {
-        "a directory"
-    } else {
-        special_kind(meta)
-    };
-    Err(ImportError::NotAFile {
-        path: path.to_path_buf(),
-        kind,
-    })
-}
-
-#[cfg(unix)]
-fn special_kind(meta: &std::fs::Metadata) -> &'static str {
-    use std::os::unix::fs::FileTypeExt;
-    let t = meta.file_type();
-    if t.is_fifo() {
-        "a named pipe (FIFO)"
-    } else if t.is_char_device() || t.is_block_device() {
-        "a device"
-    } else if t.is_socket() {
-        "a socket"
-    } else {
-        "not a regular file"
-    }
-}
-
-#[cfg(not(unix))]
-fn special_kind(_meta: &std::fs::Metadata) -> &'static str {
-    "not a regular file"
 }
 
 const ALL_KINDS: [SourceKind; 3] = [

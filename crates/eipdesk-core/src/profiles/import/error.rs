@@ -1,0 +1,143 @@
+//! [`ImportError`]: why a source or one selection cannot be imported, with its stable code
+//! and hint.
+
+use std::path::PathBuf;
+
+use crate::profiles::error::ProfileError;
+
+/// Why a source or one selection cannot be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file exists but could not be read.
+    #[error("could not read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The path is not a regular file (a FIFO, a device, a directory…); it was not read.
+    #[error("{path} is {kind}, not a credentials file; it was not read")]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is.
+        kind: &'static str,
+    },
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    #[error("{path} is too large ({bytes} bytes) to be a credentials file")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        bytes: u64,
+    },
+    /// The file's syntax or structure is wrong.
+    #[error("{path} is malformed{}: {reason}", location(*.line, *.column))]
+    Malformed {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line, when known.
+        line: Option<usize>,
+        /// 1-based column, when known.
+        column: Option<usize>,
+        /// What is wrong (never the file's content).
+        reason: String,
+    },
+    /// The source of a selected key is not configured or not present any more.
+    #[error("the source of {key} is not available")]
+    SourceMissing {
+        /// The key.
+        key: String,
+    },
+    /// No candidate has this key (any more).
+    #[error("no import candidate {key}")]
+    UnknownCandidate {
+        /// The key.
+        key: String,
+    },
+    /// The same key was selected twice.
+    #[error("{key} is selected twice")]
+    DuplicateSelection {
+        /// The key.
+        key: String,
+    },
+    /// The candidate cannot be imported.
+    #[error("{key} cannot be imported: {reason}")]
+    NotImportable {
+        /// The key.
+        key: String,
+        /// Refusal code.
+        code: &'static str,
+        /// Why.
+        reason: String,
+    },
+    /// Creating the profile failed.
+    #[error("importing {key} failed: {source}")]
+    Profile {
+        /// The key.
+        key: String,
+        /// The profile error.
+        #[source]
+        source: ProfileError,
+    },
+}
+
+fn location(line: Option<usize>, column: Option<usize>) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!(" at line {l}, column {c}"),
+        (Some(l), None) => format!(" at line {l}"),
+        _ => String::new(),
+    }
+}
+
+impl ImportError {
+    /// The selection key the error is about, when it is about one.
+    pub fn key(&self) -> Option<&str> {
+        match self {
+            Self::SourceMissing { key }
+            | Self::UnknownCandidate { key }
+            | Self::DuplicateSelection { key }
+            | Self::NotImportable { key, .. }
+            | Self::Profile { key, .. } => Some(key),
+            _ => None,
+        }
+    }
+
+    /// Stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Read { .. } => "import.read",
+            Self::TooLarge { .. } => "import.too_large",
+            Self::NotAFile { .. } => "import.not_a_file",
+            Self::Malformed { .. } => "import.malformed",
+            Self::SourceMissing { .. } => "import.source_missing",
+            Self::UnknownCandidate { .. } => "import.unknown_candidate",
+            Self::DuplicateSelection { .. } => "import.duplicate_selection",
+            Self::NotImportable { code, .. } => code,
+            Self::Profile { source, .. } => source.code(),
+        }
+    }
+
+    /// What the user can do about it.
+    pub fn hint(&self) -> String {
+        match self {
+            Self::Read { .. } => "Check the file's permissions.".into(),
+            Self::TooLarge { .. } | Self::NotAFile { .. } => {
+                "Check that the path points at a credentials file.".into()
+            }
+            Self::Malformed { .. } => {
+                "Fix the file (for example with `aliyun configure`), then scan again. \
+                 EIP Desk never changes it."
+                    .into()
+            }
+            Self::SourceMissing { .. } | Self::UnknownCandidate { .. } => {
+                "The source changed since the scan; scan again.".into()
+            }
+            Self::DuplicateSelection { .. } => "Select each candidate once.".into(),
+            Self::NotImportable { .. } => "Create this profile by hand in EIP Desk instead.".into(),
+            Self::Profile { source, .. } => source.hint(),
+        }
+    }
+}
