@@ -136,6 +136,9 @@ pub struct AddArgs {
     /// Temporary credentials from a credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI format).
     #[arg(long, conflicts_with_all = ["access_key_id", "role_arn"])]
     pub credentials_uri: Option<String>,
+    /// Credentials printed by this command (the aliyun CLI's External JSON).
+    #[arg(long, conflicts_with_all = ["access_key_id", "role_arn", "credentials_uri", "ecs_ram_role"])]
+    pub process_command: Option<String>,
     /// Default region (default: cn-hangzhou).
     #[arg(long)]
     pub region: Option<String>,

@@ -57,6 +57,7 @@ fn mode_word(mode: AuthMode) -> &'static str {
         AuthMode::Sandbox => "sandbox",
         AuthMode::EcsRamRole => "ecs-role",
         AuthMode::CredentialsUri => "uri",
+        AuthMode::External => "external",
     }
 }
 
@@ -117,6 +118,9 @@ pub fn add(ctx: &mut Context, a: &AddArgs) -> Result<(), CliError> {
         (None, None) if a.ecs_ram_role => NewCredentials::EcsRamRole {
             role_name: a.role_name.clone(),
             metadata_endpoint: a.metadata_endpoint.clone(),
+        },
+        (None, None) if a.process_command.is_some() => NewCredentials::External {
+            command: a.process_command.clone().unwrap_or_default(),
         },
         (None, None) if a.credentials_uri.is_some() => NewCredentials::CredentialsUri {
             uri: a.credentials_uri.clone().unwrap_or_default(),

@@ -46,8 +46,16 @@ pub async fn serve(ctx: Context, name: Option<&str>, port: u16) -> Result<(), Cl
         }
         _ => {}
     }
-    // Fail now, not on the first request, when the credentials cannot be had.
-    creds::resolve(&ctx, &profile).await?;
+    // Fail now, not on the first request, when the credentials cannot be had or are not
+    // temporary ones with an expiry (an External command may print an AccessKey).
+    let first = creds::resolve(&ctx, &profile).await?;
+    if creds::uri_document(&first).is_none() {
+        return Err(CliError::Unsuitable(format!(
+            "profile {:?} yields credentials without a security token and expiry, which the \
+             ALIBABA_CLOUD_CREDENTIALS_URI format requires",
+            profile.name
+        )));
+    }
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
         .await
         .map_err(|e| CliError::Other(format!("could not listen on 127.0.0.1:{port}: {e}")))?;

@@ -359,3 +359,71 @@ fn the_keychain_item_label_carries_the_profile_name() {
         "{text}"
     );
 }
+
+#[test]
+fn an_external_command_is_a_source_too() {
+    if !keychain_or_skip("an_external_command_is_a_source_too") {
+        return;
+    }
+    let emu = Emu::start();
+    let home = Home::new();
+    let endpoint = emu.endpoint();
+    home.ok(
+        &[
+            "profiles",
+            "add",
+            "ak",
+            "--access-key-id",
+            DEMO_ACCESS_KEY_ID,
+            "--endpoint",
+            &endpoint,
+        ],
+        DEMO_ACCESS_KEY_SECRET,
+    );
+    // The command inherits EIPDESK_HOME: eipdesk-cli itself is the external program here.
+    let command = format!("{} credentials ak", env!("CARGO_BIN_EXE_eipdesk-cli"));
+    home.ok(
+        &["profiles", "add", "ext", "--process-command", &command],
+        "",
+    );
+    let ext = home.credentials("ext");
+    assert_eq!(ext["mode"], "AK");
+    assert_eq!(ext["access_key_id"], DEMO_ACCESS_KEY_ID);
+
+    // A role assumed with what the command prints.
+    home.ok(
+        &[
+            "profiles",
+            "add",
+            "via-ext",
+            "--role-arn",
+            &role_arn(),
+            "--source",
+            "ext",
+            "--session-name",
+            "via-ext",
+            "--endpoint",
+            &endpoint,
+        ],
+        "",
+    );
+    let role = home.credentials("via-ext");
+    let arn = emu.caller_arn(
+        role["access_key_id"].as_str().unwrap(),
+        role["access_key_secret"].as_str().unwrap(),
+        role["sts_token"].as_str(),
+    );
+    assert!(arn.ends_with("/via-ext"), "{arn}");
+
+    // serve refuses it: the command prints a long-term AccessKey.
+    let out = home.run(&["serve", "ext"], "");
+    assert_eq!(out.status.code(), Some(7));
+
+    home.ok(
+        &["profiles", "add", "broken", "--process-command", "false"],
+        "",
+    );
+    let out = home.run(&["credentials", "broken"], "");
+    assert_eq!(out.status.code(), Some(5));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("it failed"));
+}

@@ -97,7 +97,7 @@ fn scan_lists_every_aliyun_cli_mode_without_secrets() {
         "ECS instance's role",
     );
     refused("rsa", "import.mode_unsupported", "deprecated");
-    refused("external", "import.mode_unsupported", "external program");
+    assert_eq!(by_name(&list, "external").mode, Some(AuthMode::External));
     refused("oidc", "import.mode_unsupported", "OIDC");
     refused("sso", "import.mode_unsupported", "CloudSSO");
     refused("oauth", "import.mode_unsupported", "OAuth");

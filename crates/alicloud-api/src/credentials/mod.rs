@@ -3,11 +3,13 @@
 //!
 //! All secret material is held in [`Secret`], so `Debug` on any of these types is safe.
 
+mod process;
 mod ram_role;
 mod remote;
 
 use async_trait::async_trait;
 
+pub use process::{ProcessCredentials, parse_external};
 pub use ram_role::{MIN_REFRESH_AHEAD, RamRoleCredentials};
 pub use remote::{ECS_METADATA_ENDPOINT, RemoteCredentials, RemoteSource, parse_document};
 use time::OffsetDateTime;

@@ -13,8 +13,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use alicloud_api::credentials::{
-    CredentialsError, CredentialsProvider, ECS_METADATA_ENDPOINT, RamRoleCredentials,
-    RemoteCredentials, RemoteSource, StaticCredentials, StsTokenCredentials,
+    CredentialsError, CredentialsProvider, ECS_METADATA_ENDPOINT, ProcessCredentials,
+    RamRoleCredentials, RemoteCredentials, RemoteSource, StaticCredentials, StsTokenCredentials,
 };
 use alicloud_api::{Client, Secret, SignatureVersion};
 use serde::Serialize;
@@ -157,6 +157,7 @@ fn provider_at_depth(
                 .unwrap_or_else(|| ECS_METADATA_ENDPOINT.to_string()),
             role: role_name.clone(),
         })),
+        ModeSettings::External { command } => Arc::new(ProcessCredentials::new(command)),
         ModeSettings::CredentialsUri { uri } => {
             Arc::new(RemoteCredentials::new(RemoteSource::Uri(uri.clone())))
         }

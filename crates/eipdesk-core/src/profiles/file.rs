@@ -46,6 +46,7 @@ enum FileMode {
     Sandbox,
     EcsRamRole,
     CredentialsUri,
+    External,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -99,6 +100,8 @@ struct FileProfile {
     metadata_endpoint: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     credentials_uri: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    process_command: Option<String>,
 }
 
 /// The loaded file: profiles in file order and the active id, if any.
@@ -169,6 +172,12 @@ fn from_file(fp: FileProfile) -> Result<Profile, String> {
             role_name: fp.ecs_role_name.clone(),
             metadata_endpoint: fp.metadata_endpoint.clone(),
         },
+        (FileMode::External, None) => ModeSettings::External {
+            command: fp
+                .process_command
+                .clone()
+                .ok_or_else(|| format!("profile {id} has no process_command"))?,
+        },
         (FileMode::CredentialsUri, None) => ModeSettings::CredentialsUri {
             uri: fp
                 .credentials_uri
@@ -231,6 +240,7 @@ fn to_file(p: &Profile) -> FileProfile {
         ModeSettings::Sandbox => (FileMode::Sandbox, None, None),
         ModeSettings::EcsRamRole { .. } => (FileMode::EcsRamRole, None, None),
         ModeSettings::CredentialsUri { .. } => (FileMode::CredentialsUri, None, None),
+        ModeSettings::External { .. } => (FileMode::External, None, None),
         ModeSettings::RamRole(r) => (
             FileMode::RamRole,
             None,
@@ -273,6 +283,10 @@ fn to_file(p: &Profile) -> FileProfile {
         },
         credentials_uri: match &p.settings {
             ModeSettings::CredentialsUri { uri } => Some(uri.clone()),
+            _ => None,
+        },
+        process_command: match &p.settings {
+            ModeSettings::External { command } => Some(command.clone()),
             _ => None,
         },
     }

@@ -87,6 +87,11 @@ pub enum NewCredentials {
         /// The URI.
         uri: String,
     },
+    /// A command printing the aliyun CLI's External JSON.
+    External {
+        /// Program and arguments.
+        command: String,
+    },
 }
 
 /// Source of a new RAM role profile.
@@ -295,6 +300,12 @@ impl NewCredentials {
                     metadata_endpoint: metadata_endpoint
                         .map(|e| validate::url("metadataEndpoint", &e))
                         .transpose()?,
+                },
+                None,
+            )),
+            Self::External { command } => Ok((
+                ModeSettings::External {
+                    command: validate::process_command(&command)?,
                 },
                 None,
             )),

@@ -92,6 +92,8 @@ pub enum AuthMode {
     EcsRamRole,
     /// Temporary credentials fetched from a credentials URI.
     CredentialsUri,
+    /// Credentials printed by a command (the aliyun CLI's `External` mode).
+    External,
 }
 
 impl AuthMode {
@@ -104,6 +106,7 @@ impl AuthMode {
             Self::Sandbox => "Sandbox",
             Self::EcsRamRole => "ECS RAM role",
             Self::CredentialsUri => "Credentials URI",
+            Self::External => "External command",
         }
     }
 }
@@ -202,6 +205,11 @@ pub enum ModeSettings {
         /// The URI.
         uri: String,
     },
+    /// A command printing the aliyun CLI's `External` JSON.
+    External {
+        /// Program and arguments, separated by whitespace.
+        command: String,
+    },
 }
 
 impl ModeSettings {
@@ -214,6 +222,7 @@ impl ModeSettings {
             Self::Sandbox => AuthMode::Sandbox,
             Self::EcsRamRole { .. } => AuthMode::EcsRamRole,
             Self::CredentialsUri { .. } => AuthMode::CredentialsUri,
+            Self::External { .. } => AuthMode::External,
         }
     }
 
@@ -222,7 +231,10 @@ impl ModeSettings {
         match self {
             Self::AccessKey | Self::StsToken { .. } => true,
             Self::RamRole(role) => role.source == RoleSource::AccessKey,
-            Self::Sandbox | Self::EcsRamRole { .. } | Self::CredentialsUri { .. } => false,
+            Self::Sandbox
+            | Self::EcsRamRole { .. }
+            | Self::CredentialsUri { .. }
+            | Self::External { .. } => false,
         }
     }
 }

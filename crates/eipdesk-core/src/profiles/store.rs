@@ -474,7 +474,8 @@ impl ProfileStore {
                 ModeSettings::AccessKey
                 | ModeSettings::StsToken { .. }
                 | ModeSettings::EcsRamRole { .. }
-                | ModeSettings::CredentialsUri { .. } => return Ok(()),
+                | ModeSettings::CredentialsUri { .. }
+                | ModeSettings::External { .. } => return Ok(()),
             }
         }
         Err(ProfileError::SourceChain {

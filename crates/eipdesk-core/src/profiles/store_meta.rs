@@ -75,7 +75,8 @@ impl ProfileStore {
             ModeSettings::AccessKey
             | ModeSettings::Sandbox
             | ModeSettings::EcsRamRole { .. }
-            | ModeSettings::CredentialsUri { .. } => (None, None),
+            | ModeSettings::CredentialsUri { .. }
+            | ModeSettings::External { .. } => (None, None),
         };
         ProfileSummary {
             id: p.id.clone(),

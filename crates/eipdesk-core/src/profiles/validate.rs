@@ -39,6 +39,7 @@ pub fn label(field: &str) -> &str {
         "roleName" => "Role name",
         "metadataEndpoint" => "Metadata endpoint",
         "uri" => "Credentials URI",
+        "command" => "Command",
         other => other,
     }
 }
@@ -169,6 +170,18 @@ pub fn secret(field_name: &'static str, value: &str) -> Result<(), FieldError> {
 /// An endpoint URL: `http://` or `https://`, a host, no spaces, at most 2048 characters.
 pub fn endpoint(value: &str) -> Result<String, FieldError> {
     url("endpoint", value)
+}
+
+/// A command line for the External mode: non-blank, one line, at most 4096 characters.
+pub fn process_command(value: &str) -> Result<String, FieldError> {
+    let v = value.trim();
+    if v.is_empty() || v.len() > 4096 || v.chars().any(char::is_control) {
+        return Err(field(
+            "command",
+            "enter one command line, such as eipdesk-cli credentials prod",
+        ));
+    }
+    Ok(v.to_string())
 }
 
 /// A RAM role name: 1..=64 of `[A-Za-z0-9.-]`.

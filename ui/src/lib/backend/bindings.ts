@@ -243,7 +243,7 @@ unavailable: string | null, sheet: SheetPrefill, };
 
 export type ProfileId = string;
 
-export type AuthMode = "accessKey" | "stsToken" | "ramRole" | "sandbox" | "ecsRamRole" | "credentialsUri";
+export type AuthMode = "accessKey" | "stsToken" | "ramRole" | "sandbox" | "ecsRamRole" | "credentialsUri" | "external";
 
 export type EnvLabel = "production" | "staging" | "test" | "none";
 
@@ -409,7 +409,11 @@ metadataEndpoint: string | null, } | { "mode": "credentialsUri",
 /**
  * The URI.
  */
-uri: string, };
+uri: string, } | { "mode": "external", 
+/**
+ * Program and arguments.
+ */
+command: string, };
 
 export type NewProfile = { 
 /**

@@ -237,7 +237,7 @@ export function toProfileEdit(
 ): Built<{ edit: ProfileEdit; sandboxEndpoint: boolean | null; empty: boolean }> {
   const errors: FieldErrors = {};
   // The Sandbox has no credentials; ECS RAM role and URI profiles keep theirs (set in eipdesk-cli).
-  const fixed = original.builtin || original.mode === 'ecsRamRole' || original.mode === 'credentialsUri';
+  const fixed = original.builtin || original.mode === 'ecsRamRole' || original.mode === 'credentialsUri' || original.mode === 'external';
   if (fixed) form = { ...form, mode: 'accessKey' };
   checkCommon(form, errors);
   if (!fixed && original.mode !== form.mode && form.mode !== 'ramRole') {

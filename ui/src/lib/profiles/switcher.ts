@@ -78,6 +78,7 @@ export const MODE_NAMES: Record<AuthMode, string> = {
   sandbox: 'Built-in emulator',
   ecsRamRole: 'ECS RAM role',
   credentialsUri: 'Credentials URI',
+  external: 'External command',
 };
 
 /** "5678901234567890 · cn-hangzhou · AccessKey" (account unknown until a connection test). */

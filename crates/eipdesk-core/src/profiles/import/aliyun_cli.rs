@@ -1,8 +1,8 @@
 //! Reads the aliyun CLI's `~/.aliyun/config.json` (`{"current": …, "profiles": [...]}`).
 //!
 //! Importable modes: `AK`, `StsToken`, `RamRoleArn`, `ChainableRamRoleArn` (whose
-//! `source_profile` must itself be importable from the same file), `EcsRamRole` and
-//! `CredentialsURI`. Every other mode is
+//! `source_profile` must itself be importable from the same file), `EcsRamRole`,
+//! `CredentialsURI` and `External`. Every other mode is
 //! listed with the reason it cannot be imported. Mode names match case-insensitively.
 
 use serde_json::{Map, Value};
@@ -267,6 +267,19 @@ fn plan_for(mode: &str, p: &Map<String, Value>, notes: &mut Vec<String>) -> Resu
                     )
                 })?,
         }),
+        "external" => {
+            let command = str_field(p, "process_command")?
+                .filter(|c| !c.trim().is_empty())
+                .ok_or_else(|| refuse("import.missing_field", "process_command is not set"))?;
+            Ok(Plan::External {
+                command: validate::process_command(command).map_err(|e| {
+                    refuse(
+                        "import.invalid_field",
+                        format!("process_command: {}", e.reason),
+                    )
+                })?,
+            })
+        }
         "credentialsuri" => {
             let uri = str_field(p, "credentials_uri")?
                 .filter(|u| !u.trim().is_empty())
@@ -291,7 +304,6 @@ fn unsupported_mode(mode: &str) -> Refusal {
              import the EcsRamRole profile and add a RAM role profile using it"
         }
         "rsakeypair" => "RSA key pair credentials are deprecated and not supported",
-        "external" => "it runs an external program to obtain credentials",
         "oidc" => "it exchanges an OIDC token file (RRSA) for credentials at run time",
         "cloudsso" => "it signs in through CloudSSO in a browser",
         "oauth" => "it signs in through OAuth in a browser",

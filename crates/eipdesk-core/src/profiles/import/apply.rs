@@ -191,6 +191,7 @@ impl Batch<'_> {
                 metadata_endpoint: None,
             },
             Plan::CredentialsUri { uri } => NewCredentials::CredentialsUri { uri },
+            Plan::External { command } => NewCredentials::External { command },
             Plan::RoleWithSource { source, role } => {
                 let source_key = format!("{}:{source}", found.source.as_str());
                 let profile_id = self.ensure(&source_key, store, depth + 1, report)?;

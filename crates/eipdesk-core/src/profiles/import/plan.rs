@@ -55,6 +55,10 @@ pub(crate) enum Plan {
     CredentialsUri {
         uri: String,
     },
+    /// A command printing the External JSON.
+    External {
+        command: String,
+    },
 }
 
 impl Plan {
@@ -65,6 +69,7 @@ impl Plan {
             Self::RoleWithKey { .. } | Self::RoleWithSource { .. } => AuthMode::RamRole,
             Self::EcsRamRole { .. } => AuthMode::EcsRamRole,
             Self::CredentialsUri { .. } => AuthMode::CredentialsUri,
+            Self::External { .. } => AuthMode::External,
         }
     }
 
@@ -73,9 +78,10 @@ impl Plan {
             Self::AccessKey(key) | Self::StsToken { key, .. } | Self::RoleWithKey { key, .. } => {
                 Some(mask_key_id(&key.id))
             }
-            Self::RoleWithSource { .. } | Self::EcsRamRole { .. } | Self::CredentialsUri { .. } => {
-                None
-            }
+            Self::RoleWithSource { .. }
+            | Self::EcsRamRole { .. }
+            | Self::CredentialsUri { .. }
+            | Self::External { .. } => None,
         }
     }
 }
