@@ -32,7 +32,7 @@ const CONFIG = {
       ram_session_name: 'eipdesk-e2e',
       region_id: 'cn-hangzhou',
     },
-    { name: 'ecs', mode: 'EcsRamRole', ram_role_name: 'ecs-role', region_id: 'cn-hangzhou' },
+    { name: 'sso', mode: 'CloudSSO', region_id: 'cn-hangzhou' },
   ],
 };
 
@@ -81,10 +81,10 @@ test('the import dialog lists what the aliyun CLI has, with reasons for what it 
       return [tr.getAttribute('data-key'), { checked: box.checked, disabled: box.disabled, text: tr.textContent }];
     })),
   );
-  assert.deepEqual(Object.keys(boxes).sort(), ['aliyun-cli:acme-admin', 'aliyun-cli:acme-ak', 'aliyun-cli:ecs']);
+  assert.deepEqual(Object.keys(boxes).sort(), ['aliyun-cli:acme-admin', 'aliyun-cli:acme-ak', 'aliyun-cli:sso']);
   assert.equal(boxes['aliyun-cli:acme-ak'].checked, true);
   assert.equal(boxes['aliyun-cli:acme-admin'].checked, true);
-  assert.equal(boxes['aliyun-cli:ecs'].disabled, true, 'the ECS role profile cannot be imported');
+  assert.equal(boxes['aliyun-cli:sso'].disabled, true, 'the CloudSSO profile cannot be imported');
   assert.ok(boxes['aliyun-cli:acme-ak'].text.includes('LTAI****ox02'), 'masked key, never the secret');
   assert.ok(!JSON.stringify(boxes).includes('sandbox-secret-not-real-2'));
   await snap('profiles-import');
