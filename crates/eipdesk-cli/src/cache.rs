@@ -26,7 +26,7 @@ struct Cached {
 }
 
 fn account(profile: &Profile) -> String {
-    format!("session:{}", profile.id)
+    eipdesk_core::profiles::keychain::session_account(profile.id.as_str())
 }
 
 /// What the cached session depends on: the role settings, the region and the endpoint.
@@ -82,9 +82,4 @@ pub fn store(keychain: &dyn SecretStore, profile: &Profile, creds: &Credentials)
     let text = Secret::new(serde_json::to_string(&cached).unwrap_or_default());
     let label = format!("EIP Desk: {} session (cached)", profile.name);
     let _ = keychain.set_labelled(&account(profile), &label, &text);
-}
-
-/// Forgets a profile's cached session (when the profile is removed).
-pub fn forget(keychain: &dyn SecretStore, profile: &Profile) {
-    let _ = keychain.delete(&account(profile));
 }

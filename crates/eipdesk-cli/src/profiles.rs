@@ -8,7 +8,6 @@ use eipdesk_core::profiles::{
 use time::OffsetDateTime;
 
 use crate::args::{AddArgs, ImportArgs};
-use crate::cache;
 use crate::context::Context;
 use crate::creds::rfc3339;
 use crate::error::CliError;
@@ -183,11 +182,11 @@ fn parse_expiration(text: &str) -> Result<OffsetDateTime, CliError> {
     )
 }
 
-/// `profiles remove NAME`: the profile, its keychain item and its cached session.
+/// `profiles remove NAME`: the profile, its keychain item and its cached session (the store
+/// removes both).
 pub fn remove(ctx: &mut Context, name: &str) -> Result<(), CliError> {
     let profile = ctx.profile(Some(name))?.clone();
     ctx.store.delete(&profile.id)?;
-    cache::forget(ctx.keychain.as_ref(), &profile);
     eprintln!("Removed profile {:?}.", profile.name);
     Ok(())
 }

@@ -134,6 +134,15 @@ fn add_from_stdin_then_credentials_for_every_mode() {
     let sts = home.credentials("sts");
     assert_eq!(sts["mode"], "StsToken");
     assert_eq!(sts["sts_token"], token);
+
+    // The role's session is cached in the keychain, and removed with the profile.
+    let shown: serde_json::Value =
+        serde_json::from_str(&home.ok(&["profiles", "show", "role", "--json"], "")).unwrap();
+    let session = format!("session:{}", shown["id"].as_str().unwrap());
+    assert!(keychain_item(&session).is_some_and(|s| s.contains(role_id)));
+    home.ok(&["profiles", "remove", "chain"], "");
+    home.ok(&["profiles", "remove", "role"], "");
+    assert_eq!(keychain_item(&session), None);
 }
 
 #[test]

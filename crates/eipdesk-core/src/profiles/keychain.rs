@@ -11,6 +11,12 @@ use alicloud_api::Secret;
 /// Keychain service name under which every EIP Desk item is stored.
 pub const SERVICE: &str = "eipdesk";
 
+/// The keychain account of a RAM role profile's cached session (kept by `eipdesk-cli`
+/// between runs; temporary credentials only).
+pub fn session_account(profile: &str) -> String {
+    format!("session:{profile}")
+}
+
 /// The label of a profile's keychain item: its name (what a user looks for in Seahorse or
 /// Keychain Access) and its id (what EIP Desk looks up).
 pub fn item_label(profile_name: &str, account: &str) -> String {

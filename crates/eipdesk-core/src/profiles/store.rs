@@ -342,6 +342,8 @@ impl ProfileStore {
         if profile.settings.has_keychain_item() {
             self.secrets.delete(id.as_str())?;
         }
+        // A cached role session (eipdesk-cli) goes with the profile; it expires anyway.
+        let _ = (self.secrets).delete(&super::keychain::session_account(id.as_str()));
         let index = self.index_of(id)?;
         let removed = self.profiles.remove(index);
         let was_active = self.active == *id;
