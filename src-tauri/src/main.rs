@@ -38,6 +38,9 @@ fn main() -> anyhow::Result<()> {
                 })
                 .build(),
         )
+        // The save dialog for exports, called from Rust only (the window gets no permission).
+        .plugin(tauri_plugin_dialog::init())
+        .manage(commands::exports::ExportedFiles::default())
         .setup(move |app| {
             let desk = tauri::async_runtime::block_on(eipdesk_core::api::EipDesk::start(&data_dir))
                 .map_err(|e| anyhow::anyhow!("{:?}", eipdesk_core::api::ErrorDto::from(e)))?;

@@ -18,6 +18,8 @@ pub const APT_PACKAGES: &[&str] = &[
     "xauth",
     // xwininfo: the close-guard e2e spec finds the app's X11 window with it
     "x11-utils",
+    // xdotool: the export e2e spec types into the GTK save dialog and answers its overwrite question
+    "xdotool",
     "webkit2gtk-driver",
     "imagemagick",
     "gnome-keyring",

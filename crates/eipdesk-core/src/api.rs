@@ -32,12 +32,14 @@ pub struct RegionInfo {
 
 pub use crate::desk::EipDesk;
 pub use crate::error::{CoreError, DescribeError, ErrorDto, ErrorKind};
+pub use crate::export_file::{ExportError, ExportSuggestion, ExportTarget};
 pub use crate::ids::RunId;
 pub use crate::paths::{data_dir, instance_key};
 pub use crate::private_fs::secure_data_dir;
 pub use crate::workflow::{RunEvents, RunView};
 
 // Binding forms, plans, runs and the audit log.
+pub use crate::audit::export::ExportFormat;
 pub use crate::audit::{AuditEntry, AuditFilter};
 pub use crate::binding::options::BindOptions;
 pub use crate::binding::view::PreflightView;

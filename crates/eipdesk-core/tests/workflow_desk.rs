@@ -11,6 +11,7 @@ use eipdesk_core::audit::AuditFilter;
 use eipdesk_core::audit::export::ExportFormat;
 use eipdesk_core::binding::{BindForm, Confirmations, JobKind};
 use eipdesk_core::desk::workflow::AuditExportRequest;
+use eipdesk_core::export_file::ExportTarget;
 use eipdesk_core::ids::RunId;
 use eipdesk_core::journal::{RunStatus, StepStatus};
 use eipdesk_core::workflow::{RunEvents, RunView, WorkflowError};
@@ -159,12 +160,12 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
             .all(|a| a.account.as_deref() == Some(alicloud_emulator::DEMO_ACCOUNT_ID))
     );
     let path = dir.path().join("audit.csv");
+    let csv = AuditExportRequest {
+        format: ExportFormat::Csv,
+        filter: AuditFilter::default(),
+    };
     let written = desk
-        .export_audit(&AuditExportRequest {
-            format: ExportFormat::Csv,
-            filter: AuditFilter::default(),
-            path: Some(path.display().to_string()),
-        })
+        .export_audit(&ExportTarget::chosen(path.clone(), "csv").unwrap(), &csv)
         .unwrap();
     assert_eq!(written.entries, 3);
     assert!(
@@ -172,13 +173,6 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
             .unwrap()
             .starts_with("time,profile,account,region,action")
     );
-    let relative = AuditExportRequest {
-        format: ExportFormat::Json,
-        filter: AuditFilter::default(),
-        path: Some("audit.json".into()),
-    };
-    assert_eq!(
-        desk.export_audit(&relative).unwrap_err().to_dto().code,
-        "ExportFailed"
-    );
+    let suggested = desk.audit_export_suggestion(ExportFormat::Json);
+    assert!(suggested.file_name.ends_with(".json"), "{suggested:?}");
 }

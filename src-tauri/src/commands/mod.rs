@@ -2,6 +2,7 @@
 //! cross IPC as `ErrorDto { kind, code, message, requestId?, hint? }`. Every command is listed
 //! in `build.rs` and granted in `capabilities/main.json`; nothing else is callable.
 
+pub mod exports;
 pub mod inventory;
 pub mod lifecycle;
 pub mod profiles;

@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
+import { join } from 'node:path';
 import { eipRows, launchApp, screenshot } from '../lib/app.mjs';
+import { keys, typeFileName, waitForWindow } from '../lib/save-dialog.mjs';
 import { sandboxControl } from '../lib/sandbox.mjs';
 import { openPage, tableRows } from './tables.lib.mjs';
 
@@ -230,11 +232,13 @@ test('the Activity page lists both runs and the audit log of every mutating call
   assert.deepEqual([...new Set(accounts)], ['1234567890123456'], 'the demo account is recorded with every call');
   await screenshot(b, 'cutthrough-8-audit');
   await (await $('[data-testid="audit-export-csv"]')).click();
+  await waitForWindow('^Export the audit log$');
+  const path = join(app.home, 'exports', 'audit.csv');
+  await typeFileName(path);
+  await keys('Return');
   await waitFor('[data-testid="audit-exported"]');
-  const exported = await text('[data-testid="audit-exported"]');
-  const path = /written to (.+)$/.exec(exported)?.[1];
-  assert.ok(path, exported);
-  const csv = readFileSync(path.trim(), 'utf8');
+  assert.match(await text('[data-testid="audit-exported"]'), /^Exported 6 entries to .*audit\.csv/);
+  const csv = readFileSync(path, 'utf8');
   assert.match(csv, /^time,profile,account,region,action,parameters,request_id,outcome/);
   assert.equal(csv.trim().split('\r\n').length, 7);
 });

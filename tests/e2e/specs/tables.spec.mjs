@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { keys, typeFileName, waitForWindow } from '../lib/save-dialog.mjs';
 import { launchApp, screenshot } from '../lib/app.mjs';
 import { chooseScope, chooseTheme, countText, ipKey, openPage, search, tableRows, waitForCount, waitForInventory } from './tables.lib.mjs';
 
@@ -211,17 +212,13 @@ test('CSV export writes exactly the visible rows and columns', async () => {
   const shown = await tableRows(browser, 'eip-table');
   const headers = await browser.execute(() => [...document.querySelectorAll('[data-testid="eip-table"] thead th')].map((th) => th.textContent.trim()));
   await (await browser.$('[data-testid="eips-export-button"]')).click();
-  const input = await browser.$('[data-testid="export-path"]');
-  await browser.waitUntil(async () => (await input.getValue()).endsWith('.csv'), { timeout: 5000, timeoutMsg: 'no default export path' });
-  const target = join(app.home, 'export', 'hangzhou-eips.csv');
-  await input.setValue(target);
-  await (await browser.$('[data-testid="export-submit"]')).click();
-  await browser.waitUntil(async () => existsSync(target), {
-    timeout: 10000,
-    timeoutMsg: `no file written; the dialog says: ${await browser.execute(() => document.querySelector('[data-testid="eips-export"]')?.textContent ?? 'closed')}`,
-  });
-  const notice = await browser.execute(() => document.querySelector('[data-testid="notice"]').textContent);
-  assert.ok(notice.startsWith('Exported 8 rows'), notice);
+  await waitForWindow('^Export .* as CSV$');
+  const target = join(app.home, 'exports', 'hangzhou-eips.csv');
+  await typeFileName(target);
+  await keys('Return');
+  await browser.waitUntil(async () => existsSync(target), { timeout: 10000, timeoutMsg: 'no file written' });
+  const done = await browser.execute(() => document.querySelector('[data-testid="eips-exported"]')?.textContent ?? '');
+  assert.ok(done.trim().startsWith('Exported 8 rows'), done);
   const lines = readFileSync(target, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
   assert.equal(lines.length, 1 + 8);
   assert.deepEqual(lines[0].split(','), headers.map((h) => h.replace(/[▲▼]/g, '').trim()));

@@ -8,6 +8,7 @@ use crate::audit::{AuditEntry, AuditFilter, AuditLog};
 use crate::binding::options::{BindOptions, bind_options, mark_busy, run_touching};
 use crate::binding::view::PreflightView;
 use crate::binding::{BindForm, BindPlan, Blocker, Confirmations, ProfileFacts, preflight};
+use crate::export_file::{self, ExportError, ExportSuggestion, ExportTarget};
 use crate::ids::{RegionId, RunId};
 use crate::journal::{Database, Journal, RunOwner, RunRecord, RunStatus, db_path};
 use crate::workflow::snapshot::fetch_snapshot;
@@ -79,16 +80,13 @@ impl WorkflowHub {
     }
 }
 
-/// An audit export: where to, which format, which entries.
+/// An audit export: which format, which entries (the file is chosen in a save dialog).
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditExportRequest {
     pub format: ExportFormat,
     #[serde(default)]
     pub filter: AuditFilter,
-    /// Absolute file path; empty: the default export folder.
-    #[serde(default)]
-    pub path: Option<String>,
 }
 
 /// What an audit export wrote.
@@ -363,46 +361,31 @@ impl EipDesk {
         Ok(AuditLog::new(self.workflow.db()?).query(filter)?)
     }
 
-    /// Writes the matching audit entries as CSV or JSON.
+    /// Where the save dialog for an audit export opens, and the name it suggests.
+    pub fn audit_export_suggestion(&self, format: ExportFormat) -> ExportSuggestion {
+        ExportSuggestion {
+            folder: export_file::default_dir(self.data_dir()),
+            file_name: export_file::suggested_name("audit", format.extension()),
+        }
+    }
+
+    /// Writes the matching audit entries as CSV or JSON to the file the user chose.
     pub fn export_audit(
         &self,
+        target: &ExportTarget,
         request: &AuditExportRequest,
     ) -> Result<AuditExportResult, WorkflowError> {
         let mut filter = request.filter.clone();
         filter.limit = Some(filter.limit.unwrap_or(100_000));
         let entries = self.audit_log(&filter)?;
-        let ext = match request.format {
-            ExportFormat::Csv => "csv",
-            ExportFormat::Json => "json",
-        };
-        let path = match request
-            .path
-            .as_deref()
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-        {
-            Some(p) if PathBuf::from(p).is_absolute() => PathBuf::from(p),
-            Some(p) => {
-                return Err(WorkflowError::Export {
-                    path: p.into(),
-                    reason: "the path must be absolute".into(),
-                });
-            }
-            None => {
-                let stamp = alicloud_api::timestamp::now_utc(alicloud_api::timestamp::FILE_NAME);
-                crate::inventory::csv::default_export_dir(self.data_dir())
-                    .join(format!("eipdesk-audit-{stamp}.{ext}"))
-            }
-        };
-        let fail = |reason: String| WorkflowError::Export {
-            path: path.display().to_string(),
+        let fail = |reason: String| ExportError::Write {
+            path: target.path().display().to_string(),
             reason,
         };
         let text = export(&entries, request.format).map_err(|e| fail(e.to_string()))?;
-        crate::fsutil::write_atomic(&path, text.as_bytes())
-            .map_err(|e| fail(e.source.to_string()))?;
+        target.write(text.as_bytes())?;
         Ok(AuditExportResult {
-            path: path.display().to_string(),
+            path: target.path().display().to_string(),
             entries: u32::try_from(entries.len()).unwrap_or(u32::MAX),
             bytes: u32::try_from(text.len()).unwrap_or(u32::MAX),
         })

@@ -108,8 +108,8 @@ pub enum WorkflowError {
     Busy { run: String, resource: String },
     #[error("this run belongs to profile \"{profile}\"; switch to it to continue the run")]
     OtherProfile { profile: String },
-    #[error("cannot write {path}: {reason}")]
-    Export { path: String, reason: String },
+    #[error(transparent)]
+    Export(#[from] crate::export_file::ExportError),
 }
 
 impl From<alicloud_api::Error> for WorkflowError {
@@ -150,11 +150,7 @@ impl WorkflowError {
                 Some("Wait for the other run, then try again."),
             ),
             WorkflowError::OtherProfile { .. } => (ErrorKind::InvalidState, "OtherProfile", None),
-            WorkflowError::Export { .. } => (
-                ErrorKind::InvalidInput,
-                "ExportFailed",
-                Some("Choose another file or folder."),
-            ),
+            WorkflowError::Export(_) => (ErrorKind::InvalidInput, "ExportFailed", None),
         }
     }
 }
@@ -162,14 +158,21 @@ impl WorkflowError {
 /// A failed cloud call keeps its own IPC shape (Alibaba code, message, RequestId, hint).
 impl DescribeError for WorkflowError {
     fn kind(&self) -> ErrorKind {
-        self.describe().0
+        match self {
+            WorkflowError::Export(e) => e.kind(),
+            _ => self.describe().0,
+        }
     }
     fn code(&self) -> String {
-        self.describe().1.to_string()
+        match self {
+            WorkflowError::Export(e) => e.code(),
+            _ => self.describe().1.to_string(),
+        }
     }
     fn hint(&self) -> Option<String> {
         match self {
             WorkflowError::Api(dto) => dto.hint.clone(),
+            WorkflowError::Export(e) => e.hint(),
             _ => self.describe().2.map(str::to_string),
         }
     }

@@ -207,9 +207,9 @@ removed: Array<ResourceRef>, refreshedAt: string, };
 
 export type CsvExportRequest = { 
 /**
- * An absolute path; `.csv` is appended when it has no extension.
+ * The table the rows come from (names the suggested file).
  */
-path: string, headers: Array<string>, rows: Array<Array<string>>, };
+table: TableId, headers: Array<string>, rows: Array<Array<string>>, };
 
 export type CsvExportResult = { path: string, rows: number, bytes: number, };
 
@@ -1009,10 +1009,6 @@ limit: number | null, };
 
 export type ExportFormat = "csv" | "json";
 
-export type AuditExportRequest = { format: ExportFormat, filter: AuditFilter, 
-/**
- * Absolute file path; empty: the default export folder.
- */
-path: string | null, };
+export type AuditExportRequest = { format: ExportFormat, filter: AuditFilter, };
 
 export type AuditExportResult = { path: string, entries: number, bytes: number, };
