@@ -176,3 +176,72 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
     let suggested = desk.audit_export_suggestion(ExportFormat::Json);
     assert!(suggested.file_name.ends_with(".json"), "{suggested:?}");
 }
+
+/// A row whose resource a run is changing offers no action while the run goes on, and says
+/// which run; once the run ends the actions are back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rows_a_run_is_changing_offer_no_action_until_it_ends() {
+    use eipdesk_core::api::{LoadRequest, ResourceKind, ResourceRef};
+    let dir = tempfile::tempdir().unwrap();
+    let desk = EipDesk::start_with(dir.path(), Arc::new(NoKeychain))
+        .await
+        .unwrap();
+    desk.sandbox()
+        .emulator()
+        .control()
+        .set_delays(alicloud_emulator::Delays::uniform(1500));
+    let scope = eipdesk_core::inventory::Scope::parse("cn-hangzhou").unwrap();
+    desk.load_inventory(
+        &LoadRequest {
+            scope,
+            supersede: false,
+        },
+        &|_| {},
+    )
+    .await
+    .unwrap();
+    let eip = ResourceRef {
+        kind: ResourceKind::Eip,
+        id: HZ_EIP_FREE_A.into(),
+        region_id: "cn-hangzhou".into(),
+    };
+    let available = |actions: &[eipdesk_core::api::RowAction]| {
+        actions.iter().filter(|a| a.unavailable.is_none()).count()
+    };
+    assert!(available(&desk.row_actions(&eip).unwrap()) > 0);
+
+    let confirmed = Confirmations {
+        accepted: vec!["LosesPrivateNetworking".into()],
+        typed: None,
+    };
+    let run = desk
+        .start_bind(form(Some(HZ_ENI_WEB01_DATA), Some(HZ_I_WEB01)), confirmed)
+        .await
+        .unwrap();
+    let during = desk.row_actions(&eip).unwrap();
+    assert_eq!(available(&during), 0, "{during:?}");
+    let bind = during.iter().find(|a| a.primary).unwrap();
+    assert!(
+        bind.unavailable.as_deref().unwrap().contains(&run.id),
+        "{during:?}"
+    );
+    assert_eq!(desk.run_changing(HZ_ENI_WEB01_DATA), Some(run.id.clone()));
+
+    for _ in 0..600 {
+        if desk.workflow_run(&run.id).unwrap().status != RunStatus::Running {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        desk.workflow_run(&run.id).unwrap().status,
+        RunStatus::Completed
+    );
+    for _ in 0..100 {
+        if desk.run_changing(HZ_EIP_FREE_A).is_none() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(desk.run_changing(HZ_EIP_FREE_A), None);
+}

@@ -176,6 +176,14 @@ pub fn run_touching<'a>(busy: &'a HashMap<String, Vec<String>>, id: &str) -> Opt
         .map(|(run, _)| run.as_str())
 }
 
+/// Why a resource run `run` is changing cannot be used now.
+pub fn busy_reason(run: &str) -> String {
+    format!(
+        "Run {run} is changing it right now; wait for it to finish (the header shows its \
+         progress)."
+    )
+}
+
 /// Marks every choice a run in progress is changing as unavailable, saying which run.
 pub fn mark_busy(options: &mut BindOptions, busy: &HashMap<String, Vec<String>>) {
     let choices = options
@@ -185,10 +193,7 @@ pub fn mark_busy(options: &mut BindOptions, busy: &HashMap<String, Vec<String>>)
         .chain(options.instances.iter_mut());
     for choice in choices.filter(|c| c.disabled_reason.is_none()) {
         if let Some(run) = run_touching(busy, &choice.id) {
-            choice.disabled_reason = Some(format!(
-                "Run {run} is changing it right now; wait for it to finish (the header shows \
-                 its progress)."
-            ));
+            choice.disabled_reason = Some(busy_reason(run));
             choice.reason_code = Some("ResourceBusy".into());
         }
     }

@@ -3,10 +3,11 @@
 
 use super::EipDesk;
 use crate::api::RegionInfo;
+use crate::binding::options::busy_reason;
 use crate::error::CoreError;
 use crate::export_file::{self, ExportSuggestion, ExportTarget};
 use crate::ids::RegionId;
-use crate::inventory::actions::{RowAction, actions_for};
+use crate::inventory::actions::{RowAction, actions_for, mark_unavailable};
 use crate::inventory::error::InventoryError;
 use crate::inventory::{
     self, CsvExportRequest, CsvExportResult, EipRow, InventoryEvent, InventoryPatch, LoadContext,
@@ -92,9 +93,14 @@ impl EipDesk {
         let rows = self
             .inventory
             .rows(self.session().generation, Some(&r.region_id));
-        rows.first()
+        let mut actions = rows
+            .first()
             .and_then(|rows| actions_for(rows, r))
-            .ok_or_else(|| InventoryError::RowNotFound(r.id.clone()).into())
+            .ok_or_else(|| InventoryError::RowNotFound(r.id.clone()))?;
+        if let Some(run) = self.run_changing(&r.id) {
+            mark_unavailable(&mut actions, &busy_reason(&run));
+        }
+        Ok(actions)
     }
 
     /// A loaded region's raw listing and rows (for preflight checks), if loaded.

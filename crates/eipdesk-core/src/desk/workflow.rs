@@ -176,6 +176,16 @@ impl EipDesk {
         )
     }
 
+    /// The run this process is driving that is changing resource `id`, if any.
+    pub fn run_changing(&self, id: &str) -> Option<String> {
+        let active = self
+            .workflow
+            .active
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        run_touching(&active, id).map(str::to_string)
+    }
+
     /// The form's choices for its job, EIP and target, each with why it cannot be chosen.
     pub async fn bind_options(&self, form: BindForm) -> Result<BindOptions, WorkflowError> {
         let region = region_of(&form)?;
