@@ -6,6 +6,7 @@
 mod commands;
 mod ipc;
 mod logging;
+mod web_process;
 
 use anyhow::Context;
 use tauri::Manager;
@@ -49,6 +50,9 @@ fn main() -> anyhow::Result<()> {
                 commands::workflow::TauriRunEvents::new(app.handle().clone()),
             ));
             app.manage(desk);
+            if let Some(window) = app.get_webview_window("main") {
+                web_process::reload_when_it_dies(&window);
+            }
             Ok(())
         })
         .on_window_event(commands::lifecycle::on_window_event)
