@@ -89,6 +89,15 @@ const VIEWS = [
   { name: 'sheet: choose', open: () => openSheetChoose(b) },
   { name: 'sheet: plan', open: () => openSheetPlan(b) },
   { name: 'profile palette', open: () => openPalette(b) },
+  {
+    name: 'command palette',
+    open: async () => {
+      await closeModals(b);
+      await b.keys(['Control', 'p']);
+      await waitFor(b, '[data-testid="command-palette"]');
+      await b.keys([...'47.98']);
+    },
+  },
 ];
 
 test('axe-core: no serious or critical violation on any page, sheet stage or dialog, in both themes', async () => {

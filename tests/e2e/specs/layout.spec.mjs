@@ -125,7 +125,7 @@ test('the bind sheet is a labelled modal, starts on its first field and gives fo
 test('at 900×560 the header controls and the pinned and priority columns are inside the viewport', async () => {
   await closeModals(b);
   await resize(b, 900, 560);
-  const header = ['.brand', '[data-testid="active-profile"]', '[data-testid="region-select"]', '[data-testid="open-bind-sheet"]', '[data-testid="header-more"]'];
+  const header = ['.brand', '[data-testid="active-profile"]', '[data-testid="region-select"]', '[data-testid="open-bind-sheet"]', '[data-testid="open-palette"]', '[data-testid="header-more"]'];
   const h = await boxes(b, header);
   for (const s of header) assert.ok(inside(h.boxes[s], h.vw, h.vh), `${s} is outside the 900×560 viewport: ${JSON.stringify(h.boxes[s])}`);
   const overflow = await b.execute(() => document.documentElement.scrollWidth <= innerWidth && document.querySelector('header').scrollWidth <= document.querySelector('header').clientWidth);
@@ -167,6 +167,31 @@ test('at 900×560 the header controls and the pinned and priority columns are in
   await resize(b, 1280, 800);
 });
 
+test('the command palette finds a resource by IP across regions and jumps to it, keyboard only', async () => {
+  await closeModals(b);
+  await goto(b, 'eips');
+  await b.keys(['Control', 'p']);
+  await waitFor(b, '[data-testid="command-palette"]');
+  assert.equal(await b.execute(() => document.activeElement?.getAttribute('data-testid')), 'palette-input');
+  await b.keys([...'172.16.1.5']);
+  await b.waitUntil(async () => b.execute(() => document.querySelector('[data-testid="command-palette"] li[aria-selected="true"]')?.getAttribute('data-key')), { timeout: 5000 });
+  const first = await b.execute(() => document.querySelector('[data-testid="command-palette"] li[aria-selected="true"]').getAttribute('data-key'));
+  assert.equal(first, 'eni:eni-bp1d5p1er7vm1633sh6l', 'the ENI with that private IP is first');
+  await screenshot(b, 'layout-command-palette-search');
+  await b.keys('Enter');
+  await b.waitUntil(async () => b.execute(() => document.querySelector('[data-testid="details-panel"]')?.getAttribute('data-kind') === 'eni'), { timeout: 10000, timeoutMsg: 'the palette did not open the ENI' });
+  assert.equal(await b.execute(() => document.querySelector('nav button[aria-current="page"]')?.getAttribute('data-page')), 'enis');
+  assert.match(await b.execute(() => document.querySelector('[data-testid="details-panel"] h2').textContent), /eni-bp1d5p1er7vm1633sh6l/);
+  // Chosen once, it comes first with an empty query (frecency); actions run from the palette too.
+  await b.keys(['Control', 'p']);
+  await waitFor(b, '[data-testid="command-palette"]');
+  assert.equal(await b.execute(() => document.querySelector('[data-testid="command-palette"] li[role="option"]')?.getAttribute('data-key')), 'eni:eni-bp1d5p1er7vm1633sh6l');
+  await b.keys([...'theme: dark']);
+  await b.keys('Enter');
+  await b.waitUntil(async () => (await b.execute(() => document.documentElement.dataset.theme)) === 'dark', { timeout: 5000, timeoutMsg: 'the palette did not switch the theme' });
+  await setTheme(b, 'light');
+});
+
 test('screenshots of every page, the details, the sheet stages and the palette at four sizes, light and dark', async () => {
   for (const theme of THEMES) {
     await closeModals(b);
@@ -191,6 +216,10 @@ test('screenshots of every page, the details, the sheet stages and the palette a
       await closeModals(b);
       await openPalette(b);
       await screenshot(b, `layout-palette-${tag}`);
+      await closeModals(b);
+      await b.keys(['Control', 'p']);
+      await waitFor(b, '[data-testid="command-palette"]');
+      await screenshot(b, `layout-command-palette-${tag}`);
       await closeModals(b);
     }
   }
