@@ -21,7 +21,7 @@ export async function resize(b, width, height) {
   await b.setWindowSize(width, height);
   await b.waitUntil(async () => (await b.execute(() => [innerWidth, innerHeight])).join() === `${width},${height}`, {
     timeout: 5000,
-    timeoutMsg: `the window never became ${width}×${height}`,
+    timeoutMsg: `the window never became ${width}×${height} (is ${await b.execute(() => [innerWidth, innerHeight, !!document.querySelector('dialog[open]')].join())})`,
   });
   await b.pause(100);
 }
