@@ -43,7 +43,8 @@ after(async () => {
 });
 
 async function clickRow(table, key) {
-  const row = await browser.$(`[data-testid="${table}"] tbody tr[data-key="${key}"]`);
+  // The first cell: the row's middle may be a link to another resource.
+  const row = await browser.$(`[data-testid="${table}"] tbody tr[data-key="${key}"] td:first-child`);
   await row.waitForExist({ timeout: 10000 });
   await row.click();
 }
