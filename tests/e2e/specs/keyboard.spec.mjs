@@ -90,7 +90,10 @@ test('cut-through bind with the keyboard alone', async () => {
   await tabTo('[data-testid="bind-check"]');
   await b.keys('Enter');
   await waitFor(b, '[data-testid="plan-steps"]');
-  assert.equal(await b.execute(() => document.activeElement?.getAttribute('data-testid')), 'plan-summary', 'the plan opens at its summary');
+  await b.waitUntil(async () => (await b.execute(() => document.activeElement?.getAttribute('data-testid'))) === 'plan-summary', {
+    timeout: 5000,
+    timeoutMsg: 'the plan did not open at its summary',
+  });
   const codes = await confirmWarnings();
   assert.ok(codes.includes('LosesPrivateNetworking'), codes.join());
   await tabTo('[data-testid="bind-run"]');

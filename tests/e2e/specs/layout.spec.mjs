@@ -128,6 +128,12 @@ test('at 900×560 the header controls and the pinned and priority columns are in
   const header = ['.brand', '[data-testid="active-profile"]', '[data-testid="region-select"]', '[data-testid="open-bind-sheet"]', '[data-testid="open-palette"]', '[data-testid="header-more"]'];
   const h = await boxes(b, header);
   for (const s of header) assert.ok(inside(h.boxes[s], h.vw, h.vh), `${s} is outside the 900×560 viewport: ${JSON.stringify(h.boxes[s])}`);
+  // …and none runs into the next one (the profile pill's box is clipped by its slot).
+  const row = ['.brand', 'header .who', 'header label.region', '[data-testid="open-bind-sheet"]', '[data-testid="open-palette"]', '[data-testid="header-more"]'];
+  const r = await boxes(b, row);
+  for (let i = 1; i < row.length; i++) {
+    assert.ok(r.boxes[row[i - 1]].right <= r.boxes[row[i]].left + 0.5, `${row[i - 1]} overlaps ${row[i]}: ${JSON.stringify([r.boxes[row[i - 1]], r.boxes[row[i]]])}`);
+  }
   const overflow = await b.execute(() => document.documentElement.scrollWidth <= innerWidth && document.querySelector('header').scrollWidth <= document.querySelector('header').clientWidth);
   assert.ok(overflow, 'nothing in the header overflows');
   // The overflow menu holds the refresh time and Refresh, inside the viewport.

@@ -253,9 +253,12 @@ test('columns can be hidden and reordered, and the choice is remembered', async 
   await browser.refresh();
   await (await browser.$('[data-testid="eip-table"]')).waitForExist({ timeout: 30000 });
   await (await browser.$('.brand')).click();
+  // The table fits its columns once it has measured its width.
+  await browser.waitUntil(async () => JSON.stringify(await headerIds()) === JSON.stringify(after), { timeout: 5000 }).catch(() => {});
   assert.deepEqual(await headerIds(), after, 'remembered across a reload');
   await (await browser.$('[data-testid="eips-columns-button"]')).click();
   await (await (await browser.$('[data-testid="eips-columns"]')).$('button=Reset')).click();
+  await browser.waitUntil(async () => JSON.stringify(await headerIds()) === JSON.stringify(before), { timeout: 5000 }).catch(() => {});
   assert.deepEqual(await headerIds(), before);
   await (await browser.$('[data-testid="eips-columns-button"]')).click();
   // The reload reset the scope to the default region; back to all regions for what follows.
