@@ -185,9 +185,12 @@ test('the command palette finds a resource by IP across regions and jumps to it,
   await waitFor(b, '[data-testid="command-palette"]');
   assert.equal(await b.execute(() => document.activeElement?.getAttribute('data-testid')), 'palette-input');
   await b.keys([...'172.16.1.5']);
-  await b.waitUntil(async () => b.execute(() => document.querySelector('[data-testid="command-palette"] li[aria-selected="true"]')?.getAttribute('data-key')), { timeout: 5000 });
-  const first = await b.execute(() => document.querySelector('[data-testid="command-palette"] li[aria-selected="true"]').getAttribute('data-key'));
-  assert.equal(first, 'eni:eni-bp1d5p1er7vm1633sh6l', 'the ENI with that private IP is first');
+  const first = () => b.execute(() => document.querySelector('[data-testid="command-palette"] li[aria-selected="true"]')?.getAttribute('data-key'));
+  await b.waitUntil(async () => (await first()) === 'eni:eni-bp1d5p1er7vm1633sh6l', {
+    timeout: 5000,
+    timeoutMsg: `the ENI with that private IP is not first: ${await first()}`,
+  });
+  assert.equal(await b.execute(() => document.querySelectorAll('[data-testid="command-palette"] li[role="option"]').length), 1, 'only that ENI has the IP');
   await screenshot(b, 'layout-command-palette-search');
   await b.keys('Enter');
   await b.waitUntil(async () => b.execute(() => document.querySelector('[data-testid="details-panel"]')?.getAttribute('data-kind') === 'eni'), { timeout: 10000, timeoutMsg: 'the palette did not open the ENI' });

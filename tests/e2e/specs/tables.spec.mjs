@@ -241,6 +241,10 @@ test('columns can be hidden and reordered, and the choice is remembered', async 
   const headerIds = () => browser.execute(() => [...document.querySelectorAll('[data-testid="eip-table"] thead button[data-column]')].map((b) => b.getAttribute('data-column')));
   // Details closed: the table has the whole width.
   await browser.execute(() => document.querySelector('[data-testid="details-panel"] button.close')?.click());
+  await browser.waitUntil(async () => browser.execute(() => !document.querySelector('[data-testid="details-panel"]') && !document.querySelector('[data-testid="eip-table-fitted"]')), {
+    timeout: 5000,
+    timeoutMsg: 'the EIP table never showed every column with the details closed',
+  });
   const before = await headerIds();
   assert.deepEqual(before.slice(0, 5), ['ip', 'allocationId', 'status', 'boundTo', 'mode']);
   await (await browser.$('[data-testid="eips-columns-button"]')).click();
