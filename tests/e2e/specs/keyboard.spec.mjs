@@ -1,13 +1,15 @@
 // The whole cut-through bind and its undo with the keyboard alone (issue 15): the command
 // palette finds the EIP and runs its "Bind EIP…" action, Tab and the arrow keys fill the
 // sheet, Space confirms the warnings, Enter runs; then "Undo this binding…" the same way.
-// No mouse event reaches the page (counted from the first key press to the end).
+// No mouse event reaches the page (counted from the first key press to the end). Then a
+// switch of mode, which offers its own undo (switch back), also by keyboard.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchApp, screenshot } from '../lib/app.mjs';
 import { FREE_EIP, SECONDARY_ENI, resize, waitFor } from './views.lib.mjs';
 
 const WEB01 = 'i-bp1rqn8y8lb6iy5x5nne';
+const NAT_ENI_EIP = 'eip-bp1sxlr97qcr54sh1ht4'; // NAT on eni-nat
 
 let app;
 let b;
@@ -119,5 +121,37 @@ test('its undo with the keyboard alone, and no mouse event at all', async () => 
   await b.keys('Enter');
   await waitRun('completed');
   await screenshot(b, 'keyboard-2-undone');
+  assert.equal(await b.execute(() => window.__mouseEvents), 0, 'no mouse or pointer event reached the page');
+});
+
+/** Check and plan, confirm every warning, run, and wait for the run to complete. */
+async function checkAndRun() {
+  await b.waitUntil(async () => (await b.$('[data-testid="bind-check"]')).isEnabled(), { timeout: 20000 });
+  await tabTo('[data-testid="bind-check"]');
+  await b.keys('Enter');
+  await waitFor(b, '[data-testid="plan-steps"]');
+  await confirmWarnings();
+  await tabTo('[data-testid="bind-run"]');
+  await b.keys('Enter');
+  await waitRun('completed');
+}
+
+test('a switch of mode offers its undo: switching back', async () => {
+  await b.keys('Escape');
+  await b.waitUntil(async () => b.execute(() => !document.querySelector('[data-testid="bind-sheet"]')), { timeout: 5000 });
+  await palette(NAT_ENI_EIP, `eip:${NAT_ENI_EIP}`);
+  await b.waitUntil(async () => b.execute((id) => document.querySelector('[data-testid="details-panel"] h2')?.textContent.includes(id), NAT_ENI_EIP), { timeout: 30000 });
+  await palette('switch mode', 'action:switch-eip');
+  await waitFor(b, '[data-testid="bind-sheet"][data-stage="choose"]');
+  assert.equal(await b.execute(() => document.querySelector('[data-testid="bind-sheet-title"]').textContent), 'Switch binding mode');
+  await checkAndRun();
+  const undo = await waitFor(b, '[data-testid="run-undo"]');
+  assert.equal(await undo.getText(), 'Undo: switch back to NAT…');
+  await tabTo('[data-testid="run-undo"]');
+  await b.keys('Enter');
+  await waitFor(b, '[data-testid="bind-sheet"][data-stage="choose"]');
+  assert.equal(await b.execute(() => document.querySelector('[data-testid="bind-mode"] input[value="NAT"]')?.checked), true, 'the undo switches back to NAT');
+  await checkAndRun();
+  await screenshot(b, 'keyboard-3-switched-back');
   assert.equal(await b.execute(() => window.__mouseEvents), 0, 'no mouse or pointer event reached the page');
 });
