@@ -212,6 +212,24 @@ test('the command palette finds a resource by IP across regions and jumps to it,
 });
 
 test('screenshots of every page, the details, the sheet stages and the palette at four sizes, light and dark', async () => {
+  // A completed bind and its undo, for the sheet's third stage and a filled Activity page
+  // (the EIP ends free again, as the views below expect).
+  const runPlan = async () => {
+    await b.execute(() => document.querySelectorAll('[data-testid="plan-warnings"] input[type="checkbox"]').forEach((i) => i.click()));
+    await (await b.$('[data-testid="bind-run"]')).click();
+    await b.waitUntil(async () => (await b.execute(() => document.querySelector('[data-testid="run-timeline"]')?.getAttribute('data-status'))) === 'completed', {
+      timeout: 60000,
+      timeoutMsg: 'the run for the screenshots never completed',
+    });
+  };
+  await openSheetPlan(b);
+  await runPlan();
+  await (await waitFor(b, '[data-testid="run-undo"]')).click();
+  await b.waitUntil(async () => (await b.$('[data-testid="bind-check"]')).isEnabled(), { timeout: 20000 });
+  await (await b.$('[data-testid="bind-check"]')).click();
+  await waitFor(b, '[data-testid="plan-steps"]');
+  await runPlan();
+  await closeModals(b);
   for (const theme of THEMES) {
     await closeModals(b);
     await setTheme(b, theme);
@@ -232,6 +250,11 @@ test('screenshots of every page, the details, the sheet stages and the palette a
       await closeModals(b);
       await openSheetPlan(b);
       await screenshot(b, `layout-sheet-2-plan-${tag}`);
+      await closeModals(b);
+      await goto(b, 'activity');
+      await (await waitFor(b, '[data-testid="runs-table"] tbody tr[data-run] .row-actions button')).click();
+      await waitFor(b, '[data-testid="bind-sheet"][data-stage="run"] [data-testid="run-timeline"]');
+      await screenshot(b, `layout-sheet-3-run-${tag}`);
       await closeModals(b);
       await openPalette(b);
       await screenshot(b, `layout-palette-${tag}`);
