@@ -53,6 +53,16 @@ async function audit() {
   }, TAGS);
 }
 
+/** Confirms the plan's warnings, runs it and waits until the run completed. */
+async function runToEnd() {
+  await b.execute(() => document.querySelectorAll('[data-testid="plan-warnings"] input[type="checkbox"]').forEach((i) => i.click()));
+  await (await b.$('[data-testid="bind-run"]')).click();
+  await b.waitUntil(async () => (await b.execute(() => document.querySelector('[data-testid="run-timeline"]')?.getAttribute('data-status'))) === 'completed', {
+    timeout: 60000,
+    timeoutMsg: 'the run never completed',
+  });
+}
+
 const VIEWS = [
   ...PAGES.map((page) => ({ name: `page ${page}`, open: () => goto(b, page) })),
   {
@@ -88,6 +98,21 @@ const VIEWS = [
     } },
   { name: 'sheet: choose', open: () => openSheetChoose(b) },
   { name: 'sheet: plan', open: () => openSheetPlan(b) },
+  {
+    // A real run to its end; its undo afterwards leaves the EIP free for the next views.
+    name: 'sheet: run (completed)',
+    open: async () => {
+      await openSheetPlan(b);
+      await runToEnd();
+    },
+    after: async () => {
+      await (await waitFor(b, '[data-testid="run-undo"]')).click();
+      await b.waitUntil(async () => (await b.$('[data-testid="bind-check"]')).isEnabled(), { timeout: 20000 });
+      await (await b.$('[data-testid="bind-check"]')).click();
+      await waitFor(b, '[data-testid="plan-steps"]');
+      await runToEnd();
+    },
+  },
   { name: 'profile palette', open: () => openPalette(b) },
   {
     name: 'command palette',
