@@ -2,7 +2,7 @@
 //! reason it cannot be chosen for the job at hand (shown disabled), computed by the same rules
 //! as preflight.
 
-use super::facts::{EipFacts, EniFacts, InstanceFacts, Snapshot};
+use super::facts::{EipFacts, EipTargetType, EniFacts, InstanceFacts, Snapshot};
 use super::job::{BindForm, BindMode, JobKind};
 use super::rules::{self, Blocker};
 use super::words;
@@ -209,9 +209,19 @@ pub fn bind_options(
     let eip = AllocationId::parse(&form.allocation_id)
         .ok()
         .and_then(|id| snapshot.eip(&id));
+    // The ENI the job moves: the chosen target, or for an undo of cut-through the ENI the
+    // EIP is bound to now, so "attach afterwards" follows the bind form's rule either way.
     let eni = form
         .target_id
         .as_deref()
+        .or_else(|| match (job, eip) {
+            (JobKind::CutThroughUnbind, Some(e)) => e
+                .binding
+                .as_ref()
+                .filter(|b| b.instance_type == EipTargetType::NetworkInterface)
+                .map(|b| b.instance_id.as_str()),
+            _ => None,
+        })
         .and_then(|t| EniId::parse(t).ok())
         .and_then(|id| snapshot.eni(&id));
     let region_verdict = |e: &EipFacts| rules::region_supports_cut_through(regions, &e.region);
