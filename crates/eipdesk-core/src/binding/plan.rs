@@ -4,6 +4,7 @@
 
 use super::job::{BindMode, BindRequest};
 use crate::ids::{AllocationId, EniId, InstanceId, RegionId};
+use crate::lifecycle::{LifecycleAction, LifecycleExpectation};
 use serde::{Deserialize, Serialize};
 
 /// A state the engine waits for after a step (and checks before acting, so a resumed step
@@ -23,6 +24,8 @@ pub enum Expectation {
     },
     /// EIP `Available`, bound to nothing.
     EipFree { eip: AllocationId },
+    /// A state of a lifecycle step (see [`crate::lifecycle`]).
+    Lifecycle(LifecycleExpectation),
 }
 
 impl Expectation {
@@ -35,6 +38,7 @@ impl Expectation {
                 format!("{eip} InUse, mode {}", mode.as_api())
             }
             Expectation::EipFree { eip } => format!("{eip} Available"),
+            Expectation::Lifecycle(l) => l.describe(),
         }
     }
 }
@@ -73,6 +77,9 @@ pub enum StepAction {
     },
     /// No call: read the real state and check every expectation.
     Verify { checks: Vec<Expectation> },
+    /// A lifecycle step: allocate, release, create, delete, edit, tag (see
+    /// [`crate::lifecycle`]).
+    Lifecycle(LifecycleAction),
 }
 
 impl StepAction {
@@ -85,6 +92,7 @@ impl StepAction {
             StepAction::Unassociate { .. } => "UnassociateEipAddress",
             StepAction::ModifyForwardMode { .. } => "ModifyEipForwardMode",
             StepAction::Verify { .. } => return None,
+            StepAction::Lifecycle(l) => l.api_action(),
         })
     }
 
@@ -92,6 +100,7 @@ impl StepAction {
     pub fn product(&self) -> &'static str {
         match self {
             StepAction::DetachEni { .. } | StepAction::AttachEni { .. } => "ecs",
+            StepAction::Lifecycle(l) => l.product(),
             _ => "vpc",
         }
     }
@@ -126,6 +135,7 @@ impl StepAction {
                 }]
             }
             StepAction::Verify { checks } => checks.clone(),
+            StepAction::Lifecycle(l) => vec![Expectation::Lifecycle(l.expectation())],
         }
     }
 
@@ -167,6 +177,7 @@ impl StepAction {
                 to: from,
             },
             StepAction::Verify { .. } => return None,
+            StepAction::Lifecycle(l) => StepAction::Lifecycle(l.undo()?),
         })
     }
 
@@ -181,12 +192,15 @@ impl StepAction {
 
     /// Whether the action takes a `ClientToken`.
     pub fn takes_client_token(&self) -> bool {
-        matches!(
-            self,
-            StepAction::Associate { .. }
-                | StepAction::Unassociate { .. }
-                | StepAction::ModifyForwardMode { .. }
-        )
+        match self {
+            StepAction::Lifecycle(l) => l.takes_client_token(),
+            _ => matches!(
+                self,
+                StepAction::Associate { .. }
+                    | StepAction::Unassociate { .. }
+                    | StepAction::ModifyForwardMode { .. }
+            ),
+        }
     }
 
     /// One line for the timeline and the plan.
@@ -204,6 +218,7 @@ impl StepAction {
                 format!("Switch {eip} to {} mode", to.label())
             }
             StepAction::Verify { .. } => "Verify the final state".to_string(),
+            StepAction::Lifecycle(l) => l.title(),
         }
     }
 
@@ -238,6 +253,7 @@ impl StepAction {
                 "Reads the real state and checks: {}.",
                 checks.iter().map(Expectation::describe).collect::<Vec<_>>().join("; ")
             ),
+            StepAction::Lifecycle(l) => l.effect(),
         }
     }
 }
@@ -274,6 +290,9 @@ pub enum Warning {
     /// The profile is labelled production: type `confirm_id` (the EIP's IP address) to
     /// confirm.
     ProductionProfile { profile: String, confirm_id: String },
+    /// The profile is labelled production and the job acts on `confirm_id` (an ENI, or several
+    /// resources): type it to confirm.
+    ProductionResource { profile: String, confirm_id: String },
 }
 
 impl Warning {
@@ -283,6 +302,7 @@ impl Warning {
             Warning::PrePaidEip { .. } => "PrePaidEip",
             Warning::Disruptive { .. } => "Disruptive",
             Warning::ProductionProfile { .. } => "ProductionProfile",
+            Warning::ProductionResource { .. } => "ProductionResource",
         }
     }
 
@@ -303,13 +323,20 @@ impl Warning {
             } => format!(
                 "Profile \"{profile}\" is labelled production. Type the EIP's IP address ({confirm_id}) to confirm."
             ),
+            Warning::ProductionResource {
+                profile,
+                confirm_id,
+            } => format!(
+                "Profile \"{profile}\" is labelled production. Type {confirm_id} to confirm."
+            ),
         }
     }
 
     /// The text the user must type, for warnings confirmed by typing.
     pub fn confirm_text(&self) -> Option<&str> {
         match self {
-            Warning::ProductionProfile { confirm_id, .. } => Some(confirm_id),
+            Warning::ProductionProfile { confirm_id, .. }
+            | Warning::ProductionResource { confirm_id, .. } => Some(confirm_id),
             _ => None,
         }
     }
@@ -376,13 +403,15 @@ impl BindPlan {
     /// Every resource ID the plan's calls act on (the EIP, the ENI, the targets it associates
     /// or unassociates), sorted and without repeats. Two runs sharing one must not overlap.
     pub fn touched_resources(&self) -> Vec<String> {
-        let mut out: Vec<String> = vec![self.request.eip().to_string()];
+        let mut out: Vec<String> = self.request.eip().iter().map(ToString::to_string).collect();
         out.extend(self.context.eni.iter().map(ToString::to_string));
         for step in &self.steps {
-            if let StepAction::Associate { target, .. } | StepAction::Unassociate { target, .. } =
-                &step.action
-            {
-                out.push(target.clone());
+            match &step.action {
+                StepAction::Associate { target, .. } | StepAction::Unassociate { target, .. } => {
+                    out.push(target.clone());
+                }
+                StepAction::Lifecycle(l) => out.extend(l.resources()),
+                _ => {}
             }
         }
         out.sort();
@@ -396,6 +425,7 @@ impl BindPlan {
         let binds = match &self.request {
             BindRequest::CutThroughBind { .. } => true,
             BindRequest::SwitchMode { to, .. } => *to == BindMode::CutThrough,
+            BindRequest::Lifecycle { lifecycle } => lifecycle.binds_cut_through(),
             _ => false,
         };
         binds && self.context.final_instance.is_some()

@@ -154,7 +154,15 @@ fn summary(run: &RunRecord) -> String {
         .as_ref()
         .map(|i| format!(", on {i}"))
         .unwrap_or_default();
-    format!("{}{ip} → {target}{attach}", plan.request.eip())
+    if let crate::binding::BindRequest::Lifecycle { lifecycle } = &plan.request {
+        return lifecycle.summary();
+    }
+    let eip = plan
+        .request
+        .eip()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    format!("{eip}{ip} → {target}{attach}")
 }
 
 /// What undoing the steps in `undo_from` (in reverse order) breaks.
@@ -233,7 +241,12 @@ pub fn view_of(run: &RunRecord, steps: &[StepRecord]) -> RunView {
         plan: PlanView::from(&run.plan),
         guest_os,
         resources: resources(run),
-        allocation_id: run.plan.request.eip().to_string(),
+        allocation_id: run
+            .plan
+            .request
+            .eip()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
         eni_id: run.plan.context.eni.as_ref().map(ToString::to_string),
         final_instance: run
             .plan
