@@ -6,7 +6,7 @@
 #[path = "workflow_support.rs"]
 mod support;
 
-#[path = "lifecycle_support.rs"]
+#[path = "lifecycle_support/mod.rs"]
 mod lifecycle;
 
 use eipdesk_core::audit::AuditLog;
