@@ -4,6 +4,7 @@
 
 pub mod inventory;
 pub mod lifecycle;
+pub mod lifecycle_jobs;
 pub mod profiles;
 pub mod workflow;
 
