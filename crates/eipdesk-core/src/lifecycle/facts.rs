@@ -161,11 +161,12 @@ mod tests {
     #[test]
     fn private_ips_inside_free_and_not_reserved() {
         let mut facts = LifecycleFacts::default();
-        let mut eni = NetworkInterfaceSet::default();
-        eni.network_interface_id = "eni-a".into();
-        eni.vswitch_id = "vsw-1".into();
-        eni.private_ip_address = "172.16.1.1".into();
-        facts.enis.push(eni);
+        facts.enis.push(NetworkInterfaceSet {
+            network_interface_id: "eni-a".into(),
+            vswitch_id: "vsw-1".into(),
+            private_ip_address: "172.16.1.1".into(),
+            ..Default::default()
+        });
         let v = vsw();
         assert_eq!(check_private_ip(&facts, &v, "172.16.1.9"), Ok(()));
         let code = |ip| check_private_ip(&facts, &v, ip).unwrap_err().code();

@@ -266,7 +266,7 @@ pub fn preflight(
                         eip: id.to_string(),
                         target: b.instance_id.clone(),
                     }),
-                    None if e.status.to_string() != "Available" => f.add(L::EipBusy {
+                    None if e.status != "Available" => f.add(L::EipBusy {
                         eip: id.to_string(),
                         status: e.status.to_string(),
                     }),
@@ -355,7 +355,7 @@ pub fn preflight(
                     value: current,
                 });
             }
-            if e.status.to_string() == "Releasing" {
+            if e.status == "Releasing" {
                 f.add(L::EipBusy {
                     eip: eip.to_string(),
                     status: e.status.to_string(),
@@ -438,7 +438,7 @@ pub fn preflight(
                         eni: id.to_string(),
                         instance: i.to_string(),
                     });
-                } else if n.status.to_string() != "Available" {
+                } else if n.status != "Available" {
                     f.add(L::EniBusy {
                         eni: id.to_string(),
                         status: n.status.to_string(),
@@ -490,7 +490,7 @@ pub fn preflight(
                     eni: eni.to_string(),
                     instance: on.to_string(),
                 });
-            } else if n.status.to_string() != "Available" {
+            } else if n.status != "Available" {
                 f.add(L::EniBusy {
                     eni: eni.to_string(),
                     status: n.status.to_string(),
@@ -526,7 +526,7 @@ pub fn preflight(
                     eni: eni.to_string(),
                     instance: instance.to_string(),
                 });
-            } else if n.status.to_string() != "InUse" {
+            } else if n.status != "InUse" {
                 f.add(L::EniBusy {
                     eni: eni.to_string(),
                     status: n.status.to_string(),
