@@ -31,7 +31,7 @@ pub enum Expectation {
 impl Expectation {
     /// "ENI eni-1 InUse on i-2": how the timeline names the state it waits for.
     pub fn describe(&self) -> String {
-        match self {
+        let text = match self {
             Expectation::EniAttached { eni, instance } => format!("{eni} InUse on {instance}"),
             Expectation::EniDetached { eni } => format!("{eni} Available"),
             Expectation::EipBound { eip, mode, .. } => {
@@ -39,7 +39,8 @@ impl Expectation {
             }
             Expectation::EipFree { eip } => format!("{eip} Available"),
             Expectation::Lifecycle(l) => l.describe(),
-        }
+        };
+        crate::lifecycle::created::humanize(&text)
     }
 }
 
@@ -205,7 +206,7 @@ impl StepAction {
 
     /// One line for the timeline and the plan.
     pub fn title(&self) -> String {
-        match self {
+        let text = match self {
             StepAction::DetachEni { eni, instance } => format!("Detach {eni} from {instance}"),
             StepAction::AttachEni { eni, instance } => format!("Attach {eni} to {instance}"),
             StepAction::Associate {
@@ -219,12 +220,13 @@ impl StepAction {
             }
             StepAction::Verify { .. } => "Verify the final state".to_string(),
             StepAction::Lifecycle(l) => l.title(),
-        }
+        };
+        crate::lifecycle::created::humanize(&text)
     }
 
     /// What the step changes, in the user's terms.
     pub fn effect(&self) -> String {
-        match self {
+        let text = match self {
             StepAction::DetachEni { instance, .. } => format!(
                 "The interface leaves {instance}; the instance loses that NIC until it is re-attached. Waits until the interface is Available."
             ),
@@ -254,7 +256,8 @@ impl StepAction {
                 checks.iter().map(Expectation::describe).collect::<Vec<_>>().join("; ")
             ),
             StepAction::Lifecycle(l) => l.effect(),
-        }
+        };
+        crate::lifecycle::created::humanize(&text)
     }
 }
 
@@ -307,7 +310,7 @@ impl Warning {
     }
 
     pub fn message(&self) -> String {
-        match self {
+        let text = match self {
             Warning::LosesPrivateNetworking { eni } => format!(
                 "{eni} loses its private networking: the EIP replaces its private IP, so it stops reaching the VPC through that address."
             ),
@@ -329,7 +332,8 @@ impl Warning {
             } => format!(
                 "Profile \"{profile}\" is labelled production. Type {confirm_id} to confirm."
             ),
-        }
+        };
+        crate::lifecycle::created::humanize(&text)
     }
 
     /// The text the user must type, for warnings confirmed by typing.

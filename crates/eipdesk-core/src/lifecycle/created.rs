@@ -49,6 +49,31 @@ pub fn creates(action: &StepAction) -> Option<&str> {
     }
 }
 
+/// `text` with placeholders named for people: "the new EIP", "the new ENI".
+pub fn humanize(text: &str) -> String {
+    if !text.contains(MARK) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let core = word.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+        let rest = &word[core.len()..];
+        match core.split_once('-') {
+            Some(("eip", id)) if id.starts_with(MARK) => {
+                out.push_str(&format!("the new EIP{rest}"))
+            }
+            Some(("eni", id)) if id.starts_with(MARK) => {
+                out.push_str(&format!("the new ENI{rest}"))
+            }
+            _ => out.push_str(word),
+        }
+    }
+    out
+}
+
 fn replace(value: &mut Value, ids: &HashMap<String, String>) {
     match value {
         Value::String(s) => {
@@ -98,5 +123,10 @@ mod tests {
         };
         assert_eq!(got.as_str(), "eni-real1");
         assert_eq!(resolve(&action, &HashMap::new()), action);
+        assert_eq!(
+            humanize("Bind eip-createdbystep0 to eni-createdbystep1, then eni-1."),
+            "Bind the new EIP to the new ENI, then eni-1."
+        );
+        assert_eq!(action.title(), "Attach the new ENI to i-1");
     }
 }
