@@ -95,7 +95,11 @@ mode: EipMode | null, privateIpAddress: string | null, binding: EipBinding | nul
 /**
  * Operation lock reasons (`financial`, `security`, …); empty when unlocked.
  */
-lockReasons: Array<string>, };
+lockReasons: Array<string>, 
+/**
+ * Tags as `key=value` (`key` alone when the value is empty), for filtering by tag.
+ */
+tags: Array<string>, };
 
 export type EipRef = { allocationId: string, ipAddress: string, 
 /**
@@ -127,7 +131,11 @@ eniType: string, regionId: string, zoneId: string, vpcId: string, vpcName: strin
 /**
  * Primary private IPv4 address.
  */
-privateIpAddress: string, secondaryPrivateIps: Array<string>, macAddress: string, securityGroupIds: Array<string>, creationTime: string, 
+privateIpAddress: string, secondaryPrivateIps: Array<string>, macAddress: string, securityGroupIds: Array<string>, 
+/**
+ * Tags as `key=value` (`key` alone when the value is empty).
+ */
+tags: Array<string>, creationTime: string, 
 /**
  * The instance it is attached to.
  */
