@@ -5,11 +5,11 @@
 //! failure, so a failed run releases and deletes what it created.
 
 use super::action::{EipSpec, EniSpec, LifecycleAction};
-use super::created::{eip_placeholder, eni_placeholder};
-use super::facts::{LifecycleFacts, free_ip};
-use super::preflight::{
+use super::checks::{
     FoundLike, PlanParts, bound_checks, capacity_note, check_eni_spec, eip_spec_blockers,
 };
+use super::created::{eip_placeholder, eni_placeholder};
+use super::facts::{LifecycleFacts, free_ip};
 use super::reasons::LifecycleBlocker as L;
 use crate::binding::{
     BindMode, BindPlan, Blocker, OnFailure, PlanContext, PlanStep, ProfileFacts, StepAction,

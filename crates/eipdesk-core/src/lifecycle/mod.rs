@@ -6,8 +6,9 @@
 //!
 //! * [`job`]: the form the UI sends and the validated [`LifecycleRequest`];
 //! * [`facts`]: what preflight reads (plus vSwitch address rules);
-//! * [`preflight`] (and [`compose`] for the bind sheet's create-then-bind plans): the rules
-//!   with one typed reason each ([`reasons`]) and the plan;
+//! * [`preflight`] (EIP and tag jobs), [`eni_jobs`] and [`compose`] (the bind sheet's
+//!   create-then-bind plans): the rules with one typed reason each ([`reasons`]) and the
+//!   plan, from the shared [`checks`];
 //! * [`action`]: the steps (`StepAction::Lifecycle`), their waits and undos;
 //! * [`calls`]: each step's typed request; [`observe`]: reading the state a step waits for;
 //! * [`created`]: placeholders for what a run creates, replaced by the journaled IDs;
@@ -15,8 +16,10 @@
 
 pub mod action;
 pub mod calls;
+pub mod checks;
 pub mod compose;
 pub mod created;
+pub mod eni_jobs;
 pub mod facts;
 pub mod job;
 pub mod observe;
