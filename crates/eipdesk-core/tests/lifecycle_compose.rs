@@ -36,6 +36,13 @@ async fn allocate_create_and_bind_from_an_instance_that_had_neither_then_undo() 
     let (eip, eni) = (made[0].clone(), made[1].clone());
     assert!(eip.starts_with("eip-") && eni.starts_with("eni-"));
     env.assert_cut_through(&eip, &eni, HZ_I_STAGE01).await;
+    let view = run_view(env.engine().journal(), &run).unwrap();
+    assert_eq!(
+        (view.allocation_id.as_str(), view.eni_id.as_deref()),
+        (eip.as_str(), Some(eni.as_str())),
+        "the run view names what the run created"
+    );
+    assert!(view.resources.contains(&eni), "{:?}", view.resources);
     let record = env.engine().journal().run(&run).unwrap().unwrap();
     assert!(
         record.plan.needs_guest_setup(),

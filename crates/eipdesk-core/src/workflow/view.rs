@@ -193,6 +193,7 @@ fn state_if_stopped(steps: &[StepRecord]) -> String {
 
 /// Builds the view of `run`.
 pub fn view_of(run: &RunRecord, steps: &[StepRecord]) -> RunView {
+    let created = crate::lifecycle::created::created_ids(steps);
     let guest_os = (run.status == RunStatus::Completed && run.plan.needs_guest_setup())
         .then(|| {
             let c = &run.plan.context;
@@ -240,14 +241,27 @@ pub fn view_of(run: &RunRecord, steps: &[StepRecord]) -> RunView {
         ),
         plan: PlanView::from(&run.plan),
         guest_os,
-        resources: resources(run),
-        allocation_id: run
-            .plan
-            .request
-            .eip()
-            .map(ToString::to_string)
-            .unwrap_or_default(),
-        eni_id: run.plan.context.eni.as_ref().map(ToString::to_string),
+        // What the run created replaces its placeholders (see `lifecycle::created`).
+        resources: crate::lifecycle::created::resolve(&resources(run), &created),
+        allocation_id: crate::lifecycle::created::resolve(
+            &run.plan
+                .request
+                .eip()
+                .map(ToString::to_string)
+                .or_else(|| {
+                    run.plan.steps.iter().find_map(|s| {
+                        crate::lifecycle::created::creates(&s.action)
+                            .filter(|p| p.starts_with("eip-"))
+                            .map(str::to_string)
+                    })
+                })
+                .unwrap_or_default(),
+            &created,
+        ),
+        eni_id: crate::lifecycle::created::resolve(
+            &run.plan.context.eni.as_ref().map(ToString::to_string),
+            &created,
+        ),
         final_instance: run
             .plan
             .context
