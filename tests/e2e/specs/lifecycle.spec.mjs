@@ -189,6 +189,21 @@ test('undo the binding, detach, then release the EIP and delete the ENI', async 
   });
 });
 
+test('the bind sheet offers to create what the instance lacks, in the same plan', async () => {
+  await selectRow('eip-table', 'data-allocation-id', FREE[0]);
+  await (await waitFor('[data-testid="details-panel"] button[data-action="bind-eip"]')).click();
+  await waitFor('[data-testid="bind-sheet"][data-stage="choose"]');
+  await (await waitFor('[data-testid="bind-create-first"]')).click();
+  await waitFor('[data-testid="lifecycle-sheet"][data-job="createAndBind"]');
+  const eip = await b.execute(() => {
+    const label = [...document.querySelectorAll('[data-testid="lifecycle-form"] label')].find((l) => l.textContent.includes('Existing free EIP'));
+    return label.querySelector('input').value;
+  });
+  assert.equal(eip, FREE[0], 'the EIP chosen in the bind sheet carries over');
+  await screenshot(b, 'lifecycle-from-bind-sheet');
+  await b.execute(() => document.querySelector('[data-testid="lifecycle-sheet"] .close').click());
+});
+
 test('bulk-tag three EIPs with one confirmation', async () => {
   await selectRow('eip-table', 'data-allocation-id', FREE[0]);
   await (await waitFor('[data-testid="lc-action"][data-job="addTags"]')).click();
