@@ -114,6 +114,16 @@ async fn an_existing_free_eip_with_a_new_eni() {
             .iter()
             .any(|w| w.code() == "LosesPrivateNetworking")
     );
+    let said: Vec<String> = p
+        .impact()
+        .into_iter()
+        .map(|i| i.message)
+        .chain(p.warnings.iter().map(|w| w.message()))
+        .collect();
+    assert!(
+        !said.is_empty() && said.iter().all(|m| !m.contains("createdbystep")),
+        "placeholders leak into what the user reads: {said:?}"
+    );
     let (run, status) = lifecycle::run(&env, &create_and_bind(Some(HZ_EIP_FREE_C))).await;
     assert_eq!(status, RunStatus::Completed);
     let eni = created(&env, &run).remove(0);

@@ -398,10 +398,14 @@ impl BindPlan {
 
     /// What the plan breaks, and for how long.
     pub fn impact(&self) -> Vec<super::impact::ImpactItem> {
-        super::impact::impact_of(
+        let mut items = super::impact::impact_of(
             self.steps.iter().map(|s| &s.action),
             &self.context.eip_address,
-        )
+        );
+        for item in &mut items {
+            item.message = crate::lifecycle::created::humanize(&item.message);
+        }
+        items
     }
 
     /// Every resource ID the plan's calls act on (the EIP, the ENI, the targets it associates
