@@ -175,3 +175,25 @@
 //!   transitions back nor accepts a captured request again. At start, temporary files of a
 //!   killed writer are removed, and a file with an unknown format, duplicate IDs, dangling
 //!   references or an address used twice is refused with a message naming it.
+//!
+//! ## Tags, ENI attributes, security groups
+//!
+//! * Tag actions exist in both flavours, as the real APIs have them: VPC `TagResources` /
+//!   `UnTagResources` / `ListTagResources` with `ResourceType` `EIP` (case-insensitive), ECS
+//!   `TagResources` / `UntagResources` / `ListTagResources` with `eni` or `instance` (exact
+//!   case). Other documented types are `403 InvalidResourceId.NotSupported`; unknown ones
+//!   `404 InvalidResourceType.NotFound`. The VPC documentation lists no tag error codes, so
+//!   both flavours answer the ECS table's codes: `NumberExceed.ResourceIds` (over 50 IDs),
+//!   `NumberExceed.Tags` (over 20), `Duplicate.TagKey`, `InvalidTagKey.Malformed` (empty, over
+//!   128 characters, `acs:`/`aliyun` prefix, a URL), `InvalidTagValue.Malformed`,
+//!   `InvalidTag.Mismatch` (a value without its key), `OperationDenied.QuotaExceed` (over 20
+//!   on a resource), `404 InvalidResourceId.NotFound` (any ID unknown: nothing is tagged),
+//!   `404 MissingParameter.Tags` (no tags, no `TagKey.N` and no `All=true`).
+//! * A tag whose key is present takes the new value. `ListTagResources` needs `ResourceId.N`
+//!   or `Tag.N`; it answers every tag of each matching resource (resources in insertion
+//!   order, tags in the order set), 50 per page (VPC `MaxResults` clamped to 1–50) with an
+//!   opaque `NextToken` (empty on the last page).
+//! * `ModifyNetworkInterfaceAttribute` changes `NetworkInterfaceName` (2–128 characters),
+//!   `Description` (2–256) and `SecurityGroupId.N` (1–5 groups of the ENI's VPC, else
+//!   `InvalidOperation.VpcMismatch`); refused while `Deleting`. `DescribeSecurityGroups`
+//!   filters by `VpcId`, `SecurityGroupIds` (JSON array) and `SecurityGroupName`, 50 per page.

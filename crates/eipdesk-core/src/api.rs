@@ -44,7 +44,9 @@ pub use crate::audit::{AuditEntry, AuditFilter};
 pub use crate::binding::options::BindOptions;
 pub use crate::binding::view::PreflightView;
 pub use crate::binding::{BindForm, Confirmations};
+pub use crate::desk::lifecycle::LifecycleChoices;
 pub use crate::desk::workflow::{AuditExportRequest, AuditExportResult};
+pub use crate::lifecycle::LifecycleForm;
 
 // The inventory's rows and IPC shapes live with the inventory; re-exported here so every
 // UI type has one address.
@@ -127,5 +129,7 @@ pub fn typescript_declarations() -> Vec<String> {
     .chain(crate::desk::profiles::typescript_declarations())
     // binding forms, plans, workflow runs, guest-OS instructions, audit log
     .chain(crate::desk::workflow::typescript_declarations())
+    // lifecycle forms (allocate, release, create, delete, attach, detach, rename, tags)
+    .chain(crate::desk::lifecycle::typescript_declarations())
     .collect()
 }

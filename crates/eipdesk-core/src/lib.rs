@@ -21,6 +21,7 @@ pub mod guest_os;
 pub mod ids;
 pub mod inventory;
 pub mod journal;
+pub mod lifecycle;
 pub mod paths;
 pub mod private_fs;
 pub mod profiles;

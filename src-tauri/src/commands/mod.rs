@@ -5,6 +5,7 @@
 pub mod exports;
 pub mod inventory;
 pub mod lifecycle;
+pub mod lifecycle_jobs;
 pub mod profiles;
 pub mod workflow;
 

@@ -103,6 +103,8 @@ fn valid(ts: &str) -> Value {
             json!({ "name": null, "region": null, "label": null, "credentials": null })
         }
         "BindForm" => bind_form(),
+        "LifecycleForm" => json!({ "regionId": "cn-hangzhou", "job": "allocateEip" }),
+        "Confirmations" => json!({ "accepted": [], "typed": null }),
         "string" => json!("x"),
         "boolean" => json!(true),
         "number" => json!(1),

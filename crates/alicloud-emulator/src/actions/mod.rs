@@ -1,11 +1,14 @@
 //! The action table (product + name → handler) and the context handlers run in. One module per
 //! area: [`vpc_eip`] (EIPs), [`vpc_net`] (regions, VPCs, vSwitches), [`ecs_eni`] (ENIs),
-//! [`ecs_instances`] (instances, types, regions), [`sts`].
+//! [`ecs_instances`] (instances, types, regions), [`sts`], [`tags`] (both tag flavours),
+//! [`ecs_eni_attr`] (ENI attributes, security groups).
 
 pub mod ecs_eni;
+pub mod ecs_eni_attr;
 pub mod ecs_instances;
 pub mod paging;
 pub mod sts;
+pub mod tags;
 pub mod views;
 pub mod vpc_eip;
 pub mod vpc_eip_ops;
@@ -189,6 +192,24 @@ pub static ACTIONS: &[ActionDef] = &[
         "GetCallerIdentity",
         false,
         sts::get_caller_identity,
+    ),
+    def(Product::Vpc, "TagResources", true, tags::vpc_tag),
+    def(Product::Vpc, "UnTagResources", true, tags::vpc_untag),
+    def(Product::Vpc, "ListTagResources", false, tags::vpc_list),
+    def(Product::Ecs, "TagResources", true, tags::ecs_tag),
+    def(Product::Ecs, "UntagResources", true, tags::ecs_untag),
+    def(Product::Ecs, "ListTagResources", false, tags::ecs_list),
+    def(
+        Product::Ecs,
+        "ModifyNetworkInterfaceAttribute",
+        true,
+        ecs_eni_attr::modify_attribute,
+    ),
+    def(
+        Product::Ecs,
+        "DescribeSecurityGroups",
+        false,
+        ecs_eni_attr::describe_security_groups,
     ),
 ];
 

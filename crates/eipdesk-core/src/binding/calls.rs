@@ -17,6 +17,7 @@ pub enum Prepared {
     Associate(AssociateEipAddressRequest),
     Unassociate(UnassociateEipAddressRequest),
     Modify(ModifyEipForwardModeRequest),
+    Lifecycle(crate::lifecycle::LifecyclePrepared),
 }
 
 /// The request for `action` (`None` for the verification).
@@ -70,6 +71,9 @@ pub fn prepare(
             Prepared::Modify(req)
         }
         StepAction::Verify { .. } => return None,
+        StepAction::Lifecycle(l) => {
+            Prepared::Lifecycle(crate::lifecycle::calls::prepare(l, region, client_token))
+        }
     })
 }
 
@@ -82,6 +86,7 @@ impl Prepared {
             Prepared::Associate(r) => r.to_params(),
             Prepared::Unassociate(r) => r.to_params(),
             Prepared::Modify(r) => r.to_params(),
+            Prepared::Lifecycle(l) => l.params(),
         }
     }
 }

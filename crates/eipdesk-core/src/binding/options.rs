@@ -237,6 +237,7 @@ pub fn bind_options(
                 JobKind::SwitchMode => {
                     bound_in(e, Some(form.mode.unwrap_or(BindMode::CutThrough)), false)
                 }
+                _ => Ok(()),
             };
             eip_choice(e, verdict)
         })

@@ -24,6 +24,7 @@ pub fn outcome(action: &StepAction, again: bool) -> Option<String> {
             format!("{eip} is in {} mode{again}", to.label())
         }
         StepAction::Verify { .. } => return None,
+        StepAction::Lifecycle(l) => l.outcome(again),
     })
 }
 

@@ -68,7 +68,7 @@ fn check_attach_target(
     }
 }
 
-fn production_warning(profile: &ProfileFacts, confirm_id: &str) -> Option<Warning> {
+pub(crate) fn production_warning(profile: &ProfileFacts, confirm_id: &str) -> Option<Warning> {
     profile.production.then(|| Warning::ProductionProfile {
         profile: profile.name.clone(),
         confirm_id: confirm_id.to_string(),
@@ -77,7 +77,7 @@ fn production_warning(profile: &ProfileFacts, confirm_id: &str) -> Option<Warnin
 
 /// A plan that breaks something needs an acknowledgement (unless a warning naming the loss
 /// already asks for one); on production the EIP's IP address is typed last.
-fn acknowledge_impact(plan: &mut BindPlan, production: Option<Warning>) {
+pub(crate) fn acknowledge_impact(plan: &mut BindPlan, production: Option<Warning>) {
     let impact = plan.impact();
     let covered = plan
         .warnings
@@ -202,7 +202,15 @@ pub fn preflight(
     regions: &CutThroughRegions,
     profile: &ProfileFacts,
 ) -> Result<BindPlan, Vec<Blocker>> {
-    let eip = find_eip(snapshot, request.eip())?;
+    let Some(eip_id) = request
+        .eip()
+        .filter(|_| !matches!(request, BindRequest::Lifecycle { .. }))
+    else {
+        return Err(vec![Blocker::Lifecycle(
+            crate::lifecycle::LifecycleBlocker::NotABindingJob,
+        )]);
+    };
+    let eip = find_eip(snapshot, eip_id)?;
     let region = eip.region.clone();
     let mut f = Findings::default();
     let production = production_warning(profile, &eip.ip_address);
@@ -418,5 +426,8 @@ pub fn preflight(
                 context(eip, Some(eni), back.as_ref(), snapshot),
             ))
         }
+        BindRequest::Lifecycle { .. } => Err(vec![Blocker::Lifecycle(
+            crate::lifecycle::LifecycleBlocker::NotABindingJob,
+        )]),
     }
 }

@@ -112,7 +112,7 @@ impl EipDesk {
             .unwrap_or_else(|p| p.into_inner()) = events;
     }
 
-    fn engine(&self) -> Result<Engine, WorkflowError> {
+    pub(super) fn engine(&self) -> Result<Engine, WorkflowError> {
         Ok(Engine::new(
             self.workflow.db()?,
             &self.session().client,
@@ -161,7 +161,7 @@ impl EipDesk {
         account
     }
 
-    async fn profile_facts(&self) -> (ProfileFacts, RunOwner) {
+    pub(super) async fn profile_facts(&self) -> (ProfileFacts, RunOwner) {
         let session = self.session();
         let account = self.account_id().await;
         (
@@ -235,6 +235,17 @@ impl EipDesk {
             .plan(&form, &profile)
             .await?
             .map_err(WorkflowError::Preflight)?;
+        self.start_plan(&plan, &confirmations, &owner)
+    }
+
+    /// Records a run of a checked plan (unless another run is working on one of its
+    /// resources) and drives it on a background task.
+    pub(super) fn start_plan(
+        &self,
+        plan: &BindPlan,
+        confirmations: &Confirmations,
+        owner: &RunOwner,
+    ) -> Result<RunView, WorkflowError> {
         let resources = plan.touched_resources();
         let engine = self.engine()?;
         {
@@ -250,7 +261,7 @@ impl EipDesk {
                 return Err(WorkflowError::Busy { run, resource });
             }
         }
-        let run = engine.start(&plan, &confirmations, &owner)?;
+        let run = engine.start(plan, confirmations, owner)?;
         let journal = engine.journal().clone();
         self.spawn_drive(engine, &run, resources);
         Ok(run_view(&journal, &run.id)?)

@@ -154,7 +154,15 @@ fn summary(run: &RunRecord) -> String {
         .as_ref()
         .map(|i| format!(", on {i}"))
         .unwrap_or_default();
-    format!("{}{ip} → {target}{attach}", plan.request.eip())
+    if let crate::binding::BindRequest::Lifecycle { lifecycle } = &plan.request {
+        return lifecycle.summary();
+    }
+    let eip = plan
+        .request
+        .eip()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    format!("{eip}{ip} → {target}{attach}")
 }
 
 /// What undoing the steps in `undo_from` (in reverse order) breaks.
@@ -185,6 +193,7 @@ fn state_if_stopped(steps: &[StepRecord]) -> String {
 
 /// Builds the view of `run`.
 pub fn view_of(run: &RunRecord, steps: &[StepRecord]) -> RunView {
+    let created = crate::lifecycle::created::created_ids(steps);
     let guest_os = (run.status == RunStatus::Completed && run.plan.needs_guest_setup())
         .then(|| {
             let c = &run.plan.context;
@@ -232,9 +241,27 @@ pub fn view_of(run: &RunRecord, steps: &[StepRecord]) -> RunView {
         ),
         plan: PlanView::from(&run.plan),
         guest_os,
-        resources: resources(run),
-        allocation_id: run.plan.request.eip().to_string(),
-        eni_id: run.plan.context.eni.as_ref().map(ToString::to_string),
+        // What the run created replaces its placeholders (see `lifecycle::created`).
+        resources: crate::lifecycle::created::resolve(&resources(run), &created),
+        allocation_id: crate::lifecycle::created::resolve(
+            &run.plan
+                .request
+                .eip()
+                .map(ToString::to_string)
+                .or_else(|| {
+                    run.plan.steps.iter().find_map(|s| {
+                        crate::lifecycle::created::creates(&s.action)
+                            .filter(|p| p.starts_with("eip-"))
+                            .map(str::to_string)
+                    })
+                })
+                .unwrap_or_default(),
+            &created,
+        ),
+        eni_id: crate::lifecycle::created::resolve(
+            &run.plan.context.eni.as_ref().map(ToString::to_string),
+            &created,
+        ),
         final_instance: run
             .plan
             .context

@@ -2,7 +2,7 @@
 // UPDATE_BINDINGS=1 cargo test -p eipdesk ipc
 import { Channel } from '@tauri-apps/api/core';
 import { call } from './transport';
-import type { ActiveProfile, AppInfo, AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BindForm, BindOptions, Confirmations, ConnectionReport, CsvExportRequest, CsvExportResult, DeskProfile, ImportReport, ImportSelection, InventoryEvent, InventoryPatch, LoadRequest, LoadSummary, NewProfile, PreflightView, ProfileEdit, ProfileId, ProfilesOverview, RegionInfo, ResourceRef, RowAction, RunId, RunView, ScanReport } from './bindings';
+import type { ActiveProfile, AppInfo, AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BindForm, BindOptions, Confirmations, ConnectionReport, CsvExportRequest, CsvExportResult, DeskProfile, ImportReport, ImportSelection, InventoryEvent, InventoryPatch, LifecycleChoices, LifecycleForm, LoadRequest, LoadSummary, NewProfile, PreflightView, ProfileEdit, ProfileId, ProfilesOverview, RegionInfo, ResourceRef, RowAction, RunId, RunView, ScanReport } from './bindings';
 
 /** The name of the `close-requested` event. */
 export const CLOSE_EVENT = 'close-requested';
@@ -31,6 +31,9 @@ export const commands = {
   refreshResources: (refs: ResourceRef[]) => call<InventoryPatch[]>('refresh_resources', { refs }),
   /** The actions a row's details panel offers, each with why it cannot run now. */
   rowActions: (row: ResourceRef) => call<RowAction[]>('row_actions', { row }),
+  lifecycleChoices: (regionId: string) => call<LifecycleChoices>('lifecycle_choices', { regionId }),
+  preflightLifecycle: (form: LifecycleForm) => call<PreflightView>('preflight_lifecycle', { form }),
+  startLifecycle: (form: LifecycleForm, confirmations: Confirmations) => call<RunView>('start_lifecycle', { form, confirmations }),
   activeProfile: () => call<ActiveProfile>('active_profile'),
   profilesOverview: () => call<ProfilesOverview>('profiles_overview'),
   searchProfiles: (query: string) => call<DeskProfile[]>('search_profiles', { query }),

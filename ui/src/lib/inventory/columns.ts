@@ -58,6 +58,7 @@ export const eipColumns: ColumnDef<EipRow>[] = [
   { id: 'isp', label: 'Line', value: (r) => r.isp, width: 80, hidden: true },
   { id: 'allocated', label: 'Allocated', value: (r) => r.allocationTime, width: 170, hidden: true },
   { id: 'locks', label: 'Locks', value: (r) => r.lockReasons.join(', '), width: 110, hidden: true },
+  { id: 'tags', label: 'Tags', value: (r) => r.tags.join(', '), width: 160, hidden: true },
   { id: 'description', label: 'Description', value: (r) => r.description, width: 200, hidden: true },
 ];
 
@@ -66,6 +67,7 @@ export const eipFilters: FilterDef<EipRow>[] = [
   { id: 'mode', label: 'Mode', value: (r) => modeLabel(r.mode) || 'Unbound' },
   { id: 'region', label: 'Region', value: (r) => r.regionId },
   { id: 'type', label: 'Target', value: (r) => targetLabel(r) || 'Unbound' },
+  { id: 'tags', label: 'Tags', value: (r) => r.tags.join(', ') || 'No tags' },
 ];
 
 export const eniColumns: ColumnDef<EniRow>[] = [
@@ -100,6 +102,7 @@ export const eniColumns: ColumnDef<EniRow>[] = [
   { id: 'secondaryIps', label: 'Secondary IPs', value: (r) => r.secondaryPrivateIps.join(', '), mono: true, width: 160, hidden: true },
   { id: 'mac', label: 'MAC', value: (r) => r.macAddress, mono: true, width: 150, hidden: true },
   { id: 'securityGroups', label: 'Security groups', value: (r) => r.securityGroupIds.join(', '), mono: true, width: 200, hidden: true },
+  { id: 'tags', label: 'Tags', value: (r) => r.tags.join(', '), width: 160, hidden: true },
   { id: 'created', label: 'Created', value: (r) => r.creationTime, width: 170, hidden: true },
 ];
 
@@ -108,6 +111,7 @@ export const eniFilters: FilterDef<EniRow>[] = [
   { id: 'type', label: 'Type', value: (r) => r.eniType },
   { id: 'region', label: 'Region', value: (r) => r.regionId },
   { id: 'cutThrough', label: 'Cut-through', value: verdictLabel },
+  { id: 'tags', label: 'Tags', value: (r) => r.tags.join(', ') || 'No tags' },
 ];
 
 export const instanceColumns: ColumnDef<InstanceRow>[] = [
