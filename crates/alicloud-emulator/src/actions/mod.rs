@@ -1,9 +1,12 @@
 //! The action table (product + name → handler) and the context handlers run in. One module per
 //! area: [`vpc_eip`] (EIPs), [`vpc_net`] (regions, VPCs, vSwitches), [`ecs_eni`] (ENIs),
-//! [`ecs_instances`] (instances, types, regions), [`sts`].
+//! [`ecs_instances`] (instances, types, regions), [`sts`], [`cloud_assistant`] (with the guest
+//! scripts of [`guest_script`]).
 
+pub mod cloud_assistant;
 pub mod ecs_eni;
 pub mod ecs_instances;
+pub mod guest_script;
 pub mod paging;
 pub mod sts;
 pub mod views;
@@ -189,6 +192,30 @@ pub static ACTIONS: &[ActionDef] = &[
         "GetCallerIdentity",
         false,
         sts::get_caller_identity,
+    ),
+    def(
+        Product::Ecs,
+        "RunCommand",
+        true,
+        cloud_assistant::run_command,
+    ),
+    def(
+        Product::Ecs,
+        "DescribeInvocations",
+        false,
+        cloud_assistant::describe_invocations,
+    ),
+    def(
+        Product::Ecs,
+        "DescribeInvocationResults",
+        false,
+        cloud_assistant::describe_results,
+    ),
+    def(
+        Product::Ecs,
+        "DescribeCloudAssistantStatus",
+        false,
+        cloud_assistant::describe_status,
     ),
 ];
 
