@@ -69,7 +69,10 @@ pub fn prepare(
             req.client_token = token(client_token);
             Prepared::Modify(req)
         }
-        StepAction::Verify { .. } => return None,
+        StepAction::Verify { .. }
+        | StepAction::GuestConfigure { .. }
+        | StepAction::GuestVerify { .. }
+        | StepAction::GuestRevert { .. } => return None,
     })
 }
 

@@ -73,6 +73,21 @@ pub enum StepAction {
     },
     /// No call: read the real state and check every expectation.
     Verify { checks: Vec<Expectation> },
+    /// Cloud Assistant `RunCommand`: DHCP on the NIC with the ENI's MAC, NIC up, optionally
+    /// its route metric (`binding::guest_steps`; undo: [`StepAction::GuestRevert`]).
+    GuestConfigure {
+        guest: super::guest_steps::GuestTarget,
+        metric: Option<u32>,
+    },
+    /// Cloud Assistant `RunCommand`: the guest's addresses and routes; the EIP must be on the
+    /// NIC.
+    GuestVerify {
+        guest: super::guest_steps::GuestTarget,
+    },
+    /// Cloud Assistant `RunCommand`: the NIC's DHCP configuration removed again.
+    GuestRevert {
+        guest: super::guest_steps::GuestTarget,
+    },
 }
 
 impl StepAction {
@@ -85,6 +100,9 @@ impl StepAction {
             StepAction::Unassociate { .. } => "UnassociateEipAddress",
             StepAction::ModifyForwardMode { .. } => "ModifyEipForwardMode",
             StepAction::Verify { .. } => return None,
+            StepAction::GuestConfigure { .. }
+            | StepAction::GuestVerify { .. }
+            | StepAction::GuestRevert { .. } => "RunCommand",
         })
     }
 
@@ -92,6 +110,7 @@ impl StepAction {
     pub fn product(&self) -> &'static str {
         match self {
             StepAction::DetachEni { .. } | StepAction::AttachEni { .. } => "ecs",
+            a if super::guest_steps::is_guest(a) => "ecs",
             _ => "vpc",
         }
     }
@@ -126,6 +145,9 @@ impl StepAction {
                 }]
             }
             StepAction::Verify { checks } => checks.clone(),
+            StepAction::GuestConfigure { .. }
+            | StepAction::GuestVerify { .. }
+            | StepAction::GuestRevert { .. } => Vec::new(),
         }
     }
 
@@ -166,7 +188,12 @@ impl StepAction {
                 from: to,
                 to: from,
             },
-            StepAction::Verify { .. } => return None,
+            StepAction::Verify { .. } | StepAction::GuestVerify { .. } => return None,
+            StepAction::GuestConfigure { guest, .. } => StepAction::GuestRevert { guest },
+            StepAction::GuestRevert { guest } => StepAction::GuestConfigure {
+                guest,
+                metric: None,
+            },
         })
     }
 
@@ -204,6 +231,7 @@ impl StepAction {
                 format!("Switch {eip} to {} mode", to.label())
             }
             StepAction::Verify { .. } => "Verify the final state".to_string(),
+            guest => super::guest_steps::title(guest).unwrap_or_default(),
         }
     }
 
@@ -238,6 +266,7 @@ impl StepAction {
                 "Reads the real state and checks: {}.",
                 checks.iter().map(Expectation::describe).collect::<Vec<_>>().join("; ")
             ),
+            guest => super::guest_steps::effect(guest).unwrap_or_default(),
         }
     }
 }

@@ -26,6 +26,8 @@ pub struct GuestInvocation {
     pub output: String,
     /// Why the step did not run its script (Cloud Assistant offline, ...), when it did not.
     pub note: Option<String>,
+    /// What the step found, for the user (e.g. the verified address).
+    pub summary: Option<String>,
 }
 
 /// `text` cut to [`MAX_OUTPUT`] bytes: the first quarter and the last three quarters, with a
@@ -72,6 +74,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<GuestInvocation> {
         exit_code: r.get("exit_code")?,
         output: r.get("output")?,
         note: r.get("note")?,
+        summary: r.get("summary")?,
     })
 }
 
@@ -118,6 +121,7 @@ impl Journal {
              VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (run_id, step_idx, phase) DO UPDATE SET client_token = ?4,
                 invoke_id = NULL, status = NULL, exit_code = NULL, output = '', note = NULL,
+                summary = NULL,
                 updated_at = ?5",
             params![run_id, idx as i64, phase_name(phase), client_token, now()],
         )?;
@@ -178,6 +182,17 @@ impl Journal {
             params![run_id, idx as i64, phase_name(phase), note, now()],
         )?;
         bump(&conn, run_id)
+    }
+
+    /// What the step found (shown with the run).
+    pub fn guest_summary(
+        &self,
+        run_id: &str,
+        idx: usize,
+        phase: CallPhase,
+        summary: &str,
+    ) -> Result<(), DbError> {
+        self.guest_update(run_id, idx, phase, "summary = ?4", summary)
     }
 
     fn guest_update(

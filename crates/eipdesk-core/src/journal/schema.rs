@@ -93,6 +93,7 @@ CREATE TABLE IF NOT EXISTS guest_invocations (
     exit_code INTEGER,
     output TEXT NOT NULL DEFAULT '',
     note TEXT,
+    summary TEXT,
     updated_at TEXT NOT NULL,
     PRIMARY KEY (run_id, step_idx, phase)
 );

@@ -8,9 +8,11 @@
 //!   (the typed request of each step is `binding::calls`, shared with the plan);
 //! * [`observe`]: reading and judging the state of an ENI or EIP;
 //! * [`snapshot`]: the fresh region snapshot preflight works on;
+//! * [`guest`]: the guest steps, run through Cloud Assistant;
 //! * [`view`]: what the UI's timeline receives.
 
 pub mod engine;
+mod guest;
 pub mod observe;
 pub mod snapshot;
 mod step;

@@ -19,11 +19,11 @@ use std::time::{Duration, Instant};
 pub(super) type StepOutcome = Result<Result<(), ErrorDto>, WorkflowError>;
 
 /// The IPC shape of an API error.
-fn dto(e: alicloud_api::Error) -> ErrorDto {
+pub(super) fn dto(e: alicloud_api::Error) -> ErrorDto {
     ErrorDto::from(e)
 }
 
-fn retryable(kind: ApiKind) -> bool {
+pub(super) fn retryable(kind: ApiKind) -> bool {
     matches!(
         kind,
         ApiKind::Throttling | ApiKind::Transient | ApiKind::Transport
@@ -77,6 +77,9 @@ impl Engine {
         phase: CallPhase,
     ) -> StepOutcome {
         let region = &run.plan.region;
+        if crate::binding::guest_steps::is_guest(action) {
+            return self.guest_step(run, step, action, phase).await;
+        }
         if let StepAction::Verify { checks } = action {
             return Ok(self.verify(region, checks).await);
         }
