@@ -160,6 +160,10 @@ pub struct BindForm {
     pub attach_to: Option<String>,
     /// Switch mode: the new mode.
     pub mode: Option<BindMode>,
+    /// Cut-through bind: configure and verify the guest OS through Cloud Assistant.
+    #[serde(default)]
+    #[ts(optional)]
+    pub guest: Option<super::guest_steps::GuestChoice>,
 }
 
 /// The kind of resource a form targets.

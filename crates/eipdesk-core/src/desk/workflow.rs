@@ -200,12 +200,12 @@ impl EipDesk {
         let request = form.parse()?;
         let region = region_of(form)?;
         let snapshot = fetch_snapshot(&self.session().client, &region).await?;
-        Ok(preflight(
-            &request,
-            &snapshot,
-            self.cut_through_regions(),
-            profile,
-        ))
+        let mut plan = preflight(&request, &snapshot, self.cut_through_regions(), profile);
+        if let Ok(plan) = &mut plan {
+            let choice = form.guest.unwrap_or_default();
+            crate::binding::guest_steps::add_guest_steps(plan, &choice, profile.production);
+        }
+        Ok(plan)
     }
 
     /// Preflight on the real state: every failing rule, or the plan.
@@ -425,6 +425,7 @@ pub fn typescript_declarations() -> Vec<String> {
         TargetKind::decl(),
         BindMode::decl(),
         BindForm::decl(),
+        crate::binding::guest_steps::GuestChoice::decl(),
         Confirmations::decl(),
         Choice::decl(),
         BindOptions::decl(),
@@ -441,6 +442,7 @@ pub fn typescript_declarations() -> Vec<String> {
         Phase::decl(),
         StepStatus::decl(),
         StepView::decl(),
+        crate::workflow::guest_view::GuestStepView::decl(),
         OsFamily::decl(),
         GuideStep::decl(),
         OsGuide::decl(),

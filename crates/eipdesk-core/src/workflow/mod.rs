@@ -13,6 +13,7 @@
 
 pub mod engine;
 mod guest;
+pub mod guest_view;
 pub mod observe;
 pub mod snapshot;
 mod step;

@@ -766,7 +766,22 @@ attachTo: string | null,
 /**
  * Switch mode: the new mode.
  */
-mode: BindMode | null, };
+mode: BindMode | null, 
+/**
+ * Cut-through bind: configure and verify the guest OS through Cloud Assistant.
+ */
+guest?: GuestChoice, };
+
+export type GuestChoice = { 
+/**
+ * Configure and verify the guest through Cloud Assistant. `None`: on, except on a
+ * production profile, where it must be asked for.
+ */
+configure?: boolean, 
+/**
+ * The default-route metric to give the new NIC (lower = preferred), if any.
+ */
+routeMetric?: number, };
 
 export type Confirmations = { 
 /**
@@ -907,7 +922,29 @@ onFailure: string,
 /**
  * How the step is undone, if it can be.
  */
-undoTitle: string | null, };
+undoTitle: string | null, 
+/**
+ * A guest step's Cloud Assistant invocation and output.
+ */
+guest: GuestStepView | null, };
+
+export type GuestStepView = { invokeId: string | null, 
+/**
+ * `Pending`, `Running`, `Success`, `Failed`, `Timeout`, ...
+ */
+status: string | null, exitCode: bigint | null, 
+/**
+ * The script's output (bounded; the journal keeps its head and tail).
+ */
+output: string, 
+/**
+ * Why the step ran no script (Cloud Assistant offline, ...).
+ */
+skipped: string | null, 
+/**
+ * What the step found (e.g. "EIP … verified on eth1 (MAC …)").
+ */
+summary: string | null, };
 
 export type OsFamily = "alibabaCloudLinux" | "ubuntu" | "debian" | "windows";
 
