@@ -67,6 +67,17 @@ fn scripts_run(env: &Env) -> u64 {
         .invocation_count
 }
 
+/// Distinct ClientTokens of successful `RunCommand` calls: one per script sent (a resend
+/// after a kill reuses its token, and the cloud replays the first answer).
+fn distinct_commands(env: &Env) -> usize {
+    env.requests()
+        .into_iter()
+        .filter(|e| e.action == "RunCommand" && e.code == "OK")
+        .filter_map(|e| e.client_token)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
+}
+
 fn run_commands(env: &Env) -> usize {
     env.requests()
         .iter()
@@ -251,17 +262,24 @@ async fn a_hung_script_times_out() {
 async fn a_kill_after_the_script_was_sent_resumes_without_sending_it_again() {
     let env = env().await;
     let run = start_with_guest(&env, None).await;
+    // Killed while the script runs (its InvokeId and a first status are journaled).
     env.kill_when(&run, Duration::ZERO, |journal| {
         journal
             .guest_invocation(&run, CONFIGURE, CallPhase::Do)
             .unwrap()
-            .is_some_and(|r| r.invoke_id.is_some())
+            .is_some_and(|r| {
+                r.invoke_id.is_some() && matches!(r.status.as_deref(), Some("Pending" | "Running"))
+            })
     })
     .await;
     let engine = env.restart_after_crash(&run);
     engine.resume(&run).unwrap();
     assert_eq!(engine.drive(&run).await.unwrap(), RunStatus::Completed);
-    assert_eq!(run_commands(&env), 2, "configure and verify, once each");
+    assert_eq!(
+        distinct_commands(&env),
+        2,
+        "configure and verify, once each"
+    );
     assert_eq!(scripts_run(&env), 2);
 }
 
@@ -316,4 +334,19 @@ fn guest_row(
         .guest_invocation(run, idx, CallPhase::Do)
         .unwrap()
         .unwrap()
+}
+
+#[tokio::test]
+async fn a_kill_between_the_attach_and_the_guest_step_sends_each_script_once() {
+    let env = env().await;
+    let run = start_with_guest(&env, None).await;
+    env.kill_when(&run, Duration::ZERO, |journal| {
+        journal.steps(&run).unwrap()[2].status == eipdesk_core::journal::StepStatus::Done
+    })
+    .await;
+    let engine = env.restart_after_crash(&run);
+    engine.resume(&run).unwrap();
+    assert_eq!(engine.drive(&run).await.unwrap(), RunStatus::Completed);
+    assert_eq!(scripts_run(&env), 2);
+    assert_eq!(distinct_commands(&env), 2);
 }

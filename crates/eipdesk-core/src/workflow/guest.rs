@@ -98,7 +98,7 @@ impl Engine {
                 invoke_id: Some(id),
                 status,
                 ..
-            }) if !matches!(status.as_deref(), Some(s) if s != "Success") => id,
+            }) if !ended_badly(status.as_deref()) => id,
             Some(GuestInvocation {
                 invoke_id: None,
                 client_token,
@@ -363,6 +363,17 @@ impl Engine {
             pause = (pause * 2).min(self.config.poll_max);
         }
     }
+}
+
+/// Whether a journaled status is the end of a script that did not succeed (a retry then
+/// sends a new script; a pending, running or successful one is polled or judged again).
+fn ended_badly(status: Option<&str>) -> bool {
+    status.is_some_and(|s| {
+        !matches!(
+            s,
+            "Pending" | "Running" | "Scheduled" | "Stopping" | "Success"
+        )
+    })
 }
 
 /// What an ended invocation means for the step.
