@@ -229,7 +229,7 @@ pub fn view_with_guest(
         finished_at: run.finished_at.clone(),
         cancel_requested: run.cancel_requested,
         revision: u32::try_from(run.revision).unwrap_or(u32::MAX),
-        steps: steps.iter().map(|s| step_view(run, s, &guest)).collect(),
+        steps: steps.iter().map(|s| step_view(run, s, guest)).collect(),
         can_resume: run.status == RunStatus::Interrupted,
         can_retry: run.status == RunStatus::WaitingForDecision,
         can_roll_back: matches!(
