@@ -36,6 +36,7 @@ fn form(eni: Option<&str>, attach_to: Option<&str>) -> BindForm {
         target_id: eni.map(str::to_string),
         attach_to: attach_to.map(str::to_string),
         mode: None,
+        guest: None,
     }
 }
 
@@ -93,7 +94,9 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
     let preflight = desk.preflight_bind(chosen.clone()).await.unwrap();
     assert!(preflight.ok, "{:?}", preflight.blockers);
     let plan = preflight.plan.unwrap();
-    assert_eq!(plan.steps.len(), 4);
+    // Detach, associate, attach, verify, then the guest steps (on by default on the Sandbox).
+    assert_eq!(plan.steps.len(), 6);
+    assert_eq!(plan.steps[4].api_action.as_deref(), Some("RunCommand"));
     assert_eq!(
         plan.warnings
             .iter()
@@ -123,6 +126,17 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
     }
     assert_eq!(view.status, RunStatus::Completed, "{:?}", view.message);
     assert!(view.guest_os.is_some());
+    let message = view.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("verified on eth1 (MAC 00:16:3e:"),
+        "{message}"
+    );
+    assert!(
+        view.steps[5]
+            .guest
+            .as_ref()
+            .is_some_and(|g| g.output.contains("\"addr\""))
+    );
     assert_eq!(view.final_instance.as_deref(), Some(HZ_I_WEB01));
 
     // Events came in order of revision and showed the waits.
@@ -152,7 +166,7 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
     ));
 
     let audit = desk.audit_log(&AuditFilter::default()).unwrap();
-    assert_eq!(audit.len(), 3);
+    assert_eq!(audit.len(), 5, "three cloud calls and two scripts");
     assert!(
         audit
             .iter()
@@ -166,7 +180,7 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
             path: Some(path.display().to_string()),
         })
         .unwrap();
-    assert_eq!(written.entries, 3);
+    assert_eq!(written.entries, 5);
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()

@@ -158,3 +158,24 @@ pub fn is_guest(action: &StepAction) -> bool {
             | StepAction::GuestRevert { .. }
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guest_steps_are_on_by_default_outside_production_and_asked_on_production() {
+        assert!(GuestChoice::default().wanted(false));
+        assert!(!GuestChoice::default().wanted(true));
+        let yes = GuestChoice {
+            configure: Some(true),
+            route_metric: None,
+        };
+        assert!(yes.wanted(true));
+        let no = GuestChoice {
+            configure: Some(false),
+            route_metric: None,
+        };
+        assert!(!no.wanted(false));
+    }
+}
