@@ -230,3 +230,18 @@
 //! * Control: `/_emulator/guests/{account}/{region}/{instance}` reads or replaces a guest:
 //!   take its agent offline, or arm a fault (`fail` with exit code and output, or `hang`)
 //!   that the next marked script meets instead of its effect.
+//!
+//! ## Security-group rules
+//!
+//! * `DescribeSecurityGroupAttribute`, `AuthorizeSecurityGroup`, `RevokeSecurityGroup` cover
+//!   inbound CIDR rules only (no source groups, prefix lists or IPv6). Seeded groups have no
+//!   rules. Checks: `InvalidSecurityGroupId.NotFound` (404); `IpProtocol` (any case) must be
+//!   `TCP`, `UDP`, `ICMP`, `GRE` or `ALL` (`InvalidIpProtocol.Malformed`); `PortRange` is
+//!   `a/b` with 1 ≤ a ≤ b ≤ 65535 for TCP/UDP and `-1/-1` otherwise
+//!   (`InvalidPortRange.Malformed`); `SourceCidrIp` must be a CIDR
+//!   (`InvalidSourceCidrIp.Malformed`); `Policy` `accept`/`drop` (`InvalidPolicy.Malformed`);
+//!   `Priority` 1–100; at most 200 rules (`AuthorizationLimitExceed`, 403).
+//! * Authorizing a rule identical to an existing one (protocol, ports, source, policy)
+//!   succeeds without adding it; revoking a rule that does not exist succeeds. Rules are
+//!   given by `Permissions.N.*` or the legacy top-level parameters; `RevokeSecurityGroup`
+//!   also takes `SecurityGroupRuleId.N`. Rule IDs are `sgr-` and 20 base-36 characters.

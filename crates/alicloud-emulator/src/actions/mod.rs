@@ -8,6 +8,7 @@ pub mod ecs_eni;
 pub mod ecs_instances;
 pub mod guest_script;
 pub mod paging;
+pub mod security_groups;
 pub mod sts;
 pub mod views;
 pub mod vpc_eip;
@@ -216,6 +217,24 @@ pub static ACTIONS: &[ActionDef] = &[
         "DescribeCloudAssistantStatus",
         false,
         cloud_assistant::describe_status,
+    ),
+    def(
+        Product::Ecs,
+        "DescribeSecurityGroupAttribute",
+        false,
+        security_groups::describe,
+    ),
+    def(
+        Product::Ecs,
+        "AuthorizeSecurityGroup",
+        true,
+        security_groups::authorize,
+    ),
+    def(
+        Product::Ecs,
+        "RevokeSecurityGroup",
+        true,
+        security_groups::revoke,
     ),
 ];
 

@@ -45,6 +45,9 @@ pub struct RegionState {
     /// Cloud Assistant invocations.
     #[serde(default, skip_serializing_if = "Table::is_empty")]
     pub invocations: Table<invocation::Invocation>,
+    /// Inbound rules of each security group, by group ID (absent: none).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sg_rules: BTreeMap<String, Vec<crate::actions::security_groups::SgRule>>,
     /// What each instance's guest changed, by instance ID (absent: a fresh guest).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub guests: BTreeMap<String, guest::GuestState>,
