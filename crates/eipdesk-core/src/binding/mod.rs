@@ -14,6 +14,7 @@ pub mod outcome;
 pub mod plan;
 pub mod preconditions;
 pub mod preflight;
+pub mod reachability;
 pub mod render;
 pub mod rules;
 pub mod view;

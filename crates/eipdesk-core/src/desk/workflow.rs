@@ -204,6 +204,8 @@ impl EipDesk {
         if let Ok(plan) = &mut plan {
             let choice = form.guest.unwrap_or_default();
             crate::binding::guest_steps::add_guest_steps(plan, &choice, profile.production);
+            crate::workflow::reachability::add_reachability_note(&self.session().client, plan)
+                .await;
         }
         Ok(plan)
     }
