@@ -99,7 +99,9 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
     assert_eq!(plan.steps[4].api_action.as_deref(), Some("RunCommand"));
     // The seeded security group lets nothing in: step 7 of the guide is warned about.
     assert!(
-        plan.notes.iter().any(|n| n.contains("allows inbound SSH (TCP 22)")),
+        plan.notes
+            .iter()
+            .any(|n| n.contains("allows inbound SSH (TCP 22)")),
         "{:?}",
         plan.notes
     );

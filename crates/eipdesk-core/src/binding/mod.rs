@@ -7,6 +7,7 @@
 pub mod calls;
 pub mod facts;
 pub mod guest_steps;
+pub mod guide_notes;
 pub mod impact;
 pub mod job;
 pub mod options;
