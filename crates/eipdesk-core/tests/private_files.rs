@@ -59,6 +59,7 @@ async fn bind_once(desk: &EipDesk) {
         attach_to: Some(HZ_I_WEB01.into()),
         mode: None,
         guest: None,
+        remote_access: None,
     };
     let confirmed = Confirmations {
         accepted: vec!["LosesPrivateNetworking".into()],

@@ -37,6 +37,7 @@ fn form(eni: Option<&str>, attach_to: Option<&str>) -> BindForm {
         attach_to: attach_to.map(str::to_string),
         mode: None,
         guest: None,
+        remote_access: None,
     }
 }
 
@@ -91,6 +92,18 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
     ));
 
     let chosen = form(Some(HZ_ENI_WEB01_DATA), Some(HZ_I_WEB01));
+    // Remote access is never opened to the whole Internet unless asked for by name.
+    let anywhere = BindForm {
+        remote_access: Some(eipdesk_core::binding::access_steps::RemoteAccess {
+            source_cidr: "0.0.0.0/0".into(),
+            allow_anywhere: None,
+        }),
+        ..chosen.clone()
+    };
+    assert!(matches!(
+        desk.preflight_bind(anywhere).await,
+        Err(WorkflowError::Form(_))
+    ));
     let preflight = desk.preflight_bind(chosen.clone()).await.unwrap();
     assert!(preflight.ok, "{:?}", preflight.blockers);
     let plan = preflight.plan.unwrap();

@@ -72,7 +72,9 @@ pub fn prepare(
         StepAction::Verify { .. }
         | StepAction::GuestConfigure { .. }
         | StepAction::GuestVerify { .. }
-        | StepAction::GuestRevert { .. } => return None,
+        | StepAction::GuestRevert { .. }
+        | StepAction::AuthorizeIngress { .. }
+        | StepAction::RevokeIngress { .. } => return None,
     })
 }
 

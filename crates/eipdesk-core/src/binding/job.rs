@@ -164,6 +164,10 @@ pub struct BindForm {
     #[serde(default)]
     #[ts(optional)]
     pub guest: Option<super::guest_steps::GuestChoice>,
+    /// Cut-through bind: open the login port to this source CIDR for the run's binding.
+    #[serde(default)]
+    #[ts(optional)]
+    pub remote_access: Option<super::access_steps::RemoteAccess>,
 }
 
 /// The kind of resource a form targets.
@@ -185,6 +189,8 @@ pub enum FormError {
     MissingMode,
     #[error(transparent)]
     InvalidId(#[from] InvalidId),
+    #[error(transparent)]
+    RemoteAccess(#[from] super::access_steps::AccessError),
 }
 
 fn optional_instance(raw: Option<&str>) -> Result<Option<InstanceId>, InvalidId> {

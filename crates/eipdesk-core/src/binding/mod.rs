@@ -4,6 +4,7 @@
 //! own cut-through [`preconditions`] are defined here once, for the form, preflight and the
 //! inventory's Cut-through column.
 
+pub mod access_steps;
 pub mod calls;
 pub mod facts;
 pub mod guest_steps;

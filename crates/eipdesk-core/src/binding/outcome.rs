@@ -30,6 +30,8 @@ pub fn outcome(action: &StepAction, again: bool) -> Option<String> {
         StepAction::GuestRevert { guest } => {
             format!("the NIC with MAC {} is restored{again}", guest.mac)
         }
+        StepAction::AuthorizeIngress { rule } => format!("{} is allowed{again}", rule.describe()),
+        StepAction::RevokeIngress { rule } => format!("{} is removed{again}", rule.describe()),
     })
 }
 

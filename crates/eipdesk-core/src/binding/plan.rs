@@ -88,6 +88,14 @@ pub enum StepAction {
     GuestRevert {
         guest: super::guest_steps::GuestTarget,
     },
+    /// ECS `AuthorizeSecurityGroup`: one inbound rule (`binding::access_steps`).
+    AuthorizeIngress {
+        rule: super::access_steps::IngressRule,
+    },
+    /// ECS `RevokeSecurityGroup`: the rule removed again.
+    RevokeIngress {
+        rule: super::access_steps::IngressRule,
+    },
 }
 
 impl StepAction {
@@ -103,6 +111,8 @@ impl StepAction {
             StepAction::GuestConfigure { .. }
             | StepAction::GuestVerify { .. }
             | StepAction::GuestRevert { .. } => "RunCommand",
+            StepAction::AuthorizeIngress { .. } => "AuthorizeSecurityGroup",
+            StepAction::RevokeIngress { .. } => "RevokeSecurityGroup",
         })
     }
 
@@ -111,6 +121,7 @@ impl StepAction {
         match self {
             StepAction::DetachEni { .. } | StepAction::AttachEni { .. } => "ecs",
             a if super::guest_steps::is_guest(a) => "ecs",
+            StepAction::AuthorizeIngress { .. } | StepAction::RevokeIngress { .. } => "ecs",
             _ => "vpc",
         }
     }
@@ -147,7 +158,9 @@ impl StepAction {
             StepAction::Verify { checks } => checks.clone(),
             StepAction::GuestConfigure { .. }
             | StepAction::GuestVerify { .. }
-            | StepAction::GuestRevert { .. } => Vec::new(),
+            | StepAction::GuestRevert { .. }
+            | StepAction::AuthorizeIngress { .. }
+            | StepAction::RevokeIngress { .. } => Vec::new(),
         }
     }
 
@@ -194,6 +207,8 @@ impl StepAction {
                 guest,
                 metric: None,
             },
+            StepAction::AuthorizeIngress { rule } => StepAction::RevokeIngress { rule },
+            StepAction::RevokeIngress { rule } => StepAction::AuthorizeIngress { rule },
         })
     }
 
@@ -231,6 +246,8 @@ impl StepAction {
                 format!("Switch {eip} to {} mode", to.label())
             }
             StepAction::Verify { .. } => "Verify the final state".to_string(),
+            StepAction::AuthorizeIngress { rule } => format!("Allow {}", rule.describe()),
+            StepAction::RevokeIngress { rule } => format!("Remove the rule {}", rule.describe()),
             guest => super::guest_steps::title(guest).unwrap_or_default(),
         }
     }
@@ -266,6 +283,13 @@ impl StepAction {
                 "Reads the real state and checks: {}.",
                 checks.iter().map(Expectation::describe).collect::<Vec<_>>().join("; ")
             ),
+            StepAction::AuthorizeIngress { rule } => format!(
+                "Adds an inbound security-group rule so {} can reach the instance's login port through the EIP. Checks the rule exists.",
+                rule.source_cidr
+            ),
+            StepAction::RevokeIngress { .. } => {
+                "Removes the inbound rule this run added. Checks it is gone.".to_string()
+            }
             guest => super::guest_steps::effect(guest).unwrap_or_default(),
         }
     }

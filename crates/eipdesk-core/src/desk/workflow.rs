@@ -204,8 +204,18 @@ impl EipDesk {
         if let Ok(plan) = &mut plan {
             let choice = form.guest.unwrap_or_default();
             crate::binding::guest_steps::add_guest_steps(plan, &choice, profile.production);
-            crate::workflow::reachability::add_reachability_note(&self.session().client, plan)
-                .await;
+            let open_to = form
+                .remote_access
+                .as_ref()
+                .map(crate::binding::access_steps::check_cidr)
+                .transpose()
+                .map_err(crate::binding::FormError::from)?;
+            crate::workflow::reachability::add_reachability_note(
+                &self.session().client,
+                plan,
+                open_to.as_deref(),
+            )
+            .await;
         }
         Ok(plan)
     }
@@ -428,6 +438,7 @@ pub fn typescript_declarations() -> Vec<String> {
         BindMode::decl(),
         BindForm::decl(),
         crate::binding::guest_steps::GuestChoice::decl(),
+        crate::binding::access_steps::RemoteAccess::decl(),
         Confirmations::decl(),
         Choice::decl(),
         BindOptions::decl(),

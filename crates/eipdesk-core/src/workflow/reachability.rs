@@ -7,9 +7,10 @@ use crate::binding::reachability::warning;
 use alicloud_api::Client;
 use alicloud_api::ecs::{DescribeNetworkInterfacesRequest, DescribeSecurityGroupAttributeRequest};
 
-/// Adds the warning to a plan that ends with a cut-through ENI on an instance. A failed read
-/// becomes a note saying the check could not be made.
-pub async fn add_reachability_note(client: &Client, plan: &mut BindPlan) {
+/// Adds the warning to a plan that ends with a cut-through ENI on an instance, and the
+/// remote-access step for `open_to` (a checked CIDR) in the ENI's first security group. A
+/// failed read becomes a note saying the check could not be made.
+pub async fn add_reachability_note(client: &Client, plan: &mut BindPlan, open_to: Option<&str>) {
     if !plan.needs_guest_setup() {
         return;
     }
@@ -17,8 +18,14 @@ pub async fn add_reachability_note(client: &Client, plan: &mut BindPlan) {
         return;
     };
     match read(client, plan.region.as_str(), eni.as_str()).await {
-        Ok(Some(note)) => plan.notes.push(note),
-        Ok(None) => {}
+        Ok((note, groups)) => {
+            match (open_to, groups.first()) {
+                (Some(cidr), Some(group)) => {
+                    crate::binding::access_steps::add_access_step(plan, group, cidr);
+                }
+                _ => plan.notes.extend(note),
+            }
+        }
         Err(e) => plan.notes.push(format!(
             "The security groups of {eni} could not be read ({}); check that they allow remote access before logging on with the EIP.",
             crate::error::ErrorDto::from(e).code
@@ -30,7 +37,7 @@ async fn read(
     client: &Client,
     region: &str,
     eni: &str,
-) -> Result<Option<String>, alicloud_api::Error> {
+) -> Result<(Option<String>, Vec<String>), alicloud_api::Error> {
     let mut req = DescribeNetworkInterfacesRequest::new(region);
     req.network_interface_ids = vec![eni.to_string()];
     let page = client.describe_network_interfaces(&req).await?;
@@ -47,5 +54,5 @@ async fn read(
         let attr = client.describe_security_group_attribute(&req).await?;
         rules.extend(attr.permissions.permission);
     }
-    Ok(warning(eni, &groups, &rules))
+    Ok((warning(eni, &groups, &rules), groups))
 }

@@ -80,6 +80,12 @@ impl Engine {
         if crate::binding::guest_steps::is_guest(action) {
             return self.guest_step(run, step, action, phase).await;
         }
+        if matches!(
+            action,
+            StepAction::AuthorizeIngress { .. } | StepAction::RevokeIngress { .. }
+        ) {
+            return self.access_step(run, step, action, phase).await;
+        }
         if let StepAction::Verify { checks } = action {
             return Ok(self.verify(region, checks).await);
         }

@@ -770,7 +770,11 @@ mode: BindMode | null,
 /**
  * Cut-through bind: configure and verify the guest OS through Cloud Assistant.
  */
-guest?: GuestChoice, };
+guest?: GuestChoice, 
+/**
+ * Cut-through bind: open the login port to this source CIDR for the run's binding.
+ */
+remoteAccess?: RemoteAccess, };
 
 export type GuestChoice = { 
 /**
@@ -782,6 +786,16 @@ configure?: boolean,
  * The default-route metric to give the new NIC (lower = preferred), if any.
  */
 routeMetric?: number, };
+
+export type RemoteAccess = { 
+/**
+ * e.g. `203.0.113.0/24`.
+ */
+sourceCidr: string, 
+/**
+ * Must be true to open to `0.0.0.0/0` (the whole Internet).
+ */
+allowAnywhere?: boolean, };
 
 export type Confirmations = { 
 /**
