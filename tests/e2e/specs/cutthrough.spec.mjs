@@ -251,7 +251,7 @@ test('the Activity page lists both runs and the audit log of every mutating call
   assert.ok(path, exported);
   const csv = readFileSync(path.trim(), 'utf8');
   assert.match(csv, /^time,profile,account,region,action,parameters,request_id,outcome/);
-  assert.equal(csv.trim().split('\r\n').length, 7);
+  assert.equal(csv.trim().split('\r\n').length, 9);
 });
 
 test('a bind that fails after the detach re-attaches the ENI automatically and says so', async () => {
@@ -278,7 +278,7 @@ test('a bind that fails after the detach re-attaches the ENI automatically and s
   assert.match(message, /automatically/);
   assert.match(message, new RegExp(`${ENI} is attached to ${WEB01} again`));
   const steps = await b.execute(() => [...document.querySelectorAll('[data-testid="run-timeline"] li[data-step]')].map((li) => li.getAttribute('data-status')));
-  assert.deepEqual(steps, ['undone', 'undone', 'pending', 'pending']);
+  assert.deepEqual(steps, ['undone', 'undone', 'pending', 'pending', 'pending', 'pending']);
   assert.match(await text('[data-testid="run-timeline"] li[data-step="1"]'), /InvalidParameter/);
   await screenshot(b, 'cutthrough-9-rolled-back');
   await control('faults', 'PUT', { seed: 0, rules: [] });
