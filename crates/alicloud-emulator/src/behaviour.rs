@@ -209,7 +209,8 @@
 //!   for `Output` (and `CommandContent`); `PlainText` returns them as is. `DescribeInvocations`
 //!   returns `Output` only with `IncludeOutput=true`, newest invocation first. An unknown
 //!   `InvokeId` gives an empty list, not an error. Paging is `PageNumber`/`PageSize` (max 50);
-//!   `NextToken` is always empty.
+//!   `NextToken` is always empty. The last 1,000 invocations per account and region are kept;
+//!   older ones are forgotten (their `InvokeId` then lists nothing).
 //! * `DescribeCloudAssistantStatus`: `CloudAssistantStatus` is `"true"` for a running
 //!   instance whose agent is online; unknown IDs in `InstanceId.N` are left out.
 //! * The guest ([`crate::state::guest`]): the emulator runs no shell. It recognises EIP Desk's

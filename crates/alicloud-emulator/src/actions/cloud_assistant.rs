@@ -21,6 +21,8 @@ use crate::state::model::InstanceStatus;
 const MAX_CONTENT: usize = 24 * 1024;
 /// Largest `Output` kept (24 KB); the rest is counted in `Dropped`.
 const MAX_OUTPUT: usize = 24 * 1024;
+/// Invocations kept per account and region; the oldest is forgotten beyond this.
+const MAX_INVOCATIONS: usize = 1000;
 const TYPES: [&str; 3] = ["RunShellScript", "RunPowerShellScript", "RunBatScript"];
 const ID_ALPHABET: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
 
@@ -166,6 +168,12 @@ pub fn run_command(ctx: &mut Ctx<'_>) -> ActionResult {
     };
     let fields = json!({"InvokeId": invocation.id, "CommandId": invocation.command_id});
     res.invocations.insert(invocation);
+    if res.invocations.len() > MAX_INVOCATIONS {
+        let oldest = res.invocations.values().next().map(|i| i.id.clone());
+        if let Some(id) = oldest {
+            res.invocations.remove(&id);
+        }
+    }
     Ok(as_map(fields).into())
 }
 
