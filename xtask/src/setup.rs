@@ -29,6 +29,11 @@ pub const APT_PACKAGES: &[&str] = &[
     "python3-venv",
     "python3-pip",
     "ca-certificates",
+    // the guest-script namespace test (eipdesk-core tests/guest_namespace.rs): `ip`, Debian's
+    // dnsmasq binary (the -base package: no system DNS service is started) and a DHCP client
+    "iproute2",
+    "dnsmasq-base",
+    "udhcpc",
 ];
 
 /// The oldest Node.js that Vite 8 accepts.

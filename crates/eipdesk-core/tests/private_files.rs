@@ -58,6 +58,8 @@ async fn bind_once(desk: &EipDesk) {
         target_id: Some(HZ_ENI_WEB01_DATA.into()),
         attach_to: Some(HZ_I_WEB01.into()),
         mode: None,
+        guest: None,
+        remote_access: None,
     };
     let confirmed = Confirmations {
         accepted: vec!["LosesPrivateNetworking".into()],

@@ -37,6 +37,8 @@ fn form(eni: Option<&str>, attach_to: Option<&str>) -> BindForm {
         target_id: eni.map(str::to_string),
         attach_to: attach_to.map(str::to_string),
         mode: None,
+        guest: None,
+        remote_access: None,
     }
 }
 
@@ -91,10 +93,32 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
     ));
 
     let chosen = form(Some(HZ_ENI_WEB01_DATA), Some(HZ_I_WEB01));
+    // Remote access is never opened to the whole Internet unless asked for by name.
+    let anywhere = BindForm {
+        remote_access: Some(eipdesk_core::binding::access_steps::RemoteAccess {
+            source_cidr: "0.0.0.0/0".into(),
+            allow_anywhere: None,
+        }),
+        ..chosen.clone()
+    };
+    assert!(matches!(
+        desk.preflight_bind(anywhere).await,
+        Err(WorkflowError::Form(_))
+    ));
     let preflight = desk.preflight_bind(chosen.clone()).await.unwrap();
     assert!(preflight.ok, "{:?}", preflight.blockers);
     let plan = preflight.plan.unwrap();
-    assert_eq!(plan.steps.len(), 4);
+    // Detach, associate, attach, verify, then the guest steps (on by default on the Sandbox).
+    assert_eq!(plan.steps.len(), 6);
+    assert_eq!(plan.steps[4].api_action.as_deref(), Some("RunCommand"));
+    // The seeded security group lets nothing in: step 7 of the guide is warned about.
+    assert!(
+        plan.notes
+            .iter()
+            .any(|n| n.contains("allows inbound SSH (TCP 22)")),
+        "{:?}",
+        plan.notes
+    );
     assert_eq!(
         plan.warnings
             .iter()
@@ -124,6 +148,17 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
     }
     assert_eq!(view.status, RunStatus::Completed, "{:?}", view.message);
     assert!(view.guest_os.is_some());
+    let message = view.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("verified on eth1 (MAC 00:16:3e:"),
+        "{message}"
+    );
+    assert!(
+        view.steps[5]
+            .guest
+            .as_ref()
+            .is_some_and(|g| g.output.contains("\"addr\""))
+    );
     assert_eq!(view.final_instance.as_deref(), Some(HZ_I_WEB01));
 
     // Events came in order of revision and showed the waits.
@@ -153,7 +188,7 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
     ));
 
     let audit = desk.audit_log(&AuditFilter::default()).unwrap();
-    assert_eq!(audit.len(), 3);
+    assert_eq!(audit.len(), 5, "three cloud calls and two scripts");
     assert!(
         audit
             .iter()
@@ -167,7 +202,7 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
     let written = desk
         .export_audit(&ExportTarget::chosen(path.clone(), "csv").unwrap(), &csv)
         .unwrap();
-    assert_eq!(written.entries, 3);
+    assert_eq!(written.entries, 5);
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()

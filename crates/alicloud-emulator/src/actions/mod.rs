@@ -1,12 +1,16 @@
 //! The action table (product + name → handler) and the context handlers run in. One module per
 //! area: [`vpc_eip`] (EIPs), [`vpc_net`] (regions, VPCs, vSwitches), [`ecs_eni`] (ENIs),
 //! [`ecs_instances`] (instances, types, regions), [`sts`], [`tags`] (both tag flavours),
-//! [`ecs_eni_attr`] (ENI attributes, security groups).
+//! [`ecs_eni_attr`] (ENI attributes, security groups), [`cloud_assistant`] (with the guest
+//! scripts of [`guest_script`]).
 
+pub mod cloud_assistant;
 pub mod ecs_eni;
 pub mod ecs_eni_attr;
 pub mod ecs_instances;
+pub mod guest_script;
 pub mod paging;
+pub mod security_groups;
 pub mod sts;
 pub mod tags;
 pub mod views;
@@ -210,6 +214,48 @@ pub static ACTIONS: &[ActionDef] = &[
         "DescribeSecurityGroups",
         false,
         ecs_eni_attr::describe_security_groups,
+    ),
+    def(
+        Product::Ecs,
+        "RunCommand",
+        true,
+        cloud_assistant::run_command,
+    ),
+    def(
+        Product::Ecs,
+        "DescribeInvocations",
+        false,
+        cloud_assistant::describe_invocations,
+    ),
+    def(
+        Product::Ecs,
+        "DescribeInvocationResults",
+        false,
+        cloud_assistant::describe_results,
+    ),
+    def(
+        Product::Ecs,
+        "DescribeCloudAssistantStatus",
+        false,
+        cloud_assistant::describe_status,
+    ),
+    def(
+        Product::Ecs,
+        "DescribeSecurityGroupAttribute",
+        false,
+        security_groups::describe,
+    ),
+    def(
+        Product::Ecs,
+        "AuthorizeSecurityGroup",
+        true,
+        security_groups::authorize,
+    ),
+    def(
+        Product::Ecs,
+        "RevokeSecurityGroup",
+        true,
+        security_groups::revoke,
     ),
 ];
 

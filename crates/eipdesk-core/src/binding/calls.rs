@@ -70,7 +70,12 @@ pub fn prepare(
             req.client_token = token(client_token);
             Prepared::Modify(req)
         }
-        StepAction::Verify { .. } => return None,
+        StepAction::Verify { .. }
+        | StepAction::GuestConfigure { .. }
+        | StepAction::GuestVerify { .. }
+        | StepAction::GuestRevert { .. }
+        | StepAction::AuthorizeIngress { .. }
+        | StepAction::RevokeIngress { .. } => return None,
         StepAction::Lifecycle(l) => {
             Prepared::Lifecycle(crate::lifecycle::calls::prepare(l, region, client_token))
         }

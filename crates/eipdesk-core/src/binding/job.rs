@@ -193,6 +193,14 @@ pub struct BindForm {
     pub attach_to: Option<String>,
     /// Switch mode: the new mode.
     pub mode: Option<BindMode>,
+    /// Cut-through bind: configure and verify the guest OS through Cloud Assistant.
+    #[serde(default)]
+    #[ts(optional)]
+    pub guest: Option<super::guest_steps::GuestChoice>,
+    /// Cut-through bind: open the login port to this source CIDR for the run's binding.
+    #[serde(default)]
+    #[ts(optional)]
+    pub remote_access: Option<super::access_steps::RemoteAccess>,
 }
 
 /// The kind of resource a form targets.
@@ -220,6 +228,8 @@ pub enum FormError {
     /// A lifecycle form that cannot become a job (see [`crate::lifecycle::job`]).
     #[error("{0}")]
     Lifecycle(String),
+    #[error(transparent)]
+    RemoteAccess(#[from] super::access_steps::AccessError),
 }
 
 fn optional_instance(raw: Option<&str>) -> Result<Option<InstanceId>, InvalidId> {

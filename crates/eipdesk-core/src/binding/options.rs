@@ -116,7 +116,11 @@ fn eni_choice(eni: &EniFacts, verdict: Result<(), Blocker>) -> Choice {
     c
 }
 
-fn instance_choice(instance: &InstanceFacts, verdict: Result<(), Blocker>) -> Choice {
+fn instance_choice(
+    instance: &InstanceFacts,
+    snapshot: &Snapshot,
+    verdict: Result<(), Blocker>,
+) -> Choice {
     let label = if instance.name.is_empty() {
         instance.id.to_string()
     } else {
@@ -128,7 +132,7 @@ fn instance_choice(instance: &InstanceFacts, verdict: Result<(), Blocker>) -> Ch
         format!(
             "{} · {} · {}",
             words::status(&instance.status),
-            instance.instance_type,
+            super::guide_notes::eni_capacity(instance, snapshot),
             instance.zone_id
         ),
         verdict,
@@ -268,7 +272,7 @@ pub fn bind_options(
                 (_, Some(n), _) => rules::instance_can_take_eni(i, n, snapshot),
                 _ => rules::instance_is_ready(i),
             };
-            instance_choice(i, verdict)
+            instance_choice(i, snapshot, verdict)
         })
         .collect();
     let cut_through_unavailable = eip

@@ -81,6 +81,29 @@ pub enum StepAction {
     /// A lifecycle step: allocate, release, create, delete, edit, tag (see
     /// [`crate::lifecycle`]).
     Lifecycle(LifecycleAction),
+    /// Cloud Assistant `RunCommand`: DHCP on the NIC with the ENI's MAC, NIC up, optionally
+    /// its route metric (`binding::guest_steps`; undo: [`StepAction::GuestRevert`]).
+    GuestConfigure {
+        guest: super::guest_steps::GuestTarget,
+        metric: Option<u32>,
+    },
+    /// Cloud Assistant `RunCommand`: the guest's addresses and routes; the EIP must be on the
+    /// NIC.
+    GuestVerify {
+        guest: super::guest_steps::GuestTarget,
+    },
+    /// Cloud Assistant `RunCommand`: the NIC's DHCP configuration removed again.
+    GuestRevert {
+        guest: super::guest_steps::GuestTarget,
+    },
+    /// ECS `AuthorizeSecurityGroup`: one inbound rule (`binding::access_steps`).
+    AuthorizeIngress {
+        rule: super::access_steps::IngressRule,
+    },
+    /// ECS `RevokeSecurityGroup`: the rule removed again.
+    RevokeIngress {
+        rule: super::access_steps::IngressRule,
+    },
 }
 
 impl StepAction {
@@ -94,6 +117,11 @@ impl StepAction {
             StepAction::ModifyForwardMode { .. } => "ModifyEipForwardMode",
             StepAction::Verify { .. } => return None,
             StepAction::Lifecycle(l) => l.api_action(),
+            StepAction::GuestConfigure { .. }
+            | StepAction::GuestVerify { .. }
+            | StepAction::GuestRevert { .. } => "RunCommand",
+            StepAction::AuthorizeIngress { .. } => "AuthorizeSecurityGroup",
+            StepAction::RevokeIngress { .. } => "RevokeSecurityGroup",
         })
     }
 
@@ -102,6 +130,8 @@ impl StepAction {
         match self {
             StepAction::DetachEni { .. } | StepAction::AttachEni { .. } => "ecs",
             StepAction::Lifecycle(l) => l.product(),
+            a if super::guest_steps::is_guest(a) => "ecs",
+            StepAction::AuthorizeIngress { .. } | StepAction::RevokeIngress { .. } => "ecs",
             _ => "vpc",
         }
     }
@@ -137,6 +167,11 @@ impl StepAction {
             }
             StepAction::Verify { checks } => checks.clone(),
             StepAction::Lifecycle(l) => vec![Expectation::Lifecycle(l.expectation())],
+            StepAction::GuestConfigure { .. }
+            | StepAction::GuestVerify { .. }
+            | StepAction::GuestRevert { .. }
+            | StepAction::AuthorizeIngress { .. }
+            | StepAction::RevokeIngress { .. } => Vec::new(),
         }
     }
 
@@ -177,8 +212,15 @@ impl StepAction {
                 from: to,
                 to: from,
             },
-            StepAction::Verify { .. } => return None,
             StepAction::Lifecycle(l) => StepAction::Lifecycle(l.undo()?),
+            StepAction::Verify { .. } | StepAction::GuestVerify { .. } => return None,
+            StepAction::GuestConfigure { guest, .. } => StepAction::GuestRevert { guest },
+            StepAction::GuestRevert { guest } => StepAction::GuestConfigure {
+                guest,
+                metric: None,
+            },
+            StepAction::AuthorizeIngress { rule } => StepAction::RevokeIngress { rule },
+            StepAction::RevokeIngress { rule } => StepAction::AuthorizeIngress { rule },
         })
     }
 
@@ -220,6 +262,9 @@ impl StepAction {
             }
             StepAction::Verify { .. } => "Verify the final state".to_string(),
             StepAction::Lifecycle(l) => l.title(),
+            StepAction::AuthorizeIngress { rule } => format!("Allow {}", rule.describe()),
+            StepAction::RevokeIngress { rule } => format!("Remove the rule {}", rule.describe()),
+            guest => super::guest_steps::title(guest).unwrap_or_default(),
         };
         crate::lifecycle::created::humanize(&text)
     }
@@ -256,6 +301,14 @@ impl StepAction {
                 checks.iter().map(Expectation::describe).collect::<Vec<_>>().join("; ")
             ),
             StepAction::Lifecycle(l) => l.effect(),
+            StepAction::AuthorizeIngress { rule } => format!(
+                "Adds an inbound security-group rule so {} can reach the instance's login port through the EIP. Checks the rule exists.",
+                rule.source_cidr
+            ),
+            StepAction::RevokeIngress { .. } => {
+                "Removes the inbound rule this run added. Checks it is gone.".to_string()
+            }
+            guest => super::guest_steps::effect(guest).unwrap_or_default(),
         };
         crate::lifecycle::created::humanize(&text)
     }

@@ -293,6 +293,12 @@ pub fn preflight(
                 "{} gets its private IP {} and its private networking back; a NIC configured for DHCP picks it up again.",
                 eni.id, eni.primary_ip
             ));
+            if eip.charge_type == "PrePaid" {
+                notes.push(super::guide_notes::prepaid_unbind_note(
+                    eip.allocation_id.as_str(),
+                    eni.id.as_str(),
+                ));
+            }
             f.finish(plan(
                 around_detached(eni, unassociate, reattach_to.as_ref(), vec![free]),
                 Vec::new(),

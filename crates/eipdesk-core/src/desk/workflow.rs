@@ -208,12 +208,24 @@ impl EipDesk {
         let request = form.parse()?;
         let region = region_of(form)?;
         let snapshot = fetch_snapshot(&self.session().client, &region).await?;
-        Ok(preflight(
-            &request,
-            &snapshot,
-            self.cut_through_regions(),
-            profile,
-        ))
+        let mut plan = preflight(&request, &snapshot, self.cut_through_regions(), profile);
+        if let Ok(plan) = &mut plan {
+            let choice = form.guest.unwrap_or_default();
+            crate::binding::guest_steps::add_guest_steps(plan, &choice, profile.production);
+            let open_to = form
+                .remote_access
+                .as_ref()
+                .map(crate::binding::access_steps::check_cidr)
+                .transpose()
+                .map_err(crate::binding::FormError::from)?;
+            crate::workflow::reachability::add_reachability_note(
+                &self.session().client,
+                plan,
+                open_to.as_deref(),
+            )
+            .await;
+        }
+        Ok(plan)
     }
 
     /// Preflight on the real state: every failing rule, or the plan.
@@ -429,6 +441,8 @@ pub fn typescript_declarations() -> Vec<String> {
         TargetKind::decl(),
         BindMode::decl(),
         BindForm::decl(),
+        crate::binding::guest_steps::GuestChoice::decl(),
+        crate::binding::access_steps::RemoteAccess::decl(),
         Confirmations::decl(),
         Choice::decl(),
         BindOptions::decl(),
@@ -445,6 +459,7 @@ pub fn typescript_declarations() -> Vec<String> {
         Phase::decl(),
         StepStatus::decl(),
         StepView::decl(),
+        crate::workflow::guest_view::GuestStepView::decl(),
         OsFamily::decl(),
         GuideStep::decl(),
         OsGuide::decl(),

@@ -3,6 +3,7 @@
 //! by a crash can be resumed or rolled back on the next start.
 
 pub mod db;
+pub mod guest;
 pub mod model;
 mod schema;
 

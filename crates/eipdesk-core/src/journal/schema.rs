@@ -85,12 +85,31 @@ const V2_RUN_REVISION: &str = "ALTER TABLE runs ADD COLUMN revision INTEGER NOT 
 /// a resumed run use it.
 const V3_STEP_CREATED_ID: &str = "ALTER TABLE steps ADD COLUMN created_id TEXT;";
 
+/// Version 4: the Cloud Assistant invocations of guest steps (`journal::guest`).
+const V4_GUEST_INVOCATIONS: &str = "
+CREATE TABLE IF NOT EXISTS guest_invocations (
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    step_idx INTEGER NOT NULL,
+    phase TEXT NOT NULL,
+    client_token TEXT NOT NULL,
+    invoke_id TEXT,
+    status TEXT,
+    exit_code INTEGER,
+    output TEXT NOT NULL DEFAULT '',
+    note TEXT,
+    summary TEXT,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (run_id, step_idx, phase)
+);
+";
+
 /// Every migration, oldest first; the schema version is how many have run.
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1_TABLES),
         M::up(V2_RUN_REVISION),
         M::up(V3_STEP_CREATED_ID),
+        M::up(V4_GUEST_INVOCATIONS),
     ])
 }
 

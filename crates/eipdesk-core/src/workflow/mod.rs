@@ -8,10 +8,17 @@
 //!   (the typed request of each step is `binding::calls`, shared with the plan);
 //! * [`observe`]: reading and judging the state of an ENI or EIP;
 //! * [`snapshot`]: the fresh region snapshot preflight works on;
+//! * `guest`: the guest steps, run through Cloud Assistant; `access`: the optional
+//!   security-group rule for remote access;
+//! * [`reachability`]: the security-group check of step 7 of the guide, added to plans;
 //! * [`view`]: what the UI's timeline receives.
 
+mod access;
 pub mod engine;
+mod guest;
+pub mod guest_view;
 pub mod observe;
+pub mod reachability;
 pub mod snapshot;
 mod step;
 pub mod view;

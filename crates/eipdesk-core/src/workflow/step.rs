@@ -19,11 +19,11 @@ use std::time::{Duration, Instant};
 pub(super) type StepOutcome = Result<Result<(), ErrorDto>, WorkflowError>;
 
 /// The IPC shape of an API error.
-fn dto(e: alicloud_api::Error) -> ErrorDto {
+pub(super) fn dto(e: alicloud_api::Error) -> ErrorDto {
     ErrorDto::from(e)
 }
 
-fn retryable(kind: ApiKind) -> bool {
+pub(super) fn retryable(kind: ApiKind) -> bool {
     matches!(
         kind,
         ApiKind::Throttling | ApiKind::Transient | ApiKind::Transport
@@ -81,6 +81,15 @@ impl Engine {
         let created = crate::lifecycle::created::created_ids(&self.journal.steps(&run.id)?);
         let resolved = crate::lifecycle::created::resolve(action, &created);
         let action = &resolved;
+        if crate::binding::guest_steps::is_guest(action) {
+            return self.guest_step(run, step, action, phase).await;
+        }
+        if matches!(
+            action,
+            StepAction::AuthorizeIngress { .. } | StepAction::RevokeIngress { .. }
+        ) {
+            return self.access_step(run, step, action, phase).await;
+        }
         if let StepAction::Verify { checks } = action {
             return Ok(self.verify(region, checks).await);
         }

@@ -774,7 +774,36 @@ attachTo: string | null,
 /**
  * Switch mode: the new mode.
  */
-mode: BindMode | null, };
+mode: BindMode | null, 
+/**
+ * Cut-through bind: configure and verify the guest OS through Cloud Assistant.
+ */
+guest?: GuestChoice, 
+/**
+ * Cut-through bind: open the login port to this source CIDR for the run's binding.
+ */
+remoteAccess?: RemoteAccess, };
+
+export type GuestChoice = { 
+/**
+ * Configure and verify the guest through Cloud Assistant. `None`: on, except on a
+ * production profile, where it must be asked for.
+ */
+configure?: boolean, 
+/**
+ * The default-route metric to give the new NIC (lower = preferred), if any.
+ */
+routeMetric?: number, };
+
+export type RemoteAccess = { 
+/**
+ * e.g. `203.0.113.0/24`.
+ */
+sourceCidr: string, 
+/**
+ * Must be true to open to `0.0.0.0/0` (the whole Internet).
+ */
+allowAnywhere?: boolean, };
 
 export type Confirmations = { 
 /**
@@ -915,7 +944,29 @@ onFailure: string,
 /**
  * How the step is undone, if it can be.
  */
-undoTitle: string | null, };
+undoTitle: string | null, 
+/**
+ * A guest step's Cloud Assistant invocation and output.
+ */
+guest: GuestStepView | null, };
+
+export type GuestStepView = { invokeId: string | null, 
+/**
+ * `Pending`, `Running`, `Success`, `Failed`, `Timeout`, ...
+ */
+status: string | null, exitCode: bigint | null, 
+/**
+ * The script's output (bounded; the journal keeps its head and tail).
+ */
+output: string, 
+/**
+ * Why the step ran no script (Cloud Assistant offline, ...).
+ */
+skipped: string | null, 
+/**
+ * What the step found (e.g. "EIP … verified on eth1 (MAC …)").
+ */
+summary: string | null, };
 
 export type OsFamily = "alibabaCloudLinux" | "ubuntu" | "debian" | "windows";
 

@@ -19,6 +19,7 @@ function step(over: Partial<StepView>): StepView {
     error: null,
     onFailure: 'rollBack',
     undoTitle: null,
+    guest: null,
     ...over,
   };
 }
