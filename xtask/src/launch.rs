@@ -102,20 +102,31 @@ impl Drop for App {
     }
 }
 
-/// Waits until the screen's table area has stayed the same for `quiet` (and is not blank),
-/// then checks with OCR that it shows the Sandbox EIP table; the settled frame is saved as
-/// `png`. Fails after `limit`.
+/// The settled EIP table and when it was first on screen.
+#[derive(Debug)]
+pub struct Painted {
+    /// From the launch to the start of the first capture showing the settled table.
+    pub at: Duration,
+    /// The median time between captures (the resolution of `at`).
+    pub interval: Duration,
+}
+
+/// Captures the screen back to back until its table area has stayed the same for `quiet` (and
+/// is not blank), then checks with OCR that it shows the Sandbox EIP table; the settled frame
+/// is saved as `png`. Fails after `limit`.
 pub fn wait_for_table(
     app: &mut App,
     png: &Path,
     quiet: Duration,
     limit: Duration,
-) -> Result<Frame> {
+) -> Result<Painted> {
     let mut last: Option<(Frame, Instant)> = None;
+    let mut starts: Vec<Instant> = Vec::new();
     loop {
         app.check_alive()?;
-        let frame = screen::capture()?;
         let now = Instant::now();
+        starts.push(now);
+        let frame = screen::capture()?;
         let same = last
             .as_ref()
             .is_some_and(|(prev, _)| prev.diff(&frame, TABLE) == 0.0);
@@ -127,7 +138,14 @@ pub fn wait_for_table(
             settled.save_png(png)?;
             let text = screen::ocr(png)?;
             match screen::shows_eip_table(&text, 3) {
-                Ok(()) => return Ok(settled.clone()),
+                Ok(()) => {
+                    let mut gaps: Vec<Duration> = starts.windows(2).map(|w| w[1] - w[0]).collect();
+                    gaps.sort();
+                    return Ok(Painted {
+                        at: *since - app.started,
+                        interval: gaps.get(gaps.len() / 2).copied().unwrap_or_default(),
+                    });
+                }
                 Err(why) if app.started.elapsed() >= limit => {
                     bail!("{} does not show the EIP table: {why}", png.display())
                 }
@@ -142,7 +160,6 @@ pub fn wait_for_table(
                 png.display()
             );
         }
-        std::thread::sleep(Duration::from_millis(100));
     }
 }
 
