@@ -5,14 +5,17 @@
 //! * `emulator` — the emulator's own throughput (signed requests per second on one core), then
 //!   its behaviour under load and abuse: one mutation with and without a state file at
 //!   `scale:2000` and `scale:10000`, health latency while two clients mutate, resident memory
-//!   after 20 requests of 1 MB (`-- --no-hardening` skips these rows).
+//!   after 20 requests of 1 MB (`-- --no-hardening` skips these rows);
+//! * `startup` — cold start of the release app to the first painted EIP table, binary size and
+//!   memory after the first paint (see `startup.rs`).
 
 mod inventory;
+pub mod startup;
 
 use crate::cmd::{self, run, step};
 use anyhow::{Result, bail};
 
-const USAGE: &str = "usage: cargo xtask bench <inventory|emulator> [-- extra arguments]";
+const USAGE: &str = "usage: cargo xtask bench <inventory|emulator|startup> [-- extra arguments]";
 
 pub fn bench(args: &[&str]) -> Result<()> {
     let (name, extra) = match args {
@@ -22,6 +25,7 @@ pub fn bench(args: &[&str]) -> Result<()> {
     match name {
         "inventory" => inventory::run(extra),
         "emulator" => emulator(extra),
+        "startup" => startup::bench(extra),
         other => bail!("unknown benchmark `{other}`\n{USAGE}"),
     }
 }

@@ -1,6 +1,7 @@
 //! Installs what the build and the suites need, and only what is missing: Debian packages (when
 //! root on Debian/Ubuntu; elsewhere it prints what to install and stops), npm packages, the
-//! project-local `tauri-driver`, and the Python virtualenv for the SDK conformance suite.
+//! project-local `tauri-driver` and `tauri-cli`, and the Python virtualenv for the SDK
+//! conformance suite.
 
 use crate::cmd::{self, output, run, step};
 use anyhow::{Context, Result, bail};
@@ -34,6 +35,12 @@ pub const APT_PACKAGES: &[&str] = &[
     "iproute2",
     "dnsmasq-base",
     "udhcpc",
+    // `cargo xtask dist --check`: OCR of the installed app's screen, and the validators of
+    // the desktop entry and the AppStream metadata the packages ship
+    "tesseract-ocr",
+    "tesseract-ocr-eng",
+    "desktop-file-utils",
+    "appstream",
 ];
 
 /// The oldest Node.js that Vite 8 accepts.
@@ -192,6 +199,28 @@ pub fn tauri_driver() -> Result<PathBuf> {
             "^2",
             "--root",
         ])
+        .arg(&root))?;
+    Ok(bin)
+}
+
+/// The Tauri CLI that `cargo xtask dist` bundles with: pinned, from crates.io, under
+/// `target/tools` (the version must match the `tauri` crate's minor line).
+pub const TAURI_CLI_VERSION: &str = "2.12.4";
+
+/// `cargo-tauri`, installed under `target/tools` unless that exact version is there.
+pub fn tauri_cli() -> Result<PathBuf> {
+    step(&format!("tauri-cli {TAURI_CLI_VERSION}"));
+    let root = cmd::root().join("target/tools");
+    let bin = root.join("bin/cargo-tauri");
+    let version = output(Command::new(&bin).arg("--version"));
+    if version.as_deref() == Some(&format!("tauri-cli {TAURI_CLI_VERSION}")) {
+        println!("present: {}", bin.display());
+        return Ok(bin);
+    }
+    run(cmd::cargo()
+        .args(["install", "tauri-cli", "--locked", "--version"])
+        .arg(format!("={TAURI_CLI_VERSION}"))
+        .arg("--root")
         .arg(&root))?;
     Ok(bin)
 }
