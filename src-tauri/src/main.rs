@@ -6,8 +6,13 @@
 mod commands;
 mod ipc;
 mod logging;
+mod startup;
+mod web_process;
+mod window_state;
 
 use anyhow::Context;
+use eipdesk_core::api::{EipDesk, ErrorDto};
+use std::sync::Arc;
 use tauri::Manager;
 
 /// mimalloc rather than the system allocator: loading an inventory allocates a string per
@@ -23,6 +28,12 @@ fn main() -> anyhow::Result<()> {
     let _log_guard = logging::init(&data_dir.join("logs"))?;
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "EIP Desk starting");
     let instance = eipdesk_core::api::instance_key(&data_dir);
+    let window_state = window_state::plugin(&data_dir);
+    // The desk (Sandbox emulator, profiles, keychain) starts now, on the async runtime, while
+    // GTK initialises and the WebView loads; the gate holds IPC calls until it is managed.
+    let starting = tauri::async_runtime::spawn(async move { EipDesk::start(&data_dir).await });
+    let gate = Arc::new(startup::Gate::new(Box::new(ipc::invoke_handler())));
+    let handler_gate = gate.clone();
     tauri::Builder::default()
         // First: a second launch on the same data directory focuses this window and exits.
         .plugin(
@@ -38,24 +49,51 @@ fn main() -> anyhow::Result<()> {
                 })
                 .build(),
         )
+        // The save dialog for exports, called from Rust only (the window gets no permission).
+        .plugin(tauri_plugin_dialog::init())
+        .manage(commands::exports::ExportedFiles::default())
+        .plugin(window_state)
         .setup(move |app| {
-            let desk = tauri::async_runtime::block_on(eipdesk_core::api::EipDesk::start(&data_dir))
-                .map_err(|e| anyhow::anyhow!("{:?}", eipdesk_core::api::ErrorDto::from(e)))?;
-            tracing::info!(sandbox = %desk.sandbox_endpoint(), "ready");
-            desk.set_run_events(std::sync::Arc::new(
-                commands::workflow::TauriRunEvents::new(app.handle().clone()),
-            ));
-            app.manage(desk);
+            if let Some(window) = app.get_webview_window("main") {
+                web_process::reload_when_it_dies(&window);
+            }
+            // Nothing here blocks the main thread: the window paints while the desk starts.
+            let app = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let outcome = match starting.await {
+                    Ok(Ok(desk)) => {
+                        tracing::info!(sandbox = %desk.sandbox_endpoint(), "ready");
+                        desk.set_run_events(Arc::new(commands::workflow::TauriRunEvents::new(
+                            app.clone(),
+                        )));
+                        app.manage(desk);
+                        Ok(())
+                    }
+                    Ok(Err(e)) => Err(ErrorDto::from(e)),
+                    Err(e) => Err(ErrorDto::from(eipdesk_core::api::CoreError::Background(
+                        e.to_string(),
+                    ))),
+                };
+                if let Err(e) = &outcome {
+                    tracing::error!(code = %e.code, message = %e.message, "EIP Desk could not start");
+                }
+                gate.open(outcome);
+            });
             Ok(())
         })
-        .on_window_event(commands::lifecycle::on_window_event)
-        .invoke_handler(ipc::invoke_handler())
+        // Until the desk is managed there is no run to guard: the window may simply close.
+        .on_window_event(|window, event| {
+            if window.try_state::<EipDesk>().is_some() {
+                commands::lifecycle::on_window_event(window, event);
+            }
+        })
+        .invoke_handler(move |invoke| handler_gate.handle(invoke))
         .build(tauri::generate_context!())
         .context("building the Tauri application")?
         .run(|app, event| {
             // `exit` ends the process without dropping managed state: save what must be saved.
             if let tauri::RunEvent::Exit = event
-                && let Some(desk) = app.try_state::<eipdesk_core::api::EipDesk>()
+                && let Some(desk) = app.try_state::<EipDesk>()
             {
                 desk.shutdown();
             }

@@ -7,14 +7,18 @@
 //!   `scale:2000` and `scale:10000`, health latency while two clients mutate, resident memory
 //!   after 20 requests of 1 MB (`-- --no-hardening` skips these rows);
 //! * `cli` — `eipdesk-cli credentials` for an AccessKey profile, 50 runs, with a real keyring.
+//! * `startup` — cold start of the release app to the first painted EIP table, binary size and
+//!   memory after the first paint (see `startup.rs`).
 
 mod cli;
 mod inventory;
+pub mod startup;
 
 use crate::cmd::{self, run, step};
 use anyhow::{Result, bail};
 
-const USAGE: &str = "usage: cargo xtask bench <inventory|emulator|cli> [-- extra arguments]";
+const USAGE: &str =
+    "usage: cargo xtask bench <inventory|emulator|startup|cli> [-- extra arguments]";
 
 pub fn bench(args: &[&str]) -> Result<()> {
     let (name, extra) = match args {
@@ -26,6 +30,7 @@ pub fn bench(args: &[&str]) -> Result<()> {
         "emulator" => emulator(extra),
         "cli" => cli::run_bench(),
         cli::IN_SESSION_STEP => cli::in_session(),
+        "startup" => startup::bench(extra),
         other => bail!("unknown benchmark `{other}`\n{USAGE}"),
     }
 }

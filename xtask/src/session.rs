@@ -62,7 +62,7 @@ pub fn headless(
             c.args([
                 "-a",
                 "-s",
-                "-screen 0 1280x800x24 -nolisten tcp",
+                "-screen 0 1920x1080x24 -nolisten tcp",
                 "dbus-run-session",
                 "--",
             ]);

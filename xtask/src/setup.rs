@@ -1,6 +1,7 @@
 //! Installs what the build and the suites need, and only what is missing: Debian packages (when
 //! root on Debian/Ubuntu; elsewhere it prints what to install and stops), npm packages, the
-//! project-local `tauri-driver`, and the Python virtualenv for the SDK conformance suite.
+//! project-local `tauri-driver` and `tauri-cli`, and the Python virtualenv for the SDK
+//! conformance suite.
 
 use crate::cmd::{self, output, run, step};
 use anyhow::{Context, Result, bail};
@@ -18,6 +19,8 @@ pub const APT_PACKAGES: &[&str] = &[
     "xauth",
     // xwininfo: the close-guard e2e spec finds the app's X11 window with it
     "x11-utils",
+    // xdotool: the export e2e spec types into the GTK save dialog and answers its overwrite question
+    "xdotool",
     "webkit2gtk-driver",
     "imagemagick",
     "gnome-keyring",
@@ -27,6 +30,17 @@ pub const APT_PACKAGES: &[&str] = &[
     "python3-venv",
     "python3-pip",
     "ca-certificates",
+    // the guest-script namespace test (eipdesk-core tests/guest_namespace.rs): `ip`, Debian's
+    // dnsmasq binary (the -base package: no system DNS service is started) and a DHCP client
+    "iproute2",
+    "dnsmasq-base",
+    "udhcpc",
+    // `cargo xtask dist --check`: OCR of the installed app's screen, and the validators of
+    // the desktop entry and the AppStream metadata the packages ship
+    "tesseract-ocr",
+    "tesseract-ocr-eng",
+    "desktop-file-utils",
+    "appstream",
 ];
 
 /// The oldest Node.js that Vite 8 accepts.
@@ -185,6 +199,28 @@ pub fn tauri_driver() -> Result<PathBuf> {
             "^2",
             "--root",
         ])
+        .arg(&root))?;
+    Ok(bin)
+}
+
+/// The Tauri CLI that `cargo xtask dist` bundles with: pinned, from crates.io, under
+/// `target/tools` (the version must match the `tauri` crate's minor line).
+pub const TAURI_CLI_VERSION: &str = "2.12.4";
+
+/// `cargo-tauri`, installed under `target/tools` unless that exact version is there.
+pub fn tauri_cli() -> Result<PathBuf> {
+    step(&format!("tauri-cli {TAURI_CLI_VERSION}"));
+    let root = cmd::root().join("target/tools");
+    let bin = root.join("bin/cargo-tauri");
+    let version = output(Command::new(&bin).arg("--version"));
+    if version.as_deref() == Some(&format!("tauri-cli {TAURI_CLI_VERSION}")) {
+        println!("present: {}", bin.display());
+        return Ok(bin);
+    }
+    run(cmd::cargo()
+        .args(["install", "tauri-cli", "--locked", "--version"])
+        .arg(format!("={TAURI_CLI_VERSION}"))
+        .arg("--root")
         .arg(&root))?;
     Ok(bin)
 }

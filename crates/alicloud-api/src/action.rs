@@ -133,6 +133,7 @@ macro_rules! rpc_request {
             }
 
             /// The parameters as sent (flattened, not encoded).
+            #[allow(clippy::vec_init_then_push)]
             pub fn to_params(&self) -> Vec<(String, String)> {
                 #[allow(unused_mut)]
                 let mut out: Vec<(String, String)> = Vec::new();

@@ -124,6 +124,7 @@ pub mod secret;
 pub mod signing;
 pub mod states;
 pub mod sts;
+pub mod tags;
 pub mod timestamp;
 pub mod vpc;
 

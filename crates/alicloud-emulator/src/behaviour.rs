@@ -175,3 +175,96 @@
 //!   transitions back nor accepts a captured request again. At start, temporary files of a
 //!   killed writer are removed, and a file with an unknown format, duplicate IDs, dangling
 //!   references or an address used twice is refused with a message naming it.
+//!
+//! ## Tags, ENI attributes, security groups
+//!
+//! * Tag actions exist in both flavours, as the real APIs have them: VPC `TagResources` /
+//!   `UnTagResources` / `ListTagResources` with `ResourceType` `EIP` (case-insensitive), ECS
+//!   `TagResources` / `UntagResources` / `ListTagResources` with `eni` or `instance` (exact
+//!   case). Other documented types are `403 InvalidResourceId.NotSupported`; unknown ones
+//!   `404 InvalidResourceType.NotFound`. The VPC documentation lists no tag error codes, so
+//!   both flavours answer the ECS table's codes: `NumberExceed.ResourceIds` (over 50 IDs),
+//!   `NumberExceed.Tags` (over 20), `Duplicate.TagKey`, `InvalidTagKey.Malformed` (empty, over
+//!   128 characters, `acs:`/`aliyun` prefix, a URL), `InvalidTagValue.Malformed`,
+//!   `InvalidTag.Mismatch` (a value without its key), `OperationDenied.QuotaExceed` (over 20
+//!   on a resource), `404 InvalidResourceId.NotFound` (any ID unknown: nothing is tagged),
+//!   `404 MissingParameter.Tags` (no tags, no `TagKey.N` and no `All=true`).
+//! * A tag whose key is present takes the new value. `ListTagResources` needs `ResourceId.N`
+//!   or `Tag.N`; it answers every tag of each matching resource (resources in insertion
+//!   order, tags in the order set), 50 per page (VPC `MaxResults` clamped to 1–50) with an
+//!   opaque `NextToken` (empty on the last page).
+//! * `ModifyNetworkInterfaceAttribute` changes `NetworkInterfaceName` (2–128 characters),
+//!   `Description` (2–256) and `SecurityGroupId.N` (1–5 groups of the ENI's VPC, else
+//!   `InvalidOperation.VpcMismatch`); refused while `Deleting`. `DescribeSecurityGroups`
+//!   filters by `VpcId`, `SecurityGroupIds` (JSON array) and `SecurityGroupName`, 50 per page.
+//!
+//! ## Cloud Assistant
+//!
+//! Field names, statuses, `ErrorCode`/`ErrorInfo` texts and the 24 KB limits follow the
+//! official ECS SDK models and API reference; the following are the emulator's choices.
+//!
+//! * `RunCommand` checks, in order: `RegionId`, `Type` (`RunShellScript`,
+//!   `RunPowerShellScript`, `RunBatScript`; else `InvalidCmdType.NotFound`, 400),
+//!   `CommandContent` (`MissingCommandContent`; Base64 longer than 24 KB →
+//!   `InvalidCommandContent.ExceedLimit`; with `ContentEncoding=Base64` (any case) text that is
+//!   not Base64 → `InvalidCommandContent.Malformed`; any other `ContentEncoding` is PlainText,
+//!   as documented), `Timeout` (default 60, 10–86400, else `InvalidParam.Timeout`),
+//!   `InstanceId.N` (1–100: `MissingInstanceId`, `InstanceIds.ExceedLimit`), then every
+//!   instance must be the caller's in that region (`InvalidInstance.NotFound`, **404**). It is
+//!   a mutating action: the same `ClientToken` replays the first `InvokeId` and runs nothing.
+//! * IDs: `t-` and `c-` followed by 14 lower-case base-36 characters (real IDs begin with a
+//!   region abbreviation such as `t-hz0…`; the emulator's do not).
+//! * Timeline per instance, read from the emulator clock: `Pending` for `command_ms`
+//!   (delays), `Running` for another `command_ms`, then `Success` (exit 0) or `Failed` (exit
+//!   ≠ 0, `ErrorCode` `ExitCodeNonzero`), `InvokeRecordStatus` `Finished`. A hung script stays
+//!   `Running` until `Timeout` (never before both phases have passed), then `Timeout` with
+//!   `ExitCode` -1, `ExecutionTimeout`, `InvokeRecordStatus` `Failed`. A stopped instance or
+//!   an offline agent does not fail the call: after one phase the instance's result is
+//!   `Aborted` with `InstanceNotRunning` / `ClientNotRunning` and the documented `ErrorInfo`.
+//!   A script type foreign to the OS (a shell script on Windows) is `Invalid`
+//!   (`InvalidCommandType`, "the command is not applicable"). `Output` is empty until the
+//!   script ends; the guest's effect is applied when the command is sent.
+//! * The overall `InvocationStatus` is `Pending`/`Running` while any instance is, `Success`
+//!   when all succeeded, `Failed` when none did, else `PartialFailed`; `InvokeStatus` is
+//!   `Running`, `Finished`, `Failed` or `PartialFailed` accordingly.
+//! * `DescribeInvocationResults` and `DescribeInvocations` default to `ContentEncoding=Base64`
+//!   for `Output` (and `CommandContent`); `PlainText` returns them as is. `DescribeInvocations`
+//!   returns `Output` only with `IncludeOutput=true`, newest invocation first. An unknown
+//!   `InvokeId` gives an empty list, not an error. Paging is `PageNumber`/`PageSize` (max 50);
+//!   `NextToken` is always empty. The last 1,000 invocations per account and region are kept;
+//!   older ones are forgotten (their `InvokeId` then lists nothing).
+//! * `DescribeCloudAssistantStatus`: `CloudAssistantStatus` is `"true"` for a running
+//!   instance whose agent is online; unknown IDs in `InstanceId.N` are left out.
+//! * The guest ([`crate::state::guest`]): the emulator runs no shell. It recognises EIP Desk's
+//!   scripts by the marker line `# eipdesk-guest-script: op=… mac=… [metric=…]` and applies
+//!   the declared effect (`configure`: DHCP on and NIC up; `revert`; `metric`; `verify`
+//!   answers `{"addr": <ip -j addr>, "route": <ip -j route>}` on Linux, the adapters,
+//!   addresses and routes as JSON on Windows, from the model). A marked script naming a MAC
+//!   no NIC has exits 3. Other scripts only print their `echo` (`Write-Output`) lines and
+//!   exit with their `exit N` line's code. The real scripts' effect is proven on a real
+//!   network stack by the namespace test, not here.
+//! * Guest model: `eth0` is the primary ENI (always up, private IP, default route metric
+//!   100); attached secondary ENIs are `eth1`, `eth2`, … in table order, down until DHCP is
+//!   enabled on their MAC; a configured cut-through NIC carries its `InUse` `BINDED` EIP
+//!   (prefix /24, gateway `.1` of that /24, or `.254` for an EIP ending in `.1`), any other
+//!   its primary private IP (vSwitch prefix, gateway the block's `.253`). Default metric of
+//!   `ethN` is 100 + N. A vSwitch gateway and the DHCP lease of a cut-through ENI are not
+//!   documented; these are plausible values.
+//! * Control: `/_emulator/guests/{account}/{region}/{instance}` reads or replaces a guest:
+//!   take its agent offline, or arm a fault (`fail` with exit code and output, or `hang`)
+//!   that the next marked script meets instead of its effect.
+//!
+//! ## Security-group rules
+//!
+//! * `DescribeSecurityGroupAttribute`, `AuthorizeSecurityGroup`, `RevokeSecurityGroup` cover
+//!   inbound CIDR rules only (no source groups, prefix lists or IPv6). Seeded groups have no
+//!   rules. Checks: `InvalidSecurityGroupId.NotFound` (404); `IpProtocol` (any case) must be
+//!   `TCP`, `UDP`, `ICMP`, `GRE` or `ALL` (`InvalidIpProtocol.Malformed`); `PortRange` is
+//!   `a/b` with 1 ≤ a ≤ b ≤ 65535 for TCP/UDP and `-1/-1` otherwise
+//!   (`InvalidPortRange.Malformed`); `SourceCidrIp` must be a CIDR
+//!   (`InvalidSourceCidrIp.Malformed`); `Policy` `accept`/`drop` (`InvalidPolicy.Malformed`);
+//!   `Priority` 1–100; at most 200 rules (`AuthorizationLimitExceed`, 403).
+//! * Authorizing a rule identical to an existing one (protocol, ports, source, policy)
+//!   succeeds without adding it; revoking a rule that does not exist succeeds. Rules are
+//!   given by `Permissions.N.*` or the legacy top-level parameters; `RevokeSecurityGroup`
+//!   also takes `SecurityGroupRuleId.N`. Rule IDs are `sgr-` and 20 base-36 characters.

@@ -69,6 +69,8 @@ pub struct Delays {
     pub detach_ms: u64,
     /// ENI Deleting → gone.
     pub delete_eni_ms: u64,
+    /// Each phase of a Cloud Assistant invocation (Pending, then Running).
+    pub command_ms: u64,
 }
 
 impl Delays {
@@ -81,6 +83,7 @@ impl Delays {
             attach_ms: ms,
             detach_ms: ms,
             delete_eni_ms: ms,
+            command_ms: ms,
         }
     }
 }

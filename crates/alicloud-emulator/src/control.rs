@@ -19,6 +19,9 @@
 //! | `PUT /_emulator/sts` | `{"token_lifetime_seconds": 5}` (or `null`) | lifetime of tokens issued from now on |
 //! | `PUT /_emulator/cut-through-regions` | `{"regions": ["cn-hangzhou"]}` | regions accepting `Mode=BINDED` |
 //! | `GET /_emulator/accounts` | | account IDs, AccessKey IDs, role ARNs (no secrets) |
+//! | `GET`/`PUT /_emulator/guests/{account}/{region}/{instance}` | see [`guests`] | the Cloud Assistant guest |
+
+mod guests;
 
 use std::time::Duration;
 
@@ -220,6 +223,7 @@ pub fn routes() -> Router<EmulatorState> {
         .route("/_emulator/sts", put(put_sts))
         .route("/_emulator/cut-through-regions", put(put_cut_through))
         .route("/_emulator/accounts", get(get_accounts))
+        .merge(guests::routes())
         .route("/_emulator/{*rest}", axum::routing::any(unknown))
 }
 

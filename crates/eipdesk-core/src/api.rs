@@ -32,17 +32,21 @@ pub struct RegionInfo {
 
 pub use crate::desk::EipDesk;
 pub use crate::error::{CoreError, DescribeError, ErrorDto, ErrorKind};
+pub use crate::export_file::{ExportError, ExportSuggestion, ExportTarget};
 pub use crate::ids::RunId;
 pub use crate::paths::{data_dir, instance_key};
 pub use crate::private_fs::secure_data_dir;
 pub use crate::workflow::{RunEvents, RunView};
 
 // Binding forms, plans, runs and the audit log.
+pub use crate::audit::export::ExportFormat;
 pub use crate::audit::{AuditEntry, AuditFilter};
 pub use crate::binding::options::BindOptions;
 pub use crate::binding::view::PreflightView;
 pub use crate::binding::{BindForm, Confirmations};
+pub use crate::desk::lifecycle::LifecycleChoices;
 pub use crate::desk::workflow::{AuditExportRequest, AuditExportResult};
+pub use crate::lifecycle::LifecycleForm;
 
 // The inventory's rows and IPC shapes live with the inventory; re-exported here so every
 // UI type has one address.
@@ -125,5 +129,7 @@ pub fn typescript_declarations() -> Vec<String> {
     .chain(crate::desk::profiles::typescript_declarations())
     // binding forms, plans, workflow runs, guest-OS instructions, audit log
     .chain(crate::desk::workflow::typescript_declarations())
+    // lifecycle forms (allocate, release, create, delete, attach, detach, rename, tags)
+    .chain(crate::desk::lifecycle::typescript_declarations())
     .collect()
 }

@@ -26,10 +26,22 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
     })
 }
 
+/// Replaces `path` with `contents` atomically, in a folder that must already exist.
+pub fn replace_file(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
+    replace_inner(path, contents).map_err(|source| WriteError {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
 fn write_inner(path: &Path, contents: &[u8]) -> io::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         fs::create_dir_all(dir)?;
     }
+    replace_inner(path, contents)
+}
+
+fn replace_inner(path: &Path, contents: &[u8]) -> io::Result<()> {
     let mut options = atomic_write_file::AtomicWriteFile::options();
     #[cfg(unix)]
     {

@@ -55,6 +55,11 @@ impl Sandbox {
         }
     }
 
+    /// The running emulator (its control API sets delays and faults in tests).
+    pub fn emulator(&self) -> &alicloud_emulator::RunningEmulator {
+        &self.emulator
+    }
+
     /// `http://127.0.0.1:<port>`.
     pub fn endpoint(&self) -> String {
         self.emulator.endpoint()

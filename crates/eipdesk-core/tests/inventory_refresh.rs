@@ -5,6 +5,7 @@
 mod inventory_support;
 
 use eipdesk_core::DescribeError;
+use eipdesk_core::export_file::ExportTarget;
 use std::time::Duration;
 
 use alicloud_api::ecs::AttachNetworkInterfaceRequest;
@@ -255,17 +256,21 @@ async fn the_service_lists_regions_loads_scopes_and_exports() {
     );
     assert!(desk.inventory_region(&region(HZ)).is_some());
 
-    let suggested = desk.default_export_path(eipdesk_core::inventory::TableId::Eips);
+    let suggested = desk.csv_export_suggestion(eipdesk_core::inventory::TableId::Eips);
     assert!(
-        suggested.ends_with(".csv") && suggested.contains("eipdesk-eips-"),
-        "{suggested}"
+        suggested.file_name.ends_with(".csv") && suggested.file_name.starts_with("eipdesk-eips-"),
+        "{suggested:?}"
     );
+    let target = ExportTarget::chosen(home.path().join("eips"), "csv").unwrap();
     let result = desk
-        .export_csv(&eipdesk_core::inventory::CsvExportRequest {
-            path: home.path().join("eips.csv").display().to_string(),
-            headers: vec!["IP".into()],
-            rows: vec![vec![HZ_EIP_FREE_A_IP.into()]],
-        })
+        .export_csv(
+            &target,
+            &eipdesk_core::inventory::CsvExportRequest {
+                table: eipdesk_core::inventory::TableId::Eips,
+                headers: vec!["IP".into()],
+                rows: vec![vec![HZ_EIP_FREE_A_IP.into()]],
+            },
+        )
         .unwrap();
     assert_eq!(result.rows, 1);
     assert!(

@@ -8,7 +8,7 @@ mod no_keychain;
 
 use alicloud_emulator::seed::demo_ids::*;
 use eipdesk_core::EipDesk;
-use eipdesk_core::api::CsvExportRequest;
+use eipdesk_core::api::{CsvExportRequest, ExportTarget, TableId};
 use eipdesk_core::audit::AuditFilter;
 use eipdesk_core::audit::export::ExportFormat;
 use eipdesk_core::binding::{BindForm, Confirmations, JobKind};
@@ -58,6 +58,8 @@ async fn bind_once(desk: &EipDesk) {
         target_id: Some(HZ_ENI_WEB01_DATA.into()),
         attach_to: Some(HZ_I_WEB01.into()),
         mode: None,
+        guest: None,
+        remote_access: None,
     };
     let confirmed = Confirmations {
         accepted: vec!["LosesPrivateNetworking".into()],
@@ -81,22 +83,25 @@ async fn a_fresh_data_dir_and_everything_in_it_is_owner_only() {
         .await
         .unwrap();
     bind_once(&desk).await;
-    desk.export_csv(&CsvExportRequest {
-        path: home.join("exports").join("eips.csv").display().to_string(),
-        headers: vec!["ID".into()],
-        rows: vec![vec![HZ_EIP_FREE_A.into()]],
-    })
+    // The user's folder the save dialog returned (the app never creates it).
+    let exports = home.join("exports");
+    std::fs::create_dir(&exports).unwrap();
+    desk.export_csv(
+        &ExportTarget::chosen(exports.join("eips.csv"), "csv").unwrap(),
+        &CsvExportRequest {
+            table: TableId::Eips,
+            headers: vec!["ID".into()],
+            rows: vec![vec![HZ_EIP_FREE_A.into()]],
+        },
+    )
     .unwrap();
-    desk.export_audit(&AuditExportRequest {
-        format: ExportFormat::Json,
-        filter: AuditFilter::default(),
-        path: Some(
-            home.join("exports")
-                .join("audit.json")
-                .display()
-                .to_string(),
-        ),
-    })
+    desk.export_audit(
+        &ExportTarget::chosen(exports.join("audit.json"), "json").unwrap(),
+        &AuditExportRequest {
+            format: ExportFormat::Json,
+            filter: AuditFilter::default(),
+        },
+    )
     .unwrap();
 
     let names: Vec<String> = tree(&home)

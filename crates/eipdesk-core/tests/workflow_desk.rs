@@ -11,6 +11,7 @@ use eipdesk_core::audit::AuditFilter;
 use eipdesk_core::audit::export::ExportFormat;
 use eipdesk_core::binding::{BindForm, Confirmations, JobKind};
 use eipdesk_core::desk::workflow::AuditExportRequest;
+use eipdesk_core::export_file::ExportTarget;
 use eipdesk_core::ids::RunId;
 use eipdesk_core::journal::{RunStatus, StepStatus};
 use eipdesk_core::workflow::{RunEvents, RunView, WorkflowError};
@@ -36,6 +37,8 @@ fn form(eni: Option<&str>, attach_to: Option<&str>) -> BindForm {
         target_id: eni.map(str::to_string),
         attach_to: attach_to.map(str::to_string),
         mode: None,
+        guest: None,
+        remote_access: None,
     }
 }
 
@@ -90,10 +93,32 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
     ));
 
     let chosen = form(Some(HZ_ENI_WEB01_DATA), Some(HZ_I_WEB01));
+    // Remote access is never opened to the whole Internet unless asked for by name.
+    let anywhere = BindForm {
+        remote_access: Some(eipdesk_core::binding::access_steps::RemoteAccess {
+            source_cidr: "0.0.0.0/0".into(),
+            allow_anywhere: None,
+        }),
+        ..chosen.clone()
+    };
+    assert!(matches!(
+        desk.preflight_bind(anywhere).await,
+        Err(WorkflowError::Form(_))
+    ));
     let preflight = desk.preflight_bind(chosen.clone()).await.unwrap();
     assert!(preflight.ok, "{:?}", preflight.blockers);
     let plan = preflight.plan.unwrap();
-    assert_eq!(plan.steps.len(), 4);
+    // Detach, associate, attach, verify, then the guest steps (on by default on the Sandbox).
+    assert_eq!(plan.steps.len(), 6);
+    assert_eq!(plan.steps[4].api_action.as_deref(), Some("RunCommand"));
+    // The seeded security group lets nothing in: step 7 of the guide is warned about.
+    assert!(
+        plan.notes
+            .iter()
+            .any(|n| n.contains("allows inbound SSH (TCP 22)")),
+        "{:?}",
+        plan.notes
+    );
     assert_eq!(
         plan.warnings
             .iter()
@@ -123,6 +148,17 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
     }
     assert_eq!(view.status, RunStatus::Completed, "{:?}", view.message);
     assert!(view.guest_os.is_some());
+    let message = view.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("verified on eth1 (MAC 00:16:3e:"),
+        "{message}"
+    );
+    assert!(
+        view.steps[5]
+            .guest
+            .as_ref()
+            .is_some_and(|g| g.output.contains("\"addr\""))
+    );
     assert_eq!(view.final_instance.as_deref(), Some(HZ_I_WEB01));
 
     // Events came in order of revision and showed the waits.
@@ -152,33 +188,95 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
     ));
 
     let audit = desk.audit_log(&AuditFilter::default()).unwrap();
-    assert_eq!(audit.len(), 3);
+    assert_eq!(audit.len(), 5, "three cloud calls and two scripts");
     assert!(
         audit
             .iter()
             .all(|a| a.account.as_deref() == Some(alicloud_emulator::DEMO_ACCOUNT_ID))
     );
     let path = dir.path().join("audit.csv");
+    let csv = AuditExportRequest {
+        format: ExportFormat::Csv,
+        filter: AuditFilter::default(),
+    };
     let written = desk
-        .export_audit(&AuditExportRequest {
-            format: ExportFormat::Csv,
-            filter: AuditFilter::default(),
-            path: Some(path.display().to_string()),
-        })
+        .export_audit(&ExportTarget::chosen(path.clone(), "csv").unwrap(), &csv)
         .unwrap();
-    assert_eq!(written.entries, 3);
+    assert_eq!(written.entries, 5);
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()
             .starts_with("time,profile,account,region,action")
     );
-    let relative = AuditExportRequest {
-        format: ExportFormat::Json,
-        filter: AuditFilter::default(),
-        path: Some("audit.json".into()),
+    let suggested = desk.audit_export_suggestion(ExportFormat::Json);
+    assert!(suggested.file_name.ends_with(".json"), "{suggested:?}");
+}
+
+/// A row whose resource a run is changing offers no action while the run goes on, and says
+/// which run; once the run ends the actions are back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rows_a_run_is_changing_offer_no_action_until_it_ends() {
+    use eipdesk_core::api::{LoadRequest, ResourceKind, ResourceRef};
+    let dir = tempfile::tempdir().unwrap();
+    let desk = EipDesk::start_with(dir.path(), Arc::new(NoKeychain))
+        .await
+        .unwrap();
+    desk.sandbox()
+        .emulator()
+        .control()
+        .set_delays(alicloud_emulator::Delays::uniform(1500));
+    let scope = eipdesk_core::inventory::Scope::parse("cn-hangzhou").unwrap();
+    desk.load_inventory(
+        &LoadRequest {
+            scope,
+            supersede: false,
+        },
+        &|_| {},
+    )
+    .await
+    .unwrap();
+    let eip = ResourceRef {
+        kind: ResourceKind::Eip,
+        id: HZ_EIP_FREE_A.into(),
+        region_id: "cn-hangzhou".into(),
     };
-    assert_eq!(
-        desk.export_audit(&relative).unwrap_err().to_dto().code,
-        "ExportFailed"
+    let available = |actions: &[eipdesk_core::api::RowAction]| {
+        actions.iter().filter(|a| a.unavailable.is_none()).count()
+    };
+    assert!(available(&desk.row_actions(&eip).unwrap()) > 0);
+
+    let confirmed = Confirmations {
+        accepted: vec!["LosesPrivateNetworking".into()],
+        typed: None,
+    };
+    let run = desk
+        .start_bind(form(Some(HZ_ENI_WEB01_DATA), Some(HZ_I_WEB01)), confirmed)
+        .await
+        .unwrap();
+    let during = desk.row_actions(&eip).unwrap();
+    assert_eq!(available(&during), 0, "{during:?}");
+    let bind = during.iter().find(|a| a.primary).unwrap();
+    assert!(
+        bind.unavailable.as_deref().unwrap().contains(&run.id),
+        "{during:?}"
     );
+    assert_eq!(desk.run_changing(HZ_ENI_WEB01_DATA), Some(run.id.clone()));
+
+    for _ in 0..600 {
+        if desk.workflow_run(&run.id).unwrap().status != RunStatus::Running {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        desk.workflow_run(&run.id).unwrap().status,
+        RunStatus::Completed
+    );
+    for _ in 0..100 {
+        if desk.run_changing(HZ_EIP_FREE_A).is_none() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(desk.run_changing(HZ_EIP_FREE_A), None);
 }

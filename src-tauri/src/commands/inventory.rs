@@ -1,10 +1,11 @@
 //! Commands for the app header and the resource tables: regions, inventory loads (progress
-//! streamed over a channel), targeted refreshes and CSV export.
+//! streamed over a channel), targeted refreshes and row actions
+//! (exports are in `exports`).
 
 use super::Desk;
 use eipdesk_core::api::{
-    AppInfo, CsvExportRequest, CsvExportResult, ErrorDto, InventoryEvent, InventoryPatch,
-    LoadRequest, LoadSummary, RegionInfo, ResourceRef, RowAction, TableId,
+    AppInfo, ErrorDto, InventoryEvent, InventoryPatch, LoadRequest, LoadSummary, RegionInfo,
+    ResourceRef, RowAction,
 };
 use tauri::ipc::Channel;
 
@@ -45,16 +46,6 @@ pub async fn refresh_resources(
 #[tauri::command]
 pub fn row_actions(desk: Desk<'_>, row: ResourceRef) -> Result<Vec<RowAction>, ErrorDto> {
     Ok(desk.row_actions(&row)?)
-}
-
-#[tauri::command]
-pub fn export_csv(desk: Desk<'_>, request: CsvExportRequest) -> Result<CsvExportResult, ErrorDto> {
-    Ok(desk.export_csv(&request)?)
-}
-
-#[tauri::command]
-pub fn default_export_path(desk: Desk<'_>, table: TableId) -> String {
-    desk.default_export_path(table)
 }
 
 include!(concat!(env!("OUT_DIR"), "/ipc_checks_inventory.rs"));

@@ -2,8 +2,10 @@
 //! cross IPC as `ErrorDto { kind, code, message, requestId?, hint? }`. Every command is listed
 //! in `build.rs` and granted in `capabilities/main.json`; nothing else is callable.
 
+pub mod exports;
 pub mod inventory;
 pub mod lifecycle;
+pub mod lifecycle_jobs;
 pub mod profiles;
 pub mod workflow;
 

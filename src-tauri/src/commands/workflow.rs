@@ -4,8 +4,8 @@
 
 use super::Desk;
 use eipdesk_core::api::{
-    AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BindForm, BindOptions,
-    Confirmations, ErrorDto, PreflightView, RunEvents, RunId, RunView,
+    AuditEntry, AuditFilter, BindForm, BindOptions, Confirmations, ErrorDto, PreflightView,
+    RunEvents, RunId, RunView,
 };
 use tauri::{AppHandle, Emitter};
 
@@ -71,14 +71,6 @@ pub async fn cancel_run(desk: Desk<'_>, run_id: RunId) -> Result<RunView, ErrorD
 #[tauri::command]
 pub async fn audit_log(desk: Desk<'_>, filter: AuditFilter) -> Result<Vec<AuditEntry>, ErrorDto> {
     Ok(desk.audit_log(&filter)?)
-}
-
-#[tauri::command]
-pub async fn export_audit(
-    desk: Desk<'_>,
-    request: AuditExportRequest,
-) -> Result<AuditExportResult, ErrorDto> {
-    Ok(desk.export_audit(&request)?)
 }
 
 /// The runs a close would leave interrupted, with the state each leaves.

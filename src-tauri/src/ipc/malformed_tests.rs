@@ -103,6 +103,8 @@ fn valid(ts: &str) -> Value {
             json!({ "name": null, "region": null, "label": null, "credentials": null })
         }
         "BindForm" => bind_form(),
+        "LifecycleForm" => json!({ "regionId": "cn-hangzhou", "job": "allocateEip" }),
+        "Confirmations" => json!({ "accepted": [], "typed": null }),
         "string" => json!("x"),
         "boolean" => json!(true),
         "number" => json!(1),
@@ -178,10 +180,11 @@ fn malformed_ids_and_unknown_enum_values_name_the_nested_field() {
     h.expect_refused("workflow_runs", json!({ "limit": -1 }), "limit");
     h.expect_refused("resume_run", json!({ "runId": "run-../x" }), "runId");
     h.expect_refused(
-        "default_export_path",
-        json!({ "table": "../../etc" }),
-        "table",
+        "export_csv",
+        json!({ "request": { "table": "../../etc", "headers": [], "rows": [] } }),
+        "request.table",
     );
+    h.expect_refused("show_in_folder", json!({ "path": 7 }), "path");
     h.expect_refused(
         "load_inventory",
         json!({ "request": { "scope": "mars-1!", "supersede": true }, "onEvent": "__CHANNEL__:1" }),

@@ -44,8 +44,8 @@ async function waitForPort(port, timeoutMs = 20000) {
 }
 
 /**
- * Starts the app through its own tauri-driver. The data directory is fresh unless `home` is
- * given (to restart an app on the same data). The driver, WebKitWebDriver and the app run in a
+ * Starts the app through its own tauri-driver. The data directory (and the WebView's storage
+ * with it) is fresh unless `home` is given (to restart an app on the same data). The driver, WebKitWebDriver and the app run in a
  * process group of their own with their output in `target/e2e/logs/`, so `close()` can end
  * them all and nothing left behind holds the test runner's pipes open.
  */
@@ -59,7 +59,10 @@ export async function launchApp(name, { home } = {}) {
   mkdirSync(logs, { recursive: true });
   const log = openSync(join(logs, `${name}.log`), 'a');
   const driver = spawn(DRIVER, ['--port', String(port), '--native-port', String(nativePort)], {
-    env: { ...process.env, EIPDESK_HOME: dataDir },
+    // WebKit keeps the page's localStorage (remembered region scope, columns, theme) under
+    // XDG_DATA_HOME: one per data directory, so a spec never starts with another's choices
+    // and a restart on the same `home` keeps them, as a real restart does.
+    env: { ...process.env, EIPDESK_HOME: dataDir, XDG_DATA_HOME: join(dataDir, 'xdg-data') },
     stdio: ['ignore', log, log],
     detached: true,
   });

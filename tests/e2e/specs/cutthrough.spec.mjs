@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
+import { join } from 'node:path';
 import { eipRows, launchApp, screenshot } from '../lib/app.mjs';
+import { keys, typeFileName, waitForWindow } from '../lib/save-dialog.mjs';
 import { sandboxControl } from '../lib/sandbox.mjs';
 import { openPage, tableRows } from './tables.lib.mjs';
 
@@ -103,7 +105,8 @@ test('preflight shows the plan with its API calls, CLI and Terraform', async () 
   await (await $('[data-testid="bind-check"]')).click();
   await waitFor('[data-testid="plan-steps"]');
   const apis = await b.execute(() => [...document.querySelectorAll('[data-testid="plan-steps"] > li')].map((li) => li.getAttribute('data-api')));
-  assert.deepEqual(apis, ['DetachNetworkInterface', 'AssociateEipAddress', 'AttachNetworkInterface', 'Verify']);
+  // The guest steps follow the attach on the Sandbox: configure DHCP, then verify the EIP in the guest.
+  assert.deepEqual(apis, ['DetachNetworkInterface', 'AssociateEipAddress', 'AttachNetworkInterface', 'Verify', 'RunCommand', 'RunCommand']);
   const plan = await text('[data-testid="plan-steps"]');
   assert.match(plan, /BINDED/);
   assert.match(plan, /NetworkInterface/);
@@ -136,10 +139,22 @@ test('the run shows a live timeline and completes', async () => {
   await screenshot(b, 'cutthrough-3-running');
   await waitRun('completed');
   const steps = await b.execute(() => [...document.querySelectorAll('[data-testid="run-timeline"] li[data-step]')].map((li) => li.getAttribute('data-status')));
-  assert.deepEqual(steps, ['done', 'done', 'done', 'done']);
+  assert.deepEqual(steps, ['done', 'done', 'done', 'done', 'done', 'done']);
   const ids = await b.execute(() => [...document.querySelectorAll('[data-testid="request-id"]')].map((e) => e.textContent));
   assert.equal(ids.length, 3, 'each call shows its RequestId');
   await control('delays', 'PUT', { associate_ms: 300, unassociate_ms: 300, attach_ms: 300, detach_ms: 300 });
+});
+
+test('the guest is configured and the EIP verified on its NIC through Cloud Assistant', async () => {
+  const message = await text('[data-testid="run-message"]');
+  assert.match(message, new RegExp(`EIP ${EIP_IP.replaceAll('.', '\\.')} verified on eth1 \\(MAC 00:16:3e:[0-9a-f:]+\\)`));
+  const summary = await text('[data-testid="guest-summary"]');
+  assert.match(summary, /verified on eth1/);
+  await b.execute(() => document.querySelector('[data-testid="guest-output"] details')?.setAttribute('open', ''));
+  const output = await b.execute(() => [...document.querySelectorAll('[data-testid="guest-output"] pre')].map((p) => p.textContent).join('\n'));
+  assert.match(output, /"addr"/, 'the verification output is viewable');
+  await b.execute(() => document.querySelector('[data-testid="guest-summary"]').scrollIntoView());
+  await screenshot(b, 'cutthrough-3b-guest-verified');
 });
 
 test('the guest-OS instructions follow the attach', async () => {
@@ -222,6 +237,8 @@ test('the Activity page lists both runs and the audit log of every mutating call
     'DetachNetworkInterface:success',
     'AssociateEipAddress:success',
     'AttachNetworkInterface:success',
+    'RunCommand:success',
+    'RunCommand:success',
     'DetachNetworkInterface:success',
     'UnassociateEipAddress:success',
     'AttachNetworkInterface:success',
@@ -230,13 +247,15 @@ test('the Activity page lists both runs and the audit log of every mutating call
   assert.deepEqual([...new Set(accounts)], ['1234567890123456'], 'the demo account is recorded with every call');
   await screenshot(b, 'cutthrough-8-audit');
   await (await $('[data-testid="audit-export-csv"]')).click();
+  await waitForWindow('^Export the audit log$');
+  const path = join(app.home, 'exports', 'audit.csv');
+  await typeFileName(path);
+  await keys('Return');
   await waitFor('[data-testid="audit-exported"]');
-  const exported = await text('[data-testid="audit-exported"]');
-  const path = /written to (.+)$/.exec(exported)?.[1];
-  assert.ok(path, exported);
-  const csv = readFileSync(path.trim(), 'utf8');
+  assert.match(await text('[data-testid="audit-exported"]'), /^Exported 6 entries to .*audit\.csv/);
+  const csv = readFileSync(path, 'utf8');
   assert.match(csv, /^time,profile,account,region,action,parameters,request_id,outcome/);
-  assert.equal(csv.trim().split('\r\n').length, 7);
+  assert.equal(csv.trim().split('\r\n').length, 9);
 });
 
 test('a bind that fails after the detach re-attaches the ENI automatically and says so', async () => {
@@ -263,7 +282,7 @@ test('a bind that fails after the detach re-attaches the ENI automatically and s
   assert.match(message, /automatically/);
   assert.match(message, new RegExp(`${ENI} is attached to ${WEB01} again`));
   const steps = await b.execute(() => [...document.querySelectorAll('[data-testid="run-timeline"] li[data-step]')].map((li) => li.getAttribute('data-status')));
-  assert.deepEqual(steps, ['undone', 'undone', 'pending', 'pending']);
+  assert.deepEqual(steps, ['undone', 'undone', 'pending', 'pending', 'pending', 'pending']);
   assert.match(await text('[data-testid="run-timeline"] li[data-step="1"]'), /InvalidParameter/);
   await screenshot(b, 'cutthrough-9-rolled-back');
   await control('faults', 'PUT', { seed: 0, rules: [] });

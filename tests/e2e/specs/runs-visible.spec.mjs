@@ -62,7 +62,25 @@ test('a run keeps showing in the header and first on the Activity page after the
     { timeout: 20000, interval: 100, timeoutMsg: `the indicator never named the bind step (last: "${step}")` },
   );
   assert.match(await indicator.getText(), /1 run in progress/);
+  // The rows of the resources it is changing say so, and their details offer no action.
+  const busyRow = (table, attr, id) =>
+    b.execute((sel) => {
+      const tr = document.querySelector(sel);
+      return tr ? { run: tr.getAttribute('data-busy'), aria: tr.getAttribute('aria-busy'), title: tr.getAttribute('title') } : null;
+    }, `[data-testid="${table}"] tbody tr[${attr}="${id}"]`);
+  const eipRow = await busyRow('eip-table', 'data-allocation-id', EIP);
+  assert.equal(eipRow.run, runId);
+  assert.equal(eipRow.aria, 'true');
+  assert.match(eipRow.title, new RegExp(`Run ${runId} is changing it right now`));
+  const bindButton = await b.$('[data-testid="details-panel"] button[data-action="bind-eip"]');
+  await b.waitUntil(async () => !(await bindButton.isEnabled()), { timeout: 10000, timeoutMsg: 'the busy EIP still offers Bind' });
   await screenshot(b, 'runs-visible-01-header');
+  await openPage(b, 'enis');
+  await b.waitUntil(async () => (await busyRow('eni-table', 'data-eni-id', ENI))?.run === runId, {
+    timeout: 10000,
+    timeoutMsg: 'the ENI row does not show the run',
+  });
+  await screenshot(b, 'runs-visible-01b-eni-busy');
 
   await openPage(b, 'activity');
   await waitFor('[data-testid="runs-table"] tbody tr');

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { keys, typeFileName, waitForWindow } from '../lib/save-dialog.mjs';
 import { launchApp, screenshot } from '../lib/app.mjs';
 import { chooseScope, chooseTheme, countText, ipKey, openPage, search, tableRows, waitForCount, waitForInventory } from './tables.lib.mjs';
 
@@ -27,6 +28,9 @@ let browser;
 before(async () => {
   app = await launchApp('tables');
   browser = app.browser;
+  // Wide enough for every default column: narrower windows drop columns by priority
+  // (layout.spec covers those).
+  await browser.setWindowSize(1920, 1080).catch(() => {});
   // WebKit under Xvfb paints updates only once the window has had real input.
   const brand = await browser.$('.brand');
   await brand.waitForExist({ timeout: 30000 });
@@ -40,7 +44,8 @@ after(async () => {
 });
 
 async function clickRow(table, key) {
-  const row = await browser.$(`[data-testid="${table}"] tbody tr[data-key="${key}"]`);
+  // The first cell: the row's middle may be a link to another resource.
+  const row = await browser.$(`[data-testid="${table}"] tbody tr[data-key="${key}"] td:first-child`);
   await row.waitForExist({ timeout: 10000 });
   await row.click();
 }
@@ -210,21 +215,19 @@ test('CSV export writes exactly the visible rows and columns', async () => {
   await waitForCount(browser, 'eips', `8 of ${TOTAL.eips} EIPs`);
   const shown = await tableRows(browser, 'eip-table');
   const headers = await browser.execute(() => [...document.querySelectorAll('[data-testid="eip-table"] thead th')].map((th) => th.textContent.trim()));
+  // Columns dropped to fit the window are still exported (they are chosen, only not shown).
+  const dropped = await browser.execute(() => document.querySelector('[data-testid="eip-table-fitted"]')?.getAttribute('title')?.split(', ') ?? []);
   await (await browser.$('[data-testid="eips-export-button"]')).click();
-  const input = await browser.$('[data-testid="export-path"]');
-  await browser.waitUntil(async () => (await input.getValue()).endsWith('.csv'), { timeout: 5000, timeoutMsg: 'no default export path' });
-  const target = join(app.home, 'export', 'hangzhou-eips.csv');
-  await input.setValue(target);
-  await (await browser.$('[data-testid="export-submit"]')).click();
-  await browser.waitUntil(async () => existsSync(target), {
-    timeout: 10000,
-    timeoutMsg: `no file written; the dialog says: ${await browser.execute(() => document.querySelector('[data-testid="eips-export"]')?.textContent ?? 'closed')}`,
-  });
-  const notice = await browser.execute(() => document.querySelector('[data-testid="notice"]').textContent);
-  assert.ok(notice.startsWith('Exported 8 rows'), notice);
+  await waitForWindow('^Export .* as CSV$');
+  const target = join(app.home, 'exports', 'hangzhou-eips.csv');
+  await typeFileName(target);
+  await keys('Return');
+  await browser.waitUntil(async () => existsSync(target), { timeout: 10000, timeoutMsg: 'no file written' });
+  const done = await browser.execute(() => document.querySelector('[data-testid="eips-exported"]')?.textContent ?? '');
+  assert.ok(done.trim().startsWith('Exported 8 rows'), done);
   const lines = readFileSync(target, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
   assert.equal(lines.length, 1 + 8);
-  assert.deepEqual(lines[0].split(','), headers.map((h) => h.replace(/[▲▼]/g, '').trim()));
+  assert.deepEqual(lines[0].split(',').filter((h) => !dropped.includes(h)), headers.map((h) => h.replace(/[▲▼]/g, '').trim()));
   assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), shown.map((r) => r.cells.ip));
   assert.deepEqual(lines.slice(1).map((l) => l.split(',')[1]), shown.map((r) => r.key));
   await filter.selectByAttribute('value', '');
@@ -233,6 +236,12 @@ test('CSV export writes exactly the visible rows and columns', async () => {
 
 test('columns can be hidden and reordered, and the choice is remembered', async () => {
   const headerIds = () => browser.execute(() => [...document.querySelectorAll('[data-testid="eip-table"] thead button[data-column]')].map((b) => b.getAttribute('data-column')));
+  // Details closed: the table has the whole width.
+  await browser.execute(() => document.querySelector('[data-testid="details-panel"] button.close')?.click());
+  await browser.waitUntil(async () => browser.execute(() => !document.querySelector('[data-testid="details-panel"]') && !document.querySelector('[data-testid="eip-table-fitted"]')), {
+    timeout: 5000,
+    timeoutMsg: 'the EIP table never showed every column with the details closed',
+  });
   const before = await headerIds();
   assert.deepEqual(before.slice(0, 5), ['ip', 'allocationId', 'status', 'boundTo', 'mode']);
   await (await browser.$('[data-testid="eips-columns-button"]')).click();
@@ -245,9 +254,12 @@ test('columns can be hidden and reordered, and the choice is remembered', async 
   await browser.refresh();
   await (await browser.$('[data-testid="eip-table"]')).waitForExist({ timeout: 30000 });
   await (await browser.$('.brand')).click();
+  // The table fits its columns once it has measured its width.
+  await browser.waitUntil(async () => JSON.stringify(await headerIds()) === JSON.stringify(after), { timeout: 5000 }).catch(() => {});
   assert.deepEqual(await headerIds(), after, 'remembered across a reload');
   await (await browser.$('[data-testid="eips-columns-button"]')).click();
   await (await (await browser.$('[data-testid="eips-columns"]')).$('button=Reset')).click();
+  await browser.waitUntil(async () => JSON.stringify(await headerIds()) === JSON.stringify(before), { timeout: 5000 }).catch(() => {});
   assert.deepEqual(await headerIds(), before);
   await (await browser.$('[data-testid="eips-columns-button"]')).click();
   // The reload reset the scope to the default region; back to all regions for what follows.

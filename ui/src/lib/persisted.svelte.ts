@@ -9,6 +9,7 @@
  * is not remembered; it never throws into a component.
  *
  * The keys in use (users' saved choices survive only while their keys and formats do):
+ * - `eipdesk.session.scope`: the region scope, a region ID or `all` (lib/stores/session.svelte.ts)
  * - `eipdesk.theme`: `system`, `light` or `dark` as plain text (lib/theme.svelte.ts)
  * - `eipdesk.inventory.autoRefreshSeconds`: a number as text (lib/inventory/store.svelte.ts)
  * - `eipdesk.table.<table>.columns`: column preferences as JSON (components/table/model.ts)

@@ -29,6 +29,16 @@ export interface ColumnDef<T> {
   placeholder?: string;
   /** Makes the text a link to a related resource. */
   link?: (row: T) => ResourceLinkTarget | null;
+  /**
+   * Sorts by plain character order, as the cloud console does for resource IDs
+   * (`eni-bp111…` before `eni-bp1d5…`), instead of the natural order used for names.
+   */
+  lexical?: boolean;
+  /**
+   * How much the column matters when the window is narrow: 1 always stays, 2 goes after 3
+   * (default 3). The first shown column is pinned and always stays.
+   */
+  priority?: 1 | 2 | 3;
 }
 
 /** A resource a cell or a details panel links to. */
@@ -84,8 +94,20 @@ export function compareCells(a: unknown, b: unknown): number {
   return collator.compare(sa, sb);
 }
 
-/** A sorted copy by a key function; empty values stay last in both directions; stable. */
-export function sortByKey<T>(rows: readonly T[], key: (row: T) => CellValue, dir: SortDir): T[] {
+/** Plain character order (code units), case-insensitive first: how the console sorts IDs. */
+export function compareLexical(a: string, b: string): number {
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  if (la !== lb) return la < lb ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A sorted copy by a key function; empty values stay last in both directions; stable. Text
+ * compares naturally (`web-2` before `web-10`) unless `lexical` is set (resource IDs).
+ */
+export function sortByKey<T>(rows: readonly T[], key: (row: T) => CellValue, dir: SortDir, lexical = false): T[] {
+  const text = lexical ? compareLexical : (a: string, b: string) => collator.compare(a, b);
   const sign = dir === 'asc' ? 1 : -1;
   const decorated = rows.map((row, i) => {
     const v = key(row);
@@ -96,7 +118,7 @@ export function sortByKey<T>(rows: readonly T[], key: (row: T) => CellValue, dir
     if (x.empty || y.empty) return x.empty === y.empty ? x.i - y.i : x.empty ? 1 : -1;
     const a = x.v;
     const b = y.v;
-    const c = typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
+    const c = typeof a === 'number' && typeof b === 'number' ? a - b : text(String(a), String(b));
     return sign * c || x.i - y.i;
   });
   return decorated.map((d) => d.row);

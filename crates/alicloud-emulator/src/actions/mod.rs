@@ -1,11 +1,18 @@
 //! The action table (product + name → handler) and the context handlers run in. One module per
 //! area: [`vpc_eip`] (EIPs), [`vpc_net`] (regions, VPCs, vSwitches), [`ecs_eni`] (ENIs),
-//! [`ecs_instances`] (instances, types, regions), [`sts`].
+//! [`ecs_instances`] (instances, types, regions), [`sts`], [`tags`] (both tag flavours),
+//! [`ecs_eni_attr`] (ENI attributes, security groups), [`cloud_assistant`] (with the guest
+//! scripts of [`guest_script`]).
 
+pub mod cloud_assistant;
 pub mod ecs_eni;
+pub mod ecs_eni_attr;
 pub mod ecs_instances;
+pub mod guest_script;
 pub mod paging;
+pub mod security_groups;
 pub mod sts;
+pub mod tags;
 pub mod views;
 pub mod vpc_eip;
 pub mod vpc_eip_ops;
@@ -189,6 +196,66 @@ pub static ACTIONS: &[ActionDef] = &[
         "GetCallerIdentity",
         false,
         sts::get_caller_identity,
+    ),
+    def(Product::Vpc, "TagResources", true, tags::vpc_tag),
+    def(Product::Vpc, "UnTagResources", true, tags::vpc_untag),
+    def(Product::Vpc, "ListTagResources", false, tags::vpc_list),
+    def(Product::Ecs, "TagResources", true, tags::ecs_tag),
+    def(Product::Ecs, "UntagResources", true, tags::ecs_untag),
+    def(Product::Ecs, "ListTagResources", false, tags::ecs_list),
+    def(
+        Product::Ecs,
+        "ModifyNetworkInterfaceAttribute",
+        true,
+        ecs_eni_attr::modify_attribute,
+    ),
+    def(
+        Product::Ecs,
+        "DescribeSecurityGroups",
+        false,
+        ecs_eni_attr::describe_security_groups,
+    ),
+    def(
+        Product::Ecs,
+        "RunCommand",
+        true,
+        cloud_assistant::run_command,
+    ),
+    def(
+        Product::Ecs,
+        "DescribeInvocations",
+        false,
+        cloud_assistant::describe_invocations,
+    ),
+    def(
+        Product::Ecs,
+        "DescribeInvocationResults",
+        false,
+        cloud_assistant::describe_results,
+    ),
+    def(
+        Product::Ecs,
+        "DescribeCloudAssistantStatus",
+        false,
+        cloud_assistant::describe_status,
+    ),
+    def(
+        Product::Ecs,
+        "DescribeSecurityGroupAttribute",
+        false,
+        security_groups::describe,
+    ),
+    def(
+        Product::Ecs,
+        "AuthorizeSecurityGroup",
+        true,
+        security_groups::authorize,
+    ),
+    def(
+        Product::Ecs,
+        "RevokeSecurityGroup",
+        true,
+        security_groups::revoke,
     ),
 ];
 

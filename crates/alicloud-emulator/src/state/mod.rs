@@ -2,8 +2,10 @@
 //! them (ID counter, public address pools, idempotency records). [`World`] is what a snapshot
 //! holds and what the state file persists; credentials live elsewhere ([`crate::accounts`]).
 
+pub mod guest;
 pub mod idempotency;
 pub mod ids;
+pub mod invocation;
 pub mod ipam;
 pub mod model;
 pub mod regions;
@@ -40,6 +42,15 @@ pub struct RegionState {
     pub enis: Table<Eni>,
     /// EIPs.
     pub eips: Table<Eip>,
+    /// Cloud Assistant invocations.
+    #[serde(default, skip_serializing_if = "Table::is_empty")]
+    pub invocations: Table<invocation::Invocation>,
+    /// Inbound rules of each security group, by group ID (absent: none).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sg_rules: BTreeMap<String, Vec<crate::actions::security_groups::SgRule>>,
+    /// What each instance's guest changed, by instance ID (absent: a fresh guest).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub guests: BTreeMap<String, guest::GuestState>,
     /// Private addresses in use, per vSwitch (rebuilt from ENIs on load).
     #[serde(skip)]
     pub pools: HashMap<String, Pool>,

@@ -11,6 +11,16 @@ pub enum ExportFormat {
     Json,
 }
 
+impl ExportFormat {
+    /// The file extension (`csv`, `json`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
+        }
+    }
+}
+
 const HEADER: [&str; 11] = [
     "time",
     "profile",

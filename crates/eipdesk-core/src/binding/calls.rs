@@ -17,6 +17,7 @@ pub enum Prepared {
     Associate(AssociateEipAddressRequest),
     Unassociate(UnassociateEipAddressRequest),
     Modify(ModifyEipForwardModeRequest),
+    Lifecycle(crate::lifecycle::LifecyclePrepared),
 }
 
 /// The request for `action` (`None` for the verification).
@@ -69,7 +70,15 @@ pub fn prepare(
             req.client_token = token(client_token);
             Prepared::Modify(req)
         }
-        StepAction::Verify { .. } => return None,
+        StepAction::Verify { .. }
+        | StepAction::GuestConfigure { .. }
+        | StepAction::GuestVerify { .. }
+        | StepAction::GuestRevert { .. }
+        | StepAction::AuthorizeIngress { .. }
+        | StepAction::RevokeIngress { .. } => return None,
+        StepAction::Lifecycle(l) => {
+            Prepared::Lifecycle(crate::lifecycle::calls::prepare(l, region, client_token))
+        }
     })
 }
 
@@ -82,6 +91,7 @@ impl Prepared {
             Prepared::Associate(r) => r.to_params(),
             Prepared::Unassociate(r) => r.to_params(),
             Prepared::Modify(r) => r.to_params(),
+            Prepared::Lifecycle(l) => l.params(),
         }
     }
 }

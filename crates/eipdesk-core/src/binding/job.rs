@@ -2,6 +2,7 @@
 //! parsed into ([`BindRequest`]) before any rule looks at it.
 
 use crate::ids::{AllocationId, EniId, InstanceId, InvalidId};
+use crate::lifecycle::LifecycleRequest;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -94,16 +95,22 @@ pub enum BindRequest {
     NatUnbind { eip: AllocationId },
     /// Switch an existing ENI binding between NAT and cut-through (`ModifyEipForwardMode`).
     SwitchMode { eip: AllocationId, to: BindMode },
+    /// A lifecycle job (allocate, release, create, delete, attach, detach, rename, bandwidth,
+    /// tags, and binds that start by creating what they bind): see [`crate::lifecycle`].
+    Lifecycle { lifecycle: LifecycleRequest },
 }
 
 impl BindRequest {
-    pub fn eip(&self) -> &AllocationId {
+    /// The EIP the job is about (`None` for lifecycle jobs on ENIs, several EIPs, or an EIP
+    /// still to be allocated).
+    pub fn eip(&self) -> Option<&AllocationId> {
         match self {
             BindRequest::CutThroughBind { eip, .. }
             | BindRequest::CutThroughUnbind { eip, .. }
             | BindRequest::NatBind { eip, .. }
             | BindRequest::NatUnbind { eip }
-            | BindRequest::SwitchMode { eip, .. } => eip,
+            | BindRequest::SwitchMode { eip, .. } => Some(eip),
+            BindRequest::Lifecycle { lifecycle } => lifecycle.eip(),
         }
     }
 
@@ -115,6 +122,7 @@ impl BindRequest {
             BindRequest::NatBind { .. } => JobKind::NatBind,
             BindRequest::NatUnbind { .. } => JobKind::NatUnbind,
             BindRequest::SwitchMode { .. } => JobKind::SwitchMode,
+            BindRequest::Lifecycle { lifecycle } => lifecycle.kind(),
         }
     }
 }
@@ -128,6 +136,19 @@ pub enum JobKind {
     NatBind,
     NatUnbind,
     SwitchMode,
+    AllocateEip,
+    ReleaseEip,
+    RenameEip,
+    SetEipBandwidth,
+    CreateEni,
+    DeleteEni,
+    AttachEni,
+    DetachEni,
+    RenameEni,
+    AddTags,
+    RemoveTags,
+    /// Allocate an EIP and/or create a secondary ENI, then bind them in cut-through mode.
+    CreateAndBind,
 }
 
 impl JobKind {
@@ -138,6 +159,18 @@ impl JobKind {
             JobKind::NatBind => "Bind in NAT mode",
             JobKind::NatUnbind => "Unbind",
             JobKind::SwitchMode => "Switch binding mode",
+            JobKind::AllocateEip => "Allocate an EIP",
+            JobKind::ReleaseEip => "Release EIPs",
+            JobKind::RenameEip => "Rename EIPs",
+            JobKind::SetEipBandwidth => "Change EIP bandwidth",
+            JobKind::CreateEni => "Create a secondary ENI",
+            JobKind::DeleteEni => "Delete ENIs",
+            JobKind::AttachEni => "Attach an ENI",
+            JobKind::DetachEni => "Detach an ENI",
+            JobKind::RenameEni => "Rename ENIs",
+            JobKind::AddTags => "Add tags",
+            JobKind::RemoveTags => "Remove tags",
+            JobKind::CreateAndBind => "Create and bind in cut-through mode",
         }
     }
 }
@@ -160,6 +193,14 @@ pub struct BindForm {
     pub attach_to: Option<String>,
     /// Switch mode: the new mode.
     pub mode: Option<BindMode>,
+    /// Cut-through bind: configure and verify the guest OS through Cloud Assistant.
+    #[serde(default)]
+    #[ts(optional)]
+    pub guest: Option<super::guest_steps::GuestChoice>,
+    /// Cut-through bind: open the login port to this source CIDR for the run's binding.
+    #[serde(default)]
+    #[ts(optional)]
+    pub remote_access: Option<super::access_steps::RemoteAccess>,
 }
 
 /// The kind of resource a form targets.
@@ -181,6 +222,14 @@ pub enum FormError {
     MissingMode,
     #[error(transparent)]
     InvalidId(#[from] InvalidId),
+    /// A lifecycle job sent to the bind form (it has its own form).
+    #[error("\"{0}\" is not a binding job")]
+    NotABindJob(&'static str),
+    /// A lifecycle form that cannot become a job (see [`crate::lifecycle::job`]).
+    #[error("{0}")]
+    Lifecycle(String),
+    #[error(transparent)]
+    RemoteAccess(#[from] super::access_steps::AccessError),
 }
 
 fn optional_instance(raw: Option<&str>) -> Result<Option<InstanceId>, InvalidId> {
@@ -225,6 +274,7 @@ impl BindForm {
                 eip,
                 to: self.mode.ok_or(FormError::MissingMode)?,
             },
+            other => return Err(FormError::NotABindJob(other.title())),
         })
     }
 }

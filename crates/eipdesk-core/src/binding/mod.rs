@@ -4,8 +4,11 @@
 //! own cut-through [`preconditions`] are defined here once, for the form, preflight and the
 //! inventory's Cut-through column.
 
+pub mod access_steps;
 pub mod calls;
 pub mod facts;
+pub mod guest_steps;
+pub mod guide_notes;
 pub mod impact;
 pub mod job;
 pub mod options;
@@ -13,6 +16,7 @@ pub mod outcome;
 pub mod plan;
 pub mod preconditions;
 pub mod preflight;
+pub mod reachability;
 pub mod render;
 pub mod rules;
 pub mod view;

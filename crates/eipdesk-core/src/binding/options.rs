@@ -2,7 +2,7 @@
 //! reason it cannot be chosen for the job at hand (shown disabled), computed by the same rules
 //! as preflight.
 
-use super::facts::{EipFacts, EniFacts, InstanceFacts, Snapshot};
+use super::facts::{EipFacts, EipTargetType, EniFacts, InstanceFacts, Snapshot};
 use super::job::{BindForm, BindMode, JobKind};
 use super::rules::{self, Blocker};
 use super::words;
@@ -116,7 +116,11 @@ fn eni_choice(eni: &EniFacts, verdict: Result<(), Blocker>) -> Choice {
     c
 }
 
-fn instance_choice(instance: &InstanceFacts, verdict: Result<(), Blocker>) -> Choice {
+fn instance_choice(
+    instance: &InstanceFacts,
+    snapshot: &Snapshot,
+    verdict: Result<(), Blocker>,
+) -> Choice {
     let label = if instance.name.is_empty() {
         instance.id.to_string()
     } else {
@@ -128,7 +132,7 @@ fn instance_choice(instance: &InstanceFacts, verdict: Result<(), Blocker>) -> Ch
         format!(
             "{} · {} · {}",
             words::status(&instance.status),
-            instance.instance_type,
+            super::guide_notes::eni_capacity(instance, snapshot),
             instance.zone_id
         ),
         verdict,
@@ -176,6 +180,14 @@ pub fn run_touching<'a>(busy: &'a HashMap<String, Vec<String>>, id: &str) -> Opt
         .map(|(run, _)| run.as_str())
 }
 
+/// Why a resource run `run` is changing cannot be used now.
+pub fn busy_reason(run: &str) -> String {
+    format!(
+        "Run {run} is changing it right now; wait for it to finish (the header shows its \
+         progress)."
+    )
+}
+
 /// Marks every choice a run in progress is changing as unavailable, saying which run.
 pub fn mark_busy(options: &mut BindOptions, busy: &HashMap<String, Vec<String>>) {
     let choices = options
@@ -185,10 +197,7 @@ pub fn mark_busy(options: &mut BindOptions, busy: &HashMap<String, Vec<String>>)
         .chain(options.instances.iter_mut());
     for choice in choices.filter(|c| c.disabled_reason.is_none()) {
         if let Some(run) = run_touching(busy, &choice.id) {
-            choice.disabled_reason = Some(format!(
-                "Run {run} is changing it right now; wait for it to finish (the header shows \
-                 its progress)."
-            ));
+            choice.disabled_reason = Some(busy_reason(run));
             choice.reason_code = Some("ResourceBusy".into());
         }
     }
@@ -204,9 +213,19 @@ pub fn bind_options(
     let eip = AllocationId::parse(&form.allocation_id)
         .ok()
         .and_then(|id| snapshot.eip(&id));
+    // The ENI the job moves: the chosen target, or for an undo of cut-through the ENI the
+    // EIP is bound to now, so "attach afterwards" follows the bind form's rule either way.
     let eni = form
         .target_id
         .as_deref()
+        .or_else(|| match (job, eip) {
+            (JobKind::CutThroughUnbind, Some(e)) => e
+                .binding
+                .as_ref()
+                .filter(|b| b.instance_type == EipTargetType::NetworkInterface)
+                .map(|b| b.instance_id.as_str()),
+            _ => None,
+        })
         .and_then(|t| EniId::parse(t).ok())
         .and_then(|id| snapshot.eni(&id));
     let region_verdict = |e: &EipFacts| rules::region_supports_cut_through(regions, &e.region);
@@ -222,6 +241,7 @@ pub fn bind_options(
                 JobKind::SwitchMode => {
                     bound_in(e, Some(form.mode.unwrap_or(BindMode::CutThrough)), false)
                 }
+                _ => Ok(()),
             };
             eip_choice(e, verdict)
         })
@@ -252,7 +272,7 @@ pub fn bind_options(
                 (_, Some(n), _) => rules::instance_can_take_eni(i, n, snapshot),
                 _ => rules::instance_is_ready(i),
             };
-            instance_choice(i, verdict)
+            instance_choice(i, snapshot, verdict)
         })
         .collect();
     let cut_through_unavailable = eip

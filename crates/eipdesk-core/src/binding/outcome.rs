@@ -23,7 +23,16 @@ pub fn outcome(action: &StepAction, again: bool) -> Option<String> {
         StepAction::ModifyForwardMode { eip, to, .. } => {
             format!("{eip} is in {} mode{again}", to.label())
         }
-        StepAction::Verify { .. } => return None,
+        StepAction::Verify { .. } | StepAction::GuestVerify { .. } => return None,
+        StepAction::GuestConfigure { guest, .. } => {
+            format!("the NIC with MAC {} uses DHCP{again}", guest.mac)
+        }
+        StepAction::GuestRevert { guest } => {
+            format!("the NIC with MAC {} is restored{again}", guest.mac)
+        }
+        StepAction::AuthorizeIngress { rule } => format!("{} is allowed{again}", rule.describe()),
+        StepAction::RevokeIngress { rule } => format!("{} is removed{again}", rule.describe()),
+        StepAction::Lifecycle(l) => l.outcome(again),
     })
 }
 

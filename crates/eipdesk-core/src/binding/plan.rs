@@ -4,6 +4,7 @@
 
 use super::job::{BindMode, BindRequest};
 use crate::ids::{AllocationId, EniId, InstanceId, RegionId};
+use crate::lifecycle::{LifecycleAction, LifecycleExpectation};
 use serde::{Deserialize, Serialize};
 
 /// A state the engine waits for after a step (and checks before acting, so a resumed step
@@ -23,19 +24,23 @@ pub enum Expectation {
     },
     /// EIP `Available`, bound to nothing.
     EipFree { eip: AllocationId },
+    /// A state of a lifecycle step (see [`crate::lifecycle`]).
+    Lifecycle(LifecycleExpectation),
 }
 
 impl Expectation {
     /// "ENI eni-1 InUse on i-2": how the timeline names the state it waits for.
     pub fn describe(&self) -> String {
-        match self {
+        let text = match self {
             Expectation::EniAttached { eni, instance } => format!("{eni} InUse on {instance}"),
             Expectation::EniDetached { eni } => format!("{eni} Available"),
             Expectation::EipBound { eip, mode, .. } => {
                 format!("{eip} InUse, mode {}", mode.as_api())
             }
             Expectation::EipFree { eip } => format!("{eip} Available"),
-        }
+            Expectation::Lifecycle(l) => l.describe(),
+        };
+        crate::lifecycle::created::humanize(&text)
     }
 }
 
@@ -73,6 +78,32 @@ pub enum StepAction {
     },
     /// No call: read the real state and check every expectation.
     Verify { checks: Vec<Expectation> },
+    /// A lifecycle step: allocate, release, create, delete, edit, tag (see
+    /// [`crate::lifecycle`]).
+    Lifecycle(LifecycleAction),
+    /// Cloud Assistant `RunCommand`: DHCP on the NIC with the ENI's MAC, NIC up, optionally
+    /// its route metric (`binding::guest_steps`; undo: [`StepAction::GuestRevert`]).
+    GuestConfigure {
+        guest: super::guest_steps::GuestTarget,
+        metric: Option<u32>,
+    },
+    /// Cloud Assistant `RunCommand`: the guest's addresses and routes; the EIP must be on the
+    /// NIC.
+    GuestVerify {
+        guest: super::guest_steps::GuestTarget,
+    },
+    /// Cloud Assistant `RunCommand`: the NIC's DHCP configuration removed again.
+    GuestRevert {
+        guest: super::guest_steps::GuestTarget,
+    },
+    /// ECS `AuthorizeSecurityGroup`: one inbound rule (`binding::access_steps`).
+    AuthorizeIngress {
+        rule: super::access_steps::IngressRule,
+    },
+    /// ECS `RevokeSecurityGroup`: the rule removed again.
+    RevokeIngress {
+        rule: super::access_steps::IngressRule,
+    },
 }
 
 impl StepAction {
@@ -85,6 +116,12 @@ impl StepAction {
             StepAction::Unassociate { .. } => "UnassociateEipAddress",
             StepAction::ModifyForwardMode { .. } => "ModifyEipForwardMode",
             StepAction::Verify { .. } => return None,
+            StepAction::Lifecycle(l) => l.api_action(),
+            StepAction::GuestConfigure { .. }
+            | StepAction::GuestVerify { .. }
+            | StepAction::GuestRevert { .. } => "RunCommand",
+            StepAction::AuthorizeIngress { .. } => "AuthorizeSecurityGroup",
+            StepAction::RevokeIngress { .. } => "RevokeSecurityGroup",
         })
     }
 
@@ -92,6 +129,9 @@ impl StepAction {
     pub fn product(&self) -> &'static str {
         match self {
             StepAction::DetachEni { .. } | StepAction::AttachEni { .. } => "ecs",
+            StepAction::Lifecycle(l) => l.product(),
+            a if super::guest_steps::is_guest(a) => "ecs",
+            StepAction::AuthorizeIngress { .. } | StepAction::RevokeIngress { .. } => "ecs",
             _ => "vpc",
         }
     }
@@ -126,6 +166,12 @@ impl StepAction {
                 }]
             }
             StepAction::Verify { checks } => checks.clone(),
+            StepAction::Lifecycle(l) => vec![Expectation::Lifecycle(l.expectation())],
+            StepAction::GuestConfigure { .. }
+            | StepAction::GuestVerify { .. }
+            | StepAction::GuestRevert { .. }
+            | StepAction::AuthorizeIngress { .. }
+            | StepAction::RevokeIngress { .. } => Vec::new(),
         }
     }
 
@@ -166,7 +212,15 @@ impl StepAction {
                 from: to,
                 to: from,
             },
-            StepAction::Verify { .. } => return None,
+            StepAction::Lifecycle(l) => StepAction::Lifecycle(l.undo()?),
+            StepAction::Verify { .. } | StepAction::GuestVerify { .. } => return None,
+            StepAction::GuestConfigure { guest, .. } => StepAction::GuestRevert { guest },
+            StepAction::GuestRevert { guest } => StepAction::GuestConfigure {
+                guest,
+                metric: None,
+            },
+            StepAction::AuthorizeIngress { rule } => StepAction::RevokeIngress { rule },
+            StepAction::RevokeIngress { rule } => StepAction::AuthorizeIngress { rule },
         })
     }
 
@@ -181,17 +235,20 @@ impl StepAction {
 
     /// Whether the action takes a `ClientToken`.
     pub fn takes_client_token(&self) -> bool {
-        matches!(
-            self,
-            StepAction::Associate { .. }
-                | StepAction::Unassociate { .. }
-                | StepAction::ModifyForwardMode { .. }
-        )
+        match self {
+            StepAction::Lifecycle(l) => l.takes_client_token(),
+            _ => matches!(
+                self,
+                StepAction::Associate { .. }
+                    | StepAction::Unassociate { .. }
+                    | StepAction::ModifyForwardMode { .. }
+            ),
+        }
     }
 
     /// One line for the timeline and the plan.
     pub fn title(&self) -> String {
-        match self {
+        let text = match self {
             StepAction::DetachEni { eni, instance } => format!("Detach {eni} from {instance}"),
             StepAction::AttachEni { eni, instance } => format!("Attach {eni} to {instance}"),
             StepAction::Associate {
@@ -204,12 +261,17 @@ impl StepAction {
                 format!("Switch {eip} to {} mode", to.label())
             }
             StepAction::Verify { .. } => "Verify the final state".to_string(),
-        }
+            StepAction::Lifecycle(l) => l.title(),
+            StepAction::AuthorizeIngress { rule } => format!("Allow {}", rule.describe()),
+            StepAction::RevokeIngress { rule } => format!("Remove the rule {}", rule.describe()),
+            guest => super::guest_steps::title(guest).unwrap_or_default(),
+        };
+        crate::lifecycle::created::humanize(&text)
     }
 
     /// What the step changes, in the user's terms.
     pub fn effect(&self) -> String {
-        match self {
+        let text = match self {
             StepAction::DetachEni { instance, .. } => format!(
                 "The interface leaves {instance}; the instance loses that NIC until it is re-attached. Waits until the interface is Available."
             ),
@@ -238,7 +300,17 @@ impl StepAction {
                 "Reads the real state and checks: {}.",
                 checks.iter().map(Expectation::describe).collect::<Vec<_>>().join("; ")
             ),
-        }
+            StepAction::Lifecycle(l) => l.effect(),
+            StepAction::AuthorizeIngress { rule } => format!(
+                "Adds an inbound security-group rule so {} can reach the instance's login port through the EIP. Checks the rule exists.",
+                rule.source_cidr
+            ),
+            StepAction::RevokeIngress { .. } => {
+                "Removes the inbound rule this run added. Checks it is gone.".to_string()
+            }
+            guest => super::guest_steps::effect(guest).unwrap_or_default(),
+        };
+        crate::lifecycle::created::humanize(&text)
     }
 }
 
@@ -274,6 +346,9 @@ pub enum Warning {
     /// The profile is labelled production: type `confirm_id` (the EIP's IP address) to
     /// confirm.
     ProductionProfile { profile: String, confirm_id: String },
+    /// The profile is labelled production and the job acts on `confirm_id` (an ENI, or several
+    /// resources): type it to confirm.
+    ProductionResource { profile: String, confirm_id: String },
 }
 
 impl Warning {
@@ -283,11 +358,12 @@ impl Warning {
             Warning::PrePaidEip { .. } => "PrePaidEip",
             Warning::Disruptive { .. } => "Disruptive",
             Warning::ProductionProfile { .. } => "ProductionProfile",
+            Warning::ProductionResource { .. } => "ProductionResource",
         }
     }
 
     pub fn message(&self) -> String {
-        match self {
+        let text = match self {
             Warning::LosesPrivateNetworking { eni } => format!(
                 "{eni} loses its private networking: the EIP replaces its private IP, so it stops reaching the VPC through that address."
             ),
@@ -303,13 +379,21 @@ impl Warning {
             } => format!(
                 "Profile \"{profile}\" is labelled production. Type the EIP's IP address ({confirm_id}) to confirm."
             ),
-        }
+            Warning::ProductionResource {
+                profile,
+                confirm_id,
+            } => format!(
+                "Profile \"{profile}\" is labelled production. Type {confirm_id} to confirm."
+            ),
+        };
+        crate::lifecycle::created::humanize(&text)
     }
 
     /// The text the user must type, for warnings confirmed by typing.
     pub fn confirm_text(&self) -> Option<&str> {
         match self {
-            Warning::ProductionProfile { confirm_id, .. } => Some(confirm_id),
+            Warning::ProductionProfile { confirm_id, .. }
+            | Warning::ProductionResource { confirm_id, .. } => Some(confirm_id),
             _ => None,
         }
     }
@@ -367,22 +451,28 @@ impl BindPlan {
 
     /// What the plan breaks, and for how long.
     pub fn impact(&self) -> Vec<super::impact::ImpactItem> {
-        super::impact::impact_of(
+        let mut items = super::impact::impact_of(
             self.steps.iter().map(|s| &s.action),
             &self.context.eip_address,
-        )
+        );
+        for item in &mut items {
+            item.message = crate::lifecycle::created::humanize(&item.message);
+        }
+        items
     }
 
     /// Every resource ID the plan's calls act on (the EIP, the ENI, the targets it associates
     /// or unassociates), sorted and without repeats. Two runs sharing one must not overlap.
     pub fn touched_resources(&self) -> Vec<String> {
-        let mut out: Vec<String> = vec![self.request.eip().to_string()];
+        let mut out: Vec<String> = self.request.eip().iter().map(ToString::to_string).collect();
         out.extend(self.context.eni.iter().map(ToString::to_string));
         for step in &self.steps {
-            if let StepAction::Associate { target, .. } | StepAction::Unassociate { target, .. } =
-                &step.action
-            {
-                out.push(target.clone());
+            match &step.action {
+                StepAction::Associate { target, .. } | StepAction::Unassociate { target, .. } => {
+                    out.push(target.clone());
+                }
+                StepAction::Lifecycle(l) => out.extend(l.resources()),
+                _ => {}
             }
         }
         out.sort();
@@ -396,6 +486,7 @@ impl BindPlan {
         let binds = match &self.request {
             BindRequest::CutThroughBind { .. } => true,
             BindRequest::SwitchMode { to, .. } => *to == BindMode::CutThrough,
+            BindRequest::Lifecycle { lifecycle } => lifecycle.binds_cut_through(),
             _ => false,
         };
         binds && self.context.final_instance.is_some()

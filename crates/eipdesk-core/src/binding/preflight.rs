@@ -68,7 +68,7 @@ fn check_attach_target(
     }
 }
 
-fn production_warning(profile: &ProfileFacts, confirm_id: &str) -> Option<Warning> {
+pub(crate) fn production_warning(profile: &ProfileFacts, confirm_id: &str) -> Option<Warning> {
     profile.production.then(|| Warning::ProductionProfile {
         profile: profile.name.clone(),
         confirm_id: confirm_id.to_string(),
@@ -77,7 +77,7 @@ fn production_warning(profile: &ProfileFacts, confirm_id: &str) -> Option<Warnin
 
 /// A plan that breaks something needs an acknowledgement (unless a warning naming the loss
 /// already asks for one); on production the EIP's IP address is typed last.
-fn acknowledge_impact(plan: &mut BindPlan, production: Option<Warning>) {
+pub(crate) fn acknowledge_impact(plan: &mut BindPlan, production: Option<Warning>) {
     let impact = plan.impact();
     let covered = plan
         .warnings
@@ -202,7 +202,15 @@ pub fn preflight(
     regions: &CutThroughRegions,
     profile: &ProfileFacts,
 ) -> Result<BindPlan, Vec<Blocker>> {
-    let eip = find_eip(snapshot, request.eip())?;
+    let Some(eip_id) = request
+        .eip()
+        .filter(|_| !matches!(request, BindRequest::Lifecycle { .. }))
+    else {
+        return Err(vec![Blocker::Lifecycle(
+            crate::lifecycle::LifecycleBlocker::NotABindingJob,
+        )]);
+    };
+    let eip = find_eip(snapshot, eip_id)?;
     let region = eip.region.clone();
     let mut f = Findings::default();
     let production = production_warning(profile, &eip.ip_address);
@@ -285,6 +293,12 @@ pub fn preflight(
                 "{} gets its private IP {} and its private networking back; a NIC configured for DHCP picks it up again.",
                 eni.id, eni.primary_ip
             ));
+            if eip.charge_type == "PrePaid" {
+                notes.push(super::guide_notes::prepaid_unbind_note(
+                    eip.allocation_id.as_str(),
+                    eni.id.as_str(),
+                ));
+            }
             f.finish(plan(
                 around_detached(eni, unassociate, reattach_to.as_ref(), vec![free]),
                 Vec::new(),
@@ -418,5 +432,8 @@ pub fn preflight(
                 context(eip, Some(eni), back.as_ref(), snapshot),
             ))
         }
+        BindRequest::Lifecycle { .. } => Err(vec![Blocker::Lifecycle(
+            crate::lifecycle::LifecycleBlocker::NotABindingJob,
+        )]),
     }
 }

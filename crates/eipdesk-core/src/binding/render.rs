@@ -23,6 +23,7 @@ pub fn cli_wait(expectation: &Expectation, region: &RegionId) -> String {
         Expectation::EniDetached { eni } => eni_waiter(r, eni.as_str(), "Available"),
         Expectation::EipBound { eip, .. } => eip_waiter(r, eip.as_str(), "InUse"),
         Expectation::EipFree { eip } => eip_waiter(r, eip.as_str(), "Available"),
+        Expectation::Lifecycle(l) => crate::lifecycle::render::cli_wait(l, r),
     }
 }
 
@@ -106,7 +107,14 @@ fn attachment_block(name: &str, eni: &str, instance: &str, depends_on: &str) -> 
 
 /// The Terraform equivalent of the plan's end state.
 pub fn terraform(plan: &BindPlan) -> String {
-    let eip = plan.request.eip().as_str();
+    if matches!(plan.request, BindRequest::Lifecycle { .. }) {
+        return crate::lifecycle::render::terraform(plan);
+    }
+    bind_terraform(plan)
+}
+
+fn bind_terraform(plan: &BindPlan) -> String {
+    let eip = plan.request.eip().map(|e| e.as_str()).unwrap_or_default();
     let name = format!("eipdesk_{}", tf_name(eip));
     let association = plan.steps.iter().find_map(|s| match &s.action {
         StepAction::Associate {
@@ -163,5 +171,6 @@ pub fn terraform(plan: &BindPlan) -> String {
                 association_block(&name, eip, eni, "NetworkInterface", *to, ip)
             )
         }
+        BindRequest::Lifecycle { .. } => crate::lifecycle::render::terraform(plan),
     }
 }

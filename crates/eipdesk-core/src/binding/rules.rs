@@ -102,6 +102,9 @@ pub enum Blocker {
         allocation_id: String,
         ip: String,
     },
+    /// A rule of a lifecycle job (see [`crate::lifecycle::reasons`]).
+    #[error(transparent)]
+    Lifecycle(#[from] crate::lifecycle::LifecycleBlocker),
 }
 
 impl Blocker {
@@ -135,6 +138,7 @@ impl Blocker {
             Blocker::InstanceNotReady { .. } => "InstanceNotReady",
             Blocker::InstanceEniQuotaFull { .. } => "InstanceEniQuotaFull",
             Blocker::InstanceHasEip { .. } => "InstanceHasEip",
+            Blocker::Lifecycle(b) => b.code(),
         }
     }
 }

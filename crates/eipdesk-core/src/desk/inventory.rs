@@ -3,9 +3,11 @@
 
 use super::EipDesk;
 use crate::api::RegionInfo;
+use crate::binding::options::busy_reason;
 use crate::error::CoreError;
+use crate::export_file::{self, ExportSuggestion, ExportTarget};
 use crate::ids::RegionId;
-use crate::inventory::actions::{RowAction, actions_for};
+use crate::inventory::actions::{RowAction, actions_for, mark_unavailable};
 use crate::inventory::error::InventoryError;
 use crate::inventory::{
     self, CsvExportRequest, CsvExportResult, EipRow, InventoryEvent, InventoryPatch, LoadContext,
@@ -91,9 +93,14 @@ impl EipDesk {
         let rows = self
             .inventory
             .rows(self.session().generation, Some(&r.region_id));
-        rows.first()
+        let mut actions = rows
+            .first()
             .and_then(|rows| actions_for(rows, r))
-            .ok_or_else(|| InventoryError::RowNotFound(r.id.clone()).into())
+            .ok_or_else(|| InventoryError::RowNotFound(r.id.clone()))?;
+        if let Some(run) = self.run_changing(&r.id) {
+            mark_unavailable(&mut actions, &busy_reason(&run));
+        }
+        Ok(actions)
     }
 
     /// A loaded region's raw listing and rows (for preflight checks), if loaded.
@@ -114,20 +121,20 @@ impl EipDesk {
         Ok(self.inventory.load_region(ctx, &region).await?.eips)
     }
 
-    /// Writes the rows a table shows to a CSV file.
+    /// Writes the rows a table shows to the CSV file the user chose.
     pub fn export_csv(
         &self,
+        target: &ExportTarget,
         request: &CsvExportRequest,
     ) -> Result<CsvExportResult, inventory::InventoryError> {
-        inventory::csv::export_csv(request)
+        inventory::csv::export_csv(target, request)
     }
 
-    /// A suggested export path for a table.
-    pub fn default_export_path(&self, table: TableId) -> String {
-        let stamp = alicloud_api::timestamp::now_utc(alicloud_api::timestamp::FILE_NAME);
-        inventory::csv::default_export_dir(self.data_dir())
-            .join(format!("eipdesk-{}-{stamp}.csv", table.as_str()))
-            .display()
-            .to_string()
+    /// Where the save dialog for a table's CSV opens, and the name it suggests.
+    pub fn csv_export_suggestion(&self, table: TableId) -> ExportSuggestion {
+        ExportSuggestion {
+            folder: export_file::default_dir(self.data_dir()),
+            file_name: export_file::suggested_name(table.as_str(), "csv"),
+        }
     }
 }

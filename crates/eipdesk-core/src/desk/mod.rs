@@ -3,6 +3,7 @@
 //! (`impl EipDesk` in `desk/<feature>.rs`), and the shell maps them 1:1 to Tauri commands.
 
 mod inventory;
+pub mod lifecycle;
 pub mod profiles;
 pub mod workflow;
 

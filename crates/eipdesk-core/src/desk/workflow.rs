@@ -8,6 +8,7 @@ use crate::audit::{AuditEntry, AuditFilter, AuditLog};
 use crate::binding::options::{BindOptions, bind_options, mark_busy, run_touching};
 use crate::binding::view::PreflightView;
 use crate::binding::{BindForm, BindPlan, Blocker, Confirmations, ProfileFacts, preflight};
+use crate::export_file::{self, ExportError, ExportSuggestion, ExportTarget};
 use crate::ids::{RegionId, RunId};
 use crate::journal::{Database, Journal, RunOwner, RunRecord, RunStatus, db_path};
 use crate::workflow::snapshot::fetch_snapshot;
@@ -79,16 +80,13 @@ impl WorkflowHub {
     }
 }
 
-/// An audit export: where to, which format, which entries.
+/// An audit export: which format, which entries (the file is chosen in a save dialog).
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditExportRequest {
     pub format: ExportFormat,
     #[serde(default)]
     pub filter: AuditFilter,
-    /// Absolute file path; empty: the default export folder.
-    #[serde(default)]
-    pub path: Option<String>,
 }
 
 /// What an audit export wrote.
@@ -114,7 +112,7 @@ impl EipDesk {
             .unwrap_or_else(|p| p.into_inner()) = events;
     }
 
-    fn engine(&self) -> Result<Engine, WorkflowError> {
+    pub(super) fn engine(&self) -> Result<Engine, WorkflowError> {
         Ok(Engine::new(
             self.workflow.db()?,
             &self.session().client,
@@ -163,7 +161,7 @@ impl EipDesk {
         account
     }
 
-    async fn profile_facts(&self) -> (ProfileFacts, RunOwner) {
+    pub(super) async fn profile_facts(&self) -> (ProfileFacts, RunOwner) {
         let session = self.session();
         let account = self.account_id().await;
         (
@@ -176,6 +174,16 @@ impl EipDesk {
                 account,
             },
         )
+    }
+
+    /// The run this process is driving that is changing resource `id`, if any.
+    pub fn run_changing(&self, id: &str) -> Option<String> {
+        let active = self
+            .workflow
+            .active
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        run_touching(&active, id).map(str::to_string)
     }
 
     /// The form's choices for its job, EIP and target, each with why it cannot be chosen.
@@ -200,12 +208,24 @@ impl EipDesk {
         let request = form.parse()?;
         let region = region_of(form)?;
         let snapshot = fetch_snapshot(&self.session().client, &region).await?;
-        Ok(preflight(
-            &request,
-            &snapshot,
-            self.cut_through_regions(),
-            profile,
-        ))
+        let mut plan = preflight(&request, &snapshot, self.cut_through_regions(), profile);
+        if let Ok(plan) = &mut plan {
+            let choice = form.guest.unwrap_or_default();
+            crate::binding::guest_steps::add_guest_steps(plan, &choice, profile.production);
+            let open_to = form
+                .remote_access
+                .as_ref()
+                .map(crate::binding::access_steps::check_cidr)
+                .transpose()
+                .map_err(crate::binding::FormError::from)?;
+            crate::workflow::reachability::add_reachability_note(
+                &self.session().client,
+                plan,
+                open_to.as_deref(),
+            )
+            .await;
+        }
+        Ok(plan)
     }
 
     /// Preflight on the real state: every failing rule, or the plan.
@@ -227,6 +247,17 @@ impl EipDesk {
             .plan(&form, &profile)
             .await?
             .map_err(WorkflowError::Preflight)?;
+        self.start_plan(&plan, &confirmations, &owner)
+    }
+
+    /// Records a run of a checked plan (unless another run is working on one of its
+    /// resources) and drives it on a background task.
+    pub(super) fn start_plan(
+        &self,
+        plan: &BindPlan,
+        confirmations: &Confirmations,
+        owner: &RunOwner,
+    ) -> Result<RunView, WorkflowError> {
         let resources = plan.touched_resources();
         let engine = self.engine()?;
         {
@@ -242,7 +273,7 @@ impl EipDesk {
                 return Err(WorkflowError::Busy { run, resource });
             }
         }
-        let run = engine.start(&plan, &confirmations, &owner)?;
+        let run = engine.start(plan, confirmations, owner)?;
         let journal = engine.journal().clone();
         self.spawn_drive(engine, &run, resources);
         Ok(run_view(&journal, &run.id)?)
@@ -363,46 +394,31 @@ impl EipDesk {
         Ok(AuditLog::new(self.workflow.db()?).query(filter)?)
     }
 
-    /// Writes the matching audit entries as CSV or JSON.
+    /// Where the save dialog for an audit export opens, and the name it suggests.
+    pub fn audit_export_suggestion(&self, format: ExportFormat) -> ExportSuggestion {
+        ExportSuggestion {
+            folder: export_file::default_dir(self.data_dir()),
+            file_name: export_file::suggested_name("audit", format.extension()),
+        }
+    }
+
+    /// Writes the matching audit entries as CSV or JSON to the file the user chose.
     pub fn export_audit(
         &self,
+        target: &ExportTarget,
         request: &AuditExportRequest,
     ) -> Result<AuditExportResult, WorkflowError> {
         let mut filter = request.filter.clone();
         filter.limit = Some(filter.limit.unwrap_or(100_000));
         let entries = self.audit_log(&filter)?;
-        let ext = match request.format {
-            ExportFormat::Csv => "csv",
-            ExportFormat::Json => "json",
-        };
-        let path = match request
-            .path
-            .as_deref()
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-        {
-            Some(p) if PathBuf::from(p).is_absolute() => PathBuf::from(p),
-            Some(p) => {
-                return Err(WorkflowError::Export {
-                    path: p.into(),
-                    reason: "the path must be absolute".into(),
-                });
-            }
-            None => {
-                let stamp = alicloud_api::timestamp::now_utc(alicloud_api::timestamp::FILE_NAME);
-                crate::inventory::csv::default_export_dir(self.data_dir())
-                    .join(format!("eipdesk-audit-{stamp}.{ext}"))
-            }
-        };
-        let fail = |reason: String| WorkflowError::Export {
-            path: path.display().to_string(),
+        let fail = |reason: String| ExportError::Write {
+            path: target.path().display().to_string(),
             reason,
         };
         let text = export(&entries, request.format).map_err(|e| fail(e.to_string()))?;
-        crate::fsutil::write_atomic(&path, text.as_bytes())
-            .map_err(|e| fail(e.source.to_string()))?;
+        target.write(text.as_bytes())?;
         Ok(AuditExportResult {
-            path: path.display().to_string(),
+            path: target.path().display().to_string(),
             entries: u32::try_from(entries.len()).unwrap_or(u32::MAX),
             bytes: u32::try_from(text.len()).unwrap_or(u32::MAX),
         })
@@ -425,6 +441,8 @@ pub fn typescript_declarations() -> Vec<String> {
         TargetKind::decl(),
         BindMode::decl(),
         BindForm::decl(),
+        crate::binding::guest_steps::GuestChoice::decl(),
+        crate::binding::access_steps::RemoteAccess::decl(),
         Confirmations::decl(),
         Choice::decl(),
         BindOptions::decl(),
@@ -441,6 +459,7 @@ pub fn typescript_declarations() -> Vec<String> {
         Phase::decl(),
         StepStatus::decl(),
         StepView::decl(),
+        crate::workflow::guest_view::GuestStepView::decl(),
         OsFamily::decl(),
         GuideStep::decl(),
         OsGuide::decl(),

@@ -2,15 +2,19 @@
 //! its MAC address, enable DHCP on it and restart it (it then carries the EIP), and inspect or
 //! change the route priority (the new NIC's default route has a lower priority than the
 //! primary NIC's). One text per OS family; the family matching the instance's `OSName` first.
+//! [`scripts`] holds the same configuration as scripts the engine runs through Cloud Assistant,
+//! [`verify`] reads what the verification script prints.
 
 mod linux;
+pub mod scripts;
+pub mod verify;
 mod windows;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// The operating-system families instructions exist for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum OsFamily {
     /// Alibaba Cloud Linux and CentOS (ifcfg files).

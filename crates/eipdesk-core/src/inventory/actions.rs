@@ -67,6 +67,14 @@ pub struct RowAction {
     pub sheet: SheetPrefill,
 }
 
+/// Makes every action unavailable for `reason` (a run in progress is changing the row's
+/// resource), keeping an earlier reason where there is one.
+pub fn mark_unavailable(actions: &mut [RowAction], reason: &str) {
+    for action in actions.iter_mut().filter(|a| a.unavailable.is_none()) {
+        action.unavailable = Some(reason.to_string());
+    }
+}
+
 fn prefill(region_id: &str, intent: SheetIntent) -> SheetPrefill {
     SheetPrefill {
         region_id: region_id.to_string(),

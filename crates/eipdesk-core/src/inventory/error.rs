@@ -2,6 +2,7 @@
 //! errors), and how they describe themselves to the window.
 
 use crate::error::{DescribeError, ErrorKind};
+use crate::export_file::ExportError;
 
 /// What can go wrong in the inventory besides an API call.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -13,8 +14,8 @@ pub enum InventoryError {
     #[error("{0} is not in the loaded inventory")]
     RowNotFound(String),
     /// The CSV file could not be written.
-    #[error("could not export to {path}: {reason}")]
-    Export { path: String, reason: String },
+    #[error(transparent)]
+    Export(#[from] ExportError),
 }
 
 impl DescribeError for InventoryError {
@@ -22,27 +23,21 @@ impl DescribeError for InventoryError {
         match self {
             InventoryError::Cancelled => ErrorKind::Transient,
             InventoryError::RowNotFound(_) => ErrorKind::NotFound,
-            InventoryError::Export { .. } => ErrorKind::InvalidInput,
+            InventoryError::Export(e) => e.kind(),
         }
     }
     fn code(&self) -> String {
         match self {
-            InventoryError::Cancelled => "Cancelled",
-            InventoryError::RowNotFound(_) => "RowNotFound",
-            InventoryError::Export { .. } => "ExportFailed",
+            InventoryError::Cancelled => "Cancelled".into(),
+            InventoryError::RowNotFound(_) => "RowNotFound".into(),
+            InventoryError::Export(e) => e.code(),
         }
-        .into()
     }
     fn hint(&self) -> Option<String> {
-        Some(
-            match self {
-                InventoryError::Cancelled => "A newer load replaced it.",
-                InventoryError::RowNotFound(_) => "Refresh the table.",
-                InventoryError::Export { .. } => {
-                    "Choose a full path in a folder that exists and that you can write to."
-                }
-            }
-            .into(),
-        )
+        match self {
+            InventoryError::Cancelled => Some("A newer load replaced it.".into()),
+            InventoryError::RowNotFound(_) => Some("Refresh the table.".into()),
+            InventoryError::Export(e) => e.hint(),
+        }
     }
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::rows::{EipRow, EniRow, InstanceRow, RegionRows, ResourceRef};
-use super::scope::Scope;
+use super::scope::{Scope, TableId};
 use crate::error::ErrorDto;
 
 /// Asks for a load of `scope` (`all` or a region ID).
@@ -88,12 +88,12 @@ pub struct InventoryPatch {
     pub refreshed_at: String,
 }
 
-/// Writes the rows the UI shows to a CSV file.
+/// The rows the UI shows, to be written to a CSV file the user chooses in a save dialog.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CsvExportRequest {
-    /// An absolute path; `.csv` is appended when it has no extension.
-    pub path: String,
+    /// The table the rows come from (names the suggested file).
+    pub table: TableId,
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
 }

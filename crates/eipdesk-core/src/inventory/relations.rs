@@ -192,6 +192,15 @@ pub fn build_rows(
     }
 }
 
+/// `key=value`, or `key` when the value is empty.
+fn tag_text(key: &str, value: &str) -> String {
+    if value.is_empty() {
+        key.to_string()
+    } else {
+        format!("{key}={value}")
+    }
+}
+
 fn eip_row(eip: &EipAddress, region: &str, index: &Index<'_>) -> EipRow {
     let binding = eip_target(eip).map(|(target, id)| {
         let mut b = EipBinding {
@@ -254,6 +263,12 @@ fn eip_row(eip: &EipAddress, region: &str, index: &Index<'_>) -> EipRow {
             .iter()
             .filter_map(|l| non_empty(&l.lock_reason))
             .collect(),
+        tags: eip
+            .tags
+            .tag
+            .iter()
+            .map(|t| tag_text(&t.key, &t.value))
+            .collect(),
     }
 }
 
@@ -294,6 +309,12 @@ fn eni_row(
         secondary_private_ips: secondary,
         mac_address: eni.mac_address.clone(),
         security_group_ids: eni.security_group_ids.security_group_id.clone(),
+        tags: eni
+            .tags
+            .tag
+            .iter()
+            .map(|t| tag_text(&t.tag_key, &t.tag_value))
+            .collect(),
         creation_time: eni.creation_time.clone(),
         instance_id: instance.map(str::to_string),
         instance_name: instance.and_then(|i| index.instance_name(i)),

@@ -424,3 +424,36 @@ fn eni_with_several_eips_lists_the_primary_ip_one_first() {
     let ids: Vec<&str> = free.eips.iter().map(|e| e.allocation_id.as_str()).collect();
     assert_eq!(ids, ["eip-b", "eip-a"]);
 }
+
+#[test]
+fn rows_carry_tags_for_the_tag_filter() {
+    let mut facts = region();
+    let free = facts
+        .eips
+        .iter_mut()
+        .find(|e| e.allocation_id == "eip-free")
+        .unwrap();
+    free.tags.tag = vec![
+        alicloud_api::vpc::VpcTag {
+            key: "team".into(),
+            value: "edge".into(),
+        },
+        alicloud_api::vpc::VpcTag {
+            key: "cost".into(),
+            value: String::new(),
+        },
+    ];
+    let multi = facts
+        .enis
+        .iter_mut()
+        .find(|n| n.network_interface_id == "eni-multi")
+        .unwrap();
+    multi.tags.tag = vec![alicloud_api::ecs::EcsTag {
+        tag_key: "owner".into(),
+        tag_value: "netops".into(),
+    }];
+    let rows = build_rows(&facts, &quotas(), &CutThroughRegions::default());
+    assert_eq!(eip_row(&rows, "eip-free").tags, ["team=edge", "cost"]);
+    assert_eq!(eni_row(&rows, "eni-multi").tags, ["owner=netops"]);
+    assert!(eip_row(&rows, "eip-nat").tags.is_empty());
+}

@@ -91,6 +91,8 @@ pub struct EipRow {
     pub binding: Option<EipBinding>,
     /// Operation lock reasons (`financial`, `security`, …); empty when unlocked.
     pub lock_reasons: Vec<String>,
+    /// Tags as `key=value` (`key` alone when the value is empty), for filtering by tag.
+    pub tags: Vec<String>,
 }
 
 /// An EIP as other rows mention it.
@@ -185,6 +187,8 @@ pub struct EniRow {
     pub secondary_private_ips: Vec<String>,
     pub mac_address: String,
     pub security_group_ids: Vec<String>,
+    /// Tags as `key=value` (`key` alone when the value is empty).
+    pub tags: Vec<String>,
     pub creation_time: String,
     /// The instance it is attached to.
     pub instance_id: Option<String>,

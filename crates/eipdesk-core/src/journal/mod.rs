@@ -3,6 +3,7 @@
 //! by a crash can be resumed or rolled back on the next start.
 
 pub mod db;
+pub mod guest;
 pub mod model;
 mod schema;
 
@@ -101,6 +102,7 @@ fn step_from_row(r: &Row<'_>) -> Result<StepRecord, DbError> {
         error: parse_opt(r.get("error_json")?)?,
         started_at: r.get("started_at")?,
         finished_at: r.get("finished_at")?,
+        created_id: r.get("created_id")?,
     })
 }
 
@@ -245,6 +247,7 @@ impl Journal {
             (StepField::ClientToken, CallPhase::Undo) => "undo_client_token",
             (StepField::RequestId, CallPhase::Do) => "request_id",
             (StepField::RequestId, CallPhase::Undo) => "undo_request_id",
+            (StepField::CreatedId, _) => "created_id",
         };
         let conn = self.db.lock();
         conn.execute(

@@ -119,6 +119,8 @@ pub struct StepRecord {
     pub error: Option<ErrorDto>,
     pub started_at: Option<String>,
     pub finished_at: Option<String>,
+    /// What the step created (a new EIP's or ENI's ID), once its call returned.
+    pub created_id: Option<String>,
 }
 
 /// Whether a call did a step or undid it.
@@ -136,6 +138,8 @@ pub enum StepField {
     ClientToken,
     /// The RequestId the call returned.
     RequestId,
+    /// The ID of what the call created (the same for both phases).
+    CreatedId,
 }
 
 /// One API call, written before it is sent and completed after it returns.

@@ -81,9 +81,36 @@ CREATE INDEX IF NOT EXISTS audit_by_time ON audit(time);
 /// Version 2: a revision per run, bumped by every change, that orders the views the UI gets.
 const V2_RUN_REVISION: &str = "ALTER TABLE runs ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;";
 
+/// Version 3: the ID of what a step created (a new EIP or ENI), so later steps, the undo and
+/// a resumed run use it.
+const V3_STEP_CREATED_ID: &str = "ALTER TABLE steps ADD COLUMN created_id TEXT;";
+
+/// Version 4: the Cloud Assistant invocations of guest steps (`journal::guest`).
+const V4_GUEST_INVOCATIONS: &str = "
+CREATE TABLE IF NOT EXISTS guest_invocations (
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    step_idx INTEGER NOT NULL,
+    phase TEXT NOT NULL,
+    client_token TEXT NOT NULL,
+    invoke_id TEXT,
+    status TEXT,
+    exit_code INTEGER,
+    output TEXT NOT NULL DEFAULT '',
+    note TEXT,
+    summary TEXT,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (run_id, step_idx, phase)
+);
+";
+
 /// Every migration, oldest first; the schema version is how many have run.
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1_TABLES), M::up(V2_RUN_REVISION)])
+    Migrations::new(vec![
+        M::up(V1_TABLES),
+        M::up(V2_RUN_REVISION),
+        M::up(V3_STEP_CREATED_ID),
+        M::up(V4_GUEST_INVOCATIONS),
+    ])
 }
 
 /// Brings the database to the latest schema version (a newer database than this build knows
@@ -125,7 +152,7 @@ mod tests {
         let v: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(v, 2);
+        assert_eq!(v, 3);
         migrate(&mut conn).unwrap();
     }
 }

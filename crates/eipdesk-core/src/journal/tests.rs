@@ -293,7 +293,7 @@ fn opens_an_unversioned_database(with_revision: bool) {
     let path = db_path(dir.path());
     unversioned_database(&path, with_revision);
     let db = Database::open(&path).unwrap();
-    assert_eq!(user_version(&db), 2);
+    assert_eq!(user_version(&db), 4);
     let j = Journal::new(db.clone());
     let old = j.run("run-old").unwrap().unwrap();
     assert_eq!(old.status, RunStatus::Completed);
@@ -311,7 +311,7 @@ fn opens_an_unversioned_database(with_revision: bool) {
     j.set_step_field(&run.id, 0, CallPhase::Do, StepField::ClientToken, "t")
         .unwrap();
     let again = Database::open(&path).unwrap();
-    assert_eq!(user_version(&again), 2);
+    assert_eq!(user_version(&again), 4);
     assert_eq!(Journal::new(again).list_runs(10).unwrap().len(), 2);
 }
 

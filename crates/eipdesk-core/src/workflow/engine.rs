@@ -217,11 +217,12 @@ impl Engine {
         }
         let steps = self.journal.steps(&run.id)?;
         let Some(step) = steps.iter().find(|s| s.status != StepStatus::Done) else {
+            let message = self.completion_message(&run.id)?;
             self.journal.set_run(
                 &run.id,
                 RunStatus::Completed,
                 Phase::Forward,
-                Some("Completed and verified."),
+                Some(&message),
                 None,
             )?;
             tracing::info!(run = %run.id, "run completed");

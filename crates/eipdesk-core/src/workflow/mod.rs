@@ -8,10 +8,17 @@
 //!   (the typed request of each step is `binding::calls`, shared with the plan);
 //! * [`observe`]: reading and judging the state of an ENI or EIP;
 //! * [`snapshot`]: the fresh region snapshot preflight works on;
+//! * `guest`: the guest steps, run through Cloud Assistant; `access`: the optional
+//!   security-group rule for remote access;
+//! * [`reachability`]: the security-group check of step 7 of the guide, added to plans;
 //! * [`view`]: what the UI's timeline receives.
 
+mod access;
 pub mod engine;
+mod guest;
+pub mod guest_view;
 pub mod observe;
+pub mod reachability;
 pub mod snapshot;
 mod step;
 pub mod view;
@@ -108,8 +115,8 @@ pub enum WorkflowError {
     Busy { run: String, resource: String },
     #[error("this run belongs to profile \"{profile}\"; switch to it to continue the run")]
     OtherProfile { profile: String },
-    #[error("cannot write {path}: {reason}")]
-    Export { path: String, reason: String },
+    #[error(transparent)]
+    Export(#[from] crate::export_file::ExportError),
 }
 
 impl From<alicloud_api::Error> for WorkflowError {
@@ -150,11 +157,7 @@ impl WorkflowError {
                 Some("Wait for the other run, then try again."),
             ),
             WorkflowError::OtherProfile { .. } => (ErrorKind::InvalidState, "OtherProfile", None),
-            WorkflowError::Export { .. } => (
-                ErrorKind::InvalidInput,
-                "ExportFailed",
-                Some("Choose another file or folder."),
-            ),
+            WorkflowError::Export(_) => (ErrorKind::InvalidInput, "ExportFailed", None),
         }
     }
 }
@@ -162,14 +165,21 @@ impl WorkflowError {
 /// A failed cloud call keeps its own IPC shape (Alibaba code, message, RequestId, hint).
 impl DescribeError for WorkflowError {
     fn kind(&self) -> ErrorKind {
-        self.describe().0
+        match self {
+            WorkflowError::Export(e) => e.kind(),
+            _ => self.describe().0,
+        }
     }
     fn code(&self) -> String {
-        self.describe().1.to_string()
+        match self {
+            WorkflowError::Export(e) => e.code(),
+            _ => self.describe().1.to_string(),
+        }
     }
     fn hint(&self) -> Option<String> {
         match self {
             WorkflowError::Api(dto) => dto.hint.clone(),
+            WorkflowError::Export(e) => e.hint(),
             _ => self.describe().2.map(str::to_string),
         }
     }

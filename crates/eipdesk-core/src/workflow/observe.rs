@@ -23,6 +23,8 @@ pub enum Observation {
     },
     /// The resource does not exist (any more).
     Missing,
+    /// A lifecycle state, judged as it was read (see [`crate::lifecycle::observe`]).
+    Judged { verdict: Verdict, seen: String },
 }
 
 /// The verdict on an observation.
@@ -60,6 +62,7 @@ impl Observation {
                 mode,
             } => format!("{status}, {mode} on {instance_id}"),
             Observation::Missing => "not found".into(),
+            Observation::Judged { seen, .. } => seen.clone(),
         }
     }
 }
@@ -104,6 +107,10 @@ pub async fn observe(
                     mode: e.mode,
                 }))
         }
+        Expectation::Lifecycle(l) => {
+            let (verdict, seen) = crate::lifecycle::observe::observe(client, region, l).await?;
+            Ok(Observation::Judged { verdict, seen })
+        }
     }
 }
 
@@ -125,6 +132,7 @@ pub fn judge(expectation: &Expectation, observation: &Observation) -> Verdict {
         }
     };
     match (expectation, observation) {
+        (_, Observation::Judged { verdict, .. }) => *verdict,
         (_, Observation::Missing) => Verdict::No,
         (Expectation::EniDetached { .. }, Observation::Eni { status, .. }) => match status {
             EniStatus::Available => Verdict::Holds,

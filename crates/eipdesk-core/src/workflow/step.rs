@@ -19,11 +19,11 @@ use std::time::{Duration, Instant};
 pub(super) type StepOutcome = Result<Result<(), ErrorDto>, WorkflowError>;
 
 /// The IPC shape of an API error.
-fn dto(e: alicloud_api::Error) -> ErrorDto {
+pub(super) fn dto(e: alicloud_api::Error) -> ErrorDto {
     ErrorDto::from(e)
 }
 
-fn retryable(kind: ApiKind) -> bool {
+pub(super) fn retryable(kind: ApiKind) -> bool {
     matches!(
         kind,
         ApiKind::Throttling | ApiKind::Transient | ApiKind::Transport
@@ -77,10 +77,23 @@ impl Engine {
         phase: CallPhase,
     ) -> StepOutcome {
         let region = &run.plan.region;
+        // What earlier steps created replaces their placeholders (see `lifecycle::created`).
+        let created = crate::lifecycle::created::created_ids(&self.journal.steps(&run.id)?);
+        let resolved = crate::lifecycle::created::resolve(action, &created);
+        let action = &resolved;
+        if crate::binding::guest_steps::is_guest(action) {
+            return self.guest_step(run, step, action, phase).await;
+        }
+        if matches!(
+            action,
+            StepAction::AuthorizeIngress { .. } | StepAction::RevokeIngress { .. }
+        ) {
+            return self.access_step(run, step, action, phase).await;
+        }
         if let StepAction::Verify { checks } = action {
             return Ok(self.verify(region, checks).await);
         }
-        let Some(expectation) = action.expectation().into_iter().next() else {
+        let Some(mut expectation) = action.expectation().into_iter().next() else {
             return Ok(Ok(()));
         };
         match self.look(region, &expectation).await {
@@ -127,7 +140,23 @@ impl Engine {
                 token.as_deref(),
             )?;
             let (request_id, failure) = match send(&prepared, &self.client).await {
-                Ok(id) => (Some(id), None),
+                Ok((id, made)) => {
+                    if let (Some(made), Some(placeholder)) =
+                        (made, crate::lifecycle::created::creates(action))
+                    {
+                        self.journal.set_step_field(
+                            &run.id,
+                            step.idx,
+                            phase,
+                            StepField::CreatedId,
+                            &made,
+                        )?;
+                        let ids =
+                            std::collections::HashMap::from([(placeholder.to_string(), made)]);
+                        expectation = crate::lifecycle::created::resolve(&expectation, &ids);
+                    }
+                    (Some(id), None)
+                }
                 Err(e) => {
                     tracing::warn!(run = %run.id, step = step.idx, action = name, attempt, error = %e, "step call failed");
                     let request_id = e
@@ -255,17 +284,18 @@ impl Engine {
     }
 }
 
-/// Sends a step's request; returns the `RequestId`.
+/// Sends a step's request; returns the `RequestId` and the ID of what it created, if any.
 async fn send(
     prepared: &Prepared,
     client: &alicloud_api::Client,
-) -> Result<String, alicloud_api::Error> {
+) -> Result<(String, Option<String>), alicloud_api::Error> {
     let response = match prepared {
+        Prepared::Lifecycle(l) => return l.send(client).await,
         Prepared::Detach(r) => client.detach_network_interface(r).await?,
         Prepared::Attach(r) => client.attach_network_interface(r).await?,
         Prepared::Associate(r) => client.associate_eip_address(r).await?,
         Prepared::Unassociate(r) => client.unassociate_eip_address(r).await?,
         Prepared::Modify(r) => client.modify_eip_forward_mode(r).await?,
     };
-    Ok(response.request_id)
+    Ok((response.request_id, None))
 }

@@ -34,6 +34,8 @@ pub struct StepView {
     pub on_failure: String,
     /// How the step is undone, if it can be.
     pub undo_title: Option<String>,
+    /// A guest step's Cloud Assistant invocation and output.
+    pub guest: Option<super::guest_view::GuestStepView>,
 }
 
 /// A run as the bind sheet and the Activity page show it.
@@ -85,7 +87,11 @@ pub struct RunView {
     pub final_instance: Option<String>,
 }
 
-fn step_view(run: &RunRecord, s: &StepRecord) -> StepView {
+fn step_view(
+    run: &RunRecord,
+    s: &StepRecord,
+    guest: &[crate::journal::guest::GuestInvocation],
+) -> StepView {
     let elapsed = match (&s.started_at, &s.finished_at) {
         (Some(a), Some(b)) => elapsed_ms(a, b).map(|ms| u32::try_from(ms).unwrap_or(u32::MAX)),
         _ => None,
@@ -112,6 +118,7 @@ fn step_view(run: &RunRecord, s: &StepRecord) -> StepView {
             _ => "rollBack".into(),
         },
         undo_title: s.action.undo().map(|u| u.title()),
+        guest: super::guest_view::guest_view(guest, s.idx),
     }
 }
 
@@ -154,7 +161,15 @@ fn summary(run: &RunRecord) -> String {
         .as_ref()
         .map(|i| format!(", on {i}"))
         .unwrap_or_default();
-    format!("{}{ip} → {target}{attach}", plan.request.eip())
+    if let crate::binding::BindRequest::Lifecycle { lifecycle } = &plan.request {
+        return lifecycle.summary();
+    }
+    let eip = plan
+        .request
+        .eip()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    format!("{eip}{ip} → {target}{attach}")
 }
 
 /// What undoing the steps in `undo_from` (in reverse order) breaks.
@@ -185,6 +200,16 @@ fn state_if_stopped(steps: &[StepRecord]) -> String {
 
 /// Builds the view of `run`.
 pub fn view_of(run: &RunRecord, steps: &[StepRecord]) -> RunView {
+    view_with_guest(run, steps, &[])
+}
+
+/// [`view_of`] with the guest steps' journaled invocations.
+pub fn view_with_guest(
+    run: &RunRecord,
+    steps: &[StepRecord],
+    guest: &[crate::journal::guest::GuestInvocation],
+) -> RunView {
+    let created = crate::lifecycle::created::created_ids(steps);
     let guest_os = (run.status == RunStatus::Completed && run.plan.needs_guest_setup())
         .then(|| {
             let c = &run.plan.context;
@@ -213,7 +238,7 @@ pub fn view_of(run: &RunRecord, steps: &[StepRecord]) -> RunView {
         finished_at: run.finished_at.clone(),
         cancel_requested: run.cancel_requested,
         revision: u32::try_from(run.revision).unwrap_or(u32::MAX),
-        steps: steps.iter().map(|s| step_view(run, s)).collect(),
+        steps: steps.iter().map(|s| step_view(run, s, guest)).collect(),
         can_resume: run.status == RunStatus::Interrupted,
         can_retry: run.status == RunStatus::WaitingForDecision,
         can_roll_back: matches!(
@@ -232,9 +257,27 @@ pub fn view_of(run: &RunRecord, steps: &[StepRecord]) -> RunView {
         ),
         plan: PlanView::from(&run.plan),
         guest_os,
-        resources: resources(run),
-        allocation_id: run.plan.request.eip().to_string(),
-        eni_id: run.plan.context.eni.as_ref().map(ToString::to_string),
+        // What the run created replaces its placeholders (see `lifecycle::created`).
+        resources: crate::lifecycle::created::resolve(&resources(run), &created),
+        allocation_id: crate::lifecycle::created::resolve(
+            &run.plan
+                .request
+                .eip()
+                .map(ToString::to_string)
+                .or_else(|| {
+                    run.plan.steps.iter().find_map(|s| {
+                        crate::lifecycle::created::creates(&s.action)
+                            .filter(|p| p.starts_with("eip-"))
+                            .map(str::to_string)
+                    })
+                })
+                .unwrap_or_default(),
+            &created,
+        ),
+        eni_id: crate::lifecycle::created::resolve(
+            &run.plan.context.eni.as_ref().map(ToString::to_string),
+            &created,
+        ),
         final_instance: run
             .plan
             .context
@@ -250,7 +293,8 @@ pub fn run_view(journal: &Journal, run_id: &str) -> Result<RunView, DbError> {
         .run(run_id)?
         .ok_or_else(|| DbError::Corrupt(format!("run {run_id} is gone")))?;
     let steps = journal.steps(run_id)?;
-    Ok(view_of(&run, &steps))
+    let guest = journal.guest_invocations(run_id)?;
+    Ok(view_with_guest(&run, &steps, &guest))
 }
 
 /// The most recent runs, newest first.
@@ -258,6 +302,9 @@ pub fn recent_runs(journal: &Journal, limit: usize) -> Result<Vec<RunView>, DbEr
     journal
         .list_runs(limit)?
         .iter()
-        .map(|run| Ok(view_of(run, &journal.steps(&run.id)?)))
+        .map(|run| {
+            let guest = journal.guest_invocations(&run.id)?;
+            Ok(view_with_guest(run, &journal.steps(&run.id)?, &guest))
+        })
         .collect()
 }

@@ -95,7 +95,11 @@ mode: EipMode | null, privateIpAddress: string | null, binding: EipBinding | nul
 /**
  * Operation lock reasons (`financial`, `security`, …); empty when unlocked.
  */
-lockReasons: Array<string>, };
+lockReasons: Array<string>, 
+/**
+ * Tags as `key=value` (`key` alone when the value is empty), for filtering by tag.
+ */
+tags: Array<string>, };
 
 export type EipRef = { allocationId: string, ipAddress: string, 
 /**
@@ -127,7 +131,11 @@ eniType: string, regionId: string, zoneId: string, vpcId: string, vpcName: strin
 /**
  * Primary private IPv4 address.
  */
-privateIpAddress: string, secondaryPrivateIps: Array<string>, macAddress: string, securityGroupIds: Array<string>, creationTime: string, 
+privateIpAddress: string, secondaryPrivateIps: Array<string>, macAddress: string, securityGroupIds: Array<string>, 
+/**
+ * Tags as `key=value` (`key` alone when the value is empty).
+ */
+tags: Array<string>, creationTime: string, 
 /**
  * The instance it is attached to.
  */
@@ -207,9 +215,9 @@ removed: Array<ResourceRef>, refreshedAt: string, };
 
 export type CsvExportRequest = { 
 /**
- * An absolute path; `.csv` is appended when it has no extension.
+ * The table the rows come from (names the suggested file).
  */
-path: string, headers: Array<string>, rows: Array<Array<string>>, };
+table: TableId, headers: Array<string>, rows: Array<Array<string>>, };
 
 export type CsvExportResult = { path: string, rows: number, bytes: number, };
 
@@ -816,7 +824,7 @@ profiles: Array<DeskProfile>, active: ActiveProfile, keychain: KeychainState,
  */
 storeError: ErrorDto | null, };
 
-export type JobKind = "cutThroughBind" | "cutThroughUnbind" | "natBind" | "natUnbind" | "switchMode";
+export type JobKind = "cutThroughBind" | "cutThroughUnbind" | "natBind" | "natUnbind" | "switchMode" | "allocateEip" | "releaseEip" | "renameEip" | "setEipBandwidth" | "createEni" | "deleteEni" | "attachEni" | "detachEni" | "renameEni" | "addTags" | "removeTags" | "createAndBind";
 
 export type TargetKind = "networkInterface" | "ecsInstance";
 
@@ -843,7 +851,36 @@ attachTo: string | null,
 /**
  * Switch mode: the new mode.
  */
-mode: BindMode | null, };
+mode: BindMode | null, 
+/**
+ * Cut-through bind: configure and verify the guest OS through Cloud Assistant.
+ */
+guest?: GuestChoice, 
+/**
+ * Cut-through bind: open the login port to this source CIDR for the run's binding.
+ */
+remoteAccess?: RemoteAccess, };
+
+export type GuestChoice = { 
+/**
+ * Configure and verify the guest through Cloud Assistant. `None`: on, except on a
+ * production profile, where it must be asked for.
+ */
+configure?: boolean, 
+/**
+ * The default-route metric to give the new NIC (lower = preferred), if any.
+ */
+routeMetric?: number, };
+
+export type RemoteAccess = { 
+/**
+ * e.g. `203.0.113.0/24`.
+ */
+sourceCidr: string, 
+/**
+ * Must be true to open to `0.0.0.0/0` (the whole Internet).
+ */
+allowAnywhere?: boolean, };
 
 export type Confirmations = { 
 /**
@@ -984,7 +1021,29 @@ onFailure: string,
 /**
  * How the step is undone, if it can be.
  */
-undoTitle: string | null, };
+undoTitle: string | null, 
+/**
+ * A guest step's Cloud Assistant invocation and output.
+ */
+guest: GuestStepView | null, };
+
+export type GuestStepView = { invokeId: string | null, 
+/**
+ * `Pending`, `Running`, `Success`, `Failed`, `Timeout`, ...
+ */
+status: string | null, exitCode: bigint | null, 
+/**
+ * The script's output (bounded; the journal keeps its head and tail).
+ */
+output: string, 
+/**
+ * Why the step ran no script (Cloud Assistant offline, ...).
+ */
+skipped: string | null, 
+/**
+ * What the step found (e.g. "EIP … verified on eth1 (MAC …)").
+ */
+summary: string | null, };
 
 export type OsFamily = "alibabaCloudLinux" | "ubuntu" | "debian" | "windows";
 
@@ -1086,10 +1145,70 @@ limit: number | null, };
 
 export type ExportFormat = "csv" | "json";
 
-export type AuditExportRequest = { format: ExportFormat, filter: AuditFilter, 
-/**
- * Absolute file path; empty: the default export folder.
- */
-path: string | null, };
+export type AuditExportRequest = { format: ExportFormat, filter: AuditFilter, };
 
 export type AuditExportResult = { path: string, entries: number, bytes: number, };
+
+export type Billing = "payByTraffic" | "payByBandwidth" | "subscription";
+
+export type PricingCycle = "Month" | "Year";
+
+export type TagKind = "eip" | "eni";
+
+export type TagPair = { key: string, value: string, };
+
+export type LifecycleForm = { regionId: string, job: JobKind | null, 
+/**
+ * The EIPs or ENIs the job acts on (several for bulk rename, tags, release, delete).
+ */
+ids: Array<string>, 
+/**
+ * Attach / detach: the instance. Create and bind: the instance to bind on.
+ */
+instanceId: string | null, name: string | null, description: string | null, 
+/**
+ * Mbit/s.
+ */
+bandwidth: number | null, billing: Billing | null, 
+/**
+ * Subscription period (with `pricing_cycle`, default months).
+ */
+period: number | null, pricingCycle: PricingCycle | null, isp: string | null, resourceGroupId: string | null, vswitchId: string | null, securityGroupIds: Array<string>, 
+/**
+ * A fixed primary private IP for a new ENI.
+ */
+privateIp: string | null, 
+/**
+ * Tags to add.
+ */
+tags: Array<TagPair>, 
+/**
+ * Tag keys to remove.
+ */
+tagKeys: Array<string>, 
+/**
+ * Create and bind: an existing free EIP (empty: allocate one from `billing` and
+ * `bandwidth`).
+ */
+allocationId: string | null, 
+/**
+ * Create and bind: an existing secondary ENI (empty: create one on the instance's
+ * vSwitch).
+ */
+eniId: string | null, };
+
+export type VSwitchChoice = { id: string, name: string, vpcId: string, zoneId: string, cidr: string, freeIps: number, };
+
+export type SecurityGroupChoice = { id: string, name: string, vpcId: string, };
+
+export type InstanceChoice = { id: string, name: string, instanceType: string, status: string, vpcId: string, zoneId: string, 
+/**
+ * Network interfaces attached now (the primary included).
+ */
+enisAttached: number, 
+/**
+ * How many the instance type takes (`None`: unknown).
+ */
+eniQuota: number | null, };
+
+export type LifecycleChoices = { vswitches: Array<VSwitchChoice>, securityGroups: Array<SecurityGroupChoice>, instances: Array<InstanceChoice>, };

@@ -2,7 +2,7 @@
 // UPDATE_BINDINGS=1 cargo test -p eipdesk ipc
 import { Channel } from '@tauri-apps/api/core';
 import { call } from './transport';
-import type { ActiveProfile, AppInfo, AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BindForm, BindOptions, Confirmations, ConnectionReport, CsvExportRequest, CsvExportResult, DeskProfile, ImportReport, ImportSelection, InventoryEvent, InventoryPatch, LoadRequest, LoadSummary, NewProfile, PreflightView, ProfileEdit, ProfileId, ProfilesOverview, RegionInfo, ResourceRef, RowAction, RunId, RunView, ScanReport, TableId } from './bindings';
+import type { ActiveProfile, AppInfo, AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BindForm, BindOptions, Confirmations, ConnectionReport, CsvExportRequest, CsvExportResult, DeskProfile, ImportReport, ImportSelection, InventoryEvent, InventoryPatch, LifecycleChoices, LifecycleForm, LoadRequest, LoadSummary, NewProfile, PreflightView, ProfileEdit, ProfileId, ProfilesOverview, RegionInfo, ResourceRef, RowAction, RunId, RunView, ScanReport } from './bindings';
 
 /** The name of the `close-requested` event. */
 export const CLOSE_EVENT = 'close-requested';
@@ -18,6 +18,12 @@ function channel<T>(handler: (event: T) => void): Channel<T> {
 
 /** Every command of the backend, by name. */
 export const commands = {
+  /** Exports the rows a table shows to a CSV file chosen in the save dialog; `null` when the */
+  exportCsv: (request: CsvExportRequest) => call<CsvExportResult | null>('export_csv', { request }),
+  /** Exports the matching audit entries as CSV or JSON to a file chosen in the save dialog; */
+  exportAudit: (request: AuditExportRequest) => call<AuditExportResult | null>('export_audit', { request }),
+  /** Shows a file exported in this session in the file manager. */
+  showInFolder: (path: string) => call<void>('show_in_folder', { path }),
   appInfo: () => call<AppInfo>('app_info'),
   listRegions: () => call<RegionInfo[]>('list_regions'),
   /** Loads a scope; progress and rows arrive on `on_event`, the summary is the result. */
@@ -25,8 +31,9 @@ export const commands = {
   refreshResources: (refs: ResourceRef[]) => call<InventoryPatch[]>('refresh_resources', { refs }),
   /** The actions a row's details panel offers, each with why it cannot run now. */
   rowActions: (row: ResourceRef) => call<RowAction[]>('row_actions', { row }),
-  exportCsv: (request: CsvExportRequest) => call<CsvExportResult>('export_csv', { request }),
-  defaultExportPath: (table: TableId) => call<string>('default_export_path', { table }),
+  lifecycleChoices: (regionId: string) => call<LifecycleChoices>('lifecycle_choices', { regionId }),
+  preflightLifecycle: (form: LifecycleForm) => call<PreflightView>('preflight_lifecycle', { form }),
+  startLifecycle: (form: LifecycleForm, confirmations: Confirmations) => call<RunView>('start_lifecycle', { form, confirmations }),
   activeProfile: () => call<ActiveProfile>('active_profile'),
   profilesOverview: () => call<ProfilesOverview>('profiles_overview'),
   searchProfiles: (query: string) => call<DeskProfile[]>('search_profiles', { query }),
@@ -45,7 +52,6 @@ export const commands = {
   rollBackRun: (runId: RunId) => call<RunView>('roll_back_run', { runId }),
   cancelRun: (runId: RunId) => call<RunView>('cancel_run', { runId }),
   auditLog: (filter: AuditFilter) => call<AuditEntry[]>('audit_log', { filter }),
-  exportAudit: (request: AuditExportRequest) => call<AuditExportResult>('export_audit', { request }),
   /** The runs a close would leave interrupted, with the state each leaves. */
   runsInProgress: () => call<RunView[]>('runs_in_progress'),
   /** Quits after the user chose what happens to the runs in progress. */

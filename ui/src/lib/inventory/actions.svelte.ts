@@ -31,6 +31,12 @@ export function refOf<K extends ResourceKind>(kind: K, row: RowOfKind[K]): Resou
 
 class RowActions {
   #runner: ((action: RowAction) => void) | null = null;
+  /** Bumped when the actions of unchanged rows may have changed (a run started or ended). */
+  epoch = $state(0);
+
+  invalidate(): void {
+    this.epoch++;
+  }
 
   /** Sets what running an action does; returns a function that removes it. */
   setRunner(runner: (action: RowAction) => void): () => void {

@@ -21,6 +21,7 @@ function eip(id: string, over: Partial<EipRow> = {}): EipRow {
     privateIpAddress: null,
     binding: null,
     lockReasons: [],
+    tags: [],
     ...over,
   };
 }
@@ -42,6 +43,7 @@ function eni(id: string, over: Partial<EniRow> = {}): EniRow {
     secondaryPrivateIps: [],
     macAddress: '',
     securityGroupIds: [],
+    tags: [],
     creationTime: '',
     instanceId: null,
     instanceName: null,

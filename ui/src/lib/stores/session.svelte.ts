@@ -1,15 +1,21 @@
 /**
  * App-wide state every page reads: who we are (active profile), which regions exist, and the
  * region scope the header selects. Pages react to `session.scope` and `session.generation`
- * (bumped on profile switch or refresh) to reload what they show.
+ * (bumped on profile switch or refresh) to reload what they show. The scope is remembered
+ * across launches (`eipdesk.session.scope`).
  */
 import { commands, toBackendError, type ActiveProfile, type AppInfo, type ErrorDto, type RegionInfo } from '../backend';
+import { Persisted } from '../persisted.svelte';
+import { initialScope, scopeCodec } from './scope';
 
 class Session {
   info: AppInfo | null = $state(null);
   regions: RegionInfo[] = $state([]);
+  readonly #scope = new Persisted('eipdesk.session.scope', '', { codec: scopeCodec });
   /** A region ID, or `all` for every region the account has. */
-  scope = $state('');
+  get scope(): string {
+    return this.#scope.current;
+  }
   /** Bumped whenever everything shown must be reloaded (profile switch, manual refresh). */
   generation = $state(0);
   error: ErrorDto | null = $state(null);
@@ -21,8 +27,8 @@ class Session {
       this.info = await commands.appInfo();
       this.active = await commands.activeProfile();
       this.regions = await commands.listRegions();
-      const preferred = this.regions.find((r) => r.id === this.info?.defaultRegion) ?? this.regions[0];
-      if (preferred && this.scope !== 'all' && !this.regions.some((r) => r.id === this.scope)) this.scope = preferred.id;
+      const scope = initialScope(this.scope, this.regions, this.info?.defaultRegion);
+      if (scope !== this.scope) this.#scope.current = scope;
       this.error = null;
     } catch (e) {
       this.error = toBackendError(e).dto;
@@ -30,7 +36,7 @@ class Session {
   }
 
   setScope(region: string) {
-    this.scope = region;
+    this.#scope.current = region;
   }
 
   refresh() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentStep, formatElapsed, inProgress, isActive, isFinal, jobFor, kindOf, progressText, runLabel, runTone, settledSteps, stepElapsed, stepLabel, stepTone } from './format';
+import { sheetTitle, currentStep, formatElapsed, inProgress, isActive, isFinal, jobFor, kindOf, progressText, runLabel, runTone, settledSteps, stepElapsed, stepLabel, stepTone } from './format';
 import type { StepView } from '../backend';
 
 function step(over: Partial<StepView>): StepView {
@@ -19,6 +19,7 @@ function step(over: Partial<StepView>): StepView {
     error: null,
     onFailure: 'rollBack',
     undoTitle: null,
+    guest: null,
     ...over,
   };
 }
@@ -75,6 +76,12 @@ describe('jobs and resources', () => {
     expect(jobFor('unbind', 'NAT', 'BINDED')).toBe('cutThroughUnbind');
     expect(jobFor('unbind', 'NAT', 'NAT')).toBe('natUnbind');
     expect(jobFor('switch', 'NAT', 'BINDED')).toBe('switchMode');
+  });
+
+  it('titles the sheet by what it does', () => {
+    expect(sheetTitle('bind')).toBe('Bind EIP');
+    expect(sheetTitle('unbind')).toBe('Unbind EIP');
+    expect(sheetTitle('switch')).toBe('Switch binding mode');
   });
 
   it('knows resource kinds by prefix', () => {

@@ -130,6 +130,18 @@ export function jobFor(intent: Intent, mode: BindMode, currentMode: string | nul
   }
 }
 
+/** The bind sheet's title for what the user set out to do. */
+export function sheetTitle(intent: Intent): string {
+  switch (intent) {
+    case 'bind':
+      return 'Bind EIP';
+    case 'unbind':
+      return 'Unbind EIP';
+    case 'switch':
+      return 'Switch binding mode';
+  }
+}
+
 /** The resource kind of an ID (`eip-…`, `eni-…`, `i-…`), or null. */
 export function kindOf(id: string): ResourceKind | null {
   if (id.startsWith('eip-')) return 'eip';

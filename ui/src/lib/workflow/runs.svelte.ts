@@ -4,6 +4,7 @@
  * When a step settles (or a run stops) the touched resources are refreshed in the tables.
  */
 import { toBackendError, onRunChanged, commands, type ErrorDto, type ResourceRef, type RunView } from '../backend';
+import { rowActions } from '../inventory/actions.svelte';
 import { inventory } from '../inventory/store.svelte';
 import { inProgress, isFinal, kindOf, settledSteps } from './format';
 
@@ -16,6 +17,8 @@ class Runs {
   inProgress: RunView[] = $derived(this.list.filter((r) => inProgress(r.status)));
   /** In-progress runs first, then the rest, newest first within each. */
   ordered: RunView[] = $derived([...this.inProgress, ...this.list.filter((r) => !inProgress(r.status))]);
+  /** Each resource an in-progress run is changing (the core names them), and that run. */
+  busy: Map<string, RunView> = $derived(new Map(this.inProgress.flatMap((r) => r.resources.map((id) => [id, r] as const))));
   private started = false;
 
   /** Loads recent runs and starts listening for changes (once). */
@@ -58,6 +61,7 @@ class Runs {
     // Views can arrive out of order (a command's answer after later events): keep the newest.
     if (before && before.revision > run.revision) return;
     this.byId = { ...this.byId, [run.id]: run };
+    if (!before || inProgress(before.status) !== inProgress(run.status)) rowActions.invalidate();
     const moved = !before || settledSteps(before) !== settledSteps(run) || (isFinal(run.status) && before.status !== run.status);
     if (moved) void this.refreshTables(run);
   }

@@ -42,6 +42,13 @@ class Sheet {
   /** Whether the user picked "attach to" themselves (else it follows the ENI). */
   attachTouched = $state(false);
   currentMode: string | null = $state(null);
+  /** Configure and verify the guest through Cloud Assistant (`null`: the default, on except
+   * on production profiles). */
+  guestConfigure: boolean | null = $state(null);
+  /** Default-route metric for the new NIC (empty: leave it). */
+  routeMetric = $state('');
+  /** Open the login port to this source CIDR (empty: do not). */
+  accessCidr = $state('');
   options: BindOptions | null = $state(null);
   optionsLoading = $state(false);
   preflight: PreflightView | null = $state(null);
@@ -65,6 +72,11 @@ class Sheet {
       targetId: binds && this.targetId ? this.targetId : null,
       attachTo: this.attachTo ? this.attachTo : null,
       mode: this.intent === 'switch' ? this.mode : null,
+      guest: {
+        ...(this.guestConfigure == null ? {} : { configure: this.guestConfigure }),
+        ...(/^\d+$/.test(this.routeMetric.trim()) ? { routeMetric: Number(this.routeMetric.trim()) } : {}),
+      },
+      ...(this.accessCidr.trim() ? { remoteAccess: { sourceCidr: this.accessCidr.trim() } } : {}),
     };
   }
 
@@ -81,6 +93,9 @@ class Sheet {
     this.attachTo = prefill.attachTo ?? '';
     this.attachTouched = prefill.attachTo !== undefined;
     this.currentMode = prefill.currentMode ?? null;
+    this.guestConfigure = null;
+    this.routeMetric = '';
+    this.accessCidr = '';
     this.stage = 'choose';
     this.preflight = null;
     this.accepted = [];
@@ -162,6 +177,13 @@ class Sheet {
   pickAttach(id: string) {
     this.attachTo = id;
     this.attachTouched = true;
+  }
+
+  /** The guest choices of a cut-through bind (see `GuestChoices.svelte`). */
+  setGuest(configure: boolean | null, routeMetric: string, accessCidr: string) {
+    this.guestConfigure = configure;
+    this.routeMetric = routeMetric;
+    this.accessCidr = accessCidr;
   }
 
   setIntent(intent: Intent) {

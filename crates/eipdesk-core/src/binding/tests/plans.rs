@@ -445,6 +445,39 @@ fn form_choices_are_disabled_with_reasons() {
 }
 
 #[test]
+fn undo_offers_attach_targets_by_the_bind_forms_rule() {
+    // Undoing eip-ct's cut-through binding moves eni-ct: "attach afterwards" must rule out
+    // the instances the bind form rules out for that ENI (here i-full: its ENI slots are taken),
+    // even though the undo form names no target.
+    let s = snapshot();
+    let form = BindForm {
+        job: Some(JobKind::CutThroughUnbind),
+        allocation_id: "eip-ct".into(),
+        ..Default::default()
+    };
+    let undo = bind_options(&form, &s, &regions());
+    let bind = bind_options(
+        &BindForm {
+            job: Some(JobKind::CutThroughBind),
+            allocation_id: "eip-free".into(),
+            target_id: Some("eni-ct".into()),
+            ..Default::default()
+        },
+        &s,
+        &regions(),
+    );
+    let reasons = |o: &crate::binding::options::BindOptions| {
+        o.instances
+            .iter()
+            .map(|c| (c.id.clone(), c.reason_code.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(reasons(&undo), reasons(&bind));
+    let full = undo.instances.iter().find(|c| c.id == "i-full").unwrap();
+    assert_eq!(full.reason_code.as_deref(), Some("InstanceEniQuotaFull"));
+}
+
+#[test]
 fn unbinding_a_nat_eip_from_an_instance_is_acknowledged_and_on_production_typed_as_its_ip() {
     let req = BindRequest::NatUnbind {
         eip: AllocationId::parse("eip-used").unwrap(),

@@ -13,7 +13,7 @@ import { jsonCodec, Persisted, type KeyValueStore } from '../../persisted.svelte
 import {
   applyFilters,
   defaultPrefs,
-  filterOptions,
+  facetOptions,
   moveColumn,
   moveColumnBefore,
   normalizePrefs,
@@ -99,7 +99,7 @@ export class TableState<T extends object> {
 
   private readonly sortMemo = memo((rows: readonly T[], id: string | undefined, dir: SortDir | undefined) => {
     const col = id ? this.columns.find((c) => c.id === id) : undefined;
-    return col && dir ? sortByKey(rows, col.value, dir) : (rows as T[]);
+    return col && dir ? sortByKey(rows, col.value, dir, col.lexical) : (rows as T[]);
   });
   private readonly filterMemo = memo((rows: T[], selected: Record<string, string>) => applyFilters(rows, this.filterDefs, selected));
   private readonly searchMemo = memo((rows: T[], query: string) => this.narrow(rows, query));
@@ -117,7 +117,9 @@ export class TableState<T extends object> {
     this.lastSearch = { rows, query, result };
     return result;
   }
-  private readonly choicesMemo = memo((rows: readonly T[]) => this.filterDefs.map((def) => ({ def, options: filterOptions(rows, def) })));
+  private readonly choicesMemo = memo((rows: readonly T[], query: string, selected: Record<string, string>) =>
+    facetOptions(this.index.filter(rows, query), this.filterDefs, selected),
+  );
   private readonly keyMemo = memo((rows: readonly T[]) => new Map(rows.map((r) => [this.key(r), r])));
   private readonly columnsMemo = memo((prefs: ColumnPrefs) => visibleColumns(this.columns, prefs));
 
@@ -127,8 +129,8 @@ export class TableState<T extends object> {
   filtered = $derived.by(() => this.filterMemo(this.sorted, this.filters));
   visible = $derived.by(() => this.searchMemo(this.filtered, this.query));
   shownColumns = $derived.by(() => this.columnsMemo(this.prefs));
-  /** Quick-filter choices with counts, computed once per change of the rows. */
-  filterChoices = $derived.by(() => this.choicesMemo(this.all));
+  /** Quick-filter choices with counts that honour the search and the other filters. */
+  filterChoices = $derived.by(() => this.choicesMemo(this.all, this.query, this.filters));
   selectedRow = $derived.by(() => (this.selectedKey ? (this.byKey.get(this.selectedKey) ?? null) : null));
   selectedIndex = $derived.by(() => (this.selectedKey ? this.visible.findIndex((r) => this.key(r) === this.selectedKey) : -1));
 
@@ -193,6 +195,13 @@ export class TableState<T extends object> {
 
   setFilter(id: string, value: string) {
     this.#filters = { ...this.#filters, [id]: value };
+  }
+
+  /** Forgets what the user was looking at (another profile's search, filters, selection). */
+  resetView() {
+    this.clearFilters();
+    this.#selectedKey = null;
+    this.#detailsOpen = false;
   }
 
   clearFilters() {

@@ -7,6 +7,7 @@ import {
   defaultPrefs,
   escapeHtml,
   filterOptions,
+  fitColumns,
   moveColumn,
   moveColumnBefore,
   nextIndex,
@@ -124,6 +125,27 @@ describe('CSV cells', () => {
   });
 });
 
+describe('fitting columns to the width', () => {
+  const cols: ColumnDef<Row>[] = [
+    { id: 'ip', label: 'IP', value: (r) => r.ip, width: 100, priority: 3 },
+    { id: 'id', label: 'ID', value: (r) => r.id, width: 100, priority: 2 },
+    { id: 'status', label: 'Status', value: (r) => r.status, width: 100, priority: 1 },
+    { id: 'region', label: 'Region', value: (r) => r.region, width: 100 },
+    { id: 'name', label: 'Name', value: () => '', width: 100, priority: 2 },
+  ];
+  const ids = (available: number) => fitColumns(cols, (c) => c.width ?? 0, available).shown.map((c) => c.id);
+  it('keeps every column when they fit', () => {
+    expect(ids(500)).toEqual(['ip', 'id', 'status', 'region', 'name']);
+  });
+  it('drops priority 3 first, then 2 from the right, never priority 1 or the pinned first column', () => {
+    expect(ids(499)).toEqual(['ip', 'id', 'status', 'name']);
+    expect(ids(350)).toEqual(['ip', 'id', 'status']);
+    expect(ids(250)).toEqual(['ip', 'status']);
+    expect(ids(10)).toEqual(['ip', 'status']);
+    expect(fitColumns(cols, (c) => c.width ?? 0, 250).dropped.map((c) => c.id)).toEqual(['id', 'region', 'name']);
+  });
+});
+
 describe('row HTML', () => {
   const cols: ColumnDef<Row>[] = [
     { id: 'ip', label: 'IP', value: (r) => r.ip, mono: true, copy: true },
@@ -134,16 +156,22 @@ describe('row HTML', () => {
   ];
   it('escapes every value and marks copy buttons and links', () => {
     const html = rowHtml(cols, { id: 'eip-"x"', ip: '<b>1.1.1.1</b>', status: 'A&B', region: '' }, true);
-    expect(html).toContain('<td class="mono" data-column="ip">&lt;b&gt;1.1.1.1&lt;/b&gt;<button type="button" class="copy-button"');
+    expect(html).toContain('<td class="mono" data-column="ip" title="&lt;b&gt;1.1.1.1&lt;/b&gt;">&lt;b&gt;1.1.1.1&lt;/b&gt;<button type="button" class="copy-button" tabindex="-1"');
     expect(html).toContain('data-copy="&lt;b&gt;1.1.1.1&lt;/b&gt;"');
     expect(html).toContain('<span class="badge ok">A&amp;B</span>');
-    expect(html).toContain('data-link-kind="eip" data-link-id="eip-&quot;x&quot;">eip-&quot;x&quot;</button>');
+    expect(html).toContain('class="link" tabindex="-1" data-link-kind="eip" data-link-id="eip-&quot;x&quot;">eip-&quot;x&quot;</button>');
     expect(html).toContain('<td data-column="region"><span class="muted"></span></td>');
     expect(html).toContain('<td data-column="name"><span class="muted">—</span></td>');
     expect(html).not.toContain('style=');
   });
   it('renders links as text when the table has no link handler', () => {
-    expect(rowHtml([cols[2]!], rows[0]!, false)).toBe('<td data-column="id">eip-1</td>');
+    expect(rowHtml([cols[2]!], rows[0]!, false)).toBe('<td data-column="id" title="eip-1">eip-1</td>');
+  });
+  it('keeps the buttons inside rows out of the tab order (the grid is one tab stop)', () => {
+    const html = rowHtml(cols, rows[0]!, true);
+    const buttons = html.match(/<button[^>]*>/g) ?? [];
+    expect(buttons.length).toBe(2);
+    for (const b of buttons) expect(b).toContain('tabindex="-1"');
   });
   it('escapes quotes and ampersands', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');

@@ -140,6 +140,53 @@ export function filterOptions<T>(rows: readonly T[], def: FilterDef<T>): FilterO
     .map(([value, count]) => ({ value, count }));
 }
 
+/**
+ * The choices of every quick filter with counts that honour the other active filters: each
+ * count is how many of `rows` the table would show if that value were chosen. A selected value
+ * stays listed (with 0) when the other filters leave none of it.
+ */
+export function facetOptions<T>(
+  rows: readonly T[],
+  defs: readonly FilterDef<T>[],
+  selected: Record<string, string>,
+): { def: FilterDef<T>; options: FilterOption[] }[] {
+  return defs.map((def) => {
+    const others = defs.filter((d) => d !== def);
+    const options = filterOptions(applyFilters(rows, others, selected), def);
+    const chosen = selected[def.id];
+    if (chosen && !options.some((o) => o.value === chosen)) {
+      options.push({ value: chosen, count: 0 });
+      options.sort((a, b) => a.value.localeCompare(b.value, undefined, { numeric: true }));
+    }
+    return { def, options };
+  });
+}
+
+/**
+ * The columns to render in `available` pixels: when all of them do not fit, columns go by
+ * priority (3 before 2, the rightmost first); priority-1 columns and the first (pinned)
+ * column always stay. Returns the kept columns, in order, and the ones left out.
+ */
+export function fitColumns<T>(
+  columns: readonly ColumnDef<T>[],
+  widthOf: (col: ColumnDef<T>) => number,
+  available: number,
+): { shown: ColumnDef<T>[]; dropped: ColumnDef<T>[] } {
+  let total = columns.reduce((sum, c) => sum + widthOf(c), 0);
+  if (total <= available || available <= 0) return { shown: [...columns], dropped: [] };
+  const candidates = columns
+    .map((col, index) => ({ col, index, priority: col.priority ?? 3 }))
+    .filter((c) => c.index > 0 && c.priority > 1)
+    .sort((a, b) => b.priority - a.priority || b.index - a.index);
+  const dropped = new Set<ColumnDef<T>>();
+  for (const c of candidates) {
+    if (total <= available) break;
+    dropped.add(c.col);
+    total -= widthOf(c.col);
+  }
+  return { shown: columns.filter((c) => !dropped.has(c)), dropped: columns.filter((c) => dropped.has(c)) };
+}
+
 /** Rows matching every selected filter (an empty selection matches all). */
 export function applyFilters<T>(rows: readonly T[], defs: readonly FilterDef<T>[], selected: Record<string, string>): T[] {
   const active = defs.filter((d) => selected[d.id]);
@@ -208,7 +255,8 @@ export function csvCells<T>(rows: readonly T[], columns: readonly ColumnDef<T>[]
  * row costs far less than a reactive block per cell, which matters when 10,000 rows scroll
  * or filter. Every value is escaped; no inline style is produced (the CSP forbids them):
  * widths come from per-position CSS rules, and clicks are handled by one delegated listener
- * through the `data-*` attributes.
+ * through the `data-*` attributes. The buttons inside are not tab stops (`tabindex=-1`): the
+ * grid is one tab stop, and the keyboard reaches a row's links and actions through its details.
  */
 export function rowHtml<T>(columns: readonly ColumnDef<T>[], row: T, links: boolean): string {
   let html = '';
@@ -222,14 +270,16 @@ export function rowHtml<T>(columns: readonly ColumnDef<T>[], row: T, links: bool
     } else {
       const target = links ? (col.link?.(row) ?? null) : null;
       inner = target
-        ? `<button type="button" class="link" data-link-kind="${escapeHtml(target.kind)}" data-link-id="${escapeHtml(target.id)}">${escapeHtml(text)}</button>`
+        ? `<button type="button" class="link" tabindex="-1" data-link-kind="${escapeHtml(target.kind)}" data-link-id="${escapeHtml(target.id)}">${escapeHtml(text)}</button>`
         : escapeHtml(text);
     }
     const copy =
       col.copy && text !== ''
-        ? `<button type="button" class="copy-button" title="Copy ${escapeHtml(col.label)}" aria-label="Copy ${escapeHtml(col.label)} ${escapeHtml(text)}" data-copy="${escapeHtml(text)}"></button>`
+        ? `<button type="button" class="copy-button" tabindex="-1" title="Copy ${escapeHtml(col.label)}" aria-label="Copy ${escapeHtml(col.label)} ${escapeHtml(text)}" data-copy="${escapeHtml(text)}"></button>`
         : '';
-    html += `<td${col.mono ? ' class="mono"' : ''} data-column="${escapeHtml(col.id)}">${inner}${copy}</td>`;
+    // The full text on hover: cells truncate with an ellipsis.
+    const title = text === '' ? '' : ` title="${escapeHtml(text)}"`;
+    html += `<td${col.mono ? ' class="mono"' : ''} data-column="${escapeHtml(col.id)}"${title}>${inner}${copy}</td>`;
   }
   return html;
 }

@@ -1,0 +1,130 @@
+//! The optional remote-access step of a cut-through plan (step 7 of the guide): one inbound
+//! security-group rule for the user's chosen source CIDR and the guest's login port (SSH 22,
+//! or RDP 3389 on Windows), added with `AuthorizeSecurityGroup` and removed with
+//! `RevokeSecurityGroup` when the binding is undone. The CIDR is the user's; there is no
+//! default, and `0.0.0.0/0` is refused unless asked for by name.
+
+use serde::{Deserialize, Serialize};
+
+use super::plan::{BindPlan, OnFailure, PlanStep, StepAction};
+use crate::guest_os::OsFamily;
+
+/// One inbound rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IngressRule {
+    pub security_group: String,
+    /// `TCP`.
+    pub protocol: String,
+    /// `22/22` or `3389/3389`.
+    pub port_range: String,
+    pub source_cidr: String,
+}
+
+impl IngressRule {
+    /// `TCP 22/22 from 203.0.113.0/24 in sg-…`.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} {} from {} in {}",
+            self.protocol, self.port_range, self.source_cidr, self.security_group
+        )
+    }
+}
+
+/// The form's choice: open the login port to this source CIDR.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RemoteAccess {
+    /// e.g. `203.0.113.0/24`.
+    pub source_cidr: String,
+    /// Must be true to open to `0.0.0.0/0` (the whole Internet).
+    #[serde(default)]
+    #[ts(optional)]
+    pub allow_anywhere: Option<bool>,
+}
+
+/// Why a remote-access choice cannot become a step.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AccessError {
+    #[error("{0} is not an IPv4 CIDR block such as 203.0.113.0/24")]
+    NotCidr(String),
+    #[error("0.0.0.0/0 opens the port to the whole Internet; choose your own address range")]
+    Anywhere,
+}
+
+/// Checks the CIDR (`a.b.c.d/n`, n 0–32; `0.0.0.0/0` only when allowed by name).
+pub fn check_cidr(access: &RemoteAccess) -> Result<String, AccessError> {
+    let cidr = access.source_cidr.trim().to_string();
+    let valid = cidr.split_once('/').is_some_and(|(ip, n)| {
+        ip.parse::<std::net::Ipv4Addr>().is_ok() && n.parse::<u8>().is_ok_and(|n| n <= 32)
+    });
+    if !valid {
+        return Err(AccessError::NotCidr(cidr));
+    }
+    if cidr.ends_with("/0") && access.allow_anywhere != Some(true) {
+        return Err(AccessError::Anywhere);
+    }
+    Ok(cidr)
+}
+
+/// Adds the step (after the attach, before the guest steps) for `group`, the ENI's first
+/// security group.
+pub fn add_access_step(plan: &mut BindPlan, group: &str, cidr: &str) {
+    let windows =
+        plan.context.os_name.as_deref().and_then(OsFamily::detect) == Some(OsFamily::Windows);
+    let rule = IngressRule {
+        security_group: group.to_string(),
+        protocol: "TCP".into(),
+        port_range: if windows { "3389/3389" } else { "22/22" }.into(),
+        source_cidr: cidr.to_string(),
+    };
+    let at = plan
+        .steps
+        .iter()
+        .position(|s| super::guest_steps::is_guest(&s.action))
+        .unwrap_or(plan.steps.len());
+    plan.notes.push(format!(
+        "The run adds the inbound rule {} so you can log on with the EIP; rolling back removes it.",
+        rule.describe()
+    ));
+    plan.steps.insert(
+        at,
+        PlanStep {
+            action: StepAction::AuthorizeIngress { rule },
+            on_failure: OnFailure::Ask,
+        },
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn access(cidr: &str, anywhere: Option<bool>) -> RemoteAccess {
+        RemoteAccess {
+            source_cidr: cidr.into(),
+            allow_anywhere: anywhere,
+        }
+    }
+
+    #[test]
+    fn cidrs_are_checked_and_the_whole_internet_needs_asking_by_name() {
+        assert_eq!(
+            check_cidr(&access(" 203.0.113.0/24 ", None)).unwrap(),
+            "203.0.113.0/24"
+        );
+        assert!(matches!(
+            check_cidr(&access("203.0.113.0", None)),
+            Err(AccessError::NotCidr(_))
+        ));
+        assert!(matches!(
+            check_cidr(&access("300.0.0.0/8", None)),
+            Err(AccessError::NotCidr(_))
+        ));
+        assert_eq!(
+            check_cidr(&access("0.0.0.0/0", None)),
+            Err(AccessError::Anywhere)
+        );
+        assert!(check_cidr(&access("0.0.0.0/0", Some(true))).is_ok());
+    }
+}

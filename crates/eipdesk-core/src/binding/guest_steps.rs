@@ -1,0 +1,181 @@
+//! The guest steps of a cut-through plan: after the attach, configure the NIC with the ENI's
+//! MAC inside the guest OS (DHCP on, NIC up, optionally the route metric) and verify from the
+//! guest's own output that the EIP is on it, both through Cloud Assistant. Whether a plan gets
+//! them is decided here ([`GuestChoice`]: on by default outside production, asked on
+//! production); when it does not, the plan says why and the run ends with the instructions.
+
+use serde::{Deserialize, Serialize};
+
+use super::plan::{BindPlan, OnFailure, PlanStep, StepAction};
+use crate::guest_os::{GuestNic, OsFamily};
+use crate::ids::{EniId, InstanceId};
+
+/// The NIC a guest step works on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GuestTarget {
+    pub instance: InstanceId,
+    pub eni: EniId,
+    pub mac: String,
+    pub eip_address: String,
+    pub os: OsFamily,
+}
+
+impl GuestTarget {
+    /// The NIC as the scripts and the verifier see it.
+    pub fn nic(&self) -> GuestNic {
+        GuestNic {
+            mac: self.mac.clone(),
+            eni_id: self.eni.to_string(),
+            eip_address: self.eip_address.clone(),
+        }
+    }
+}
+
+/// The user's choice in the form.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GuestChoice {
+    /// Configure and verify the guest through Cloud Assistant. `None`: on, except on a
+    /// production profile, where it must be asked for.
+    #[serde(default)]
+    #[ts(optional)]
+    pub configure: Option<bool>,
+    /// The default-route metric to give the new NIC (lower = preferred), if any.
+    #[serde(default)]
+    #[ts(optional)]
+    pub route_metric: Option<u32>,
+}
+
+impl GuestChoice {
+    /// Whether the guest steps run.
+    pub fn wanted(&self, production: bool) -> bool {
+        self.configure.unwrap_or(!production)
+    }
+}
+
+/// Adds the guest steps to a cut-through plan that ends with the ENI attached (or a note
+/// saying why not).
+pub fn add_guest_steps(plan: &mut BindPlan, choice: &GuestChoice, production: bool) {
+    if !plan.needs_guest_setup() {
+        return;
+    }
+    let ctx = &plan.context;
+    let (Some(instance), Some(eni), Some(mac)) = (
+        ctx.final_instance.clone(),
+        ctx.eni.clone(),
+        ctx.eni_mac.clone(),
+    ) else {
+        return;
+    };
+    if !choice.wanted(production) {
+        plan.notes.push(if production {
+            "The guest OS is not configured automatically on a production profile unless you ask for it; follow the instructions after the run.".into()
+        } else {
+            "You chose to configure the guest OS yourself; the instructions follow the run.".into()
+        });
+        return;
+    }
+    let Some(os) = ctx.os_name.as_deref().and_then(OsFamily::detect) else {
+        plan.notes.push(format!(
+            "The guest OS is not configured automatically: the OS of {instance} ({}) is not one EIP Desk has scripts for. Follow the instructions after the run.",
+            ctx.os_name.as_deref().unwrap_or("unknown")
+        ));
+        return;
+    };
+    let guest = GuestTarget {
+        instance,
+        eni,
+        mac,
+        eip_address: ctx.eip_address.clone(),
+        os,
+    };
+    plan.notes
+        .retain(|n| !n.starts_with("After the attach, enable DHCP"));
+    plan.notes.push(format!(
+        "After the attach, Cloud Assistant enables DHCP on the NIC with MAC {} in {} and checks that it carries {}. If the agent is offline, the run ends with the instructions instead.",
+        guest.mac, guest.instance, guest.eip_address
+    ));
+    plan.steps.push(PlanStep {
+        action: StepAction::GuestConfigure {
+            guest: guest.clone(),
+            metric: choice.route_metric,
+        },
+        on_failure: OnFailure::Ask,
+    });
+    plan.steps.push(PlanStep {
+        action: StepAction::GuestVerify { guest },
+        on_failure: OnFailure::Ask,
+    });
+}
+
+/// The timeline line of a guest step.
+pub fn title(action: &StepAction) -> Option<String> {
+    Some(match action {
+        StepAction::GuestConfigure { guest, .. } => format!(
+            "Configure DHCP on the NIC with MAC {} in {}",
+            guest.mac, guest.instance
+        ),
+        StepAction::GuestVerify { guest } => format!(
+            "Verify {} on the NIC with MAC {} in {}",
+            guest.eip_address, guest.mac, guest.instance
+        ),
+        StepAction::GuestRevert { guest } => format!(
+            "Restore the NIC with MAC {} in {}",
+            guest.mac, guest.instance
+        ),
+        _ => return None,
+    })
+}
+
+/// What a guest step changes.
+pub fn effect(action: &StepAction) -> Option<String> {
+    Some(match action {
+        StepAction::GuestConfigure { guest, metric } => format!(
+            "Runs a {} script through Cloud Assistant: finds the NIC by MAC, turns DHCP on and brings it up{}. Waits for the script's exit code.",
+            guest.os.label(),
+            metric
+                .map(|m| format!(", then gives its default route metric {m}"))
+                .unwrap_or_default()
+        ),
+        StepAction::GuestVerify { guest } => format!(
+            "Reads the guest's addresses and routes through Cloud Assistant and checks that {} is on that NIC. Changes nothing.",
+            guest.eip_address
+        ),
+        StepAction::GuestRevert { .. } => {
+            "Turns the NIC's DHCP configuration off again through Cloud Assistant.".to_string()
+        }
+        _ => return None,
+    })
+}
+
+/// Whether `action` is a guest step.
+pub fn is_guest(action: &StepAction) -> bool {
+    matches!(
+        action,
+        StepAction::GuestConfigure { .. }
+            | StepAction::GuestVerify { .. }
+            | StepAction::GuestRevert { .. }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guest_steps_are_on_by_default_outside_production_and_asked_on_production() {
+        assert!(GuestChoice::default().wanted(false));
+        assert!(!GuestChoice::default().wanted(true));
+        let yes = GuestChoice {
+            configure: Some(true),
+            route_metric: None,
+        };
+        assert!(yes.wanted(true));
+        let no = GuestChoice {
+            configure: Some(false),
+            route_metric: None,
+        };
+        assert!(!no.wanted(false));
+    }
+}

@@ -1,0 +1,62 @@
+//! The guide's notes: a subscription EIP in cut-through mode is warned about at unbind time
+//! as well as at bind time; the instance choices show their type's ENI capacity.
+
+use super::*;
+use crate::binding::options::bind_options;
+use crate::binding::preflight;
+use crate::binding::{BindForm, JobKind};
+
+#[test]
+fn unbinding_a_prepaid_cut_through_eip_says_what_release_would_do() {
+    let mut snap = snapshot();
+    snap.eips
+        .iter_mut()
+        .find(|e| e.allocation_id.as_str() == "eip-ct")
+        .unwrap()
+        .charge_type = "PrePaid".into();
+    let req = BindRequest::CutThroughUnbind {
+        eip: AllocationId::parse("eip-ct").unwrap(),
+        reattach_to: Some(InstanceId::parse("i-web").unwrap()),
+    };
+    let plan = preflight(&req, &snap, &regions(), &dev()).unwrap();
+    assert!(
+        plan.notes.iter().any(|n| n.contains("subscription (PrePaid)")
+            && n.contains("releasing it while it is still bound would leave eni-ct without private networking")),
+        "{:?}",
+        plan.notes
+    );
+    let postpaid = preflight(&req, &snapshot(), &regions(), &dev()).unwrap();
+    assert!(!postpaid.notes.iter().any(|n| n.contains("PrePaid")));
+}
+
+#[test]
+fn instance_choices_show_the_eni_capacity_of_their_type() {
+    let form = BindForm {
+        region_id: "cn-hangzhou".into(),
+        job: Some(JobKind::CutThroughBind),
+        allocation_id: "eip-free".into(),
+        target_id: Some("eni-free".into()),
+        ..Default::default()
+    };
+    let options = bind_options(&form, &snapshot(), &regions());
+    let detail = |id: &str| {
+        options
+            .instances
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap()
+            .detail
+            .clone()
+    };
+    assert!(
+        detail("i-web").contains("ENIs 3 of 4 (ecs.g6.large)"),
+        "{}",
+        detail("i-web")
+    );
+    assert!(
+        detail("i-full").contains("ENIs 2 of 2"),
+        "{}",
+        detail("i-full")
+    );
+    assert!(detail("i-other").contains("capacity of ecs.g6.large unknown"));
+}

@@ -1,0 +1,416 @@
+//! The guest steps (`binding::guest_steps`) run by the engine through Cloud Assistant: check
+//! the agent, send the script with a journaled ClientToken, journal the `InvokeId` as soon as
+//! it returns, poll `DescribeInvocationResults` until the script ends, keep its status, exit
+//! code and (bounded) output in the journal, and judge the result (the verification reads the
+//! guest's own JSON). A resumed step never sends its script twice: with an `InvokeId` it polls
+//! that invocation; with only a ClientToken it sends again with the same token, which the
+//! cloud answers with the first `InvokeId`. An offline agent is not a failure: the step is
+//! skipped, says why, and the run ends with the instructions.
+
+use super::WorkflowError;
+use super::engine::Engine;
+use super::step::{StepOutcome, dto, retryable};
+use crate::audit::NewAuditEntry;
+use crate::binding::StepAction;
+use crate::binding::guest_steps::GuestTarget;
+use crate::error::{ErrorDto, ErrorKind};
+use crate::guest_os::scripts::{ScriptOp, script};
+use crate::guest_os::verify;
+use crate::journal::guest::GuestInvocation;
+use crate::journal::{CallPhase, RunRecord, StepRecord, StepStatus};
+use alicloud_api::ecs::{
+    DescribeCloudAssistantStatusRequest, DescribeInvocationResultsRequest, InvocationResult,
+    RunCommandRequest,
+};
+use std::time::{Duration, Instant};
+
+/// `Timeout` of every guest script, seconds.
+pub const SCRIPT_TIMEOUT_S: u32 = 60;
+
+fn guest_error(code: &str, message: String, hint: &str) -> ErrorDto {
+    ErrorDto {
+        kind: ErrorKind::InvalidState,
+        code: code.into(),
+        message,
+        request_id: None,
+        hint: Some(hint.into()),
+    }
+}
+
+const RETRY_HINT: &str = "Read the output, fix the cause in the guest, then retry the step; or roll back to undo the binding.";
+
+/// The last lines of an output, for an error message.
+fn tail(output: &str) -> String {
+    let lines: Vec<&str> = output.trim_end().lines().collect();
+    let start = lines.len().saturating_sub(5);
+    lines[start..].join("\n")
+}
+
+/// How a script run ended, as the engine judges it.
+enum Ended {
+    Ok(InvocationResult),
+    Skipped(String),
+    Failed(ErrorDto),
+}
+
+impl Engine {
+    /// The message of a completed run: what the guest steps found or why they were skipped.
+    pub(super) fn completion_message(&self, run_id: &str) -> Result<String, WorkflowError> {
+        let rows = self.journal.guest_invocations(run_id)?;
+        let said: Vec<String> = rows
+            .iter()
+            .filter(|r| r.phase == "do")
+            .filter_map(|r| r.summary.clone().or_else(|| r.note.clone()))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        Ok(if said.is_empty() {
+            "Completed and verified.".to_string()
+        } else {
+            format!("Completed and verified. {}", said.join(" "))
+        })
+    }
+
+    /// Does (or undoes) one guest step.
+    pub(super) async fn guest_step(
+        &self,
+        run: &RunRecord,
+        step: &StepRecord,
+        action: &StepAction,
+        phase: CallPhase,
+    ) -> StepOutcome {
+        let (guest, op, metric) = match action {
+            StepAction::GuestConfigure { guest, metric } => (guest, ScriptOp::Configure, *metric),
+            StepAction::GuestVerify { guest } => (guest, ScriptOp::Verify, None),
+            StepAction::GuestRevert { guest } => (guest, ScriptOp::Revert, None),
+            _ => return Ok(Ok(())),
+        };
+        let idx = step.idx;
+        if let Some(note) = self.earlier_skip(run, idx, phase)? {
+            self.journal.guest_skipped(&run.id, idx, phase, &note)?;
+            self.emit(&run.id);
+            return Ok(Ok(()));
+        }
+        let known = self.journal.guest_invocation(&run.id, idx, phase)?;
+        let invoke_id = match known {
+            Some(GuestInvocation { note: Some(_), .. }) => return Ok(Ok(())),
+            Some(GuestInvocation {
+                invoke_id: Some(id),
+                status,
+                ..
+            }) if !ended_badly(status.as_deref()) => id,
+            Some(GuestInvocation {
+                invoke_id: None,
+                client_token,
+                ..
+            }) if !client_token.is_empty() => {
+                match self
+                    .send(run, idx, phase, guest, op, metric, &client_token)
+                    .await?
+                {
+                    Ok(id) => id,
+                    Err(e) => return Ok(Err(e)),
+                }
+            }
+            _ => {
+                if let Some(reason) = self.agent_offline(run, guest).await? {
+                    self.journal.guest_skipped(&run.id, idx, phase, &reason)?;
+                    self.emit(&run.id);
+                    return Ok(Ok(()));
+                }
+                let token = alicloud_api::client::new_client_token();
+                self.journal.guest_begin(&run.id, idx, phase, &token)?;
+                match self
+                    .send(run, idx, phase, guest, op, metric, &token)
+                    .await?
+                {
+                    Ok(id) => id,
+                    Err(e) => return Ok(Err(e)),
+                }
+            }
+        };
+        let result = match self.poll(run, idx, phase, guest, &invoke_id).await? {
+            Ended::Ok(result) => result,
+            Ended::Skipped(reason) => {
+                self.journal.guest_skipped(&run.id, idx, phase, &reason)?;
+                self.emit(&run.id);
+                return Ok(Ok(()));
+            }
+            Ended::Failed(e) => return Ok(Err(e)),
+        };
+        if op != ScriptOp::Verify {
+            return Ok(Ok(()));
+        }
+        let output = result.output_text();
+        match verify::check(guest.os, &output, &guest.nic()) {
+            Ok(v) => {
+                let metric = v
+                    .metric
+                    .map(|m| format!(", default route metric {m}"))
+                    .unwrap_or_default();
+                let summary = format!(
+                    "EIP {} verified on {} (MAC {}){metric}.",
+                    guest.eip_address, v.interface, v.mac
+                );
+                self.journal.guest_summary(&run.id, idx, phase, &summary)?;
+                self.emit(&run.id);
+                Ok(Ok(()))
+            }
+            Err(e) => Ok(Err(guest_error(
+                "GuestVerificationFailed",
+                format!("The guest does not show the EIP yet: {e}."),
+                RETRY_HINT,
+            ))),
+        }
+    }
+
+    /// A guest step whose configure step was skipped (or, when undoing, never ran a script)
+    /// is skipped too, for the same reason.
+    fn earlier_skip(
+        &self,
+        run: &RunRecord,
+        idx: usize,
+        phase: CallPhase,
+    ) -> Result<Option<String>, WorkflowError> {
+        let rows = self.journal.guest_invocations(&run.id)?;
+        if phase == CallPhase::Undo {
+            let done = rows.iter().find(|r| r.step_idx == idx && r.phase == "do");
+            return Ok(match done {
+                None => Some("Nothing to restore: no script changed the guest.".into()),
+                Some(r) if r.invoke_id.is_none() => Some(
+                    r.note
+                        .clone()
+                        .unwrap_or_else(|| "Nothing to restore: no script ran.".into()),
+                ),
+                Some(_) => None,
+            });
+        }
+        Ok(rows
+            .iter()
+            .find(|r| r.step_idx < idx && r.phase == "do" && r.note.is_some())
+            .and_then(|r| r.note.clone()))
+    }
+
+    /// Why the guest cannot be reached, when it cannot.
+    async fn agent_offline(
+        &self,
+        run: &RunRecord,
+        guest: &GuestTarget,
+    ) -> Result<Option<String>, WorkflowError> {
+        let mut req = DescribeCloudAssistantStatusRequest::new(run.plan.region.as_str());
+        req.instance_ids = vec![guest.instance.to_string()];
+        let status = match self.client.describe_cloud_assistant_status(&req).await {
+            Ok(s) => s,
+            Err(e) => {
+                return Ok(Some(format!(
+                    "Cloud Assistant's status of {} could not be read ({}); the guest OS was not configured. Follow the instructions.",
+                    guest.instance,
+                    dto(e).code
+                )));
+            }
+        };
+        let online = status
+            .instance_cloud_assistant_status_set
+            .instance_cloud_assistant_status
+            .iter()
+            .any(|s| s.instance_id == guest.instance.as_str() && s.online());
+        Ok((!online).then(|| {
+            format!(
+                "Cloud Assistant is not online on {}, so the guest OS was not configured. Follow the instructions to enable DHCP on the NIC with MAC {}.",
+                guest.instance, guest.mac
+            )
+        }))
+    }
+
+    /// Sends the script (journaled before and after, audited), retrying transient failures
+    /// with the same ClientToken; returns the `InvokeId`, journaled.
+    #[allow(clippy::too_many_arguments)]
+    async fn send(
+        &self,
+        run: &RunRecord,
+        idx: usize,
+        phase: CallPhase,
+        guest: &GuestTarget,
+        op: ScriptOp,
+        metric: Option<u32>,
+        token: &str,
+    ) -> Result<Result<String, ErrorDto>, WorkflowError> {
+        let region = run.plan.region.as_str();
+        let s = script(guest.os, op, &guest.nic(), metric);
+        let mut req =
+            RunCommandRequest::script(region, s.command_type, &s.content, guest.instance.as_str());
+        req.timeout = Some(SCRIPT_TIMEOUT_S);
+        req.name = Some(format!("eipdesk-{}", run.id));
+        req.client_token = Some(token.to_string());
+        let params = req.to_params();
+        let started = Instant::now();
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let call = self.journal.call_started(
+                &run.id,
+                idx,
+                phase,
+                "RunCommand",
+                &params,
+                Some(token),
+            )?;
+            let (request_id, outcome) = match self.client.run_command(&req).await {
+                Ok(r) => (Some(r.request_id.clone()), Ok(r.invoke_id)),
+                Err(e) => {
+                    let request_id = e
+                        .api_error()
+                        .map(|a| a.request_id.clone())
+                        .filter(|r| !r.is_empty());
+                    (request_id, Err((e.kind(), dto(e))))
+                }
+            };
+            let error = outcome.as_ref().err().map(|(_, d)| d.clone());
+            self.journal
+                .call_finished(call, request_id.as_deref(), error.as_ref())?;
+            self.audit.record(&NewAuditEntry {
+                profile: &run.profile,
+                account: run.account.as_deref(),
+                region,
+                action: "RunCommand",
+                params: &params,
+                request_id: request_id.as_deref(),
+                error: error.as_ref(),
+                run_id: Some(&run.id),
+            })?;
+            match outcome {
+                Ok(invoke_id) => {
+                    self.journal.guest_sent(&run.id, idx, phase, &invoke_id)?;
+                    self.emit(&run.id);
+                    return Ok(Ok(invoke_id));
+                }
+                Err((kind, e)) => {
+                    if !retryable(kind) || started.elapsed() >= self.config.call_deadline {
+                        return Ok(Err(e));
+                    }
+                }
+            }
+            tokio::time::sleep(self.config.poll_initial * attempt.min(8)).await;
+        }
+    }
+
+    /// Polls the invocation until the script ends, journaling what it sees.
+    async fn poll(
+        &self,
+        run: &RunRecord,
+        idx: usize,
+        phase: CallPhase,
+        guest: &GuestTarget,
+        invoke_id: &str,
+    ) -> Result<Ended, WorkflowError> {
+        let status = match phase {
+            CallPhase::Do => StepStatus::Waiting,
+            CallPhase::Undo => StepStatus::Undoing,
+        };
+        let waiting = format!("the script {invoke_id} to end in {}", guest.instance);
+        self.journal
+            .set_step(&run.id, idx, status, Some(&waiting), None)?;
+        self.emit(&run.id);
+        let deadline = self.config.wait_deadline + Duration::from_secs(u64::from(SCRIPT_TIMEOUT_S));
+        let started = Instant::now();
+        let mut last = String::new();
+        let mut pause = self.config.poll_initial;
+        loop {
+            let mut req = DescribeInvocationResultsRequest::new(run.plan.region.as_str());
+            req.invoke_id = Some(invoke_id.to_string());
+            req.instance_id = Some(guest.instance.to_string());
+            match self.client.describe_invocation_results(&req).await {
+                Ok(page) => {
+                    if let Some(r) = page
+                        .invocation
+                        .invocation_results
+                        .invocation_result
+                        .into_iter()
+                        .next()
+                    {
+                        if r.invocation_status != last || r.ended() {
+                            last.clone_from(&r.invocation_status);
+                            self.journal.guest_result(
+                                &run.id,
+                                idx,
+                                phase,
+                                &r.invocation_status,
+                                r.exit_code,
+                                &r.output_text(),
+                            )?;
+                            self.emit(&run.id);
+                        }
+                        if r.ended() {
+                            return Ok(judge(r, guest));
+                        }
+                    }
+                }
+                Err(e) if retryable(e.kind()) => {}
+                Err(e) => return Ok(Ended::Failed(dto(e))),
+            }
+            if started.elapsed() >= deadline {
+                return Ok(Ended::Failed(guest_error(
+                    "GuestScriptTimeout",
+                    format!(
+                        "The script {invoke_id} did not end within {} s (last status {}).",
+                        deadline.as_secs(),
+                        if last.is_empty() { "unknown" } else { &last }
+                    ),
+                    RETRY_HINT,
+                )));
+            }
+            tokio::time::sleep(pause).await;
+            pause = (pause * 2).min(self.config.poll_max);
+        }
+    }
+}
+
+/// Whether a journaled status is the end of a script that did not succeed (a retry then
+/// sends a new script; a pending, running or successful one is polled or judged again).
+fn ended_badly(status: Option<&str>) -> bool {
+    status.is_some_and(|s| {
+        !matches!(
+            s,
+            "Pending" | "Running" | "Scheduled" | "Stopping" | "Success"
+        )
+    })
+}
+
+/// What an ended invocation means for the step.
+fn judge(r: InvocationResult, guest: &GuestTarget) -> Ended {
+    let output = r.output_text();
+    match r.invocation_status.as_str() {
+        "Success" => Ended::Ok(r),
+        "Failed" => Ended::Failed(guest_error(
+            "GuestScriptFailed",
+            format!(
+                "The script in {} exited with code {}. Output:\n{}",
+                guest.instance,
+                r.exit_code,
+                tail(&output)
+            ),
+            RETRY_HINT,
+        )),
+        "Timeout" => Ended::Failed(guest_error(
+            "GuestScriptTimeout",
+            format!(
+                "The script in {} did not finish within {SCRIPT_TIMEOUT_S} s and was stopped. Output:\n{}",
+                guest.instance,
+                tail(&output)
+            ),
+            RETRY_HINT,
+        )),
+        "Aborted" if r.error_code == "ClientNotRunning" => Ended::Skipped(format!(
+            "Cloud Assistant went offline on {} ({}), so the guest OS was not configured. Follow the instructions to enable DHCP on the NIC with MAC {}.",
+            guest.instance, r.error_info, guest.mac
+        )),
+        other => Ended::Failed(guest_error(
+            "GuestScriptNotRun",
+            format!(
+                "The script did not run in {} ({other}: {} {}).",
+                guest.instance, r.error_code, r.error_info
+            ),
+            RETRY_HINT,
+        )),
+    }
+}

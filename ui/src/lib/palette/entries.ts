@@ -1,0 +1,39 @@
+/**
+ * The command palette's resource entries, built from the loaded inventory rows (every
+ * region in scope): EIPs, ENIs and instances with their IDs, IPs, names and descriptions
+ * (the rows carry no tags yet).
+ */
+import type { EipRow, EniRow, InstanceRow } from '../backend';
+import type { Entry } from './rank';
+
+export function resourceEntries(eips: readonly EipRow[], enis: readonly EniRow[], instances: readonly InstanceRow[]): Entry[] {
+  const out: Entry[] = [];
+  for (const r of eips)
+    out.push({
+      key: `eip:${r.allocationId}`,
+      kind: 'eip',
+      title: r.name ? `${r.ipAddress} · ${r.name}` : r.ipAddress,
+      detail: `EIP ${r.allocationId} · ${r.status} · ${r.regionId}`,
+      ids: [r.allocationId, r.ipAddress],
+      words: [r.name, r.regionId, r.description],
+    });
+  for (const r of enis)
+    out.push({
+      key: `eni:${r.networkInterfaceId}`,
+      kind: 'eni',
+      title: r.name ? `${r.name} · ${r.networkInterfaceId}` : r.networkInterfaceId,
+      detail: `ENI ${r.privateIpAddress} · ${r.status} · ${r.regionId}`,
+      ids: [r.networkInterfaceId, r.privateIpAddress, ...r.secondaryPrivateIps],
+      words: [r.name, r.regionId, r.description],
+    });
+  for (const r of instances)
+    out.push({
+      key: `instance:${r.instanceId}`,
+      kind: 'instance',
+      title: r.name ? `${r.name} · ${r.instanceId}` : r.instanceId,
+      detail: `Instance ${r.privateIpAddress} · ${r.status} · ${r.regionId}`,
+      ids: [r.instanceId, r.privateIpAddress],
+      words: [r.name, r.regionId],
+    });
+  return out;
+}
