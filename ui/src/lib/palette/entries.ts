@@ -1,7 +1,7 @@
 /**
  * The command palette's resource entries, built from the loaded inventory rows (every
- * region in scope): EIPs, ENIs and instances with their IDs, IPs, names and descriptions
- * (the rows carry no tags yet).
+ * region in scope): EIPs, ENIs and instances with their IDs, IPs, names and descriptions, and
+ * the tags of EIPs and ENIs (`key=value`; instance rows carry none).
  */
 import type { EipRow, EniRow, InstanceRow } from '../backend';
 import type { Entry } from './rank';
@@ -15,7 +15,7 @@ export function resourceEntries(eips: readonly EipRow[], enis: readonly EniRow[]
       title: r.name ? `${r.ipAddress} · ${r.name}` : r.ipAddress,
       detail: `EIP ${r.allocationId} · ${r.status} · ${r.regionId}`,
       ids: [r.allocationId, r.ipAddress],
-      words: [r.name, r.regionId, r.description],
+      words: [r.name, r.regionId, r.description, ...r.tags],
     });
   for (const r of enis)
     out.push({
@@ -24,7 +24,7 @@ export function resourceEntries(eips: readonly EipRow[], enis: readonly EniRow[]
       title: r.name ? `${r.name} · ${r.networkInterfaceId}` : r.networkInterfaceId,
       detail: `ENI ${r.privateIpAddress} · ${r.status} · ${r.regionId}`,
       ids: [r.networkInterfaceId, r.privateIpAddress, ...r.secondaryPrivateIps],
-      words: [r.name, r.regionId, r.description],
+      words: [r.name, r.regionId, r.description, ...r.tags],
     });
   for (const r of instances)
     out.push({
