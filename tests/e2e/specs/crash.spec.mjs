@@ -99,7 +99,8 @@ test('a run killed mid-way is offered for resume on the next start and completes
   await (await b.$('[data-testid="tab-audit"]')).click();
   await (await b.$('[data-testid="audit-table"] tbody tr[data-action]')).waitForExist({ timeout: 20000 });
   const actions = await b.execute(() => [...document.querySelectorAll('[data-testid="audit-table"] tbody tr[data-action]')].map((tr) => tr.getAttribute('data-action')));
-  assert.deepEqual(actions.reverse(), ['DetachNetworkInterface', 'AssociateEipAddress', 'AttachNetworkInterface']);
+  // Each call once, the guest steps (configure, verify through Cloud Assistant) included.
+  assert.deepEqual(actions.reverse(), ['DetachNetworkInterface', 'AssociateEipAddress', 'AttachNetworkInterface', 'RunCommand', 'RunCommand']);
   await openPage(b, 'eips');
   await b.waitUntil(
     async () => {

@@ -252,7 +252,7 @@ test('the Activity page lists both runs and the audit log of every mutating call
   await typeFileName(path);
   await keys('Return');
   await waitFor('[data-testid="audit-exported"]');
-  assert.match(await text('[data-testid="audit-exported"]'), /^Exported 6 entries to .*audit\.csv/);
+  assert.match(await text('[data-testid="audit-exported"]'), /^Exported 8 entries to .*audit\.csv/);
   const csv = readFileSync(path, 'utf8');
   assert.match(csv, /^time,profile,account,region,action,parameters,request_id,outcome/);
   assert.equal(csv.trim().split('\r\n').length, 9);
