@@ -86,6 +86,12 @@ test('allocate an EIP from the EIP table', async () => {
   const before = new Set((await eipRows(b)).map((r) => r.allocationId));
   await (await waitFor('[data-testid="lc-create"][data-job="allocateEip"]')).click();
   await waitFor('[data-testid="lifecycle-sheet"][data-stage="form"]');
+  // Like the bind sheet, its first line names where the calls go.
+  const where = await b.execute(() => {
+    const c = document.querySelector('[data-testid="lifecycle-sheet"] [data-testid="sheet-context"]');
+    return c && { region: c.getAttribute('data-region'), profile: c.querySelector('[data-testid="sheet-profile"]')?.textContent, production: c.getAttribute('data-production') };
+  });
+  assert.deepEqual(where, { region: 'cn-hangzhou', profile: 'Sandbox', production: 'false' });
   await setField('[data-testid="lc-bandwidth"]', '10');
   await setField('[data-testid="lc-name"]', 'e2e-new');
   await screenshot(b, 'lifecycle-allocate-form');
