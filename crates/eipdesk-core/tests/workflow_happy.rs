@@ -134,6 +134,12 @@ async fn undo_cut_through_detaches_unbinds_and_reattaches() {
     );
     assert_eq!(env.eip(HZ_EIP_CT_LIVE).await.0, "Available");
     env.assert_eni_on(HZ_ENI_CT_LIVE, HZ_I_WEB02).await;
+    // The run's one-line summary says it unbinds, not "→" as a bind would.
+    let summary = run_view(env.engine().journal(), &run).unwrap().summary;
+    assert!(
+        summary.contains(&format!("unbound from {HZ_ENI_CT_LIVE}")) && !summary.contains('→'),
+        "{summary}"
+    );
     assert_eq!(
         env.mutating_actions(),
         [
@@ -194,6 +200,11 @@ async fn switch_mode_between_nat_and_cut_through() {
     assert_eq!(
         env.eip(HZ_EIP_NAT_ENI).await,
         ("InUse".into(), HZ_ENI_NAT.into(), "BINDED".into())
+    );
+    let summary = run_view(engine.journal(), &run).unwrap().summary;
+    assert!(
+        summary.contains(&format!("on {HZ_ENI_NAT} switched to")) && !summary.contains('→'),
+        "{summary}"
     );
     let run = env
         .start(BindRequest::SwitchMode {

@@ -136,20 +136,14 @@ fn resources(run: &RunRecord) -> Vec<String> {
 
 fn summary(run: &RunRecord) -> String {
     let plan = &run.plan;
+    if let crate::binding::BindRequest::Lifecycle { lifecycle } = &plan.request {
+        return lifecycle.summary();
+    }
     let c = &plan.context;
-    let target = plan
-        .steps
-        .iter()
-        .find_map(|s| match &s.action {
-            crate::binding::StepAction::Associate { target, mode, .. }
-            | crate::binding::StepAction::Unassociate { target, mode, .. } => {
-                Some(format!("{target} ({})", mode.label()))
-            }
-            crate::binding::StepAction::ModifyForwardMode { eni, to, .. } => {
-                Some(format!("{eni} (to {})", to.label()))
-            }
-            _ => None,
-        })
+    let eip = plan
+        .request
+        .eip()
+        .map(ToString::to_string)
         .unwrap_or_default();
     let ip = if c.eip_address.is_empty() {
         String::new()
@@ -161,15 +155,20 @@ fn summary(run: &RunRecord) -> String {
         .as_ref()
         .map(|i| format!(", on {i}"))
         .unwrap_or_default();
-    if let crate::binding::BindRequest::Lifecycle { lifecycle } = &plan.request {
-        return lifecycle.summary();
-    }
-    let eip = plan
-        .request
-        .eip()
-        .map(ToString::to_string)
-        .unwrap_or_default();
-    format!("{eip}{ip} → {target}{attach}")
+    // What the job does to the binding: binds (→), unbinds, or switches its mode.
+    let what = plan.steps.iter().find_map(|s| match &s.action {
+        crate::binding::StepAction::Associate { target, mode, .. } => {
+            Some(format!(" → {target} ({})", mode.label()))
+        }
+        crate::binding::StepAction::Unassociate { target, mode, .. } => {
+            Some(format!(" unbound from {target} ({})", mode.label()))
+        }
+        crate::binding::StepAction::ModifyForwardMode { eni, to, .. } => {
+            Some(format!(" on {eni} switched to {}", to.label()))
+        }
+        _ => None,
+    });
+    format!("{eip}{ip}{}{attach}", what.unwrap_or_default())
 }
 
 /// What undoing the steps in `undo_from` (in reverse order) breaks.
