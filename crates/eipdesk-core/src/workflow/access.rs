@@ -4,8 +4,7 @@
 //! ClientToken, journal and audit the call, and check the rule is there (or gone).
 
 use super::engine::Engine;
-use super::step::{StepOutcome, dto, retryable};
-use crate::audit::NewAuditEntry;
+use super::step::{CallEnd, StepOutcome, dto, failed_request_id, retryable};
 use crate::binding::StepAction;
 use crate::binding::access_steps::IngressRule;
 use crate::error::{ErrorDto, ErrorKind};
@@ -98,27 +97,20 @@ impl Engine {
                     .call_started(&run.id, step.idx, phase, name, &params, Some(&token))?;
             let (request_id, failure) = match result {
                 Ok(r) => (Some(r.request_id), None),
-                Err(e) => {
-                    let id = e
-                        .api_error()
-                        .map(|a| a.request_id.clone())
-                        .filter(|r| !r.is_empty());
-                    (id, Some((e.kind(), dto(e))))
-                }
+                Err(e) => (failed_request_id(&e), Some((e.kind(), dto(e)))),
             };
             let error = failure.as_ref().map(|(_, d)| d.clone());
-            self.journal
-                .call_finished(call, request_id.as_deref(), error.as_ref())?;
-            self.audit.record(&NewAuditEntry {
-                profile: &run.profile,
-                account: run.account.as_deref(),
-                region,
-                action: name,
-                params: &params,
-                request_id: request_id.as_deref(),
-                error: error.as_ref(),
-                run_id: Some(&run.id),
-            })?;
+            self.finish_call(
+                run,
+                CallEnd {
+                    call_id: call,
+                    region,
+                    action: name,
+                    params: &params,
+                    request_id: request_id.as_deref(),
+                    error: error.as_ref(),
+                },
+            )?;
             if let (Some(id), None) = (&request_id, &error) {
                 self.journal
                     .set_step_field(&run.id, step.idx, phase, StepField::RequestId, id)?;

@@ -9,8 +9,7 @@
 
 use super::WorkflowError;
 use super::engine::Engine;
-use super::step::{StepOutcome, dto, retryable};
-use crate::audit::NewAuditEntry;
+use super::step::{CallEnd, StepOutcome, dto, failed_request_id, retryable};
 use crate::binding::StepAction;
 use crate::binding::guest_steps::GuestTarget;
 use crate::error::{ErrorDto, ErrorKind};
@@ -257,27 +256,20 @@ impl Engine {
             )?;
             let (request_id, outcome) = match self.client.run_command(&req).await {
                 Ok(r) => (Some(r.request_id.clone()), Ok(r.invoke_id)),
-                Err(e) => {
-                    let request_id = e
-                        .api_error()
-                        .map(|a| a.request_id.clone())
-                        .filter(|r| !r.is_empty());
-                    (request_id, Err((e.kind(), dto(e))))
-                }
+                Err(e) => (failed_request_id(&e), Err((e.kind(), dto(e)))),
             };
             let error = outcome.as_ref().err().map(|(_, d)| d.clone());
-            self.journal
-                .call_finished(call, request_id.as_deref(), error.as_ref())?;
-            self.audit.record(&NewAuditEntry {
-                profile: &run.profile,
-                account: run.account.as_deref(),
-                region,
-                action: "RunCommand",
-                params: &params,
-                request_id: request_id.as_deref(),
-                error: error.as_ref(),
-                run_id: Some(&run.id),
-            })?;
+            self.finish_call(
+                run,
+                CallEnd {
+                    call_id: call,
+                    region,
+                    action: "RunCommand",
+                    params: &params,
+                    request_id: request_id.as_deref(),
+                    error: error.as_ref(),
+                },
+            )?;
             match outcome {
                 Ok(invoke_id) => {
                     self.journal.guest_sent(&run.id, idx, phase, &invoke_id)?;

@@ -23,6 +23,47 @@ pub(super) fn dto(e: alicloud_api::Error) -> ErrorDto {
     ErrorDto::from(e)
 }
 
+/// The RequestId of a failed call, when the cloud answered with one.
+pub(super) fn failed_request_id(e: &alicloud_api::Error) -> Option<String> {
+    e.api_error()
+        .map(|a| a.request_id.clone())
+        .filter(|r| !r.is_empty())
+}
+
+/// How a sent call ended, as the journal and the audit log keep it.
+pub(super) struct CallEnd<'a> {
+    pub call_id: i64,
+    pub region: &'a str,
+    pub action: &'a str,
+    pub params: &'a [(String, String)],
+    pub request_id: Option<&'a str>,
+    pub error: Option<&'a ErrorDto>,
+}
+
+impl Engine {
+    /// Journals the end of a call and writes its audit entry: the same for every step kind
+    /// that sends a mutating call.
+    pub(super) fn finish_call(
+        &self,
+        run: &RunRecord,
+        end: CallEnd<'_>,
+    ) -> Result<(), WorkflowError> {
+        self.journal
+            .call_finished(end.call_id, end.request_id, end.error)?;
+        self.audit.record(&NewAuditEntry {
+            profile: &run.profile,
+            account: run.account.as_deref(),
+            region: end.region,
+            action: end.action,
+            params: end.params,
+            request_id: end.request_id,
+            error: end.error,
+            run_id: Some(&run.id),
+        })?;
+        Ok(())
+    }
+}
+
 pub(super) fn retryable(kind: ApiKind) -> bool {
     matches!(
         kind,
@@ -159,26 +200,21 @@ impl Engine {
                 }
                 Err(e) => {
                     tracing::warn!(run = %run.id, step = step.idx, action = name, attempt, error = %e, "step call failed");
-                    let request_id = e
-                        .api_error()
-                        .map(|a| a.request_id.clone())
-                        .filter(|r| !r.is_empty());
-                    (request_id, Some((e.kind(), dto(e))))
+                    (failed_request_id(&e), Some((e.kind(), dto(e))))
                 }
             };
             let error = failure.as_ref().map(|(_, d)| d.clone());
-            self.journal
-                .call_finished(call_id, request_id.as_deref(), error.as_ref())?;
-            self.audit.record(&NewAuditEntry {
-                profile: &run.profile,
-                account: run.account.as_deref(),
-                region: region.as_str(),
-                action: name,
-                params: &params,
-                request_id: request_id.as_deref(),
-                error: error.as_ref(),
-                run_id: Some(&run.id),
-            })?;
+            self.finish_call(
+                run,
+                CallEnd {
+                    call_id,
+                    region: region.as_str(),
+                    action: name,
+                    params: &params,
+                    request_id: request_id.as_deref(),
+                    error: error.as_ref(),
+                },
+            )?;
             if let (Some(id), None) = (&request_id, &error) {
                 self.journal
                     .set_step_field(&run.id, step.idx, phase, StepField::RequestId, id)?;
