@@ -16,7 +16,9 @@ if (specs.length === 0) {
   console.error('no specs found');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...specs], {
+// E2E_TEST_PATTERN runs only the tests whose name matches (a quick check of one test).
+const pattern = process.env.E2E_TEST_PATTERN ? [`--test-name-pattern=${process.env.E2E_TEST_PATTERN}`] : [];
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...pattern, ...specs], {
   stdio: 'inherit',
   cwd: here,
 });

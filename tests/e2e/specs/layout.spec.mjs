@@ -178,6 +178,35 @@ test('at 900×560 the header controls and the pinned and priority columns are in
   await resize(b, 1280, 800);
 });
 
+test('at 900×560 each table toolbar is one row and the table shows at least 12 rows', async () => {
+  await closeModals(b);
+  await resize(b, 900, 560);
+  const tables = { eips: 'eip-table', enis: 'eni-table', instances: 'instance-table' };
+  for (const [page, testid] of Object.entries(tables)) {
+    await goto(b, page);
+    await b.pause(150);
+    const got = await b.execute((t) => {
+      const scroller = document.querySelector(`[data-testid="${t}"]`).closest('.scroller');
+      const bar = document.querySelector('main .toolbar');
+      return { toolbar: bar.getBoundingClientRect().height, table: scroller.clientHeight, rows: Math.floor((scroller.clientHeight - 32) / 30) };
+    }, testid);
+    console.log(`900×560 ${page}: toolbar ${got.toolbar}px, table ${got.table}px (${got.rows} rows visible)`);
+    assert.ok(got.toolbar <= 50, `${page}: the toolbar takes ${got.toolbar}px (more than one row)`);
+    assert.ok(got.rows >= 12, `${page}: only ${got.rows} rows visible (${got.table}px)`);
+  }
+  // The filters and the less used tools are one click away, inside the viewport.
+  await goto(b, 'eips');
+  await (await b.$('[data-testid="eips-filters-button"]')).click();
+  const f = await boxes(b, ['[data-testid="eips-filter-status"]']);
+  assert.ok(inside(f.boxes['[data-testid="eips-filter-status"]'], f.vw, f.vh), 'the status filter is inside the viewport');
+  await b.keys('Escape');
+  await (await b.$('[data-testid="eips-tools-button"]')).click();
+  const t = await boxes(b, ['[data-testid="eips-columns-button"]', '[data-testid="eips-export-button"]', '[data-testid="auto-refresh"]']);
+  for (const [s, box] of Object.entries(t.boxes)) assert.ok(inside(box, t.vw, t.vh), `${s} in the table's ⋯ menu is outside the viewport`);
+  await b.keys('Escape');
+  await resize(b, 1280, 800);
+});
+
 test('the command palette finds a resource by IP across regions and jumps to it, keyboard only', async () => {
   await closeModals(b);
   await goto(b, 'eips');
