@@ -210,9 +210,10 @@ test('the keyboard moves the selection, opens details and focuses search', async
 
 test('CSV export writes exactly the visible rows and columns', async () => {
   await openPage(browser, 'eips');
-  const filter = await browser.$('[data-testid="eips-filter-region"]');
-  await filter.selectByAttribute('value', 'cn-hangzhou');
-  await waitForCount(browser, 'eips', `8 of ${TOTAL.eips} EIPs`);
+  // The header's region scope is the one region control (the tables have no region filter).
+  assert.equal(await browser.execute(() => document.querySelector('[data-testid="eips-filter-region"]')), null);
+  await chooseScope(browser, 'cn-hangzhou');
+  await waitForCount(browser, 'eips', '8 EIPs');
   const shown = await tableRows(browser, 'eip-table');
   const headers = await browser.execute(() => [...document.querySelectorAll('[data-testid="eip-table"] thead th')].map((th) => th.textContent.trim()));
   // Columns dropped to fit the window are still exported (they are chosen, only not shown).
@@ -230,7 +231,8 @@ test('CSV export writes exactly the visible rows and columns', async () => {
   assert.deepEqual(lines[0].split(',').filter((h) => !dropped.includes(h)), headers.map((h) => h.replace(/[▲▼]/g, '').trim()));
   assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), shown.map((r) => r.cells.ip));
   assert.deepEqual(lines.slice(1).map((l) => l.split(',')[1]), shown.map((r) => r.key));
-  await filter.selectByAttribute('value', '');
+  await chooseScope(browser, 'all');
+  await waitForInventory(browser, 15);
   await waitForCount(browser, 'eips', `${TOTAL.eips} EIPs`);
 });
 

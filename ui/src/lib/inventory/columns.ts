@@ -65,7 +65,6 @@ export const eipColumns: ColumnDef<EipRow>[] = [
 export const eipFilters: FilterDef<EipRow>[] = [
   { id: 'status', label: 'Status', value: (r) => r.status },
   { id: 'mode', label: 'Mode', value: (r) => modeLabel(r.mode) || 'Unbound' },
-  { id: 'region', label: 'Region', value: (r) => r.regionId },
   { id: 'type', label: 'Target', value: (r) => targetLabel(r) || 'Unbound' },
   { id: 'tags', label: 'Tags', value: (r) => r.tags.join(', ') || 'No tags' },
 ];
@@ -109,7 +108,6 @@ export const eniColumns: ColumnDef<EniRow>[] = [
 export const eniFilters: FilterDef<EniRow>[] = [
   { id: 'status', label: 'Status', value: (r) => r.status },
   { id: 'type', label: 'Type', value: (r) => r.eniType },
-  { id: 'region', label: 'Region', value: (r) => r.regionId },
   { id: 'cutThrough', label: 'Cut-through', value: verdictLabel },
   { id: 'tags', label: 'Tags', value: (r) => r.tags.join(', ') || 'No tags' },
 ];
@@ -148,5 +146,4 @@ export const instanceColumns: ColumnDef<InstanceRow>[] = [
 export const instanceFilters: FilterDef<InstanceRow>[] = [
   { id: 'status', label: 'Status', value: (r) => r.status },
   { id: 'type', label: 'Type', value: (r) => r.instanceType },
-  { id: 'region', label: 'Region', value: (r) => r.regionId },
 ];
