@@ -218,6 +218,22 @@ async fn switch_mode_between_nat_and_cut_through() {
         ("InUse".into(), HZ_ENI_CT_LIVE.into(), "NAT".into())
     );
     env.assert_eni_on(HZ_ENI_CT_LIVE, HZ_I_WEB02).await;
+    // The outcome says what changed inside the guest OS (the plan said what would).
+    let view = run_view(engine.journal(), &run).unwrap();
+    let message = view.message.unwrap_or_default();
+    assert!(
+        message.contains(&format!("Inside the guest OS of {HZ_I_WEB02}"))
+            && message.contains(&format!("is no longer on the NIC of {HZ_ENI_CT_LIVE}")),
+        "{message}"
+    );
+    assert!(
+        view.plan
+            .notes
+            .iter()
+            .any(|n| n.contains(&format!("disappears from the NIC of {HZ_ENI_CT_LIVE}"))),
+        "{:?}",
+        view.plan.notes
+    );
 }
 
 #[tokio::test]

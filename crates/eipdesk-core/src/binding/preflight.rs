@@ -431,6 +431,11 @@ pub fn preflight(
                 detach_notes(eni, back.as_ref()),
                 context(eip, Some(eni), back.as_ref(), snapshot),
             ))
+            .map(|mut p| {
+                p.notes
+                    .extend(super::guide_notes::switch_mode_guest_note(&p, false));
+                p
+            })
         }
         BindRequest::Lifecycle { .. } => Err(vec![Blocker::Lifecycle(
             crate::lifecycle::LifecycleBlocker::NotABindingJob,

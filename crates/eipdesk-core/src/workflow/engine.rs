@@ -217,7 +217,7 @@ impl Engine {
         }
         let steps = self.journal.steps(&run.id)?;
         let Some(step) = steps.iter().find(|s| s.status != StepStatus::Done) else {
-            let message = self.completion_message(&run.id)?;
+            let message = self.completion_message(run)?;
             self.journal.set_run(
                 &run.id,
                 RunStatus::Completed,

@@ -53,9 +53,10 @@ enum Ended {
 }
 
 impl Engine {
-    /// The message of a completed run: what the guest steps found or why they were skipped.
-    pub(super) fn completion_message(&self, run_id: &str) -> Result<String, WorkflowError> {
-        let rows = self.journal.guest_invocations(run_id)?;
+    /// The message of a completed run: what the guest steps found or why they were skipped,
+    /// and for a switch of binding mode what changed inside the guest OS.
+    pub(super) fn completion_message(&self, run: &RunRecord) -> Result<String, WorkflowError> {
+        let rows = self.journal.guest_invocations(&run.id)?;
         let said: Vec<String> = rows
             .iter()
             .filter(|r| r.phase == "do")
@@ -63,11 +64,13 @@ impl Engine {
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect();
-        Ok(if said.is_empty() {
-            "Completed and verified.".to_string()
-        } else {
-            format!("Completed and verified. {}", said.join(" "))
-        })
+        let mut message = "Completed and verified.".to_string();
+        let switched = crate::binding::guide_notes::switch_mode_guest_note(&run.plan, true);
+        for said in said.iter().chain(switched.iter()) {
+            message.push(' ');
+            message.push_str(said);
+        }
+        Ok(message)
     }
 
     /// Does (or undoes) one guest step.

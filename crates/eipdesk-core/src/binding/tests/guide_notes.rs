@@ -60,3 +60,57 @@ fn instance_choices_show_the_eni_capacity_of_their_type() {
     );
     assert!(detail("i-other").contains("capacity of ecs.g6.large unknown"));
 }
+
+#[test]
+fn switching_mode_says_what_changes_inside_the_guest_os() {
+    // eip-ct is bound in cut-through mode to eni-ct on i-web; eip-enat in NAT mode to the
+    // detached eni-nat.
+    let to_nat = BindRequest::SwitchMode {
+        eip: AllocationId::parse("eip-ct").unwrap(),
+        to: BindMode::Nat,
+    };
+    let plan = preflight(&to_nat, &snapshot(), &regions(), &dev()).unwrap();
+    let note = plan
+        .notes
+        .iter()
+        .find(|n| n.starts_with("Inside the guest OS"))
+        .unwrap_or_else(|| panic!("no guest-OS note: {:?}", plan.notes));
+    assert!(
+        note.contains("of i-web")
+            && note.contains("disappears from the NIC of eni-ct")
+            && note.contains("DHCP"),
+        "{note}"
+    );
+    let done = crate::binding::guide_notes::switch_mode_guest_note(&plan, true).unwrap();
+    assert!(done.contains("is no longer on the NIC of eni-ct"), "{done}");
+
+    let to_ct = BindRequest::SwitchMode {
+        eip: AllocationId::parse("eip-enat").unwrap(),
+        to: BindMode::CutThrough,
+    };
+    let plan = preflight(&to_ct, &snapshot(), &regions(), &dev()).unwrap();
+    let note = plan
+        .notes
+        .iter()
+        .find(|n| n.starts_with("Inside the guest OS"))
+        .unwrap_or_else(|| panic!("no guest-OS note: {:?}", plan.notes));
+    assert!(
+        note.contains("once eni-nat is attached to an instance")
+            && note.contains("appears on the NIC of eni-nat in place of its private address")
+            && note.contains("DHCP must be on"),
+        "{note}"
+    );
+    let done = crate::binding::guide_notes::switch_mode_guest_note(&plan, true).unwrap();
+    assert!(done.contains("is on the NIC of eni-nat"), "{done}");
+
+    // Binds and unbinds have their own guest steps and instructions: no switch note.
+    let unbind = BindRequest::CutThroughUnbind {
+        eip: AllocationId::parse("eip-ct").unwrap(),
+        reattach_to: Some(InstanceId::parse("i-web").unwrap()),
+    };
+    let plan = preflight(&unbind, &snapshot(), &regions(), &dev()).unwrap();
+    assert_eq!(
+        crate::binding::guide_notes::switch_mode_guest_note(&plan, false),
+        None
+    );
+}
