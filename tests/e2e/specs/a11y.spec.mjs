@@ -1,5 +1,6 @@
 // Accessibility audit (issue 15): axe-core (the UI's dev dependency) runs in the real app on
-// every page, the details panel, the bind sheet's stages and each dialog, in the light and the
+// every page, the details panel, the narrow table menus, the bind sheet's stages and each
+// dialog (the profile form and the import dialog too), in the light and the
 // dark theme. Any serious or critical violation fails the spec; the count per view is printed
 // as a table, with the rule, the impact and the first offending elements of each violation.
 import assert from 'node:assert/strict';
@@ -92,6 +93,10 @@ const VIEWS = [
       await keys('Return');
       await waitFor(b, '[data-testid="enis-exported"]');
     },
+    // Dismissed after its audit: the next view's header menu opens over where the bar sits.
+    after: async () => {
+      await (await b.$('[data-testid="enis-exported"] button[aria-label="Dismiss"]')).click();
+    },
   },
   { name: 'header ⋯ menu (900×560)', open: async () => {
       await closeModals(b);
@@ -101,6 +106,34 @@ const VIEWS = [
       await b.keys('Escape');
       await resize(b, 1280, 800);
     } },
+  { name: 'table ⋯ menu (900×560)', open: async () => {
+      await goto(b, 'eips');
+      await resize(b, 900, 560);
+      await (await b.$('[data-testid="eips-filters-button"]')).click();
+      await waitFor(b, '[data-testid="eips-filter-status"]');
+      await (await b.$('[data-testid="eips-tools-button"]')).click();
+    }, after: async () => {
+      await b.keys('Escape');
+      await resize(b, 1280, 800);
+    } },
+  {
+    name: 'profile form (new profile)',
+    open: async () => {
+      await goto(b, 'profiles');
+      await (await b.$('[data-testid="profile-new"]')).click();
+      await waitFor(b, '[data-testid="profile-form"][open]');
+    },
+  },
+  {
+    name: 'import dialog',
+    open: async () => {
+      await goto(b, 'profiles');
+      await (await b.$('[data-testid="profile-import-open"]')).click();
+      await waitFor(b, '[data-testid="profile-import"][open]');
+      // The candidates (or "nothing found") are read from disk a moment after it opens.
+      await b.waitUntil(async () => b.execute(() => !!document.querySelector('[data-testid="import-candidate"], [data-testid="import-nothing"]')), { timeout: 10000 }).catch(() => {});
+    },
+  },
   { name: 'sheet: choose', open: () => openSheetChoose(b) },
   { name: 'sheet: plan', open: () => openSheetPlan(b) },
   {
