@@ -259,6 +259,15 @@ test('screenshots of every page, the details, the sheet stages and the palette a
   await waitFor(b, '[data-testid="plan-steps"]');
   await runPlan();
   await closeModals(b);
+  // The Activity page names the resources beside their IDs (the IDs stay copyable).
+  await goto(b, 'activity');
+  const what = await b.execute(() => {
+    const cell = document.querySelector('[data-testid="runs-table"] tbody tr[data-run] [data-testid="run-summary"]');
+    return { text: cell?.textContent ?? '', copies: [...(cell?.querySelectorAll('[data-copy]') ?? [])].map((c) => c.getAttribute('data-copy')) };
+  });
+  assert.match(what.text, /eip-bp1vdcgzm41znfkjyd2x free-a/, `the run's EIP has no name: ${what.text}`);
+  assert.match(what.text, /eni-bp1lofjktg4dbzdlyxgp web-01-data/, `the run's ENI has no name: ${what.text}`);
+  assert.ok(what.copies.includes(FREE_EIP), `the EIP ID is not copyable: ${what.copies}`);
   for (const theme of THEMES) {
     await closeModals(b);
     await setTheme(b, theme);
