@@ -199,10 +199,12 @@ test('at 900×560 each table toolbar is one row and the table shows at least 12 
   await (await b.$('[data-testid="eips-filters-button"]')).click();
   const f = await boxes(b, ['[data-testid="eips-filter-status"]']);
   assert.ok(inside(f.boxes['[data-testid="eips-filter-status"]'], f.vw, f.vh), 'the status filter is inside the viewport');
+  await screenshot(b, 'layout-eips-filters-menu-900x560');
   await b.keys('Escape');
   await (await b.$('[data-testid="eips-tools-button"]')).click();
   const t = await boxes(b, ['[data-testid="eips-columns-button"]', '[data-testid="eips-export-button"]', '[data-testid="auto-refresh"]']);
   for (const [s, box] of Object.entries(t.boxes)) assert.ok(inside(box, t.vw, t.vh), `${s} in the table's ⋯ menu is outside the viewport`);
+  await screenshot(b, 'layout-eips-tools-menu-900x560');
   await b.keys('Escape');
   await resize(b, 1280, 800);
 });

@@ -243,6 +243,12 @@ test('a missing keychain item: the app falls back to the Sandbox with a visible 
   assert.equal(await notice.getAttribute('data-code'), 'profile.secret_missing');
   assert.ok((await notice.getText()).includes(NAME));
   await snap('profiles-fallback-notice');
+  // A failed connection test names its profile and belongs to it (and to the active profile).
+  await (await (await row(NAME)).$('button[data-action="test"]')).click();
+  const failed = await browser.$('[data-testid="profile-action-error"]');
+  await failed.waitForDisplayed({ timeout: 20000 });
+  assert.equal(await failed.getAttribute('data-profile-id'), profileId);
+  assert.ok((await failed.getText()).includes(`Connection test of “${NAME}” failed`), await failed.getText());
 
   // Entering the credentials again puts a new item in the keychain.
   await (await (await row(NAME)).$('button[data-action="edit"]')).click();
@@ -255,6 +261,14 @@ test('a missing keychain item: the app falls back to the Sandbox with a visible 
   assert.ok((await keychainItems()).includes(profileId), 'the keychain item is back');
   await (await notice.$('button=Dismiss')).click();
   await notice.waitForExist({ reverse: true, timeout: 5000 });
+  // Another profile becomes active (from the header, on this page): the old failure goes.
+  await switchWithKeyboard('acme', profileId);
+  await waitForActive(profileId);
+  assert.equal(await browser.execute(() => document.querySelector('[data-testid="profiles-page"]') !== null), true, 'still on the Profiles page');
+  await browser.waitUntil(async () => browser.execute(() => !document.querySelector('[data-testid="profile-action-error"]')), {
+    timeout: 5000,
+    timeoutMsg: 'the failed test from before the switch still shows',
+  });
 });
 
 test('delete asks first, then removes the profile and its keychain item', async () => {

@@ -224,6 +224,8 @@ test('CSV export writes exactly the visible rows and columns', async () => {
   await typeFileName(target);
   await keys('Return');
   await browser.waitUntil(async () => existsSync(target), { timeout: 10000, timeoutMsg: 'no file written' });
+  // The file can exist a moment before the command returns and the outcome shows.
+  await browser.waitUntil(async () => browser.execute(() => !!document.querySelector('[data-testid="eips-exported"]')), { timeout: 10000, timeoutMsg: 'no export outcome shown' });
   const done = await browser.execute(() => document.querySelector('[data-testid="eips-exported"]')?.textContent ?? '');
   assert.ok(done.trim().startsWith('Exported 8 rows'), done);
   const lines = readFileSync(target, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
