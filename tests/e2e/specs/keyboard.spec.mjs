@@ -152,6 +152,9 @@ test('a switch of mode offers its undo: switching back', async () => {
   await waitFor(b, '[data-testid="bind-sheet"][data-stage="choose"]');
   assert.equal(await b.execute(() => document.querySelector('[data-testid="bind-mode"] input[value="NAT"]')?.checked), true, 'the undo switches back to NAT');
   await checkAndRun();
+  // The outcome says what changed inside the guest OS: the address left the NIC.
+  const message = await b.execute(() => document.querySelector('[data-testid="run-message"]')?.textContent ?? '');
+  assert.match(message, /Inside the guest OS.* is no longer on the NIC of eni-/, message);
   await screenshot(b, 'keyboard-3-switched-back');
   assert.equal(await b.execute(() => window.__mouseEvents), 0, 'no mouse or pointer event reached the page');
 });
