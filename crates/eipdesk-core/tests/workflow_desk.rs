@@ -280,3 +280,106 @@ async fn rows_a_run_is_changing_offer_no_action_until_it_ends() {
     }
     assert_eq!(desk.run_changing(HZ_EIP_FREE_A), None);
 }
+
+/// Waits for a run of the desk to leave `Running`; returns its view.
+async fn settled(desk: &EipDesk, run: &str) -> RunView {
+    for _ in 0..600 {
+        let view = desk.workflow_run(run).unwrap();
+        if view.status != RunStatus::Running {
+            return view;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    desk.workflow_run(run).unwrap()
+}
+
+/// Confirms every warning of the plan `form` gets.
+async fn confirm_all(desk: &EipDesk, form: &BindForm) -> Confirmations {
+    let preflight = desk.preflight_bind(form.clone()).await.unwrap();
+    assert!(preflight.ok, "{:?}", preflight.blockers);
+    Confirmations {
+        accepted: preflight
+            .plan
+            .unwrap()
+            .warnings
+            .iter()
+            .map(|w| w.code.clone())
+            .collect(),
+        typed: None,
+    }
+}
+
+/// Undo of a cut-through binding in its own run (what the timeline's Undo starts) reverts
+/// the guest's DHCP change the bind made, as a journaled guest step before the detach.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn undo_in_a_separate_run_reverts_the_guest_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = EipDesk::start_with(dir.path(), Arc::new(NoKeychain))
+        .await
+        .unwrap();
+    let guest = || {
+        desk.sandbox().emulator().control().guest(
+            alicloud_emulator::DEMO_ACCOUNT_ID,
+            "cn-hangzhou",
+            HZ_I_WEB01,
+        )
+    };
+    let bind = form(Some(HZ_ENI_WEB01_DATA), Some(HZ_I_WEB01));
+    let confirmed = confirm_all(&desk, &bind).await;
+    let run = desk.start_bind(bind, confirmed).await.unwrap();
+    let view = settled(&desk, &run.id).await;
+    assert_eq!(view.status, RunStatus::Completed, "{:?}", view.message);
+    assert_eq!(guest().dhcp_macs.len(), 1, "the bind configured the NIC");
+
+    let undo = BindForm {
+        job: Some(JobKind::CutThroughUnbind),
+        target_id: None,
+        ..form(None, Some(HZ_I_WEB01))
+    };
+    let preflight = desk.preflight_bind(undo.clone()).await.unwrap();
+    let plan = preflight.plan.unwrap();
+    assert_eq!(
+        plan.steps[0].api_action.as_deref(),
+        Some("RunCommand"),
+        "the guest is restored before the detach: {:?}",
+        plan.steps.iter().map(|s| &s.title).collect::<Vec<_>>()
+    );
+    assert!(plan.steps[0].title.starts_with("Restore the NIC"));
+    let confirmed = confirm_all(&desk, &undo).await;
+    let run = desk.start_bind(undo, confirmed).await.unwrap();
+    let view = settled(&desk, &run.id).await;
+    assert_eq!(view.status, RunStatus::Completed, "{:?}", view.message);
+    assert!(
+        guest().dhcp_macs.is_empty(),
+        "the undo reverted the guest: {:?}",
+        guest()
+    );
+    let message = view.message.unwrap_or_default();
+    assert!(message.contains("DHCP configuration removed"), "{message}");
+
+    // Nothing is left to revert: a new bind and undo plan has no restore step until the
+    // guest is configured again.
+    let again = BindForm {
+        guest: Some(eipdesk_core::binding::guest_steps::GuestChoice {
+            configure: Some(false),
+            route_metric: None,
+        }),
+        ..form(Some(HZ_ENI_WEB01_DATA), Some(HZ_I_WEB01))
+    };
+    let confirmed = confirm_all(&desk, &again).await;
+    let run = desk.start_bind(again, confirmed).await.unwrap();
+    assert_eq!(settled(&desk, &run.id).await.status, RunStatus::Completed);
+    let undo = BindForm {
+        job: Some(JobKind::CutThroughUnbind),
+        target_id: None,
+        ..form(None, Some(HZ_I_WEB01))
+    };
+    let plan = desk.preflight_bind(undo).await.unwrap().plan.unwrap();
+    assert!(
+        plan.steps
+            .iter()
+            .all(|s| s.api_action.as_deref() != Some("RunCommand")),
+        "{:?}",
+        plan.steps.iter().map(|s| &s.title).collect::<Vec<_>>()
+    );
+}

@@ -212,6 +212,15 @@ impl EipDesk {
         if let Ok(plan) = &mut plan {
             let choice = form.guest.unwrap_or_default();
             crate::binding::guest_steps::add_guest_steps(plan, &choice, profile.production);
+            if let (crate::binding::BindRequest::CutThroughUnbind { .. }, Some(eni)) =
+                (&plan.request, plan.context.eni.clone())
+            {
+                let configured = self
+                    .engine()?
+                    .journal()
+                    .configured_guest(plan.region.as_str(), eni.as_str())?;
+                crate::binding::guest_steps::add_guest_revert(plan, configured);
+            }
             let open_to = form
                 .remote_access
                 .as_ref()

@@ -4,6 +4,7 @@
 
 pub mod db;
 pub mod guest;
+pub mod guest_history;
 pub mod model;
 mod schema;
 
