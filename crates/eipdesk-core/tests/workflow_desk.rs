@@ -148,6 +148,12 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
     }
     assert_eq!(view.status, RunStatus::Completed, "{:?}", view.message);
     assert!(view.guest_os.is_some());
+    // Cloud Assistant verified it: the instructions panel says so (they stay as a reference).
+    let verified = view.guest_verified.clone().unwrap_or_default();
+    assert!(
+        verified.contains("verified on eth1 (MAC 00:16:3e:"),
+        "{verified}"
+    );
     let message = view.message.clone().unwrap_or_default();
     assert!(
         message.contains("verified on eth1 (MAC 00:16:3e:"),

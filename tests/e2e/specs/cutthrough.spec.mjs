@@ -157,7 +157,14 @@ test('the guest is configured and the EIP verified on its NIC through Cloud Assi
   await screenshot(b, 'cutthrough-3b-guest-verified');
 });
 
-test('the guest-OS instructions follow the attach', async () => {
+test('the guest-OS panel says the guest is done and keeps the instructions collapsed', async () => {
+  assert.equal(await b.execute(() => document.querySelector('[data-testid="guest-os"]').getAttribute('data-verified')), 'true');
+  assert.match(await text('[data-testid="guest-os"] h3'), /^Guest OS configured and verified$/);
+  assert.match(await text('[data-testid="guest-os-verified"]'), /verified on eth1 \(MAC 00:16:3e:[0-9a-f:]+\)/);
+  assert.equal(await b.execute(() => document.querySelector('[data-testid="guest-os-manual"]').open), false, 'collapsed');
+  await b.execute(() => document.querySelector('[data-testid="guest-os"]').scrollIntoView());
+  await screenshot(b, 'cutthrough-3c-guest-panel-verified');
+  await (await $('[data-testid="guest-os-manual"] summary')).click();
   const guide = await text('[data-testid="guest-os"]');
   assert.match(guide, new RegExp(EIP_IP.replaceAll('.', '\\.')));
   assert.match(guide, /00:16:3e:[0-9a-f:]+/);

@@ -1097,6 +1097,12 @@ plan: PlanView,
  */
 guestOs: GuestOsGuide | null, 
 /**
+ * What Cloud Assistant verified in the guest (e.g. "EIP … verified on eth1 (MAC …)."),
+ * when the completed run's verification step found the EIP on the NIC; the instructions
+ * are then only a reference.
+ */
+guestVerified: string | null, 
+/**
  * Resource IDs the run touches (for refreshing the tables).
  */
 resources: Array<string>, 
