@@ -857,7 +857,7 @@ mode: BindMode | null,
  */
 guest?: GuestChoice, 
 /**
- * Cut-through bind: open the login port to this source CIDR for the run's binding.
+ * Cut-through bind: open the login port and ICMP to this source CIDR for the run's binding.
  */
 remoteAccess?: RemoteAccess, };
 
