@@ -195,6 +195,26 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
 
     let audit = desk.audit_log(&AuditFilter::default()).unwrap();
     assert_eq!(audit.len(), 5, "three cloud calls and two scripts");
+    // The Activity page shows a script as its first line and length, not its Base64.
+    let content = |entry: &eipdesk_core::audit::AuditEntry| {
+        entry
+            .params
+            .iter()
+            .find(|p| p.name == "CommandContent")
+            .map(|p| p.value.clone())
+            .unwrap_or_default()
+    };
+    let scripts: Vec<String> = audit
+        .iter()
+        .filter(|a| a.action == "RunCommand")
+        .map(content)
+        .collect();
+    assert!(
+        scripts
+            .iter()
+            .all(|c| c.starts_with("# eipdesk-guest-script: op=") && c.ends_with("-byte script)")),
+        "{scripts:?}"
+    );
     assert!(
         audit
             .iter()
@@ -209,10 +229,13 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
         .export_audit(&ExportTarget::chosen(path.clone(), "csv").unwrap(), &csv)
         .unwrap();
     assert_eq!(written.entries, 5);
+    let exported = std::fs::read_to_string(&path).unwrap();
+    assert!(exported.starts_with("time,profile,account,region,action"));
+    // The export keeps the script whole (Base64, as sent).
+    assert!(!exported.contains("-byte script)"), "{exported}");
     assert!(
-        std::fs::read_to_string(&path)
-            .unwrap()
-            .starts_with("time,profile,account,region,action")
+        exported.contains("CommandContent=IyEvYmluL3No"),
+        "{exported}"
     );
     let suggested = desk.audit_export_suggestion(ExportFormat::Json);
     assert!(suggested.file_name.ends_with(".json"), "{suggested:?}");

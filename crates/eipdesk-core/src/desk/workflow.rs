@@ -398,9 +398,11 @@ impl EipDesk {
         Ok(run_view(&journal, run_id)?)
     }
 
-    /// Audit log entries matching `filter`, newest first.
+    /// Audit log entries matching `filter`, newest first, as the Activity page shows them (long
+    /// values shortened: `audit::display`; the export keeps them whole).
     pub fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, WorkflowError> {
-        Ok(AuditLog::new(self.workflow.db()?).query(filter)?)
+        let entries = AuditLog::new(self.workflow.db()?).query(filter)?;
+        Ok(crate::audit::display::for_view(entries))
     }
 
     /// Where the save dialog for an audit export opens, and the name it suggests.
@@ -419,7 +421,8 @@ impl EipDesk {
     ) -> Result<AuditExportResult, WorkflowError> {
         let mut filter = request.filter.clone();
         filter.limit = Some(filter.limit.unwrap_or(100_000));
-        let entries = self.audit_log(&filter)?;
+        // Whole values, not the Activity page's shortened ones.
+        let entries = AuditLog::new(self.workflow.db()?).query(&filter)?;
         let fail = |reason: String| ExportError::Write {
             path: target.path().display().to_string(),
             reason,
