@@ -88,24 +88,6 @@ fn rust_test_runs() -> [Vec<&'static str>; 2] {
     [workspace, namespace]
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A renamed test would be skipped by neither run and shown by none: the name must exist.
-    #[test]
-    fn the_namespace_test_is_the_one_run_with_its_output_shown() {
-        let source = std::fs::read_to_string(
-            cmd::root().join("crates/eipdesk-core/tests/guest_namespace.rs"),
-        )
-        .unwrap();
-        assert!(source.contains(&format!("fn {NAMESPACE_TEST}()")));
-        let [workspace, namespace] = rust_test_runs();
-        assert!(workspace.ends_with(&["--skip", NAMESPACE_TEST]));
-        assert!(namespace.ends_with(&[NAMESPACE_TEST, "--nocapture"]));
-    }
-}
-
 fn ui_gates() -> Result<()> {
     let ui = cmd::root().join("ui");
     step("UI type check (svelte-check)");
@@ -174,4 +156,22 @@ pub fn e2e(tools: &Tools, specs: &[&str]) -> Result<()> {
             ),
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A renamed test would be skipped by neither run and shown by none: the name must exist.
+    #[test]
+    fn the_namespace_test_is_the_one_run_with_its_output_shown() {
+        let source = std::fs::read_to_string(
+            cmd::root().join("crates/eipdesk-core/tests/guest_namespace.rs"),
+        )
+        .unwrap();
+        assert!(source.contains(&format!("fn {NAMESPACE_TEST}()")));
+        let [workspace, namespace] = rust_test_runs();
+        assert!(workspace.ends_with(&["--skip", NAMESPACE_TEST]));
+        assert!(namespace.ends_with(&[NAMESPACE_TEST, "--nocapture"]));
+    }
 }
