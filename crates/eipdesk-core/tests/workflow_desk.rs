@@ -353,7 +353,14 @@ async fn undo_in_a_separate_run_reverts_the_guest_configuration() {
             HZ_I_WEB01,
         )
     };
-    let bind = form(Some(HZ_ENI_WEB01_DATA), Some(HZ_I_WEB01));
+    // The bind also opens SSH and ping to a range; the undo closes them again.
+    let bind = BindForm {
+        remote_access: Some(eipdesk_core::binding::access_steps::RemoteAccess {
+            source_cidr: "203.0.113.0/24".into(),
+            allow_anywhere: None,
+        }),
+        ..form(Some(HZ_ENI_WEB01_DATA), Some(HZ_I_WEB01))
+    };
     let confirmed = confirm_all(&desk, &bind).await;
     let run = desk.start_bind(bind, confirmed).await.unwrap();
     let view = settled(&desk, &run.id).await;
@@ -374,6 +381,14 @@ async fn undo_in_a_separate_run_reverts_the_guest_configuration() {
         plan.steps.iter().map(|s| &s.title).collect::<Vec<_>>()
     );
     assert!(plan.steps[0].title.starts_with("Restore the NIC"));
+    let apis: Vec<Option<&str>> = plan.steps.iter().map(|s| s.api_action.as_deref()).collect();
+    assert_eq!(
+        apis.iter()
+            .filter(|a| **a == Some("RevokeSecurityGroup"))
+            .count(),
+        2,
+        "the rules the bind opened are removed: {apis:?}"
+    );
     let confirmed = confirm_all(&desk, &undo).await;
     let run = desk.start_bind(undo, confirmed).await.unwrap();
     let view = settled(&desk, &run.id).await;
@@ -385,6 +400,14 @@ async fn undo_in_a_separate_run_reverts_the_guest_configuration() {
     );
     let message = view.message.unwrap_or_default();
     assert!(message.contains("DHCP configuration removed"), "{message}");
+    let revoked = desk
+        .audit_log(&AuditFilter {
+            action: Some("RevokeSecurityGroup".into()),
+            ..AuditFilter::default()
+        })
+        .unwrap();
+    assert_eq!(revoked.len(), 2, "{revoked:?}");
+    assert!(revoked.iter().all(|a| a.outcome == "success"));
 
     // Nothing is left to revert: a new bind and undo plan has no restore step until the
     // guest is configured again.

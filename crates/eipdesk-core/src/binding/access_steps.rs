@@ -1,7 +1,8 @@
 //! The optional remote-access steps of a cut-through plan (step 7 of the guide): inbound
 //! security-group rules for the user's chosen source CIDR, one for the guest's login port (SSH
 //! 22, or RDP 3389 on Windows) and one for ICMP (the guide's check pings the EIP), each added
-//! with `AuthorizeSecurityGroup` and removed with `RevokeSecurityGroup` on roll back. They go
+//! with `AuthorizeSecurityGroup` and removed with `RevokeSecurityGroup` on roll back, and by
+//! the undo of the binding when it runs on its own ([`add_access_revoke`]). They go
 //! into the ENI's own (first) security group: in cut-through mode the EIP's traffic reaches
 //! the instance through that ENI, so its groups filter it, not the primary NIC's. The CIDR is
 //! the user's; there is no default, and `0.0.0.0/0` is refused unless asked for by name.
@@ -106,7 +107,7 @@ pub fn add_access_step(plan: &mut BindPlan, group: &str, cidr: &str) {
         .as_ref()
         .map_or_else(|| "the interface".to_string(), ToString::to_string);
     plan.notes.push(format!(
-        "The run adds inbound rules for {} and {} from {cidr} to {group}, the first security group of {eni}, so you can log on with the EIP and ping it. That group, not the primary NIC's, filters the EIP's traffic: in cut-through mode it reaches the instance through {eni}. Rolling back removes the rules.",
+        "The run adds inbound rules for {} and {} from {cidr} to {group}, the first security group of {eni}, so you can log on with the EIP and ping it. That group, not the primary NIC's, filters the EIP's traffic: in cut-through mode it reaches the instance through {eni}. Rolling back, or undoing the binding later, removes the rules.",
         rules[0].what(),
         rules[1].what(),
     ));
@@ -115,6 +116,41 @@ pub fn add_access_step(plan: &mut BindPlan, group: &str, cidr: &str) {
             at + n,
             PlanStep {
                 action: StepAction::AuthorizeIngress { rule },
+                on_failure: OnFailure::Ask,
+            },
+        );
+    }
+}
+
+/// Adds to the undo of a cut-through binding the removal of the inbound rules its bind added
+/// (`opened`, from the journal), after the guest's restore and before the detach: the reverse
+/// of the bind's order, so access closes with the binding.
+pub fn add_access_revoke(plan: &mut BindPlan, opened: Vec<IngressRule>) {
+    if !matches!(
+        plan.request,
+        super::job::BindRequest::CutThroughUnbind { .. }
+    ) || opened.is_empty()
+    {
+        return;
+    }
+    plan.notes.push(format!(
+        "The run removes the inbound rules the bind added: {}.",
+        opened
+            .iter()
+            .map(IngressRule::describe)
+            .collect::<Vec<_>>()
+            .join("; ")
+    ));
+    let at = plan
+        .steps
+        .iter()
+        .position(|s| !super::guest_steps::is_guest(&s.action))
+        .unwrap_or(plan.steps.len());
+    for (n, rule) in opened.into_iter().enumerate() {
+        plan.steps.insert(
+            at + n,
+            PlanStep {
+                action: StepAction::RevokeIngress { rule },
                 on_failure: OnFailure::Ask,
             },
         );

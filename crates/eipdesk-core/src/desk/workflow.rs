@@ -215,11 +215,14 @@ impl EipDesk {
             if let (crate::binding::BindRequest::CutThroughUnbind { .. }, Some(eni)) =
                 (&plan.request, plan.context.eni.clone())
             {
-                let configured = self
-                    .engine()?
-                    .journal()
-                    .configured_guest(plan.region.as_str(), eni.as_str())?;
+                // What the bind changed beyond the cloud binding goes with it.
+                let engine = self.engine()?;
+                let journal = engine.journal();
+                let (region, eni) = (plan.region.to_string(), eni.to_string());
+                let configured = journal.configured_guest(&region, &eni)?;
                 crate::binding::guest_steps::add_guest_revert(plan, configured);
+                let opened = journal.opened_rules(&region, &eni)?;
+                crate::binding::access_steps::add_access_revoke(plan, opened);
             }
             let open_to = form
                 .remote_access
