@@ -92,3 +92,22 @@ def test_app_scripts_on_the_modelled_guest(ecs):
     seen = json.loads(base64.b64decode(done.output))
     nic = next(link for link in seen["addr"] if link["address"] == mac)
     assert [a["local"] for a in nic["addr_info"]] == [HZ_EIP_CT_LIVE_IP]
+
+
+def test_describe_invocations_pages_with_next_token_and_region_prefixed_ids(ecs):
+    sent = [run(ecs, demo.HZ_I_WEB02, f"echo page-{n}\n").invoke_id for n in range(3)]
+    assert all(i.startswith("t-hz") and len(i) == 16 for i in sent), sent
+    seen, token, pages = [], None, 0
+    while True:
+        body = ecs.describe_invocations(
+            m.DescribeInvocationsRequest(
+                region_id=demo.HZ, instance_id=demo.HZ_I_WEB02, max_results=2, next_token=token,
+            )
+        ).body
+        pages += 1
+        seen += [i.invoke_id for i in body.invocations.invocation]
+        token = body.next_token
+        if not token:
+            break
+    assert seen[:3] == list(reversed(sent)), "newest first"
+    assert len(seen) == len(set(seen)) and pages >= 2

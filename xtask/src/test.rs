@@ -51,6 +51,7 @@ fn rust_gates() -> Result<()> {
         "-D",
         "warnings",
     ]))?;
+    let [workspace, namespace] = rust_test_runs();
     step("cargo test --workspace (+ alicloud-call; D-Bus session, unlocked gnome-keyring)");
     let scratch = session::scratch("rust-tests")?;
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
@@ -58,9 +59,33 @@ fn rust_gates() -> Result<()> {
         Display::None,
         &scratch,
         &cargo,
-        &["test", "--workspace", "--features", CLI],
+        &workspace,
         &[("EIPDESK_REQUIRE_KEYCHAIN", "1".into())],
-    )
+    )?;
+    step("guest scripts on a real network stack (namespace test, output shown)");
+    run(cmd::cargo().args(namespace))
+}
+
+/// The namespace test of the guest scripts (`crates/eipdesk-core/tests/guest_namespace.rs`).
+const NAMESPACE_TEST: &str = "linux_scripts_configure_dhcp_and_verify_the_eip_on_a_real_nic";
+
+/// The `cargo test` runs of the Rust gate: the workspace without the namespace test, then that
+/// test on its own with `--nocapture`, so the log shows the address table and routes it saw
+/// (or why it was skipped) instead of cargo capturing them.
+fn rust_test_runs() -> [Vec<&'static str>; 2] {
+    let common = ["test", "--workspace", "--features", CLI];
+    let mut workspace = common.to_vec();
+    workspace.extend(["--", "--skip", NAMESPACE_TEST]);
+    let mut namespace = common.to_vec();
+    namespace.extend([
+        "--test",
+        "guest_namespace",
+        "--",
+        "--exact",
+        NAMESPACE_TEST,
+        "--nocapture",
+    ]);
+    [workspace, namespace]
 }
 
 fn ui_gates() -> Result<()> {
@@ -131,4 +156,22 @@ pub fn e2e(tools: &Tools, specs: &[&str]) -> Result<()> {
             ),
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A renamed test would be skipped by neither run and shown by none: the name must exist.
+    #[test]
+    fn the_namespace_test_is_the_one_run_with_its_output_shown() {
+        let source = std::fs::read_to_string(
+            cmd::root().join("crates/eipdesk-core/tests/guest_namespace.rs"),
+        )
+        .unwrap();
+        assert!(source.contains(&format!("fn {NAMESPACE_TEST}()")));
+        let [workspace, namespace] = rust_test_runs();
+        assert!(workspace.ends_with(&["--skip", NAMESPACE_TEST]));
+        assert!(namespace.ends_with(&[NAMESPACE_TEST, "--nocapture"]));
+    }
 }

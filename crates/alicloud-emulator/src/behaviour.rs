@@ -212,8 +212,11 @@
 //!   `InstanceId.N` (1–100: `MissingInstanceId`, `InstanceIds.ExceedLimit`), then every
 //!   instance must be the caller's in that region (`InvalidInstance.NotFound`, **404**). It is
 //!   a mutating action: the same `ClientToken` replays the first `InvokeId` and runs nothing.
-//! * IDs: `t-` and `c-` followed by 14 lower-case base-36 characters (real IDs begin with a
-//!   region abbreviation such as `t-hz0…`; the emulator's do not).
+//! * IDs: `t-` (`InvokeId`) and `c-` (`CommandId`), the region's abbreviation, then
+//!   lower-case base-36 characters, 14 after the dash in all, as in the official SDK examples
+//!   `t-hz0jdfwd9f****` and `c-hz0jdfwcsr****` (Hangzhou: `hz`). Only `hz` is attested there;
+//!   the other regions' abbreviations (`bj`, `sh`, `sz`, `qd`, `zjk`, `hhht`, `cd`, `hk`,
+//!   `jp`, `sg`, `id`, `de`, `uk`, `us`) are the emulator's choice (`state::regions`).
 //! * Timeline per instance, read from the emulator clock: `Pending` for `command_ms`
 //!   (delays), `Running` for another `command_ms`, then `Success` (exit 0) or `Failed` (exit
 //!   ≠ 0, `ErrorCode` `ExitCodeNonzero`), `InvokeRecordStatus` `Finished`. A hung script stays
@@ -230,8 +233,14 @@
 //! * `DescribeInvocationResults` and `DescribeInvocations` default to `ContentEncoding=Base64`
 //!   for `Output` (and `CommandContent`); `PlainText` returns them as is. `DescribeInvocations`
 //!   returns `Output` only with `IncludeOutput=true`, newest invocation first. An unknown
-//!   `InvokeId` gives an empty list, not an error. Paging is `PageNumber`/`PageSize` (max 50);
-//!   `NextToken` is always empty. The last 1,000 invocations per account and region are kept;
+//!   `InvokeId` gives an empty list, not an error. `DescribeInvocations` pages with
+//!   `NextToken`/`MaxResults` (1–50, default 10) when either is given: an opaque cursor onto
+//!   the newest-first list (invocations sent after the first page never shift the next ones),
+//!   empty on the last page, `InvalidParameter.NextToken` for a token not its own; otherwise
+//!   with `PageNumber`/`PageSize` (max 50), `NextToken` then empty. `TotalCount` counts every
+//!   match either way. `DescribeInvocationResults` and `DescribeCloudAssistantStatus` page with
+//!   `PageNumber`/`PageSize` only (`NextToken` empty). The last 1,000 invocations per account
+//!   and region are kept;
 //!   older ones are forgotten (their `InvokeId` then lists nothing).
 //! * `DescribeCloudAssistantStatus`: `CloudAssistantStatus` is `"true"` for a running
 //!   instance whose agent is online; unknown IDs in `InstanceId.N` are left out.

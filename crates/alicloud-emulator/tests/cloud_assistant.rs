@@ -1,5 +1,6 @@
 //! Cloud Assistant: RunCommand, the invocation timeline, the results' encodings, the errors,
-//! the per-account state and the modelled guest the app's scripts configure and read.
+//! the per-account state, `DescribeInvocations` paging and the modelled guest the app's
+//! scripts configure and read.
 
 mod common;
 
@@ -51,9 +52,11 @@ fn output(r: &Value) -> String {
 async fn run_command_goes_pending_running_finished_with_base64_output() {
     let c = slow();
     let (invoke, command) = run(&c, HZ_I_WEB01, "echo hello\nexit 0").await;
-    assert!(invoke.starts_with("t-") && invoke.len() == 16, "{invoke}");
+    // Like the official examples (`t-hz0jdfwd9f****`, `c-hz0jdfwcsr****`): the region's
+    // abbreviation, then the rest, 14 characters after the dash.
+    assert!(invoke.starts_with("t-hz") && invoke.len() == 16, "{invoke}");
     assert!(
-        command.starts_with("c-") && command.len() == 16,
+        command.starts_with("c-hz") && command.len() == 16,
         "{command}"
     );
     let r = result(&c, &invoke).await;
@@ -338,4 +341,70 @@ async fn armed_faults_fail_or_hang_the_next_app_script() {
     assert_eq!(output(&r), "dhclient: no lease");
     // The default Timeout is 60 s; a hung script times out after both phases (2 h here).
     assert_eq!(result(&c, &hung).await["InvocationStatus"], "Timeout");
+}
+
+/// `DescribeInvocations` pages with `NextToken`/`MaxResults`, newest first; the token stays
+/// valid when invocations are added between pages; a foreign token is refused.
+#[tokio::test]
+async fn describe_invocations_pages_with_next_token() {
+    let c = demo();
+    let mut sent = Vec::new();
+    for n in 0..5 {
+        sent.push(run(&c, HZ_I_WEB02, &format!("echo {n}")).await.0);
+    }
+    let page = |token: Option<String>| {
+        let c = &c;
+        async move {
+            let mut params = vec![HZ, ("InstanceId", HZ_I_WEB02), ("MaxResults", "2")];
+            let token = token.unwrap_or_default();
+            if !token.is_empty() {
+                params.push(("NextToken", token.as_str()));
+            }
+            let v = c.ok(ECS, "DescribeInvocations", &params).await;
+            let ids: Vec<String> = v["Invocations"]["Invocation"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["InvokeId"].as_str().unwrap().to_string())
+                .collect();
+            (ids, v["NextToken"].as_str().unwrap().to_string(), v)
+        }
+    };
+    let (first, token, v) = page(None).await;
+    assert_eq!(first, [sent[4].clone(), sent[3].clone()]);
+    assert!(!token.is_empty());
+    assert_eq!(v["TotalCount"], 5);
+    assert_eq!(v["PageSize"], 2);
+    // A newer invocation does not shift the pages already handed out.
+    let newer = run(&c, HZ_I_WEB02, "echo late").await.0;
+    let (second, token, _) = page(Some(token)).await;
+    assert_eq!(second, [sent[2].clone(), sent[1].clone()]);
+    let (third, token, _) = page(Some(token)).await;
+    assert_eq!(third, [sent[0].clone()]);
+    assert_eq!(token, "", "the last page has no token");
+    assert!(!first.contains(&newer) && !second.contains(&newer));
+
+    c.err(
+        ECS,
+        "DescribeInvocations",
+        &[HZ, ("NextToken", "not-a-token")],
+        "InvalidParameter.NextToken",
+        400,
+    )
+    .await;
+    // Without NextToken/MaxResults the PageNumber style still works.
+    let v = c
+        .ok(
+            ECS,
+            "DescribeInvocations",
+            &[
+                HZ,
+                ("InstanceId", HZ_I_WEB02),
+                ("PageSize", "4"),
+                ("PageNumber", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(v["Invocations"]["Invocation"].as_array().unwrap().len(), 2);
+    assert_eq!(v["NextToken"], "");
 }

@@ -3,9 +3,12 @@
 //! end runs Debian's `dnsmasq` handing out the EIP to that MAC. The configure script brings
 //! `eth1` up with DHCP and sets the route metric; the verification script's JSON must show
 //! the EIP on `eth1` and its default route with that metric. It prints the address table it
-//! saw. Only addresses inside the test's own namespaces are used; `/etc/resolv.conf` writes of
-//! the DHCP client land in `/etc/netns/<ns>/` (removed afterwards), and the script runs with
-//! `EIPDESK_GUEST_PERSIST=none`, so the host's configuration is never touched. Without root,
+//! saw. The configure script also writes Debian's ifupdown stanza for `eth1` (DHCP, the metric)
+//! and the revert removes it, both under a temporary root (`EIPDESK_GUEST_ROOT`), so the
+//! distribution file is checked too. Only addresses inside the test's own namespaces are used;
+//! `/etc/resolv.conf` writes of the DHCP client land in `/etc/netns/<ns>/` (removed
+//! afterwards), and the scripts' own files go to the temporary root, so the host's
+//! configuration is never touched. Without root,
 //! `ip`, `dnsmasq` or a DHCP client (dhclient, dhcpcd or udhcpc) it is skipped with a message.
 
 use eipdesk_core::guest_os::scripts::{ScriptOp, script};
@@ -74,7 +77,8 @@ impl Lab {
         let tag = std::process::id();
         let guest = format!("eipdesk-guest-{tag}");
         let cloud = format!("eipdesk-cloud-{tag}");
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+        std::fs::create_dir_all(dir.path().join("root/etc/network/interfaces.d")).unwrap();
         let etc = PathBuf::from(format!("/etc/netns/{guest}"));
         let mut lab = Lab {
             guest: guest.clone(),
@@ -135,19 +139,25 @@ impl Lab {
         lab
     }
 
-    /// Runs `content` with `sh` inside the guest namespace.
+    /// Runs `content` with `sh` inside the guest namespace; the distribution files it writes
+    /// go under the lab's temporary root.
     fn in_guest(&self, content: &str) -> Output {
+        let root = format!("EIPDESK_GUEST_ROOT={}", self.root().display());
         Command::new("ip")
-            .args([
-                "netns",
-                "exec",
-                &self.guest,
-                "env",
-                "EIPDESK_GUEST_PERSIST=none",
-            ])
+            .args(["netns", "exec", &self.guest, "env", &root])
             .args(["sh", "-c", content])
             .output()
             .unwrap()
+    }
+
+    /// The guest's temporary root, with Debian's `etc/network/interfaces.d`.
+    fn root(&self) -> PathBuf {
+        self._dir.path().join("root")
+    }
+
+    /// The ifupdown stanza the configure script wrote for `eth1`, if any.
+    fn ifupdown(&self) -> Option<String> {
+        std::fs::read_to_string(self.root().join("etc/network/interfaces.d/eth1")).ok()
     }
 }
 
@@ -200,6 +210,12 @@ fn linux_scripts_configure_dhcp_and_verify_the_eip_on_a_real_nic() {
         said.contains("eth1 (MAC 00:16:3e:5a:17:01) uses DHCP and is up"),
         "{said}"
     );
+    let stanza = lab.ifupdown().expect("the ifupdown stanza is written");
+    assert_eq!(
+        stanza,
+        format!("allow-hotplug eth1\niface eth1 inet dhcp\n    metric {METRIC}\n")
+    );
+    println!("ifupdown stanza written to <root>/etc/network/interfaces.d/eth1:\n{stanza}");
 
     let out = lab.in_guest(&script(OsFamily::Debian, ScriptOp::Verify, &nic, None).content);
     assert!(out.status.success());
@@ -223,6 +239,7 @@ fn linux_scripts_configure_dhcp_and_verify_the_eip_on_a_real_nic() {
         "{}",
         String::from_utf8_lossy(&revert.stderr)
     );
+    assert_eq!(lab.ifupdown(), None, "the revert removes the stanza");
     let after = lab.in_guest(&script(OsFamily::Debian, ScriptOp::Verify, &nic, None).content);
     assert!(
         verify::check(

@@ -1,5 +1,6 @@
-//! The optional remote-access step against the emulator: the run adds the inbound rule for
-//! the chosen CIDR (once, even when resumed), and rolling back removes it.
+//! The optional remote-access steps against the emulator: the run adds the inbound rules for
+//! the chosen CIDR (the login port and ICMP, for the guide's ping; once each, even when
+//! resumed) to the ENI's own security group, and rolling back removes them.
 
 #[path = "workflow_support.rs"]
 mod support;
@@ -25,6 +26,13 @@ async fn start(env: &Env) -> String {
         .await;
     add_guest_steps(&mut plan, &GuestChoice::default(), false);
     add_access_step(&mut plan, HZ_SG_PROD, CIDR);
+    assert!(
+        plan.notes.iter().any(|n| n.contains(&format!(
+            "{HZ_SG_PROD}, the first security group of {HZ_ENI_WEB01_DATA}"
+        ))),
+        "the plan says which group it changes and why: {:?}",
+        plan.notes
+    );
     assert_eq!(
         plan.steps
             .iter()
@@ -35,6 +43,7 @@ async fn start(env: &Env) -> String {
             Some("AssociateEipAddress"),
             Some("AttachNetworkInterface"),
             None,
+            Some("AuthorizeSecurityGroup"),
             Some("AuthorizeSecurityGroup"),
             Some("RunCommand"),
             Some("RunCommand"),
@@ -50,7 +59,8 @@ async fn start(env: &Env) -> String {
         .id
 }
 
-async fn ssh_rules(env: &Env) -> usize {
+/// The run's rules in the group: (SSH from the CIDR, ICMP from the CIDR).
+async fn rules(env: &Env) -> (usize, usize) {
     let mut req = DescribeSecurityGroupAttributeRequest::new("cn-hangzhou", HZ_SG_PROD);
     req.direction = Some("ingress".into());
     let attr = env
@@ -58,20 +68,25 @@ async fn ssh_rules(env: &Env) -> usize {
         .describe_security_group_attribute(&req)
         .await
         .unwrap();
-    attr.permissions
-        .permission
-        .iter()
-        .filter(|p| p.port_range == "22/22" && p.source_cidr_ip == CIDR)
-        .count()
+    let count = |protocol: &str, ports: &str| {
+        attr.permissions
+            .permission
+            .iter()
+            .filter(|p| {
+                p.ip_protocol == protocol && p.port_range == ports && p.source_cidr_ip == CIDR
+            })
+            .count()
+    };
+    (count("TCP", "22/22"), count("ICMP", "-1/-1"))
 }
 
 #[tokio::test]
-async fn the_run_opens_ssh_to_the_chosen_cidr_and_a_roll_back_closes_it() {
+async fn the_run_opens_ssh_and_icmp_to_the_chosen_cidr() {
     let env = env().await;
     let run = start(&env).await;
     let engine = env.engine();
     assert_eq!(engine.drive(&run).await.unwrap(), RunStatus::Completed);
-    assert_eq!(ssh_rules(&env).await, 1);
+    assert_eq!(rules(&env).await, (1, 1));
     assert_eq!(
         env.ok_count("AuthorizeSecurityGroup"),
         0,
@@ -82,11 +97,11 @@ async fn the_run_opens_ssh_to_the_chosen_cidr_and_a_roll_back_closes_it() {
         .iter()
         .filter(|e| e.action == "AuthorizeSecurityGroup" && e.code == "OK")
         .count();
-    assert_eq!(authorized, 1);
+    assert_eq!(authorized, 2);
 }
 
 #[tokio::test]
-async fn rolling_back_removes_the_rule() {
+async fn rolling_back_removes_the_rules() {
     let env = env().await;
     env.emu.control().set_guest(
         DEMO_ACCOUNT_ID,
@@ -106,13 +121,13 @@ async fn rolling_back_removes_the_rule() {
         engine.drive(&run).await.unwrap(),
         RunStatus::WaitingForDecision
     );
-    assert_eq!(ssh_rules(&env).await, 1);
+    assert_eq!(rules(&env).await, (1, 1));
     engine.roll_back(&run).unwrap();
     assert_eq!(engine.drive(&run).await.unwrap(), RunStatus::RolledBack);
     assert_eq!(
-        ssh_rules(&env).await,
-        0,
-        "the rule is gone with the binding"
+        rules(&env).await,
+        (0, 0),
+        "the rules are gone with the binding"
     );
     env.assert_attached_untouched().await;
 }

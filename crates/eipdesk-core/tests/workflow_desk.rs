@@ -148,6 +148,12 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
     }
     assert_eq!(view.status, RunStatus::Completed, "{:?}", view.message);
     assert!(view.guest_os.is_some());
+    // Cloud Assistant verified it: the instructions panel says so (they stay as a reference).
+    let verified = view.guest_verified.clone().unwrap_or_default();
+    assert!(
+        verified.contains("verified on eth1 (MAC 00:16:3e:"),
+        "{verified}"
+    );
     let message = view.message.clone().unwrap_or_default();
     assert!(
         message.contains("verified on eth1 (MAC 00:16:3e:"),
@@ -189,6 +195,26 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
 
     let audit = desk.audit_log(&AuditFilter::default()).unwrap();
     assert_eq!(audit.len(), 5, "three cloud calls and two scripts");
+    // The Activity page shows a script as its first line and length, not its Base64.
+    let content = |entry: &eipdesk_core::audit::AuditEntry| {
+        entry
+            .params
+            .iter()
+            .find(|p| p.name == "CommandContent")
+            .map(|p| p.value.clone())
+            .unwrap_or_default()
+    };
+    let scripts: Vec<String> = audit
+        .iter()
+        .filter(|a| a.action == "RunCommand")
+        .map(content)
+        .collect();
+    assert!(
+        scripts
+            .iter()
+            .all(|c| c.starts_with("# eipdesk-guest-script: op=") && c.ends_with("-byte script)")),
+        "{scripts:?}"
+    );
     assert!(
         audit
             .iter()
@@ -203,10 +229,13 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
         .export_audit(&ExportTarget::chosen(path.clone(), "csv").unwrap(), &csv)
         .unwrap();
     assert_eq!(written.entries, 5);
+    let exported = std::fs::read_to_string(&path).unwrap();
+    assert!(exported.starts_with("time,profile,account,region,action"));
+    // The export keeps the script whole (Base64, as sent).
+    assert!(!exported.contains("-byte script)"), "{exported}");
     assert!(
-        std::fs::read_to_string(&path)
-            .unwrap()
-            .starts_with("time,profile,account,region,action")
+        exported.contains("CommandContent=IyEvYmluL3No"),
+        "{exported}"
     );
     let suggested = desk.audit_export_suggestion(ExportFormat::Json);
     assert!(suggested.file_name.ends_with(".json"), "{suggested:?}");
@@ -279,4 +308,130 @@ async fn rows_a_run_is_changing_offer_no_action_until_it_ends() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     assert_eq!(desk.run_changing(HZ_EIP_FREE_A), None);
+}
+
+/// Waits for a run of the desk to leave `Running`; returns its view.
+async fn settled(desk: &EipDesk, run: &str) -> RunView {
+    for _ in 0..600 {
+        let view = desk.workflow_run(run).unwrap();
+        if view.status != RunStatus::Running {
+            return view;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    desk.workflow_run(run).unwrap()
+}
+
+/// Confirms every warning of the plan `form` gets.
+async fn confirm_all(desk: &EipDesk, form: &BindForm) -> Confirmations {
+    let preflight = desk.preflight_bind(form.clone()).await.unwrap();
+    assert!(preflight.ok, "{:?}", preflight.blockers);
+    Confirmations {
+        accepted: preflight
+            .plan
+            .unwrap()
+            .warnings
+            .iter()
+            .map(|w| w.code.clone())
+            .collect(),
+        typed: None,
+    }
+}
+
+/// Undo of a cut-through binding in its own run (what the timeline's Undo starts) reverts
+/// the guest's DHCP change the bind made, as a journaled guest step before the detach.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn undo_in_a_separate_run_reverts_the_guest_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = EipDesk::start_with(dir.path(), Arc::new(NoKeychain))
+        .await
+        .unwrap();
+    let guest = || {
+        desk.sandbox().emulator().control().guest(
+            alicloud_emulator::DEMO_ACCOUNT_ID,
+            "cn-hangzhou",
+            HZ_I_WEB01,
+        )
+    };
+    // The bind also opens SSH and ping to a range; the undo closes them again.
+    let bind = BindForm {
+        remote_access: Some(eipdesk_core::binding::access_steps::RemoteAccess {
+            source_cidr: "203.0.113.0/24".into(),
+            allow_anywhere: None,
+        }),
+        ..form(Some(HZ_ENI_WEB01_DATA), Some(HZ_I_WEB01))
+    };
+    let confirmed = confirm_all(&desk, &bind).await;
+    let run = desk.start_bind(bind, confirmed).await.unwrap();
+    let view = settled(&desk, &run.id).await;
+    assert_eq!(view.status, RunStatus::Completed, "{:?}", view.message);
+    assert_eq!(guest().dhcp_macs.len(), 1, "the bind configured the NIC");
+
+    let undo = BindForm {
+        job: Some(JobKind::CutThroughUnbind),
+        target_id: None,
+        ..form(None, Some(HZ_I_WEB01))
+    };
+    let preflight = desk.preflight_bind(undo.clone()).await.unwrap();
+    let plan = preflight.plan.unwrap();
+    assert_eq!(
+        plan.steps[0].api_action.as_deref(),
+        Some("RunCommand"),
+        "the guest is restored before the detach: {:?}",
+        plan.steps.iter().map(|s| &s.title).collect::<Vec<_>>()
+    );
+    assert!(plan.steps[0].title.starts_with("Restore the NIC"));
+    let apis: Vec<Option<&str>> = plan.steps.iter().map(|s| s.api_action.as_deref()).collect();
+    assert_eq!(
+        apis.iter()
+            .filter(|a| **a == Some("RevokeSecurityGroup"))
+            .count(),
+        2,
+        "the rules the bind opened are removed: {apis:?}"
+    );
+    let confirmed = confirm_all(&desk, &undo).await;
+    let run = desk.start_bind(undo, confirmed).await.unwrap();
+    let view = settled(&desk, &run.id).await;
+    assert_eq!(view.status, RunStatus::Completed, "{:?}", view.message);
+    assert!(
+        guest().dhcp_macs.is_empty(),
+        "the undo reverted the guest: {:?}",
+        guest()
+    );
+    let message = view.message.unwrap_or_default();
+    assert!(message.contains("DHCP configuration removed"), "{message}");
+    let revoked = desk
+        .audit_log(&AuditFilter {
+            action: Some("RevokeSecurityGroup".into()),
+            ..AuditFilter::default()
+        })
+        .unwrap();
+    assert_eq!(revoked.len(), 2, "{revoked:?}");
+    assert!(revoked.iter().all(|a| a.outcome == "success"));
+
+    // Nothing is left to revert: a new bind and undo plan has no restore step until the
+    // guest is configured again.
+    let again = BindForm {
+        guest: Some(eipdesk_core::binding::guest_steps::GuestChoice {
+            configure: Some(false),
+            route_metric: None,
+        }),
+        ..form(Some(HZ_ENI_WEB01_DATA), Some(HZ_I_WEB01))
+    };
+    let confirmed = confirm_all(&desk, &again).await;
+    let run = desk.start_bind(again, confirmed).await.unwrap();
+    assert_eq!(settled(&desk, &run.id).await.status, RunStatus::Completed);
+    let undo = BindForm {
+        job: Some(JobKind::CutThroughUnbind),
+        target_id: None,
+        ..form(None, Some(HZ_I_WEB01))
+    };
+    let plan = desk.preflight_bind(undo).await.unwrap().plan.unwrap();
+    assert!(
+        plan.steps
+            .iter()
+            .all(|s| s.api_action.as_deref() != Some("RunCommand")),
+        "{:?}",
+        plan.steps.iter().map(|s| &s.title).collect::<Vec<_>>()
+    );
 }

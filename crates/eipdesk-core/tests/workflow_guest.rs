@@ -1,15 +1,16 @@
 //! The guest steps against the emulator's Cloud Assistant: a cut-through bind that configures
 //! and verifies the guest; an offline agent (the run ends with the instructions and says why);
 //! a failing script (the run stops with the output, offers retry or roll back); a timeout; a
-//! kill between the attach and the guest step, then resume, without sending the script twice.
+//! kill between the attach and the guest step, then resume, without sending the script twice;
+//! the undo of the binding in a run of its own reverts the guest (or says what to do by hand).
 
 #[path = "workflow_support.rs"]
 mod support;
 
 use alicloud_emulator::DEMO_ACCOUNT_ID;
 use alicloud_emulator::state::guest::{GuestState, ScriptFault};
-use eipdesk_core::binding::Confirmations;
-use eipdesk_core::binding::guest_steps::{GuestChoice, add_guest_steps};
+use eipdesk_core::binding::guest_steps::{GuestChoice, add_guest_revert, add_guest_steps};
+use eipdesk_core::binding::{BindPlan, BindRequest, Confirmations};
 use eipdesk_core::journal::{CallPhase, Journal, RunStatus};
 use std::time::Duration;
 use support::*;
@@ -43,14 +44,21 @@ async fn start_with_guest(env: &Env, metric: Option<u32>) -> String {
             Some("RunCommand"),
         ]
     );
-    let confirmations = Confirmations {
-        accepted: plan.warnings.iter().map(|w| w.code().to_string()).collect(),
-        typed: None,
-    };
     env.engine()
-        .start(&plan, &confirmations, &owner())
+        .start(&plan, &confirm_all(&plan), &owner())
         .unwrap()
         .id
+}
+
+/// `start_with_guest`, driven to completion; returns the engine and the run's ID.
+async fn completed_bind(
+    env: &Env,
+    metric: Option<u32>,
+) -> (eipdesk_core::workflow::Engine, String) {
+    let run = start_with_guest(env, metric).await;
+    let engine = env.engine();
+    assert_eq!(engine.drive(&run).await.unwrap(), RunStatus::Completed);
+    (engine, run)
 }
 
 fn set_guest(env: &Env, guest: GuestState) {
@@ -103,9 +111,7 @@ async fn mac(env: &Env) -> String {
 #[tokio::test]
 async fn a_bind_configures_and_verifies_the_guest() {
     let env = env().await;
-    let run = start_with_guest(&env, Some(50)).await;
-    let engine = env.engine();
-    assert_eq!(engine.drive(&run).await.unwrap(), RunStatus::Completed);
+    let (engine, run) = completed_bind(&env, Some(50)).await;
     env.assert_attached_bound().await;
     let mac = mac(&env).await;
     let record = engine.journal().run(&run).unwrap().unwrap();
@@ -142,13 +148,7 @@ async fn an_offline_agent_ends_the_run_with_the_instructions_and_says_why() {
     let engine = env.engine();
     assert_eq!(engine.drive(&run).await.unwrap(), RunStatus::Completed);
     env.assert_attached_bound().await;
-    let message = engine
-        .journal()
-        .run(&run)
-        .unwrap()
-        .unwrap()
-        .message
-        .unwrap();
+    let message = run_message(&engine, &run);
     assert!(
         message.contains("Cloud Assistant is not online on i-bp1rqn8y8lb6iy5x5nne")
             && message.contains("Follow the instructions"),
@@ -349,4 +349,100 @@ async fn a_kill_between_the_attach_and_the_guest_step_sends_each_script_once() {
     assert_eq!(engine.drive(&run).await.unwrap(), RunStatus::Completed);
     assert_eq!(scripts_run(&env), 2);
     assert_eq!(distinct_commands(&env), 2);
+}
+
+/// Plans the undo of the binding `start_with_guest` made, with the guest revert the journal
+/// calls for, and runs it to completion; returns the plan and the run's ID.
+async fn completed_undo(env: &Env, engine: &eipdesk_core::workflow::Engine) -> (BindPlan, String) {
+    let mut plan = env
+        .plan(BindRequest::CutThroughUnbind {
+            eip: id(HZ_EIP_FREE_A),
+            reattach_to: Some(id(HZ_I_WEB01)),
+        })
+        .await;
+    let configured = engine
+        .journal()
+        .configured_guest("cn-hangzhou", HZ_ENI_WEB01_DATA)
+        .unwrap();
+    add_guest_revert(&mut plan, configured);
+    let undo = engine
+        .start(&plan, &confirm_all(&plan), &owner())
+        .unwrap()
+        .id;
+    assert_eq!(engine.drive(&undo).await.unwrap(), RunStatus::Completed);
+    (plan, undo)
+}
+
+fn run_message(engine: &eipdesk_core::workflow::Engine, run: &str) -> String {
+    engine.journal().run(run).unwrap().unwrap().message.unwrap()
+}
+
+fn confirm_all(plan: &BindPlan) -> Confirmations {
+    Confirmations {
+        accepted: plan.warnings.iter().map(|w| w.code().to_string()).collect(),
+        typed: None,
+    }
+}
+
+#[tokio::test]
+async fn an_undo_run_reverts_the_guest_and_journals_its_invoke_id() {
+    let env = env().await;
+    let (engine, _) = completed_bind(&env, Some(50)).await;
+    let mac = mac(&env).await.to_ascii_lowercase();
+    let before = env
+        .emu
+        .control()
+        .guest(DEMO_ACCOUNT_ID, "cn-hangzhou", HZ_I_WEB01);
+    assert!(before.dhcp_macs.contains(&mac) && before.metrics.contains_key(&mac));
+
+    let (plan, undo) = completed_undo(&env, &engine).await;
+    assert_eq!(plan.steps[0].action.api_action(), Some("RunCommand"));
+    let after = env
+        .emu
+        .control()
+        .guest(DEMO_ACCOUNT_ID, "cn-hangzhou", HZ_I_WEB01);
+    assert!(!after.dhcp_macs.contains(&mac), "{after:?}");
+    let row = guest_row(engine.journal(), &undo, 0);
+    assert!(row.invoke_id.is_some_and(|i| i.starts_with("t-")));
+    assert_eq!(row.status.as_deref(), Some("Success"));
+    // Reverted: the next undo plan has nothing to restore.
+    let next = engine
+        .journal()
+        .configured_guest("cn-hangzhou", HZ_ENI_WEB01_DATA)
+        .unwrap();
+    assert_eq!(next, None);
+}
+
+#[tokio::test]
+async fn an_undo_run_with_the_agent_offline_says_what_to_remove_by_hand() {
+    let env = env().await;
+    let (engine, _) = completed_bind(&env, None).await;
+    let mut guest = env
+        .emu
+        .control()
+        .guest(DEMO_ACCOUNT_ID, "cn-hangzhou", HZ_I_WEB01);
+    guest.agent_offline = true;
+    set_guest(&env, guest);
+
+    let (_, undo) = completed_undo(&env, &engine).await;
+    let message = run_message(&engine, &undo);
+    assert!(
+        message.contains("Cloud Assistant is not online on i-bp1rqn8y8lb6iy5x5nne")
+            && message.contains("is still in the guest")
+            && message.contains("delete the NIC's DHCP configuration file"),
+        "{message}"
+    );
+    assert_eq!(
+        run_commands(&env),
+        2,
+        "only the bind's two scripts were sent"
+    );
+    // Still configured as far as the journal knows: a later undo offers the revert again.
+    assert!(
+        engine
+            .journal()
+            .configured_guest("cn-hangzhou", HZ_ENI_WEB01_DATA)
+            .unwrap()
+            .is_some()
+    );
 }

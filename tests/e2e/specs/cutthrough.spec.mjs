@@ -157,7 +157,14 @@ test('the guest is configured and the EIP verified on its NIC through Cloud Assi
   await screenshot(b, 'cutthrough-3b-guest-verified');
 });
 
-test('the guest-OS instructions follow the attach', async () => {
+test('the guest-OS panel says the guest is done and keeps the instructions collapsed', async () => {
+  assert.equal(await b.execute(() => document.querySelector('[data-testid="guest-os"]').getAttribute('data-verified')), 'true');
+  assert.match(await text('[data-testid="guest-os"] h3'), /^Guest OS configured and verified$/);
+  assert.match(await text('[data-testid="guest-os-verified"]'), /verified on eth1 \(MAC 00:16:3e:[0-9a-f:]+\)/);
+  assert.equal(await b.execute(() => document.querySelector('[data-testid="guest-os-manual"]').open), false, 'collapsed');
+  await b.execute(() => document.querySelector('[data-testid="guest-os"]').scrollIntoView());
+  await screenshot(b, 'cutthrough-3c-guest-panel-verified');
+  await (await $('[data-testid="guest-os-manual"] summary')).click();
   const guide = await text('[data-testid="guest-os"]');
   assert.match(guide, new RegExp(EIP_IP.replaceAll('.', '\\.')));
   assert.match(guide, /00:16:3e:[0-9a-f:]+/);
@@ -204,7 +211,8 @@ test('undo restores the EIP and the ENI', async () => {
   await (await $('[data-testid="bind-check"]')).click();
   await waitFor('[data-testid="plan-steps"]');
   const apis = await b.execute(() => [...document.querySelectorAll('[data-testid="plan-steps"] > li')].map((li) => li.getAttribute('data-api')));
-  assert.deepEqual(apis, ['DetachNetworkInterface', 'UnassociateEipAddress', 'AttachNetworkInterface', 'Verify']);
+  // The bind configured the guest, so the undo restores it first (while the NIC is still there).
+  assert.deepEqual(apis, ['RunCommand', 'DetachNetworkInterface', 'UnassociateEipAddress', 'AttachNetworkInterface', 'Verify']);
   // Undo breaks something too (web-01 loses the NIC while it runs): shown above the steps and
   // acknowledged before it may run, also outside production.
   const impact = await b.execute(() => [...document.querySelectorAll('[data-testid="plan-impact"] li')].map((li) => [li.getAttribute('data-kind'), li.getAttribute('data-lasts'), li.getAttribute('data-resource')]));
@@ -239,6 +247,7 @@ test('the Activity page lists both runs and the audit log of every mutating call
     'AttachNetworkInterface:success',
     'RunCommand:success',
     'RunCommand:success',
+    'RunCommand:success',
     'DetachNetworkInterface:success',
     'UnassociateEipAddress:success',
     'AttachNetworkInterface:success',
@@ -252,10 +261,10 @@ test('the Activity page lists both runs and the audit log of every mutating call
   await typeFileName(path);
   await keys('Return');
   await waitFor('[data-testid="audit-exported"]');
-  assert.match(await text('[data-testid="audit-exported"]'), /^Exported 8 entries to .*audit\.csv/);
+  assert.match(await text('[data-testid="audit-exported"]'), /^Exported 9 entries to .*audit\.csv/);
   const csv = readFileSync(path, 'utf8');
   assert.match(csv, /^time,profile,account,region,action,parameters,request_id,outcome/);
-  assert.equal(csv.trim().split('\r\n').length, 9);
+  assert.equal(csv.trim().split('\r\n').length, 10);
 });
 
 test('a bind that fails after the detach re-attaches the ENI automatically and says so', async () => {

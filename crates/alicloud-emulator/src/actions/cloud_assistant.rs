@@ -8,7 +8,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
 use serde_json::{Map, Value, json};
 
-use super::paging::PageNumber;
+use super::paging::{PageNumber, TokenPage};
 use super::{ActionResult, Ctx, guest_script, list};
 use crate::auth::timestamp::format_ms;
 use crate::protocol::ApiError;
@@ -25,6 +25,16 @@ const MAX_OUTPUT: usize = 24 * 1024;
 const MAX_INVOCATIONS: usize = 1000;
 const TYPES: [&str; 3] = ["RunShellScript", "RunPowerShellScript", "RunBatScript"];
 const ID_ALPHABET: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+
+/// `t-hz…` / `c-hz…`: the kind, the region's abbreviation, then base-36 characters up to 14
+/// after the dash (the length of the official examples, `t-hz0jdfwd9f****`).
+fn assistant_id(kind: &str, region: &str, key: &str) -> String {
+    let rest = 14usize.saturating_sub(region.len()).max(8);
+    format!(
+        "{kind}-{region}{}",
+        ids::token_chars(key, rest, ID_ALPHABET)
+    )
+}
 
 fn base64_wanted(ctx: &Ctx<'_>) -> bool {
     !ctx.params
@@ -153,8 +163,8 @@ pub fn run_command(ctx: &mut Ctx<'_>) -> ActionResult {
         });
     }
     let invocation = Invocation {
-        id: format!("t-{}", ids::token_chars(&invoke_key, 14, ID_ALPHABET)),
-        command_id: format!("c-{}", ids::token_chars(&command_key, 14, ID_ALPHABET)),
+        id: assistant_id("t", region.assistant, &invoke_key),
+        command_id: assistant_id("c", region.assistant, &command_key),
         targets,
         name,
         description,
@@ -257,6 +267,12 @@ pub fn describe_results(ctx: &mut Ctx<'_>) -> ActionResult {
 pub fn describe_invocations(ctx: &mut Ctx<'_>) -> ActionResult {
     let region = ctx.region()?;
     let page = PageNumber::read(ctx.params, 10, 50)?;
+    let token_page = TokenPage::read(ctx.params, 10, 1, 50)?;
+    // Newest first: the first page starts at the newest row, a token at the row it names.
+    let from_seq = match (token_page, ctx.params.get("NextToken")) {
+        (Some(tp), Some(_)) => tp.start_seq,
+        _ => u64::MAX,
+    };
     let base64 = base64_wanted(ctx);
     let p = ctx.params;
     let include_output = p.bool("IncludeOutput", false)?;
@@ -268,17 +284,27 @@ pub fn describe_invocations(ctx: &mut Ctx<'_>) -> ActionResult {
     );
     let now = ctx.now_ms;
     let mut items = Vec::new();
+    let (mut total, mut next) = (0, String::new());
     if let Some(res) = ctx.world.region(&ctx.caller.account_id, region.id) {
-        let newest_first: Vec<&Invocation> = res.invocations.values().collect();
-        for inv in newest_first.into_iter().rev() {
-            let (overall, invoke_status) = inv.overall(now);
-            if invoke.is_some_and(|i| i != inv.id)
+        let wanted = |inv: &Invocation| {
+            let (_, invoke_status) = inv.overall(now);
+            !(invoke.is_some_and(|i| i != inv.id)
                 || command.is_some_and(|c| c != inv.command_id)
                 || status.is_some_and(|s| s != invoke_status)
-                || instance.is_some_and(|i| !inv.targets.iter().any(|t| t.instance_id == i))
-            {
-                continue;
+                || instance.is_some_and(|i| !inv.targets.iter().any(|t| t.instance_id == i)))
+        };
+        total = res.invocations.values().filter(|i| wanted(i)).count();
+        let newest_first = res.invocations.iter_back_from(from_seq);
+        let rows: Vec<&Invocation> = match token_page {
+            Some(tp) => {
+                let (rows, token) = tp.take(newest_first.filter(|(_, i)| wanted(i)));
+                next = token;
+                rows
             }
+            None => page.slice(newest_first.map(|(_, i)| i).filter(|i| wanted(i)).collect()),
+        };
+        for inv in rows {
+            let (overall, invoke_status) = inv.overall(now);
             let instances: Vec<Value> = inv
                 .targets
                 .iter()
@@ -314,9 +340,12 @@ pub fn describe_invocations(ctx: &mut Ctx<'_>) -> ActionResult {
             }));
         }
     }
-    let total = items.len();
-    let mut body = page.fields(total, Some(String::new()));
-    body.insert("Invocations".into(), list("Invocation", page.slice(items)));
+    let page = token_page.map_or(page, |tp| PageNumber {
+        number: 1,
+        size: tp.max,
+    });
+    let mut body = page.fields(total, Some(next));
+    body.insert("Invocations".into(), list("Invocation", items));
     Ok(body.into())
 }
 

@@ -15,6 +15,8 @@ pub struct Region {
     pub zones: &'static [&'static str],
     /// The code after a resource ID's prefix (`i-bp1...` in Hangzhou).
     pub code: &'static str,
+    /// The abbreviation Cloud Assistant IDs start with (`t-hz…`, `c-hz…` in Hangzhou).
+    pub assistant: &'static str,
     /// First two octets of the block EIPs are drawn from.
     pub public_block: [u8; 2],
 }
@@ -32,6 +34,7 @@ pub const REGIONS: &[Region] = &[
         name_en: "China (Qingdao)",
         zones: &["b", "c"],
         code: "m5e",
+        assistant: "qd",
         public_block: [47, 104],
     },
     Region {
@@ -40,6 +43,7 @@ pub const REGIONS: &[Region] = &[
         name_en: "China (Beijing)",
         zones: &["h", "i", "k"],
         code: "2ze",
+        assistant: "bj",
         public_block: [39, 105],
     },
     Region {
@@ -48,6 +52,7 @@ pub const REGIONS: &[Region] = &[
         name_en: "China (Zhangjiakou)",
         zones: &["a", "b", "c"],
         code: "8vb",
+        assistant: "zjk",
         public_block: [39, 98],
     },
     Region {
@@ -56,6 +61,7 @@ pub const REGIONS: &[Region] = &[
         name_en: "China (Hohhot)",
         zones: &["a", "b"],
         code: "hp3",
+        assistant: "hhht",
         public_block: [39, 104],
     },
     Region {
@@ -64,6 +70,7 @@ pub const REGIONS: &[Region] = &[
         name_en: "China (Hangzhou)",
         zones: &["h", "i", "j", "k"],
         code: "bp1",
+        assistant: "hz",
         public_block: [47, 98],
     },
     Region {
@@ -72,6 +79,7 @@ pub const REGIONS: &[Region] = &[
         name_en: "China (Shanghai)",
         zones: &["e", "f", "g"],
         code: "uf6",
+        assistant: "sh",
         public_block: [47, 101],
     },
     Region {
@@ -80,6 +88,7 @@ pub const REGIONS: &[Region] = &[
         name_en: "China (Shenzhen)",
         zones: &["d", "e", "f"],
         code: "wz9",
+        assistant: "sz",
         public_block: [47, 112],
     },
     Region {
@@ -88,6 +97,7 @@ pub const REGIONS: &[Region] = &[
         name_en: "China (Chengdu)",
         zones: &["a", "b"],
         code: "2vc",
+        assistant: "cd",
         public_block: [47, 108],
     },
     Region {
@@ -96,6 +106,7 @@ pub const REGIONS: &[Region] = &[
         name_en: "China (Hong Kong)",
         zones: &["b", "c", "d"],
         code: "j6c",
+        assistant: "hk",
         public_block: [47, 242],
     },
     Region {
@@ -104,6 +115,7 @@ pub const REGIONS: &[Region] = &[
         name_en: "Japan (Tokyo)",
         zones: &["a", "b"],
         code: "6we",
+        assistant: "jp",
         public_block: [47, 74],
     },
     Region {
@@ -112,6 +124,7 @@ pub const REGIONS: &[Region] = &[
         name_en: "Singapore",
         zones: &["a", "b", "c"],
         code: "t4n",
+        assistant: "sg",
         public_block: [47, 236],
     },
     Region {
@@ -120,6 +133,7 @@ pub const REGIONS: &[Region] = &[
         name_en: "Indonesia (Jakarta)",
         zones: &["a", "b"],
         code: "k1a",
+        assistant: "id",
         public_block: [149, 129],
     },
     Region {
@@ -128,6 +142,7 @@ pub const REGIONS: &[Region] = &[
         name_en: "Germany (Frankfurt)",
         zones: &["a", "b"],
         code: "gw8",
+        assistant: "de",
         public_block: [47, 254],
     },
     Region {
@@ -136,6 +151,7 @@ pub const REGIONS: &[Region] = &[
         name_en: "UK (London)",
         zones: &["a", "b"],
         code: "d7o",
+        assistant: "uk",
         public_block: [8, 208],
     },
     Region {
@@ -144,6 +160,7 @@ pub const REGIONS: &[Region] = &[
         name_en: "US (Virginia)",
         zones: &["a", "b"],
         code: "0xi",
+        assistant: "us",
         public_block: [47, 253],
     },
 ];

@@ -89,6 +89,11 @@ impl<T: Keyed> Table<T> {
     pub fn iter_from(&self, from_seq: u64) -> impl Iterator<Item = (u64, &T)> {
         self.rows.range(from_seq..).map(|(s, r)| (*s, r))
     }
+
+    /// Rows with their sequence numbers, newest first, starting at `from_seq` (inclusive).
+    pub fn iter_back_from(&self, from_seq: u64) -> impl Iterator<Item = (u64, &T)> {
+        self.rows.range(..=from_seq).rev().map(|(s, r)| (*s, r))
+    }
 }
 
 impl<T: Serialize> Serialize for Table<T> {

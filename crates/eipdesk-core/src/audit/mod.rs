@@ -1,7 +1,9 @@
 //! The audit log: one entry per mutating cloud call (time, profile, account, region, action,
 //! parameters without secrets, RequestId, outcome), kept in `eipdesk.db`, filtered for the
-//! Activity page and exported as CSV or JSON (see [`export`]).
+//! Activity page (long values shortened there: [`display`]) and exported whole as CSV or JSON
+//! (see [`export`]).
 
+pub mod display;
 pub mod export;
 
 use crate::error::ErrorDto;

@@ -1,8 +1,11 @@
-//! The optional remote-access step of a cut-through plan (step 7 of the guide): one inbound
-//! security-group rule for the user's chosen source CIDR and the guest's login port (SSH 22,
-//! or RDP 3389 on Windows), added with `AuthorizeSecurityGroup` and removed with
-//! `RevokeSecurityGroup` when the binding is undone. The CIDR is the user's; there is no
-//! default, and `0.0.0.0/0` is refused unless asked for by name.
+//! The optional remote-access steps of a cut-through plan (step 7 of the guide): inbound
+//! security-group rules for the user's chosen source CIDR, one for the guest's login port (SSH
+//! 22, or RDP 3389 on Windows) and one for ICMP (the guide's check pings the EIP), each added
+//! with `AuthorizeSecurityGroup` and removed with `RevokeSecurityGroup` on roll back, and by
+//! the undo of the binding when it runs on its own ([`add_access_revoke`]). They go
+//! into the ENI's own (first) security group: in cut-through mode the EIP's traffic reaches
+//! the instance through that ENI, so its groups filter it, not the primary NIC's. The CIDR is
+//! the user's; there is no default, and `0.0.0.0/0` is refused unless asked for by name.
 
 use serde::{Deserialize, Serialize};
 
@@ -14,20 +17,31 @@ use crate::guest_os::OsFamily;
 #[serde(rename_all = "camelCase")]
 pub struct IngressRule {
     pub security_group: String,
-    /// `TCP`.
+    /// `TCP` or `ICMP`.
     pub protocol: String,
-    /// `22/22` or `3389/3389`.
+    /// `22/22`, `3389/3389`, or `-1/-1` (ICMP).
     pub port_range: String,
     pub source_cidr: String,
 }
 
 impl IngressRule {
-    /// `TCP 22/22 from 203.0.113.0/24 in sg-…`.
+    /// `TCP 22/22 from 203.0.113.0/24 in sg-…` (`ICMP (ping) from …` for ICMP).
     pub fn describe(&self) -> String {
         format!(
-            "{} {} from {} in {}",
-            self.protocol, self.port_range, self.source_cidr, self.security_group
+            "{} from {} in {}",
+            self.what(),
+            self.source_cidr,
+            self.security_group
         )
+    }
+
+    /// `TCP 22/22`, `ICMP (ping)`.
+    pub fn what(&self) -> String {
+        if self.protocol == "ICMP" {
+            "ICMP (ping)".to_string()
+        } else {
+            format!("{} {}", self.protocol, self.port_range)
+        }
     }
 }
 
@@ -67,33 +81,80 @@ pub fn check_cidr(access: &RemoteAccess) -> Result<String, AccessError> {
     Ok(cidr)
 }
 
-/// Adds the step (after the attach, before the guest steps) for `group`, the ENI's first
-/// security group.
+/// Adds the steps (after the attach, before the guest steps) for `group`, the ENI's first
+/// security group: the login port, then ICMP.
 pub fn add_access_step(plan: &mut BindPlan, group: &str, cidr: &str) {
     let windows =
         plan.context.os_name.as_deref().and_then(OsFamily::detect) == Some(OsFamily::Windows);
-    let rule = IngressRule {
+    let rule = |protocol: &str, ports: &str| IngressRule {
         security_group: group.to_string(),
-        protocol: "TCP".into(),
-        port_range: if windows { "3389/3389" } else { "22/22" }.into(),
+        protocol: protocol.into(),
+        port_range: ports.into(),
         source_cidr: cidr.to_string(),
     };
+    let rules = [
+        rule("TCP", if windows { "3389/3389" } else { "22/22" }),
+        rule("ICMP", "-1/-1"),
+    ];
     let at = plan
         .steps
         .iter()
         .position(|s| super::guest_steps::is_guest(&s.action))
         .unwrap_or(plan.steps.len());
+    let eni = plan
+        .context
+        .eni
+        .as_ref()
+        .map_or_else(|| "the interface".to_string(), ToString::to_string);
     plan.notes.push(format!(
-        "The run adds the inbound rule {} so you can log on with the EIP; rolling back removes it.",
-        rule.describe()
+        "The run adds inbound rules for {} and {} from {cidr} to {group}, the first security group of {eni}, so you can log on with the EIP and ping it. That group, not the primary NIC's, filters the EIP's traffic: in cut-through mode it reaches the instance through {eni}. Rolling back, or undoing the binding later, removes the rules.",
+        rules[0].what(),
+        rules[1].what(),
     ));
-    plan.steps.insert(
-        at,
-        PlanStep {
-            action: StepAction::AuthorizeIngress { rule },
-            on_failure: OnFailure::Ask,
-        },
-    );
+    for (n, rule) in rules.into_iter().enumerate() {
+        plan.steps.insert(
+            at + n,
+            PlanStep {
+                action: StepAction::AuthorizeIngress { rule },
+                on_failure: OnFailure::Ask,
+            },
+        );
+    }
+}
+
+/// Adds to the undo of a cut-through binding the removal of the inbound rules its bind added
+/// (`opened`, from the journal), after the guest's restore and before the detach: the reverse
+/// of the bind's order, so access closes with the binding.
+pub fn add_access_revoke(plan: &mut BindPlan, opened: Vec<IngressRule>) {
+    if !matches!(
+        plan.request,
+        super::job::BindRequest::CutThroughUnbind { .. }
+    ) || opened.is_empty()
+    {
+        return;
+    }
+    plan.notes.push(format!(
+        "The run removes the inbound rules the bind added: {}.",
+        opened
+            .iter()
+            .map(IngressRule::describe)
+            .collect::<Vec<_>>()
+            .join("; ")
+    ));
+    let at = plan
+        .steps
+        .iter()
+        .position(|s| !super::guest_steps::is_guest(&s.action))
+        .unwrap_or(plan.steps.len());
+    for (n, rule) in opened.into_iter().enumerate() {
+        plan.steps.insert(
+            at + n,
+            PlanStep {
+                action: StepAction::RevokeIngress { rule },
+                on_failure: OnFailure::Ask,
+            },
+        );
+    }
 }
 
 #[cfg(test)]

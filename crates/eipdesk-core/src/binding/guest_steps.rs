@@ -3,9 +3,11 @@
 //! guest's own output that the EIP is on it, both through Cloud Assistant. Whether a plan gets
 //! them is decided here ([`GuestChoice`]: on by default outside production, asked on
 //! production); when it does not, the plan says why and the run ends with the instructions.
+//! The undo of such a binding, run on its own, restores the guest first ([`add_guest_revert`]).
 
 use serde::{Deserialize, Serialize};
 
+use super::job::BindRequest;
 use super::plan::{BindPlan, OnFailure, PlanStep, StepAction};
 use crate::guest_os::{GuestNic, OsFamily};
 use crate::ids::{EniId, InstanceId};
@@ -109,6 +111,56 @@ pub fn add_guest_steps(plan: &mut BindPlan, choice: &GuestChoice, production: bo
     });
 }
 
+/// A guest whose NIC still carries the DHCP configuration a run's script added (read from the
+/// journal: `Journal::configured_guest`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfiguredGuest {
+    /// The run whose script configured it.
+    pub run_id: String,
+    pub guest: GuestTarget,
+}
+
+/// Adds to the undo of a cut-through binding the revert of the guest configuration a bind
+/// left (`configured`), before the detach, while the NIC is still in that guest. When the ENI
+/// is no longer attached to that instance the plan says what the user must do instead.
+pub fn add_guest_revert(plan: &mut BindPlan, configured: Option<ConfiguredGuest>) {
+    let BindRequest::CutThroughUnbind { .. } = plan.request else {
+        return;
+    };
+    let Some(ConfiguredGuest { run_id, guest }) = configured else {
+        return;
+    };
+    if plan.context.original_instance.as_ref() != Some(&guest.instance) {
+        plan.notes.push(format!(
+            "Run {run_id} turned DHCP on for the NIC with MAC {} in {}. The interface is no longer attached there, so EIP Desk cannot remove that configuration: remove it in that guest yourself ({}).",
+            guest.mac,
+            guest.instance,
+            manual_revert(guest.os)
+        ));
+        return;
+    }
+    plan.notes.push(format!(
+        "Before the detach, Cloud Assistant removes the DHCP configuration run {run_id} added for the NIC with MAC {} in {}. If the agent is offline then, the run says what to remove yourself.",
+        guest.mac, guest.instance
+    ));
+    plan.steps.insert(
+        0,
+        PlanStep {
+            action: StepAction::GuestRevert { guest },
+            on_failure: OnFailure::Ask,
+        },
+    );
+}
+
+/// What the user does by hand to undo the guest configuration.
+pub fn manual_revert(os: OsFamily) -> &'static str {
+    if os == OsFamily::Windows {
+        "set the interface metric of the adapter with that MAC back to automatic and disable it"
+    } else {
+        "delete the NIC's DHCP configuration file EIP Desk wrote, release its lease and bring it down"
+    }
+}
+
 /// The timeline line of a guest step.
 pub fn title(action: &StepAction) -> Option<String> {
     Some(match action {
@@ -177,5 +229,52 @@ mod tests {
             route_metric: None,
         };
         assert!(!no.wanted(false));
+    }
+
+    #[test]
+    fn an_undo_restores_the_guest_only_where_the_nic_still_is() {
+        let guest = GuestTarget {
+            instance: InstanceId::parse("i-test1").unwrap(),
+            eni: EniId::parse("eni-test1").unwrap(),
+            mac: "00:16:3e:00:00:01".into(),
+            eip_address: "203.0.113.7".into(),
+            os: OsFamily::Ubuntu,
+        };
+        let configured = || {
+            Some(ConfiguredGuest {
+                run_id: "run-1".into(),
+                guest: guest.clone(),
+            })
+        };
+        let mut plan = BindPlan {
+            request: BindRequest::CutThroughUnbind {
+                eip: crate::ids::AllocationId::parse("eip-test1").unwrap(),
+                reattach_to: None,
+            },
+            region: crate::ids::RegionId::parse("cn-hangzhou").unwrap(),
+            steps: Vec::new(),
+            warnings: Vec::new(),
+            notes: Vec::new(),
+            context: super::super::plan::PlanContext::default(),
+        };
+        let detached = {
+            let mut p = plan.clone();
+            add_guest_revert(&mut p, configured());
+            p
+        };
+        assert!(detached.steps.is_empty());
+        assert!(detached.notes[0].contains("remove it in that guest yourself"));
+        plan.context.original_instance = Some(guest.instance.clone());
+        add_guest_revert(&mut plan, configured());
+        assert_eq!(
+            plan.steps[0].action,
+            StepAction::GuestRevert {
+                guest: guest.clone()
+            }
+        );
+        let mut nothing = plan.clone();
+        nothing.steps.clear();
+        add_guest_revert(&mut nothing, None);
+        assert!(nothing.steps.is_empty());
     }
 }

@@ -197,7 +197,7 @@ pub struct BindForm {
     #[serde(default)]
     #[ts(optional)]
     pub guest: Option<super::guest_steps::GuestChoice>,
-    /// Cut-through bind: open the login port to this source CIDR for the run's binding.
+    /// Cut-through bind: open the login port and ICMP to this source CIDR for the run's binding.
     #[serde(default)]
     #[ts(optional)]
     pub remote_access: Option<super::access_steps::RemoteAccess>,

@@ -302,8 +302,10 @@ impl StepAction {
             ),
             StepAction::Lifecycle(l) => l.effect(),
             StepAction::AuthorizeIngress { rule } => format!(
-                "Adds an inbound security-group rule so {} can reach the instance's login port through the EIP. Checks the rule exists.",
-                rule.source_cidr
+                "Adds an inbound rule to {} so {} can reach the instance with {} through the EIP. Checks the rule exists.",
+                rule.security_group,
+                rule.source_cidr,
+                rule.what()
             ),
             StepAction::RevokeIngress { .. } => {
                 "Removes the inbound rule this run added. Checks it is gone.".to_string()

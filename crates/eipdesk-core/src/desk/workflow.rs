@@ -212,6 +212,18 @@ impl EipDesk {
         if let Ok(plan) = &mut plan {
             let choice = form.guest.unwrap_or_default();
             crate::binding::guest_steps::add_guest_steps(plan, &choice, profile.production);
+            if let (crate::binding::BindRequest::CutThroughUnbind { .. }, Some(eni)) =
+                (&plan.request, plan.context.eni.clone())
+            {
+                // What the bind changed beyond the cloud binding goes with it.
+                let engine = self.engine()?;
+                let journal = engine.journal();
+                let (region, eni) = (plan.region.to_string(), eni.to_string());
+                let configured = journal.configured_guest(&region, &eni)?;
+                crate::binding::guest_steps::add_guest_revert(plan, configured);
+                let opened = journal.opened_rules(&region, &eni)?;
+                crate::binding::access_steps::add_access_revoke(plan, opened);
+            }
             let open_to = form
                 .remote_access
                 .as_ref()
@@ -389,9 +401,11 @@ impl EipDesk {
         Ok(run_view(&journal, run_id)?)
     }
 
-    /// Audit log entries matching `filter`, newest first.
+    /// Audit log entries matching `filter`, newest first, as the Activity page shows them (long
+    /// values shortened: `audit::display`; the export keeps them whole).
     pub fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, WorkflowError> {
-        Ok(AuditLog::new(self.workflow.db()?).query(filter)?)
+        let entries = AuditLog::new(self.workflow.db()?).query(filter)?;
+        Ok(crate::audit::display::for_view(entries))
     }
 
     /// Where the save dialog for an audit export opens, and the name it suggests.
@@ -410,7 +424,8 @@ impl EipDesk {
     ) -> Result<AuditExportResult, WorkflowError> {
         let mut filter = request.filter.clone();
         filter.limit = Some(filter.limit.unwrap_or(100_000));
-        let entries = self.audit_log(&filter)?;
+        // Whole values, not the Activity page's shortened ones.
+        let entries = AuditLog::new(self.workflow.db()?).query(&filter)?;
         let fail = |reason: String| ExportError::Write {
             path: target.path().display().to_string(),
             reason,

@@ -9,8 +9,9 @@
 //! which says what it does; the emulator recognises it (see its `behaviour.rs`). The Linux
 //! scripts are run for real, in a network namespace with a DHCP server, by
 //! `tests/guest_namespace.rs`. `EIPDESK_GUEST_PERSIST=none` in the environment makes the
-//! Linux configure script skip writing the distribution's files (the namespace test uses it
-//! so it never touches the host's `/etc`).
+//! Linux configure script skip writing the distribution's files; `EIPDESK_GUEST_ROOT=<dir>`
+//! makes the Linux scripts write and remove them under `<dir>/etc` instead of `/etc` (the
+//! namespace test uses one or the other, so it never touches the host's `/etc`).
 
 use super::{GuestNic, OsFamily};
 
@@ -94,19 +95,19 @@ fn persist_linux(family: OsFamily, nic: &GuestNic, metric: Option<u32>) -> Strin
     match family {
         OsFamily::Ubuntu => format!(
             "if command -v netplan >/dev/null 2>&1; then\n\
-             cat > /etc/netplan/60-eipdesk-{eni}.yaml <<'EOF'\n\
+             cat > \"$R/etc/netplan/60-eipdesk-{eni}.yaml\" <<'EOF'\n\
              network:\n  version: 2\n  ethernets:\n    eipdesk-nic:\n      match:\n        macaddress: \"{mac}\"\n      dhcp4: true\n      dhcp4-overrides:\n        route-metric: {m}\n\
              EOF\n\
-             chmod 600 /etc/netplan/60-eipdesk-{eni}.yaml\nnetplan apply\nfi\n",
+             chmod 600 \"$R/etc/netplan/60-eipdesk-{eni}.yaml\"\nnetplan apply\nfi\n",
             eni = nic.eni_id
         ),
         OsFamily::Debian => format!(
-            "if [ -d /etc/network/interfaces.d ]; then\n\
-             printf 'allow-hotplug %s\\niface %s inet dhcp\\n    metric {m}\\n' \"$NIC\" \"$NIC\" > /etc/network/interfaces.d/$NIC\nfi\n"
+            "if [ -d \"$R/etc/network/interfaces.d\" ]; then\n\
+             printf 'allow-hotplug %s\\niface %s inet dhcp\\n    metric {m}\\n' \"$NIC\" \"$NIC\" > \"$R/etc/network/interfaces.d/$NIC\"\nfi\n"
         ),
         _ => format!(
-            "if [ -d /etc/sysconfig/network-scripts ]; then\n\
-             printf 'DEVICE=%s\\nHWADDR={mac}\\nTYPE=Ethernet\\nBOOTPROTO=dhcp\\nONBOOT=yes\\nMETRIC={m}\\n' \"$NIC\" > /etc/sysconfig/network-scripts/ifcfg-$NIC\n\
+            "if [ -d \"$R/etc/sysconfig/network-scripts\" ]; then\n\
+             printf 'DEVICE=%s\\nHWADDR={mac}\\nTYPE=Ethernet\\nBOOTPROTO=dhcp\\nONBOOT=yes\\nMETRIC={m}\\n' \"$NIC\" > \"$R/etc/sysconfig/network-scripts/ifcfg-$NIC\"\n\
              if command -v nmcli >/dev/null 2>&1; then nmcli connection reload || true; fi\nfi\n"
         ),
     }
@@ -114,7 +115,7 @@ fn persist_linux(family: OsFamily, nic: &GuestNic, metric: Option<u32>) -> Strin
 
 fn unpersist_linux(nic: &GuestNic) -> String {
     format!(
-        "rm -f /etc/netplan/60-eipdesk-{}.yaml /etc/network/interfaces.d/$NIC /etc/sysconfig/network-scripts/ifcfg-$NIC\n\
+        "rm -f \"$R/etc/netplan/60-eipdesk-{}.yaml\" \"$R/etc/network/interfaces.d/$NIC\" \"$R/etc/sysconfig/network-scripts/ifcfg-$NIC\"\n\
          if command -v netplan >/dev/null 2>&1; then netplan apply || true; fi\n",
         nic.eni_id
     )
@@ -123,7 +124,7 @@ fn unpersist_linux(nic: &GuestNic) -> String {
 fn linux(family: OsFamily, op: ScriptOp, nic: &GuestNic, metric: Option<u32>) -> String {
     let mac = nic.mac_linux();
     let head = format!(
-        "#!/bin/sh\n{}\nset -eu\nMAC={mac}\nMETRIC={}\n",
+        "#!/bin/sh\n{}\nset -eu\nMAC={mac}\nMETRIC={}\nR=\"${{EIPDESK_GUEST_ROOT:-}}\"\n",
         marker(op, &mac, metric),
         metric.map(|m| m.to_string()).unwrap_or_default()
     );

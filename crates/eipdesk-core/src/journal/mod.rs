@@ -2,8 +2,10 @@
 //! API call (written before it is sent and after it returns), in SQLite, so a run interrupted
 //! by a crash can be resumed or rolled back on the next start.
 
+pub mod access_history;
 pub mod db;
 pub mod guest;
+pub mod guest_history;
 pub mod model;
 mod schema;
 

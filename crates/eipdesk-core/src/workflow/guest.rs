@@ -115,7 +115,7 @@ impl Engine {
                 }
             }
             _ => {
-                if let Some(reason) = self.agent_offline(run, guest).await? {
+                if let Some(reason) = self.agent_offline(run, guest, op).await? {
                     self.journal.guest_skipped(&run.id, idx, phase, &reason)?;
                     self.emit(&run.id);
                     return Ok(Ok(()));
@@ -131,7 +131,7 @@ impl Engine {
                 }
             }
         };
-        let result = match self.poll(run, idx, phase, guest, &invoke_id).await? {
+        let result = match self.poll(run, idx, phase, guest, op, &invoke_id).await? {
             Ended::Ok(result) => result,
             Ended::Skipped(reason) => {
                 self.journal.guest_skipped(&run.id, idx, phase, &reason)?;
@@ -140,6 +140,14 @@ impl Engine {
             }
             Ended::Failed(e) => return Ok(Err(e)),
         };
+        if op == ScriptOp::Revert {
+            let summary = format!(
+                "DHCP configuration removed from the NIC with MAC {} in {}.",
+                guest.mac, guest.instance
+            );
+            self.journal.guest_summary(&run.id, idx, phase, &summary)?;
+            self.emit(&run.id);
+        }
         if op != ScriptOp::Verify {
             return Ok(Ok(()));
         }
@@ -198,6 +206,7 @@ impl Engine {
         &self,
         run: &RunRecord,
         guest: &GuestTarget,
+        op: ScriptOp,
     ) -> Result<Option<String>, WorkflowError> {
         let mut req = DescribeCloudAssistantStatusRequest::new(run.plan.region.as_str());
         req.instance_ids = vec![guest.instance.to_string()];
@@ -205,9 +214,10 @@ impl Engine {
             Ok(s) => s,
             Err(e) => {
                 return Ok(Some(format!(
-                    "Cloud Assistant's status of {} could not be read ({}); the guest OS was not configured. Follow the instructions.",
+                    "Cloud Assistant's status of {} could not be read ({}), so {}",
                     guest.instance,
-                    dto(e).code
+                    dto(e).code,
+                    left_undone(op, guest)
                 )));
             }
         };
@@ -218,8 +228,9 @@ impl Engine {
             .any(|s| s.instance_id == guest.instance.as_str() && s.online());
         Ok((!online).then(|| {
             format!(
-                "Cloud Assistant is not online on {}, so the guest OS was not configured. Follow the instructions to enable DHCP on the NIC with MAC {}.",
-                guest.instance, guest.mac
+                "Cloud Assistant is not online on {}, so {}",
+                guest.instance,
+                left_undone(op, guest)
             )
         }))
     }
@@ -296,6 +307,7 @@ impl Engine {
         idx: usize,
         phase: CallPhase,
         guest: &GuestTarget,
+        op: ScriptOp,
         invoke_id: &str,
     ) -> Result<Ended, WorkflowError> {
         let status = match phase {
@@ -336,7 +348,7 @@ impl Engine {
                             self.emit(&run.id);
                         }
                         if r.ended() {
-                            return Ok(judge(r, guest));
+                            return Ok(judge(r, guest, op));
                         }
                     }
                 }
@@ -360,6 +372,21 @@ impl Engine {
     }
 }
 
+/// What a skipped script leaves for the user to do, by what it would have done.
+fn left_undone(op: ScriptOp, guest: &GuestTarget) -> String {
+    match op {
+        ScriptOp::Revert => format!(
+            "the DHCP configuration of the NIC with MAC {} is still in the guest: {}.",
+            guest.mac,
+            crate::binding::guest_steps::manual_revert(guest.os)
+        ),
+        ScriptOp::Configure | ScriptOp::Verify => format!(
+            "the guest OS was not configured. Follow the instructions to enable DHCP on the NIC with MAC {}.",
+            guest.mac
+        ),
+    }
+}
+
 /// Whether a journaled status is the end of a script that did not succeed (a retry then
 /// sends a new script; a pending, running or successful one is polled or judged again).
 fn ended_badly(status: Option<&str>) -> bool {
@@ -372,7 +399,7 @@ fn ended_badly(status: Option<&str>) -> bool {
 }
 
 /// What an ended invocation means for the step.
-fn judge(r: InvocationResult, guest: &GuestTarget) -> Ended {
+fn judge(r: InvocationResult, guest: &GuestTarget, op: ScriptOp) -> Ended {
     let output = r.output_text();
     match r.invocation_status.as_str() {
         "Success" => Ended::Ok(r),
@@ -396,8 +423,10 @@ fn judge(r: InvocationResult, guest: &GuestTarget) -> Ended {
             RETRY_HINT,
         )),
         "Aborted" if r.error_code == "ClientNotRunning" => Ended::Skipped(format!(
-            "Cloud Assistant went offline on {} ({}), so the guest OS was not configured. Follow the instructions to enable DHCP on the NIC with MAC {}.",
-            guest.instance, r.error_info, guest.mac
+            "Cloud Assistant went offline on {} ({}), so {}",
+            guest.instance,
+            r.error_info,
+            left_undone(op, guest)
         )),
         other => Ended::Failed(guest_error(
             "GuestScriptNotRun",

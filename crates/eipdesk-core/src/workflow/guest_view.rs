@@ -1,6 +1,8 @@
 //! What the run view shows of a guest step: its Cloud Assistant invocation (InvokeId,
-//! status, exit code, bounded output), what it verified, or why it was skipped.
+//! status, exit code, bounded output), what it verified, or why it was skipped; and what the
+//! run as a whole verified in the guest.
 
+use crate::binding::{BindPlan, StepAction};
 use crate::journal::guest::GuestInvocation;
 use serde::Serialize;
 use ts_rs::TS;
@@ -35,4 +37,17 @@ pub fn guest_view(rows: &[GuestInvocation], idx: usize) -> Option<GuestStepView>
         skipped: row.note.clone(),
         summary: row.summary.clone(),
     })
+}
+
+/// What the run's verification step found in the guest (its summary), if it verified the EIP.
+pub fn verified(plan: &BindPlan, rows: &[GuestInvocation]) -> Option<String> {
+    rows.iter()
+        .filter(|r| r.phase == "do" && r.status.as_deref() == Some("Success"))
+        .filter(|r| {
+            matches!(
+                plan.steps.get(r.step_idx).map(|s| &s.action),
+                Some(StepAction::GuestVerify { .. })
+            )
+        })
+        .find_map(|r| r.summary.clone())
 }

@@ -8,7 +8,7 @@ use alicloud_api::Client;
 use alicloud_api::ecs::{DescribeNetworkInterfacesRequest, DescribeSecurityGroupAttributeRequest};
 
 /// Adds the warning to a plan that ends with a cut-through ENI on an instance, and the
-/// remote-access step for `open_to` (a checked CIDR) in the ENI's first security group. A
+/// remote-access steps for `open_to` (a checked CIDR) in the ENI's first security group. A
 /// failed read becomes a note saying the check could not be made.
 pub async fn add_reachability_note(client: &Client, plan: &mut BindPlan, open_to: Option<&str>) {
     if !plan.needs_guest_setup() {

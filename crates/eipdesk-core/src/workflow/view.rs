@@ -77,6 +77,10 @@ pub struct RunView {
     pub plan: PlanView,
     /// Guest-OS instructions, once a cut-through binding is attached to an instance.
     pub guest_os: Option<GuestOsGuide>,
+    /// What Cloud Assistant verified in the guest (e.g. "EIP … verified on eth1 (MAC …)."),
+    /// when the completed run's verification step found the EIP on the NIC; the instructions
+    /// are then only a reference.
+    pub guest_verified: Option<String>,
     /// Resource IDs the run touches (for refreshing the tables).
     pub resources: Vec<String>,
     /// The EIP of the job.
@@ -220,6 +224,9 @@ pub fn view_with_guest(
             Some(guide(&nic, c.os_name.as_deref()))
         })
         .flatten();
+    let guest_verified = (run.status == RunStatus::Completed)
+        .then(|| crate::workflow::guest_view::verified(&run.plan, guest))
+        .flatten();
     RunView {
         id: run.id.clone(),
         job: run.job,
@@ -256,6 +263,7 @@ pub fn view_with_guest(
         ),
         plan: PlanView::from(&run.plan),
         guest_os,
+        guest_verified,
         // What the run created replaces its placeholders (see `lifecycle::created`).
         resources: crate::lifecycle::created::resolve(&resources(run), &created),
         allocation_id: crate::lifecycle::created::resolve(

@@ -857,7 +857,7 @@ mode: BindMode | null,
  */
 guest?: GuestChoice, 
 /**
- * Cut-through bind: open the login port to this source CIDR for the run's binding.
+ * Cut-through bind: open the login port and ICMP to this source CIDR for the run's binding.
  */
 remoteAccess?: RemoteAccess, };
 
@@ -1096,6 +1096,12 @@ plan: PlanView,
  * Guest-OS instructions, once a cut-through binding is attached to an instance.
  */
 guestOs: GuestOsGuide | null, 
+/**
+ * What Cloud Assistant verified in the guest (e.g. "EIP … verified on eth1 (MAC …)."),
+ * when the completed run's verification step found the EIP on the NIC; the instructions
+ * are then only a reference.
+ */
+guestVerified: string | null, 
 /**
  * Resource IDs the run touches (for refreshing the tables).
  */

@@ -47,7 +47,7 @@ class Sheet {
   guestConfigure: boolean | null = $state(null);
   /** Default-route metric for the new NIC (empty: leave it). */
   routeMetric = $state('');
-  /** Open the login port to this source CIDR (empty: do not). */
+  /** Open the login port and ICMP to this source CIDR (empty: do not). */
   accessCidr = $state('');
   options: BindOptions | null = $state(null);
   optionsLoading = $state(false);
