@@ -9,6 +9,7 @@
 mod dto;
 mod routing;
 mod state;
+mod terminal;
 
 pub use dto::{ActiveProfile, DeskProfile, Environment, KeychainState, ProfilesOverview};
 pub use routing::SandboxRouting;
