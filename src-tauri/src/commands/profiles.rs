@@ -5,8 +5,8 @@
 use super::Desk;
 use eipdesk_core::api::{
     ActiveProfile, BackupList, ConnectionReport, DeskProfile, ErrorDto, ImportReport,
-    ImportSelection, MovePreview, MoveReport, NewProfile, ProfileEdit, ProfileId,
-    ProfilesOverview, RestoreReport, ScanReport, SetupPreview, SetupReport,
+    ImportSelection, MovePreview, MoveReport, NewProfile, ProfileEdit, ProfileId, ProfilesOverview,
+    RestoreReport, ScanReport, SetupPreview, SetupReport,
 };
 
 #[tauri::command]
