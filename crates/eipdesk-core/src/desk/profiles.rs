@@ -7,6 +7,7 @@
 //! The store is only touched on the blocking pool (keychain calls block on D-Bus).
 
 mod dto;
+mod regions;
 mod routing;
 mod state;
 mod terminal;

@@ -23,7 +23,7 @@ mod store;
 pub mod validate;
 
 #[cfg(test)]
-mod memory_store;
+pub(crate) mod memory_store;
 #[cfg(test)]
 mod store_tests;
 
