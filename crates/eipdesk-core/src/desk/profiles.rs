@@ -45,6 +45,8 @@ impl EipDesk {
             Err(_) => DeskProfile {
                 profile: fallback_sandbox_summary(),
                 sandbox_endpoint: true,
+                session_expires: None,
+                session_expired: false,
             },
         };
         let mut profile = profile;

@@ -929,6 +929,15 @@ export type DeskProfile = {
  */
 sandboxEndpoint: boolean, 
 /**
+ * When the current role session (the temporary credentials of its last AssumeRole)
+ * expires, once the profile has been used in this run of the app (RFC 3339).
+ */
+sessionExpires: string | null, 
+/**
+ * That session has expired (a new one is requested at the next call).
+ */
+sessionExpired: boolean, 
+/**
  * Stable id.
  */
 id: ProfileId, 
