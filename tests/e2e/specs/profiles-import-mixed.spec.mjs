@@ -77,6 +77,18 @@ test('bad entries are listed with their reasons and the good ones import', async
   assert.match(reason('aliyun-cli:padded-secret'), /remove the spaces/);
   assert.match(reason('aliyun-cli:#10'), /name must be a string, not a number/);
   assert.ok(!JSON.stringify(rows).includes('fake-secret-for-tests'), 'no secret in the dialog');
+  // Every reason is on screen inside the dialog (a 100-character name must not push the
+  // reason column out of it), and the bidi-override name shows its hidden character.
+  const layout = await browser.execute(() => {
+    const dialog = document.querySelector('[data-testid="profile-import"]').getBoundingClientRect();
+    return [...document.querySelectorAll('[data-testid="import-candidate"] .reason')].map((r) => {
+      const box = r.getBoundingClientRect();
+      return { text: r.textContent, inside: box.width > 0 && box.left >= dialog.left && box.right <= dialog.right };
+    });
+  });
+  assert.equal(layout.length, 9);
+  for (const r of layout) assert.ok(r.inside, `reason shown inside the dialog: ${r.text}`);
+  assert.match(reason('aliyun-cli:sneaky\u202eadmin'), /sneaky\\u\{202E\}admin/);
   await snap('profiles-import-mixed');
 
   await (await browser.$('[data-testid="import-run"]')).click();
