@@ -161,15 +161,9 @@ fn file_name(path: &Path) -> String {
 
 /// `20261207T165000Z`.
 fn stamp(t: OffsetDateTime) -> String {
-    format!(
-        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
+    let layout = time::macros::format_description!("[year][month][day]T[hour][minute][second]Z");
+    t.format(layout)
+        .unwrap_or_else(|_| t.unix_timestamp().to_string())
 }
 
 /// The backups beside `path`, newest first: (file name, size in bytes).
