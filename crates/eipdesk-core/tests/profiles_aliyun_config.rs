@@ -330,3 +330,31 @@ fn a_fifo_in_place_of_the_file_is_refused_without_reading() {
     let err = migrate::preview(&path, &store).unwrap_err();
     assert_eq!(err.code(), "import.not_a_file", "{err}");
 }
+
+#[test]
+fn restore_refuses_an_unknown_backup_and_a_file_changed_since_the_list() {
+    let (_data, mut store) = memory_store();
+    let profile = desk_profile(&mut store, "prod");
+    let (_home, path) = scratch_config();
+    let preview = setup::preview(&path, &profile).unwrap();
+    setup::apply(&path, &profile, &preview.fingerprint).unwrap();
+    let list = restore::backups(&path).unwrap();
+    assert_eq!(list.backups.len(), 1);
+
+    // Only a backup of this file, by its exact name: no paths, no other files.
+    for name in ["../config.json", "config.json", "nothing-here"] {
+        let err = restore::restore(&path, name, &list.fingerprint).unwrap_err();
+        assert_eq!(err.code(), "aliyun_config.unknown_backup", "{name}: {err}");
+    }
+    // The file changed after the list was made: nothing is restored.
+    let edited = format!("{}\n", std::fs::read_to_string(&path).unwrap());
+    std::fs::write(&path, &edited).unwrap();
+    let err = restore::restore(&path, &list.backups[0].name, &list.fingerprint).unwrap_err();
+    assert_eq!(err.code(), "aliyun_config.changed", "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
+    assert_eq!(
+        backups_beside(&path).len(),
+        1,
+        "no backup made for a refused restore"
+    );
+}
