@@ -19,10 +19,7 @@ pub async fn resolve(ctx: &Context, profile: &Profile) -> Result<Credentials, Cl
     let now = OffsetDateTime::now_utc();
     match &profile.settings {
         ModeSettings::Sandbox => {
-            return Err(CliError::Unsuitable(
-                "the Sandbox profile exists only inside the EIP Desk window; choose another profile"
-                    .into(),
-            ));
+            return Err(CliError::SandboxOnly);
         }
         ModeSettings::StsToken {
             expiration: Some(at),

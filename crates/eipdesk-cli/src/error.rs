@@ -55,6 +55,11 @@ pub enum CliError {
     /// The profile cannot be used for this command.
     #[error("{0}")]
     Unsuitable(String),
+    /// The Sandbox profile: its emulator runs only inside the app.
+    #[error(
+        "the Sandbox profile exists only inside the EIP Desk window (its emulator runs in the app)"
+    )]
+    SandboxOnly,
     /// `exec` could not start the command.
     #[error("could not start {program:?}: {source}")]
     NotStarted {
@@ -83,9 +88,7 @@ impl From<ConnectError> for CliError {
     fn from(e: ConnectError) -> Self {
         match e {
             ConnectError::Profile(p) => p.into(),
-            ConnectError::SandboxUnavailable => Self::Unsuitable(
-                "the Sandbox profile exists only inside the EIP Desk window".into(),
-            ),
+            ConnectError::SandboxUnavailable => Self::SandboxOnly,
             ConnectError::Api(api) => Self::Cloud {
                 message: api_message(&api),
             },
@@ -127,7 +130,7 @@ impl CliError {
             Self::Profile(_) | Self::Other(_) => exit::OTHER,
             Self::Cloud { .. } | Self::Expired { .. } => exit::CLOUD,
             Self::Invalid(_) => exit::INVALID,
-            Self::Unsuitable(_) => exit::UNSUITABLE,
+            Self::Unsuitable(_) | Self::SandboxOnly => exit::UNSUITABLE,
             Self::NotStarted { .. } => exit::NOT_STARTED,
         }
     }
@@ -147,6 +150,11 @@ impl CliError {
             }
             Self::Invalid(_) => "Correct the value and run the command again.".into(),
             Self::Unsuitable(_) => "Use a RAM role or STS token profile.".into(),
+            Self::SandboxOnly => "Name another profile (see `eipdesk-cli profiles list`), or make \
+                                  another one active in EIP Desk. To try commands against an \
+                                  emulator, run `alicloud-emulator --port 8080` and add a \
+                                  profile with `--endpoint http://127.0.0.1:8080`."
+                .into(),
             Self::NotStarted { .. } => "Check the command's name and PATH.".into(),
             Self::Other(_) => String::new(),
         }

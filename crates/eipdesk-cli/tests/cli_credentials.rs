@@ -247,6 +247,10 @@ fn failures_have_their_own_exit_codes_and_say_why() {
     // The Sandbox exists only in the app.
     let (c, err) = code(&["credentials", "Sandbox"], "");
     assert_eq!(c, Some(7), "{err}");
+    // …and the message says what to do instead, not "use a RAM role profile".
+    assert!(err.contains("eipdesk-cli profiles list"), "{err}");
+    assert!(err.contains("alicloud-emulator"), "{err}");
+    assert!(!err.contains("RAM role or STS token"), "{err}");
 }
 
 #[test]

@@ -66,6 +66,9 @@ pub use crate::inventory::scope::TableId;
 pub use crate::desk::profiles::{
     ActiveProfile, DeskProfile, Environment, KeychainState, ProfilesOverview,
 };
+pub use crate::profiles::aliyun_config::{
+    BackupList, MovePreview, MoveReport, RestoreReport, SetupPreview, SetupReport,
+};
 pub use crate::profiles::import::{ImportReport, ImportSelection, ScanReport};
 pub use crate::profiles::{ConnectionReport, NewProfile, ProfileEdit, ProfileId};
 

@@ -50,6 +50,8 @@ pub enum CoreError {
     Connect(#[from] crate::profiles::ConnectError),
     #[error(transparent)]
     Import(#[from] crate::profiles::import::ImportError),
+    #[error(transparent)]
+    AliyunConfig(#[from] crate::profiles::aliyun_config::ConfigWriteError),
     #[error("a background task stopped: {0}")]
     Background(String),
     #[error(transparent)]
@@ -111,6 +113,7 @@ impl CoreError {
             CoreError::Profile(err) => err,
             CoreError::Connect(err) => err,
             CoreError::Import(err) => err,
+            CoreError::AliyunConfig(err) => err,
             CoreError::Background(_) | CoreError::Sandbox(_) | CoreError::DataDir(_) => {
                 return None;
             }

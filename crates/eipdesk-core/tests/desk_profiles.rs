@@ -256,6 +256,11 @@ async fn locked_keychain_or_missing_item_falls_back_to_the_sandbox_with_a_notice
     assert_eq!(active.notice.unwrap().code, "profile.secret_missing");
 }
 
+/// The role profile as the profile list shows it.
+async fn listed(desk: &EipDesk) -> eipdesk_core::api::DeskProfile {
+    desk.search_profiles("demo admin".into()).await.unwrap()[0].clone()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ram_role_test_shows_the_assumed_role_and_expiry() {
     let dir = tempfile::tempdir().unwrap();
@@ -283,6 +288,11 @@ async fn ram_role_test_shows_the_assumed_role_and_expiry() {
         )
         .await
         .unwrap();
+    let before = listed(&desk).await;
+    assert_eq!(
+        (before.session_expires, before.session_expired),
+        (None, false)
+    );
     let report = desk
         .test_profile_connection(created.profile.id.clone())
         .await
@@ -294,6 +304,17 @@ async fn ram_role_test_shows_the_assumed_role_and_expiry() {
         report.arn
     );
     assert!(report.credentials_expire.is_some());
+    // The profile list shows when the role session expires (the 900 s asked for).
+    let after = listed(&desk).await;
+    let expires = after
+        .session_expires
+        .expect("the session's expiry is listed");
+    assert!(!after.session_expired);
+    let left = expires - time::OffsetDateTime::now_utc();
+    assert!(
+        left > time::Duration::seconds(600) && left <= time::Duration::seconds(900),
+        "{left}"
+    );
 
     // Without the Sandbox endpoint option the profile would call the real cloud: turning it
     // off is persisted and reported.

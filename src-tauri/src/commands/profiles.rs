@@ -4,8 +4,9 @@
 
 use super::Desk;
 use eipdesk_core::api::{
-    ActiveProfile, ConnectionReport, DeskProfile, ErrorDto, ImportReport, ImportSelection,
-    NewProfile, ProfileEdit, ProfileId, ProfilesOverview, ScanReport,
+    ActiveProfile, BackupList, ConnectionReport, DeskProfile, ErrorDto, ImportReport,
+    ImportSelection, MovePreview, MoveReport, NewProfile, ProfileEdit, ProfileId, ProfilesOverview,
+    RestoreReport, ScanReport, SetupPreview, SetupReport,
 };
 
 #[tauri::command]
@@ -71,6 +72,54 @@ pub async fn import_profiles(
     selections: Vec<ImportSelection>,
 ) -> Result<ImportReport, ErrorDto> {
     Ok(desk.import_profiles(selections).await?)
+}
+
+/// What "Set up the aliyun CLI" would add to `config.json` for a profile (nothing written).
+#[tauri::command]
+pub async fn aliyun_setup_preview(desk: Desk<'_>, id: ProfileId) -> Result<SetupPreview, ErrorDto> {
+    Ok(desk.aliyun_setup_preview(id).await?)
+}
+
+/// Writes what the preview with `fingerprint` showed (refused if the file changed since).
+#[tauri::command]
+pub async fn aliyun_setup_apply(
+    desk: Desk<'_>,
+    id: ProfileId,
+    fingerprint: String,
+) -> Result<SetupReport, ErrorDto> {
+    Ok(desk.aliyun_setup_apply(id, fingerprint).await?)
+}
+
+/// The aliyun CLI profiles holding an AccessKey secret and what moving each would do.
+#[tauri::command]
+pub async fn aliyun_move_preview(desk: Desk<'_>) -> Result<MovePreview, ErrorDto> {
+    Ok(desk.aliyun_move_preview().await?)
+}
+
+/// Moves the selected aliyun CLI profiles' keys into the keychain.
+#[tauri::command]
+pub async fn aliyun_move_apply(
+    desk: Desk<'_>,
+    fingerprint: String,
+    cli_profiles: Vec<String>,
+) -> Result<MoveReport, ErrorDto> {
+    Ok(desk.aliyun_move_apply(fingerprint, cli_profiles).await?)
+}
+
+/// The backups beside the aliyun CLI configuration.
+#[tauri::command]
+pub async fn aliyun_config_backups(desk: Desk<'_>) -> Result<BackupList, ErrorDto> {
+    Ok(desk.aliyun_config_backups().await?)
+}
+
+/// Puts a backup of the aliyun CLI configuration back.
+#[tauri::command]
+pub async fn aliyun_config_restore(
+    desk: Desk<'_>,
+    name: String,
+    fingerprint: String,
+) -> Result<RestoreReport, ErrorDto> {
+    Ok(desk.aliyun_config_restore(name, fingerprint).await?)
 }
 
 include!(concat!(env!("OUT_DIR"), "/ipc_checks_profiles.rs"));

@@ -80,6 +80,12 @@ pub enum CredentialsError {
 pub trait CredentialsProvider: Send + Sync + std::fmt::Debug {
     /// The credentials to sign the next request with.
     async fn credentials(&self) -> Result<Credentials, CredentialsError>;
+
+    /// When the temporary credentials this provider last obtained expire, for providers
+    /// that obtain sessions (a RAM role); `None` before the first call or for other kinds.
+    fn session_expiry(&self) -> Option<time::OffsetDateTime> {
+        None
+    }
 }
 
 /// A long-term AccessKey pair.

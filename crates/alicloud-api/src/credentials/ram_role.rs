@@ -127,6 +127,10 @@ impl RamRoleCredentials {
 
 #[async_trait]
 impl CredentialsProvider for RamRoleCredentials {
+    fn session_expiry(&self) -> Option<OffsetDateTime> {
+        self.cache.read().as_ref().and_then(|c| c.expiration)
+    }
+
     async fn credentials(&self) -> Result<Credentials, CredentialsError> {
         if let Some(c) = self.fresh_cached() {
             return Ok(c);

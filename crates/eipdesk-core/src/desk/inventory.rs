@@ -24,6 +24,7 @@ impl EipDesk {
         let regions = inventory::list_regions(&session.client, self.cut_through_regions()).await?;
         self.inventory
             .set_regions(session.generation, regions.clone());
+        self.remember_regions(&regions).await;
         Ok(regions)
     }
 

@@ -7,8 +7,10 @@
 //! The store is only touched on the blocking pool (keychain calls block on D-Bus).
 
 mod dto;
+mod regions;
 mod routing;
 mod state;
+mod terminal;
 
 pub use dto::{ActiveProfile, DeskProfile, Environment, KeychainState, ProfilesOverview};
 pub use routing::SandboxRouting;
@@ -43,6 +45,8 @@ impl EipDesk {
             Err(_) => DeskProfile {
                 profile: fallback_sandbox_summary(),
                 sandbox_endpoint: true,
+                session_expires: None,
+                session_expired: false,
             },
         };
         let mut profile = profile;

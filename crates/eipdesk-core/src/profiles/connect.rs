@@ -338,6 +338,11 @@ struct CacheState {
 }
 
 impl ProviderCache {
+    /// When `id`'s current role session expires, if a provider was built and has one.
+    pub fn session_expiry(&self, id: &ProfileId) -> Option<OffsetDateTime> {
+        self.lock().by_id.get(id).and_then(|p| p.session_expiry())
+    }
+
     /// The cached provider for `id`, building it (keychain read; blocking) on first use.
     pub fn get_or_build(
         &self,

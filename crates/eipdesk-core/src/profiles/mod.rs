@@ -5,6 +5,7 @@
 //! the OS keychain, one item per profile (service `eipdesk`, account = profile id, content =
 //! a small JSON document). See [`ProfileStore`] for the operations the UI calls.
 
+pub mod aliyun_config;
 pub mod connect;
 mod describe;
 mod edit;
@@ -22,7 +23,7 @@ mod store;
 pub mod validate;
 
 #[cfg(test)]
-mod memory_store;
+pub(crate) mod memory_store;
 #[cfg(test)]
 mod store_tests;
 
@@ -47,7 +48,7 @@ pub use store::{MAX_SOURCE_CHAIN, ProfileExtras, ProfileStore, SANDBOX_NAME, SAN
 /// in dependency order, for the shell's bindings file.
 pub fn typescript_declarations() -> Vec<String> {
     use ts_rs::TS;
-    vec![
+    let mut all = vec![
         ProfileId::decl(),
         AuthMode::decl(),
         EnvLabel::decl(),
@@ -71,7 +72,9 @@ pub fn typescript_declarations() -> Vec<String> {
         import::ImportSkipped::decl(),
         import::ImportFailure::decl(),
         import::ImportReport::decl(),
-    ]
+    ];
+    all.extend(aliyun_config::typescript_declarations());
+    all
 }
 
 #[cfg(test)]

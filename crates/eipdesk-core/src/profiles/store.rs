@@ -119,6 +119,11 @@ impl ProfileStore {
         self.loaded_regions = regions;
     }
 
+    /// The region IDs last loaded from the cloud (see [`Self::set_loaded_regions`]).
+    pub fn loaded_regions(&self) -> &[String] {
+        &self.loaded_regions
+    }
+
     /// Path of `profiles.toml`.
     pub fn file_path(&self) -> &Path {
         &self.path

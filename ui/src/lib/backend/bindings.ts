@@ -728,12 +728,215 @@ skipped: Array<ImportSkipped>,
  */
 failed: Array<ImportFailure>, };
 
+export type FieldChange = { 
+/**
+ * The JSON key, e.g. `access_key_secret`.
+ */
+field: string, 
+/**
+ * The value now (`null` when absent).
+ */
+before: string | null, 
+/**
+ * The value after the change (`null` when absent).
+ */
+after: string | null, };
+
+export type SetupPreview = { 
+/**
+ * The file.
+ */
+path: string, 
+/**
+ * Fingerprint of the file as previewed; [`apply`] needs it.
+ */
+fingerprint: string, 
+/**
+ * The file does not exist yet and will be created (with this entry as `current`).
+ */
+createsFile: boolean, 
+/**
+ * The aliyun CLI profile name (`aliyun --profile NAME …`).
+ */
+cliProfile: string, 
+/**
+ * The command the aliyun CLI will run.
+ */
+processCommand: string, 
+/**
+ * The entry exactly as it will be written.
+ */
+entry: string, 
+/**
+ * The entry is already there; nothing will be written.
+ */
+alreadySetUp: boolean, };
+
+export type SetupReport = { 
+/**
+ * The file.
+ */
+path: string, 
+/**
+ * The backup of the file as it was (none when it was created or left alone).
+ */
+backup: string | null, 
+/**
+ * The aliyun CLI profile name.
+ */
+cliProfile: string, 
+/**
+ * Whether the file was written.
+ */
+written: boolean, };
+
+export type MoveCandidate = { 
+/**
+ * Its name in `config.json` (what [`apply`] takes).
+ */
+cliProfile: string, 
+/**
+ * Its mode as the file writes it.
+ */
+mode: string, 
+/**
+ * Masked AccessKey ID.
+ */
+accessKeyIdMasked: string | null, 
+/**
+ * Whether it can be moved.
+ */
+movable: boolean, 
+/**
+ * Why not.
+ */
+reason: string | null, 
+/**
+ * The EIP Desk profile it will use: one an earlier import created, or the new one.
+ */
+deskProfile: string | null, 
+/**
+ * Whether that EIP Desk profile exists already (nothing is added to the keychain).
+ */
+alreadyInDesk: boolean, 
+/**
+ * The changes to its entry (secrets masked).
+ */
+changes: Array<FieldChange>, };
+
+export type MovePreview = { 
+/**
+ * The file.
+ */
+path: string, 
+/**
+ * Fingerprint of the file as previewed ([`ABSENT`](super::ABSENT) when missing).
+ */
+fingerprint: string, 
+/**
+ * Every profile holding an AccessKey secret, in file order.
+ */
+candidates: Array<MoveCandidate>, };
+
+export type MovedProfile = { 
+/**
+ * Its name in `config.json`.
+ */
+cliProfile: string, 
+/**
+ * The EIP Desk profile holding its key now.
+ */
+deskProfile: string, 
+/**
+ * Whether that profile was created now (else an earlier import created it).
+ */
+created: boolean, 
+/**
+ * The entry's new `process_command`.
+ */
+processCommand: string, };
+
+export type NotMoved = { 
+/**
+ * Its name in `config.json`.
+ */
+cliProfile: string, 
+/**
+ * Why.
+ */
+reason: string, };
+
+export type MoveReport = { 
+/**
+ * The file.
+ */
+path: string, 
+/**
+ * The backup of the file as it was (none when nothing was written).
+ */
+backup: string | null, 
+/**
+ * Moved profiles.
+ */
+moved: Array<MovedProfile>, 
+/**
+ * Selected profiles left as they were, with why.
+ */
+notMoved: Array<NotMoved>, };
+
+export type ConfigBackup = { 
+/**
+ * Its file name (what [`restore`] takes).
+ */
+name: string, 
+/**
+ * Its size in bytes.
+ */
+bytes: bigint, };
+
+export type BackupList = { 
+/**
+ * The file.
+ */
+path: string, 
+/**
+ * Fingerprint of the file now.
+ */
+fingerprint: string, 
+/**
+ * Newest first.
+ */
+backups: Array<ConfigBackup>, };
+
+export type RestoreReport = { 
+/**
+ * The file.
+ */
+path: string, 
+/**
+ * The backup put back.
+ */
+restoredFrom: string, 
+/**
+ * Where the replaced file was saved (none when there was no file).
+ */
+previousSavedAs: string | null, };
+
 export type DeskProfile = { 
 /**
  * Calls of this profile go to the built-in Sandbox emulator instead of Alibaba Cloud
  * (an advanced option for trying real-looking profiles; always true for the Sandbox).
  */
 sandboxEndpoint: boolean, 
+/**
+ * When the current role session (the temporary credentials of its last AssumeRole)
+ * expires, once the profile has been used in this run of the app (RFC 3339).
+ */
+sessionExpires: string | null, 
+/**
+ * That session has expired (a new one is requested at the next call).
+ */
+sessionExpired: boolean, 
 /**
  * Stable id.
  */

@@ -2,7 +2,7 @@
 // UPDATE_BINDINGS=1 cargo test -p eipdesk ipc
 import { Channel } from '@tauri-apps/api/core';
 import { call } from './transport';
-import type { ActiveProfile, AppInfo, AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BindForm, BindOptions, Confirmations, ConnectionReport, CsvExportRequest, CsvExportResult, DeskProfile, ImportReport, ImportSelection, InventoryEvent, InventoryPatch, LifecycleChoices, LifecycleForm, LoadRequest, LoadSummary, NewProfile, PreflightView, ProfileEdit, ProfileId, ProfilesOverview, RegionInfo, ResourceRef, RowAction, RunId, RunView, ScanReport } from './bindings';
+import type { ActiveProfile, AppInfo, AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BackupList, BindForm, BindOptions, Confirmations, ConnectionReport, CsvExportRequest, CsvExportResult, DeskProfile, ImportReport, ImportSelection, InventoryEvent, InventoryPatch, LifecycleChoices, LifecycleForm, LoadRequest, LoadSummary, MovePreview, MoveReport, NewProfile, PreflightView, ProfileEdit, ProfileId, ProfilesOverview, RegionInfo, ResourceRef, RestoreReport, RowAction, RunId, RunView, ScanReport, SetupPreview, SetupReport } from './bindings';
 
 /** The name of the `close-requested` event. */
 export const CLOSE_EVENT = 'close-requested';
@@ -44,6 +44,18 @@ export const commands = {
   testProfileConnection: (id: ProfileId) => call<ConnectionReport>('test_profile_connection', { id }),
   scanProfileImports: () => call<ScanReport>('scan_profile_imports'),
   importProfiles: (selections: ImportSelection[]) => call<ImportReport>('import_profiles', { selections }),
+  /** What 'Set up the aliyun CLI' would add to `config.json` for a profile (nothing written). */
+  aliyunSetupPreview: (id: ProfileId) => call<SetupPreview>('aliyun_setup_preview', { id }),
+  /** Writes what the preview with `fingerprint` showed (refused if the file changed since). */
+  aliyunSetupApply: (id: ProfileId, fingerprint: string) => call<SetupReport>('aliyun_setup_apply', { id, fingerprint }),
+  /** The aliyun CLI profiles holding an AccessKey secret and what moving each would do. */
+  aliyunMovePreview: () => call<MovePreview>('aliyun_move_preview'),
+  /** Moves the selected aliyun CLI profiles' keys into the keychain. */
+  aliyunMoveApply: (fingerprint: string, cliProfiles: string[]) => call<MoveReport>('aliyun_move_apply', { fingerprint, cliProfiles }),
+  /** The backups beside the aliyun CLI configuration. */
+  aliyunConfigBackups: () => call<BackupList>('aliyun_config_backups'),
+  /** Puts a backup of the aliyun CLI configuration back. */
+  aliyunConfigRestore: (name: string, fingerprint: string) => call<RestoreReport>('aliyun_config_restore', { name, fingerprint }),
   bindOptions: (form: BindForm) => call<BindOptions>('bind_options', { form }),
   preflightBind: (form: BindForm) => call<PreflightView>('preflight_bind', { form }),
   startBind: (form: BindForm, confirmations: Confirmations) => call<RunView>('start_bind', { form, confirmations }),

@@ -4,6 +4,8 @@ import type { DeskProfile } from '../backend';
 export function profile(over: Partial<DeskProfile> = {}): DeskProfile {
   return {
     sandboxEndpoint: false,
+    sessionExpires: null,
+    sessionExpired: false,
     id: 'p-0001',
     name: 'prod admin',
     mode: 'accessKey',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportCandidate, ImportReport, ScanReport } from '../backend';
-import { autoIncluded, importSummary, initialSelection, nothingFound, selections, toggle } from './importing';
+import { autoIncluded, importSummary, initialSelection, nothingFound, selections, toggle, visibleName } from './importing';
 
 function cand(over: Partial<ImportCandidate>): ImportCandidate {
   return {
@@ -82,5 +82,13 @@ describe('import selection', () => {
   it('knows when nothing was found', () => {
     expect(nothingFound(report)).toBe(false);
     expect(nothingFound({ sources: [report.sources[1]!] })).toBe(true);
+  });
+});
+
+describe('visibleName', () => {
+  it('shows bidi overrides and zero-width characters as escapes', () => {
+    expect(visibleName('sneaky\u202eadmin')).toBe('sneaky\\u{202E}admin');
+    expect(visibleName('a\u200bb')).toBe('a\\u{200B}b');
+    expect(visibleName('plain-name')).toBe('plain-name');
   });
 });

@@ -73,3 +73,12 @@ export function importSummary(r: ImportReport): string[] {
 export function nothingFound(report: ScanReport): boolean {
   return report.sources.every((s) => s.status !== 'error' && s.candidates.length === 0);
 }
+
+/**
+ * A name from a source as it can be shown safely: invisible format characters (bidi
+ * overrides, zero-width marks…) become visible `\u{…}` escapes, so a name cannot pose as
+ * another one in the list.
+ */
+export function visibleName(name: string): string {
+  return name.replace(/\p{Cf}/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+}

@@ -8,12 +8,15 @@ describe('terminal snippets', () => {
   });
 
   it('offers serve only for temporary credentials', () => {
-    const ak = terminalSnippets('Prod admin', 'accessKey');
+    const ak = terminalSnippets('Prod admin', 'accessKey', 'p-0123abcd');
     expect(ak.map((s) => s.command)).toEqual([
-      `aliyun configure set --profile eipdesk-prod-admin --mode External --process-command 'eipdesk-cli credentials '\\''Prod admin'\\'''`,
+      // The aliyun CLI splits process_command on spaces and runs no shell: a name with a
+      // space is passed by the profile's id.
+      `aliyun configure set --profile eipdesk-prod-admin --mode External --process-command 'eipdesk-cli credentials p-0123abcd'`,
       `eipdesk-cli exec 'Prod admin' -- terraform plan`,
       `eval "$(eipdesk-cli env 'Prod admin')"`,
     ]);
-    expect(terminalSnippets('role', 'ramRole').at(-1)?.command).toBe('eipdesk-cli serve role');
+    expect(terminalSnippets('role', 'ramRole', 'p-1').at(-1)?.command).toBe('eipdesk-cli serve role');
+    expect(terminalSnippets('role', 'ramRole', 'p-1')[0]?.command).toContain(`--process-command 'eipdesk-cli credentials role'`);
   });
 });

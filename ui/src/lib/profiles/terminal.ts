@@ -17,14 +17,24 @@ export function shellQuote(value: string): string {
   return /^[A-Za-z0-9_.:@%+=/-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The snippets for a profile; `serve` only for modes that yield temporary credentials. */
-export function terminalSnippets(name: string, mode: AuthMode): Snippet[] {
+/** True when `name` is one plain word (what `process_command` can carry as is). */
+function plainWord(name: string): boolean {
+  return /^[A-Za-z0-9_.:@%+=/-]+$/.test(name);
+}
+
+/**
+ * The snippets for a profile; `serve` only for modes that yield temporary credentials. The
+ * aliyun CLI splits `process_command` on white space without a shell, so there a name that
+ * is not one plain word is replaced by the profile's `id` (as the core's set-up does).
+ */
+export function terminalSnippets(name: string, mode: AuthMode, id: string): Snippet[] {
   const p = shellQuote(name);
+  const processArg = plainWord(name) ? name : id;
   const aliyunProfile = shellQuote(`eipdesk-${name.replace(/[^A-Za-z0-9_-]+/g, '-').toLowerCase()}`);
   const out: Snippet[] = [
     {
       title: 'aliyun CLI (External mode; asks eipdesk-cli before every call)',
-      command: `aliyun configure set --profile ${aliyunProfile} --mode External --process-command ${shellQuote(`eipdesk-cli credentials ${p}`)}`,
+      command: `aliyun configure set --profile ${aliyunProfile} --mode External --process-command ${shellQuote(`eipdesk-cli credentials ${processArg}`)}`,
     },
     { title: 'Terraform or any command', command: `eipdesk-cli exec ${p} -- terraform plan` },
     { title: 'This shell session', command: `eval "$(eipdesk-cli env ${p})"` },

@@ -17,6 +17,13 @@ pub struct DeskProfile {
     /// Calls of this profile go to the built-in Sandbox emulator instead of Alibaba Cloud
     /// (an advanced option for trying real-looking profiles; always true for the Sandbox).
     pub sandbox_endpoint: bool,
+    /// When the current role session (the temporary credentials of its last AssumeRole)
+    /// expires, once the profile has been used in this run of the app (RFC 3339).
+    #[serde(with = "time::serde::rfc3339::option")]
+    #[ts(type = "string | null")]
+    pub session_expires: Option<time::OffsetDateTime>,
+    /// That session has expired (a new one is requested at the next call).
+    pub session_expired: bool,
 }
 
 /// Where a session acts: the profile's label, or the built-in Sandbox. Production is shown

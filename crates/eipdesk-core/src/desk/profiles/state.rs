@@ -65,9 +65,12 @@ impl Shared {
     /// A profile summary with its app-side settings.
     pub fn desk_profile(&self, profile: ProfileSummary) -> DeskProfile {
         let sandbox_endpoint = self.routing().routed(&profile.id);
+        let session_expires = self.cache.session_expiry(&profile.id);
         DeskProfile {
             profile,
             sandbox_endpoint,
+            session_expired: session_expires.is_some_and(|t| t <= time::OffsetDateTime::now_utc()),
+            session_expires,
         }
     }
 

@@ -21,11 +21,16 @@ pub fn import(
     selected: &[ImportSelection],
     store: &mut ProfileStore,
 ) -> ImportReport {
-    let mut report = ImportReport::default();
-    let fail = |report: &mut ImportReport, e: ImportError| {
-        report.failed.push(ImportFailure::from_error(&e));
-    };
-    // Read every source a selection needs, once.
+    let (found, unreadable) = read_selected(sources, selected);
+    import_found(&found, &unreadable, selected, store)
+}
+
+/// Every source a selection needs, read once: the candidates by key, and why the sources
+/// that could not be read could not.
+fn read_selected(
+    sources: &ImportSources,
+    selected: &[ImportSelection],
+) -> (HashMap<String, Found>, HashMap<SourceKind, ImportError>) {
     let mut found: HashMap<String, Found> = HashMap::new();
     let mut unreadable: HashMap<SourceKind, ImportError> = HashMap::new();
     let mut read_kinds = Vec::new();
@@ -53,8 +58,22 @@ pub fn import(
         }
     }
 
+    (found, unreadable)
+}
+
+/// [`import`] from candidates already read (`found` by key; `unreadable` sources by kind).
+pub(crate) fn import_found(
+    found: &HashMap<String, Found>,
+    unreadable: &HashMap<SourceKind, ImportError>,
+    selected: &[ImportSelection],
+    store: &mut ProfileStore,
+) -> ImportReport {
+    let mut report = ImportReport::default();
+    let fail = |report: &mut ImportReport, e: ImportError| {
+        report.failed.push(ImportFailure::from_error(&e));
+    };
     let mut batch = Batch {
-        found: &found,
+        found,
         selections: selected.iter().map(|s| (s.key.clone(), s)).collect(),
         created: HashMap::new(),
     };
@@ -235,7 +254,7 @@ impl Batch<'_> {
 }
 
 /// `wanted`, or `wanted (2)`, `wanted (3)`, … whichever is free.
-fn unique_name(store: &ProfileStore, wanted: &str) -> String {
+pub(crate) fn unique_name(store: &ProfileStore, wanted: &str) -> String {
     let base = wanted.trim();
     if store.name_available(base) {
         return base.to_string();

@@ -8,14 +8,14 @@
 //! checks, so what the scan offers the import accepts. Sources are only ever opened for
 //! reading (never a FIFO or device); paths and the environment are parameters.
 
-mod aliyun_cli;
-mod apply;
+pub(crate) mod aliyun_cli;
+pub(crate) mod apply;
 mod credentials_file;
 mod env;
 mod error;
 mod ini;
-mod plan;
-mod read;
+pub(crate) mod plan;
+pub(crate) mod read;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -26,6 +26,7 @@ use ts_rs::TS;
 use super::model::{AuthMode, EnvLabel, ProfileSummary};
 
 pub use apply::import;
+pub(crate) use apply::import_found;
 pub use env::ENV_CANDIDATE;
 pub use error::ImportError;
 pub use plan::{FALLBACK_REGION, FALLBACK_SESSION_NAME};

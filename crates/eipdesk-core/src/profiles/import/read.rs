@@ -53,7 +53,7 @@ pub(super) fn read_source(
 /// file (a FIFO, a device, a socket, a directory) is refused before it is opened for
 /// reading, and the file is opened non-blocking so that a swap between the check and the
 /// open cannot hang the scan either.
-fn read_text(path: &Path) -> Result<Option<String>, ImportError> {
+pub(crate) fn read_text(path: &Path) -> Result<Option<String>, ImportError> {
     use std::io::Read;
     let read_err = |source| ImportError::Read {
         path: path.to_path_buf(),
