@@ -3,4 +3,5 @@
  * and the `Intl` formatters for the chosen locale.
  */
 export { m } from '../paraglide/messages.js';
+export { formatDateTime, formatNumber, formatSpan, formatTime } from './format';
 export { language, type Locale, type LanguageChoice, LANGUAGE_CHOICES } from './locale.svelte';
