@@ -22,6 +22,10 @@ export const ALLOWED = new Set<string>([
   'K',
   'Esc',
   'F5',
+  // Alibaba Cloud's own field names, shown verbatim next to their values
+  'RequestId',
+  'ClientToken',
+  'InvokeId',
 ]);
 
 export interface Literal {
