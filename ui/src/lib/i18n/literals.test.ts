@@ -14,24 +14,8 @@ const COMPONENTS: Record<string, string> = Object.fromEntries(
  * the list only shrinks, and a component not on it may not gain a literal string.
  */
 const NOT_YET_CONVERTED = new Set<string>([
-  'lib/components/ErrorBanner.svelte',
-  'lib/components/bind/BindButton.svelte',
-  'lib/components/bind/PlanStep.svelte',
-  'lib/components/bind/RunTimeline.svelte',
-  'lib/components/profiles/ConnectionResult.svelte',
-  'lib/components/profiles/EnvBadge.svelte',
-  'lib/components/profiles/ImportDialog.svelte',
-  'lib/components/profiles/Modal.svelte',
-  'lib/components/profiles/ProfileForm.svelte',
-  'lib/components/profiles/ProfileNotice.svelte',
-  'lib/components/profiles/ProfileSwitcher.svelte',
-  'lib/components/profiles/TerminalPanel.svelte',
-  'lib/exports/ExportOutcome.svelte',
-  'lib/lifecycle/LifecycleActions.svelte',
   'lib/lifecycle/LifecycleSheet.svelte',
-  'lib/palette/CommandPalette.svelte',
   'pages/ActivityPage.svelte',
-  'pages/ProfilesPage.svelte',
 ]);
 
 describe('literal-text lint', () => {

@@ -22,6 +22,10 @@ export const ALLOWED = new Set<string>([
   'K',
   'Esc',
   'F5',
+  'Enter',
+  'Ctrl P',
+  '--waiter', // an aliyun CLI flag
+  'acs:ram::123456789012:role/admin', // the format of a RAM role ARN, as an example
   // Alibaba Cloud's own field names, shown verbatim next to their values
   'RequestId',
   'ClientToken',
@@ -47,7 +51,9 @@ function lineOf(source: string, offset: unknown): number {
 
 function visible(text: string): string | undefined {
   const t = text.replace(/\s+/g, ' ').trim();
-  if (!LETTER.test(t) || ALLOWED.has(t)) return undefined;
+  // "· RequestId" is the allowed word after a separator.
+  const core = t.replace(/^[^\p{L}\d-]+|[^\p{L}\d]+$/gu, '');
+  if (!LETTER.test(t) || ALLOWED.has(t) || ALLOWED.has(core)) return undefined;
   return t;
 }
 
