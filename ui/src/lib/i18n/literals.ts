@@ -25,6 +25,7 @@ export const ALLOWED = new Set<string>([
   'Enter',
   'Ctrl P',
   '--waiter', // an aliyun CLI flag
+  'BGP', // the API's ISP (line type) value, as an example
   'acs:ram::123456789012:role/admin', // the format of a RAM role ARN, as an example
   // Alibaba Cloud's own field names, shown verbatim next to their values
   'RequestId',
