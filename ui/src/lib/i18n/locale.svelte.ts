@@ -1,8 +1,8 @@
 /**
  * The UI's language: which locale the message catalogue renders in.
  *
- * At start the locale follows the OS (WebKit's `navigator.languages`, which the system locale
- * sets); the user can override it in the app (`system`, `en`, `zh-CN`), remembered with
+ * At start the locale follows the OS (the session's language as the shell passes it, then
+ * WebKit's `navigator.languages`); the user can override it in the app (`system`, `en`, `zh-CN`), remembered with
  * `Persisted`. The Paraglide runtime's `getLocale` is pointed at this store, so every message
  * function called in a template re-renders when the language changes. `document.lang` follows
  * too (fonts, line breaking and screen readers use it).
@@ -28,11 +28,16 @@ export function matchLocale(tags: readonly string[]): Locale {
   return baseLocale;
 }
 
-/** The OS's preferred languages as WebKit reports them. */
+/**
+ * The OS's preferred languages: those the shell read from the session's environment
+ * (`LANGUAGE`, `LC_ALL`, `LC_MESSAGES`, `LANG`; src-tauri/src/os_language.rs) first, then
+ * WebKit's `navigator.languages` (which says "en-US" when the user's locale is not generated).
+ */
 function systemTags(): readonly string[] {
+  const shell = (globalThis as { __EIPDESK_OS_LANGUAGES__?: readonly string[] }).__EIPDESK_OS_LANGUAGES__ ?? [];
   const nav = globalThis.navigator;
-  if (!nav) return [];
-  return nav.languages?.length ? nav.languages : nav.language ? [nav.language] : [];
+  const web = !nav ? [] : nav.languages?.length ? nav.languages : nav.language ? [nav.language] : [];
+  return [...shell, ...web];
 }
 
 export class Language {

@@ -65,16 +65,24 @@ function neverHappened(step: Partial<Pick<StepView, 'status' | 'error' | 'undoRe
 
 /** "waiting for eni-1 Available", "undo failed", … */
 export function stepLabel(step: Pick<StepView, 'status' | 'waitingFor'> & Partial<Pick<StepView, 'error' | 'undoRequestId'>>): string {
-  if (neverHappened(step)) return 'failed, nothing to undo';
+  if (neverHappened(step)) return m.step_never_happened();
   switch (step.status) {
     case 'waiting':
-      return step.waitingFor ? `waiting for ${step.waitingFor}` : 'waiting';
+      return step.waitingFor ? m.step_waiting_for({ what: step.waitingFor }) : m.step_waiting();
     case 'undoing':
-      return step.waitingFor ? `undoing: waiting for ${step.waitingFor}` : 'undoing';
+      return step.waitingFor ? m.step_undoing_waiting({ what: step.waitingFor }) : m.step_undoing();
     case 'undoFailed':
-      return 'undo failed';
-    default:
-      return step.status;
+      return m.step_undo_failed();
+    case 'pending':
+      return m.step_pending();
+    case 'running':
+      return m.step_running();
+    case 'done':
+      return m.step_done();
+    case 'failed':
+      return m.step_failed();
+    case 'undone':
+      return m.step_undone();
   }
 }
 
