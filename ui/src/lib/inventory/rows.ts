@@ -3,6 +3,7 @@
  * display texts (what an EIP is bound to, an ENI's EIPs, an instance's ENI capacity) that
  * the tables show, search and export.
  */
+import { cutThroughText } from './reasons';
 import { m } from '../i18n';
 import type { EipRef, EipRow, EniRow, ErrorDto, InstanceRow, InventoryPatch, RegionRows } from '../backend';
 import { modeLabel } from '../table';
@@ -116,7 +117,7 @@ export function verdictLabel(row: EniRow): string {
 /** The eligibility column: verdict plus the first blocking reason. */
 export function eligibilityText(row: EniRow): string {
   const reason = row.cutThrough.reasons.find((r) => r.blocking) ?? row.cutThrough.reasons[0];
-  return reason && row.cutThrough.verdict !== 'eligible' ? `${verdictLabel(row)}: ${reason.message}` : verdictLabel(row);
+  return reason && row.cutThrough.verdict !== 'eligible' ? `${verdictLabel(row)}: ${cutThroughText(reason.text)}` : verdictLabel(row);
 }
 
 /** "2 / 3" ENIs used of the quota, or "2" when the quota is unknown. */
