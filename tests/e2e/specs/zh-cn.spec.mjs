@@ -35,16 +35,16 @@ async function latinWords(root = 'body') {
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const p = n.parentElement;
-      // Skipped: IDs and code (.mono, code, pre), key caps, what the user or the cloud named
-      // (names), and the ENI table's eligibility reasons, which eipdesk-core still words in
-      // English (issue 17 point 2 is not done yet; zh-cn-latin.json lists what they leave).
-      if (!p || p.closest('.mono, code, pre, kbd, [data-column="name"], .nm, [data-column="cutThrough"], script, style')) continue;
+      // Skipped: IDs and code (.mono, code, pre), key caps and what the user or the cloud named.
+      // Text eipdesk-core still words in English (plans, guide, run summaries) shows up in the
+      // bind screens, which are recorded in zh-cn-latin.json but not asserted.
+      if (!p || p.closest('.mono, code, pre, kbd, [data-column="name"], .nm, script, style')) continue;
       if (!p.getClientRects().length || getComputedStyle(p).visibility === 'hidden') continue;
       const t = n.textContent.trim();
       if (t) out.push(t);
     }
     for (const a of el.querySelectorAll('[title], [aria-label], [placeholder]')) {
-      if (a.closest('.mono, code, pre, [data-column="name"], .nm, [data-column="cutThrough"]')) continue;
+      if (a.closest('.mono, code, pre, [data-column="name"], .nm')) continue;
       for (const k of ['title', 'aria-label', 'placeholder']) if (a.getAttribute(k)) out.push(a.getAttribute(k));
     }
     return out;
