@@ -6,6 +6,7 @@
 mod commands;
 mod ipc;
 mod logging;
+mod os_language;
 mod startup;
 mod web_process;
 mod window_state;
@@ -51,6 +52,8 @@ fn main() -> anyhow::Result<()> {
         )
         // The save dialog for exports, called from Rust only (the window gets no permission).
         .plugin(tauri_plugin_dialog::init())
+        // The OS's language for the UI's first choice of locale (issue 17).
+        .plugin(os_language::plugin())
         .manage(commands::exports::ExportedFiles::default())
         .plugin(window_state)
         .setup(move |app| {

@@ -35,6 +35,8 @@ pub const APT_PACKAGES: &[&str] = &[
     "iproute2",
     "dnsmasq-base",
     "udhcpc",
+    // CJK glyphs: the zh-CN e2e run renders Simplified Chinese (issue 17); without it, boxes
+    "fonts-noto-cjk",
     // `cargo xtask dist --check`: OCR of the installed app's screen, and the validators of
     // the desktop entry and the AppStream metadata the packages ship
     "tesseract-ocr",

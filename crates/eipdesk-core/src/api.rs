@@ -56,7 +56,7 @@ pub use crate::inventory::events::{
     LoadSummary, RegionFailed, RegionLoaded,
 };
 pub use crate::inventory::rows::{
-    BindingTarget, CutThroughEligibility, CutThroughReason, CutThroughReasonCode,
+    BindingTarget, CutThroughEligibility, CutThroughReason, CutThroughReasonCode, CutThroughText,
     CutThroughVerdict, EipBinding, EipRef, EipRow, EniRow, InstanceEni, InstanceRow, RegionRows,
     ResourceKind, ResourceRef,
 };
@@ -104,6 +104,7 @@ pub fn typescript_declarations() -> Vec<String> {
         EipRef::decl(),
         CutThroughVerdict::decl(),
         CutThroughReasonCode::decl(),
+        CutThroughText::decl(),
         CutThroughReason::decl(),
         CutThroughEligibility::decl(),
         EniRow::decl(),

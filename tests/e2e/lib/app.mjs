@@ -47,9 +47,10 @@ async function waitForPort(port, timeoutMs = 20000) {
  * Starts the app through its own tauri-driver. The data directory (and the WebView's storage
  * with it) is fresh unless `home` is given (to restart an app on the same data). The driver, WebKitWebDriver and the app run in a
  * process group of their own with their output in `target/e2e/logs/`, so `close()` can end
- * them all and nothing left behind holds the test runner's pipes open.
+ * them all and nothing left behind holds the test runner's pipes open. `env` adds variables
+ * (a spec forces the OS language with `LANGUAGE`/`LANG`).
  */
-export async function launchApp(name, { home } = {}) {
+export async function launchApp(name, { home, env = {} } = {}) {
   mkdirSync(SCRATCH, { recursive: true });
   const dataDir = home ?? mkdtempSync(join(SCRATCH, `home-${name}-`));
   mkdirSync(dataDir, { recursive: true });
@@ -62,7 +63,7 @@ export async function launchApp(name, { home } = {}) {
     // WebKit keeps the page's localStorage (remembered region scope, columns, theme) under
     // XDG_DATA_HOME: one per data directory, so a spec never starts with another's choices
     // and a restart on the same `home` keeps them, as a real restart does.
-    env: { ...process.env, EIPDESK_HOME: dataDir, XDG_DATA_HOME: join(dataDir, 'xdg-data') },
+    env: { ...process.env, ...env, EIPDESK_HOME: dataDir, XDG_DATA_HOME: join(dataDir, 'xdg-data') },
     stdio: ['ignore', log, log],
     detached: true,
   });

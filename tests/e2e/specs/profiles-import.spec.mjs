@@ -135,7 +135,7 @@ test('a RAM role profile test shows the assumed-role ARN and when its credential
   assert.equal(await (await browser.$('[data-testid="connection-identity"]')).getText(), 'AssumedRoleUser');
   const arn = await (await browser.$('[data-testid="connection-arn"]')).getText();
   assert.match(arn, /assumed-role\/EipDeskAdmin\/eipdesk-e2e/i);
-  assert.match(await (await browser.$('[data-testid="connection-expiry"]')).getText(), /\(in \d+ (min|h)\)/);
+  assert.match(await (await browser.$('[data-testid="connection-expiry"]')).getText(), /\(in \d+ (min|hr?)\.?\)/);
   await snap('profiles-role-test');
 });
 

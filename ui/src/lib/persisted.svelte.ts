@@ -10,6 +10,7 @@
  *
  * The keys in use (users' saved choices survive only while their keys and formats do):
  * - `eipdesk.session.scope`: the region scope, a region ID or `all` (lib/stores/session.svelte.ts)
+ * - `eipdesk.language`: `system`, `en` or `zh-CN` as plain text (lib/i18n/locale.svelte.ts)
  * - `eipdesk.theme`: `system`, `light` or `dark` as plain text (lib/theme.svelte.ts)
  * - `eipdesk.inventory.autoRefreshSeconds`: a number as text (lib/inventory/store.svelte.ts)
  * - `eipdesk.table.<table>.columns`: column preferences as JSON (components/table/model.ts)

@@ -3,6 +3,7 @@
  * unit-tested. Built for 10,000+ rows: sort keys and search text are computed once per row
  * and cached, so a keystroke in the search box only scans precomputed strings.
  */
+import { m } from './i18n';
 
 export type SortDir = 'asc' | 'desc';
 export type CellValue = string | number | boolean | null | undefined;
@@ -218,15 +219,38 @@ export function statusTone(status: string): Tone {
   }
 }
 
+const STATUS_TEXT: Record<string, () => string> = {
+  Available: m.status_Available,
+  InUse: m.status_InUse,
+  Associating: m.status_Associating,
+  Unassociating: m.status_Unassociating,
+  Attaching: m.status_Attaching,
+  Detaching: m.status_Detaching,
+  Running: m.status_Running,
+  Stopped: m.status_Stopped,
+  Starting: m.status_Starting,
+  Stopping: m.status_Stopping,
+  Pending: m.status_Pending,
+  Creating: m.status_Creating,
+  Deleting: m.status_Deleting,
+  Releasing: m.status_Releasing,
+  CreateFailed: m.status_CreateFailed,
+};
+
+/** A resource status in the chosen language (the console's words); an unknown one as it is. */
+export function statusText(status: string): string {
+  return STATUS_TEXT[status]?.() ?? status;
+}
+
 /** Human label for an EIP binding mode. */
 export function modeLabel(mode: string | null | undefined): string {
   switch (mode) {
     case 'BINDED':
-      return 'Cut-through';
+      return m.mode_cut_through();
     case 'NAT':
-      return 'NAT';
+      return m.mode_nat();
     case 'MULTI_BINDED':
-      return 'Multi-EIP';
+      return m.mode_multi();
     default:
       return '';
   }

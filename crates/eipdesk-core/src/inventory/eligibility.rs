@@ -4,8 +4,8 @@
 //! their blockers, so the column and the form cannot disagree.
 
 use super::rows::{
-    CutThroughEligibility, CutThroughReason, CutThroughReasonCode as Code, CutThroughVerdict,
-    EipRef,
+    CutThroughEligibility, CutThroughReason, CutThroughReasonCode as Code, CutThroughText as Text,
+    CutThroughVerdict, EipRef,
 };
 use crate::binding::preconditions::{self, EniCutThroughFacts, HeldEip, Unmet};
 use alicloud_api::states::EniStatus;
@@ -47,11 +47,21 @@ impl<'a> EniFacts<'a> {
     }
 }
 
-fn reason(code: Code, message: String, blocking: bool) -> CutThroughReason {
+fn reason(code: Code, message: String, text: Text, blocking: bool) -> CutThroughReason {
     CutThroughReason {
         code,
         message,
+        text,
         blocking,
+    }
+}
+
+/// The mode of an EIP the ENI holds, as a reason names it (no mode: NAT).
+fn held_mode<'e>(eip: &'e HeldEip<'_>) -> &'e str {
+    if eip.mode.is_empty() {
+        "NAT"
+    } else {
+        eip.mode.as_str()
     }
 }
 
@@ -67,6 +77,7 @@ fn unmet_reason(unmet: &Unmet<'_>) -> CutThroughReason {
             Code::PrimaryEni,
             "This is an instance's primary ENI; only secondary ENIs support cut-through mode."
                 .into(),
+            Text::PrimaryEni,
             blocking,
         ),
         Unmet::NotPlainSecondary { eni_type } => reason(
@@ -75,20 +86,28 @@ fn unmet_reason(unmet: &Unmet<'_>) -> CutThroughReason {
                 "ENI type `{}` is not a plain secondary ENI.",
                 or_unknown(eni_type)
             ),
+            Text::NotSecondary {
+                kind: or_unknown(eni_type).to_owned(),
+            },
             blocking,
         ),
-        Unmet::NotInVpc => reason(Code::NotInVpc, "The ENI is not in a VPC.".into(), blocking),
+        Unmet::NotInVpc => reason(
+            Code::NotInVpc,
+            "The ENI is not in a VPC.".into(),
+            Text::NotInVpc,
+            blocking,
+        ),
         Unmet::HoldsEip(eip) => reason(
             Code::HasEip,
             format!(
                 "It already holds EIP {} ({} mode); an ENI can hold only one EIP in cut-through mode.",
                 eip.ip_address,
-                if eip.mode.is_empty() {
-                    "NAT"
-                } else {
-                    eip.mode.as_str()
-                }
+                held_mode(&eip)
             ),
+            Text::HasEip {
+                ip: eip.ip_address.to_string(),
+                mode: held_mode(&eip).to_owned(),
+            },
             blocking,
         ),
         Unmet::HasSecondaryIps { count: n } => reason(
@@ -98,11 +117,15 @@ fn unmet_reason(unmet: &Unmet<'_>) -> CutThroughReason {
                 if n == 1 { "" } else { "s" },
                 if n == 1 { "it" } else { "them" }
             ),
+            Text::HasSecondaryIps {
+                count: u32::try_from(n).unwrap_or(u32::MAX),
+            },
             blocking,
         ),
         Unmet::ServiceManaged => reason(
             Code::ServiceManaged,
             "It is managed by another cloud service.".into(),
+            Text::ServiceManaged,
             blocking,
         ),
         Unmet::Busy { status } => reason(
@@ -111,6 +134,9 @@ fn unmet_reason(unmet: &Unmet<'_>) -> CutThroughReason {
                 "Its status is {}; wait until it is Available.",
                 or_unknown(status.as_str())
             ),
+            Text::Busy {
+                status: or_unknown(status.as_str()).to_owned(),
+            },
             blocking,
         ),
         Unmet::Attached { instance } => reason(
@@ -118,6 +144,9 @@ fn unmet_reason(unmet: &Unmet<'_>) -> CutThroughReason {
             format!(
                 "It is attached to {instance}; it must be detached first, then re-attached after binding."
             ),
+            Text::Attached {
+                instance: instance.to_string(),
+            },
             blocking,
         ),
     }
@@ -137,6 +166,9 @@ pub fn cut_through_eligibility(eni: &EniFacts<'_>) -> CutThroughEligibility {
         reason(
             Code::RegionUnsupported,
             format!("{} does not offer cut-through mode.", eni.region_id),
+            Text::RegionUnsupported {
+                region: eni.region_id.to_string(),
+            },
             true,
         )
     });

@@ -146,12 +146,32 @@ pub enum CutThroughReasonCode {
     Attached,
 }
 
+/// What a reason says, as a message key (`key`) with typed arguments: the UI words it in the
+/// user's language from its catalogue (`reason_<key>`); `message` beside it keeps the English
+/// for the CLI, logs and exports. One variant per code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "key", rename_all = "camelCase")]
+pub enum CutThroughText {
+    PrimaryEni,
+    NotSecondary { kind: String },
+    NotInVpc,
+    RegionUnsupported { region: String },
+    HasEip { ip: String, mode: String },
+    HasSecondaryIps { count: u32 },
+    Busy { status: String },
+    ServiceManaged,
+    Attached { instance: String },
+}
+
 /// One reason, with the sentence the UI shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CutThroughReason {
     pub code: CutThroughReasonCode,
+    /// The English sentence (CLI, logs, CSV).
     pub message: String,
+    /// The same as a message key and arguments, for the UI's languages.
+    pub text: CutThroughText,
     /// True when it rules cut-through out; false when the workflow can fix it (detach).
     pub blocking: bool,
 }

@@ -111,7 +111,17 @@ export type CutThroughVerdict = "eligible" | "needsDetach" | "active" | "ineligi
 
 export type CutThroughReasonCode = "primaryEni" | "notSecondary" | "notInVpc" | "regionUnsupported" | "hasEip" | "hasSecondaryIps" | "busy" | "serviceManaged" | "attached";
 
-export type CutThroughReason = { code: CutThroughReasonCode, message: string, 
+export type CutThroughText = { "key": "primaryEni" } | { "key": "notSecondary", kind: string, } | { "key": "notInVpc" } | { "key": "regionUnsupported", region: string, } | { "key": "hasEip", ip: string, mode: string, } | { "key": "hasSecondaryIps", count: number, } | { "key": "busy", status: string, } | { "key": "serviceManaged" } | { "key": "attached", instance: string, };
+
+export type CutThroughReason = { code: CutThroughReasonCode, 
+/**
+ * The English sentence (CLI, logs, CSV).
+ */
+message: string, 
+/**
+ * The same as a message key and arguments, for the UI's languages.
+ */
+text: CutThroughText, 
 /**
  * True when it rules cut-through out; false when the workflow can fix it (detach).
  */

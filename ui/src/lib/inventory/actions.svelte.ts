@@ -4,6 +4,7 @@
  * for people and hands a chosen action to whoever runs it (the bind sheet registers itself,
  * so the inventory does not depend on the workflow UI).
  */
+import { m } from '../i18n';
 import { commands, type EipRow, type EniRow, type InstanceRow, type ResourceKind, type ResourceRef, type RowAction, type RowActionId } from '../backend';
 
 export interface RowOfKind {
@@ -14,12 +15,12 @@ export interface RowOfKind {
 
 /** The button text of each action, and its stable `data-action` name. */
 export const ACTION_NAMES: Record<RowActionId, { label: string; name: string }> = {
-  bindEip: { label: 'Bind EIP…', name: 'bind-eip' },
-  unbindEip: { label: 'Unbind…', name: 'unbind-eip' },
-  switchMode: { label: 'Switch mode…', name: 'switch-eip' },
-  bindEniCutThrough: { label: 'Bind in cut-through mode…', name: 'bind-eni-cut-through' },
-  bindEniNat: { label: 'Bind EIP (NAT)…', name: 'bind-eni-nat' },
-  bindInstance: { label: 'Bind EIP…', name: 'bind-instance' },
+  bindEip: { get label() { return m.action_bind_eip(); }, name: 'bind-eip' },
+  unbindEip: { get label() { return m.action_unbind(); }, name: 'unbind-eip' },
+  switchMode: { get label() { return m.action_switch(); }, name: 'switch-eip' },
+  bindEniCutThrough: { get label() { return m.action_bind_cut_through(); }, name: 'bind-eni-cut-through' },
+  bindEniNat: { get label() { return m.action_bind_nat(); }, name: 'bind-eni-nat' },
+  bindInstance: { get label() { return m.action_bind_eip(); }, name: 'bind-instance' },
 };
 
 /** The reference of a row, as the backend names it. */

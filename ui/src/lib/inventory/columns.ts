@@ -6,20 +6,22 @@
  * character by character, as the console does.
  */
 import type { EipRow, EniRow, InstanceRow } from '../backend';
-import { modeLabel, statusTone, type ColumnDef, type Tone } from '../table';
+import { m } from '../i18n';
+import { modeLabel, statusText, statusTone, type ColumnDef, type Tone } from '../table';
 import type { FilterDef } from '../components/table/model';
 import { boundToText, eipsText, eligibilityText, eniCapacityText, instanceEips, targetLabel, verdictLabel } from './rows';
 
 const status = <T extends { status: string }>(): ColumnDef<T> => ({
   id: 'status',
-  label: 'Status',
+  get label() { return m.col_status(); },
   value: (r) => r.status,
+  text: (r) => statusText(r.status),
   badge: (r) => statusTone(r.status),
   width: 110,
   priority: 1,
 });
 
-const region = <T extends { regionId: string }>(): ColumnDef<T> => ({ id: 'region', label: 'Region', value: (r) => r.regionId, width: 130, priority: 2 });
+const region = <T extends { regionId: string }>(): ColumnDef<T> => ({ id: 'region', get label() { return m.col_region(); }, value: (r) => r.regionId, width: 130, priority: 2 });
 
 function verdictTone(row: EniRow): Tone {
   switch (row.cutThrough.verdict) {
@@ -35,49 +37,49 @@ function verdictTone(row: EniRow): Tone {
 }
 
 export const eipColumns: ColumnDef<EipRow>[] = [
-  { id: 'ip', label: 'IP address', value: (r) => r.ipAddress, mono: true, copy: true, width: 150, priority: 1 },
-  { id: 'allocationId', label: 'Allocation ID', value: (r) => r.allocationId, mono: true, copy: true, width: 230, lexical: true, priority: 2 },
+  { id: 'ip', get label() { return m.col_ip(); }, value: (r) => r.ipAddress, mono: true, copy: true, width: 150, priority: 1 },
+  { id: 'allocationId', get label() { return m.col_allocation_id(); }, value: (r) => r.allocationId, mono: true, copy: true, width: 230, lexical: true, priority: 2 },
   status(),
   {
     id: 'boundTo',
-    label: 'Bound to',
+    get label() { return m.col_bound_to(); },
     value: boundToText,
     mono: true,
     width: 340,
     priority: 1,
     link: (r) => (r.binding?.target === 'eni' && r.binding.targetListed ? { kind: 'eni', id: r.binding.targetId } : r.binding?.target === 'instance' && r.binding.targetListed ? { kind: 'instance', id: r.binding.targetId } : null),
   },
-  { id: 'mode', label: 'Mode', value: (r) => modeLabel(r.mode), width: 100, placeholder: '', priority: 1 },
+  { id: 'mode', get label() { return m.col_mode(); }, value: (r) => modeLabel(r.mode), width: 100, placeholder: '', priority: 1 },
   region(),
-  { id: 'name', label: 'Name', value: (r) => r.name, width: 150, priority: 2 },
-  { id: 'targetType', label: 'Target', value: targetLabel, width: 80 },
-  { id: 'privateIp', label: 'Private IP', value: (r) => r.privateIpAddress, mono: true, width: 130 },
-  { id: 'bandwidth', label: 'Bandwidth', value: (r) => Number(r.bandwidth) || null, text: (r) => (r.bandwidth ? `${r.bandwidth} Mbps` : ''), width: 100 },
-  { id: 'chargeType', label: 'Billing', value: (r) => r.chargeType, width: 90 },
-  { id: 'metering', label: 'Metering', value: (r) => r.internetChargeType, width: 130, hidden: true },
-  { id: 'isp', label: 'Line', value: (r) => r.isp, width: 80, hidden: true },
-  { id: 'allocated', label: 'Allocated', value: (r) => r.allocationTime, width: 170, hidden: true },
-  { id: 'locks', label: 'Locks', value: (r) => r.lockReasons.join(', '), width: 110, hidden: true },
-  { id: 'tags', label: 'Tags', value: (r) => r.tags.join(', '), width: 160, hidden: true },
-  { id: 'description', label: 'Description', value: (r) => r.description, width: 200, hidden: true },
+  { id: 'name', get label() { return m.col_name(); }, value: (r) => r.name, width: 150, priority: 2 },
+  { id: 'targetType', get label() { return m.col_target(); }, value: targetLabel, width: 80 },
+  { id: 'privateIp', get label() { return m.col_private_ip(); }, value: (r) => r.privateIpAddress, mono: true, width: 130 },
+  { id: 'bandwidth', get label() { return m.col_bandwidth(); }, value: (r) => Number(r.bandwidth) || null, text: (r) => (r.bandwidth ? m.bandwidth_mbps({ value: r.bandwidth }) : ''), width: 100 },
+  { id: 'chargeType', get label() { return m.col_billing(); }, value: (r) => r.chargeType, width: 90 },
+  { id: 'metering', get label() { return m.col_metering(); }, value: (r) => r.internetChargeType, width: 130, hidden: true },
+  { id: 'isp', get label() { return m.col_isp(); }, value: (r) => r.isp, width: 80, hidden: true },
+  { id: 'allocated', get label() { return m.col_allocated(); }, value: (r) => r.allocationTime, width: 170, hidden: true },
+  { id: 'locks', get label() { return m.col_locks(); }, value: (r) => r.lockReasons.join(', '), width: 110, hidden: true },
+  { id: 'tags', get label() { return m.col_tags(); }, value: (r) => r.tags.join(', '), width: 160, hidden: true },
+  { id: 'description', get label() { return m.col_description(); }, value: (r) => r.description, width: 200, hidden: true },
 ];
 
 export const eipFilters: FilterDef<EipRow>[] = [
-  { id: 'status', label: 'Status', value: (r) => r.status },
-  { id: 'mode', label: 'Mode', value: (r) => modeLabel(r.mode) || 'Unbound' },
-  { id: 'type', label: 'Target', value: (r) => targetLabel(r) || 'Unbound' },
-  { id: 'tags', label: 'Tags', value: (r) => r.tags.join(', ') || 'No tags' },
+  { id: 'status', get label() { return m.col_status(); }, value: (r) => r.status },
+  { id: 'mode', get label() { return m.col_mode(); }, value: (r) => modeLabel(r.mode) || m.filter_unbound() },
+  { id: 'type', get label() { return m.col_target(); }, value: (r) => targetLabel(r) || m.filter_unbound() },
+  { id: 'tags', get label() { return m.col_tags(); }, value: (r) => r.tags.join(', ') || m.filter_no_tags() },
 ];
 
 export const eniColumns: ColumnDef<EniRow>[] = [
-  { id: 'id', label: 'ENI ID', value: (r) => r.networkInterfaceId, mono: true, copy: true, width: 230, lexical: true, priority: 1 },
-  { id: 'name', label: 'Name', value: (r) => r.name, width: 140, priority: 2 },
+  { id: 'id', get label() { return m.col_eni_id(); }, value: (r) => r.networkInterfaceId, mono: true, copy: true, width: 230, lexical: true, priority: 1 },
+  { id: 'name', get label() { return m.col_name(); }, value: (r) => r.name, width: 140, priority: 2 },
   status(),
-  { id: 'type', label: 'Type', value: (r) => r.eniType, width: 95 },
-  { id: 'privateIp', label: 'Private IP', value: (r) => r.privateIpAddress, mono: true, copy: true, width: 140, priority: 2 },
+  { id: 'type', get label() { return m.col_type(); }, value: (r) => r.eniType, width: 95 },
+  { id: 'privateIp', get label() { return m.col_private_ip(); }, value: (r) => r.privateIpAddress, mono: true, copy: true, width: 140, priority: 2 },
   {
     id: 'instance',
-    label: 'Instance',
+    get label() { return m.col_instance(); },
     value: (r) => (r.instanceId ? `${r.instanceId}${r.instanceName ? ` ${r.instanceName}` : ''}` : ''),
     mono: true,
     width: 260,
@@ -86,41 +88,41 @@ export const eniColumns: ColumnDef<EniRow>[] = [
   },
   {
     id: 'eip',
-    label: 'EIP',
+    get label() { return m.col_eip(); },
     value: (r) => eipsText(r.eips),
     mono: true,
     width: 210,
     priority: 2,
     link: (r) => (r.eips[0] ? { kind: 'eip', id: r.eips[0].allocationId } : null),
   },
-  { id: 'cutThrough', label: 'Cut-through', value: eligibilityText, text: verdictLabel, badge: verdictTone, width: 130, priority: 1 },
+  { id: 'cutThrough', get label() { return m.col_cut_through(); }, value: eligibilityText, text: verdictLabel, badge: verdictTone, width: 130, priority: 1 },
   region(),
-  { id: 'zone', label: 'Zone', value: (r) => r.zoneId, width: 130 },
-  { id: 'vpc', label: 'VPC', value: (r) => r.vpcName ?? r.vpcId, width: 150 },
-  { id: 'vswitch', label: 'vSwitch', value: (r) => r.vswitchName ?? r.vswitchId, width: 150, hidden: true },
-  { id: 'secondaryIps', label: 'Secondary IPs', value: (r) => r.secondaryPrivateIps.join(', '), mono: true, width: 160, hidden: true },
-  { id: 'mac', label: 'MAC', value: (r) => r.macAddress, mono: true, width: 150, hidden: true },
-  { id: 'securityGroups', label: 'Security groups', value: (r) => r.securityGroupIds.join(', '), mono: true, width: 200, hidden: true },
-  { id: 'tags', label: 'Tags', value: (r) => r.tags.join(', '), width: 160, hidden: true },
-  { id: 'created', label: 'Created', value: (r) => r.creationTime, width: 170, hidden: true },
+  { id: 'zone', get label() { return m.col_zone(); }, value: (r) => r.zoneId, width: 130 },
+  { id: 'vpc', get label() { return m.col_vpc(); }, value: (r) => r.vpcName ?? r.vpcId, width: 150 },
+  { id: 'vswitch', get label() { return m.col_vswitch(); }, value: (r) => r.vswitchName ?? r.vswitchId, width: 150, hidden: true },
+  { id: 'secondaryIps', get label() { return m.col_secondary_ips(); }, value: (r) => r.secondaryPrivateIps.join(', '), mono: true, width: 160, hidden: true },
+  { id: 'mac', get label() { return m.col_mac(); }, value: (r) => r.macAddress, mono: true, width: 150, hidden: true },
+  { id: 'securityGroups', get label() { return m.col_security_groups(); }, value: (r) => r.securityGroupIds.join(', '), mono: true, width: 200, hidden: true },
+  { id: 'tags', get label() { return m.col_tags(); }, value: (r) => r.tags.join(', '), width: 160, hidden: true },
+  { id: 'created', get label() { return m.col_created(); }, value: (r) => r.creationTime, width: 170, hidden: true },
 ];
 
 export const eniFilters: FilterDef<EniRow>[] = [
-  { id: 'status', label: 'Status', value: (r) => r.status },
-  { id: 'type', label: 'Type', value: (r) => r.eniType },
-  { id: 'cutThrough', label: 'Cut-through', value: verdictLabel },
-  { id: 'tags', label: 'Tags', value: (r) => r.tags.join(', ') || 'No tags' },
+  { id: 'status', get label() { return m.col_status(); }, value: (r) => r.status },
+  { id: 'type', get label() { return m.col_type(); }, value: (r) => r.eniType },
+  { id: 'cutThrough', get label() { return m.col_cut_through(); }, value: verdictLabel },
+  { id: 'tags', get label() { return m.col_tags(); }, value: (r) => r.tags.join(', ') || m.filter_no_tags() },
 ];
 
 export const instanceColumns: ColumnDef<InstanceRow>[] = [
-  { id: 'id', label: 'Instance ID', value: (r) => r.instanceId, mono: true, copy: true, width: 220, lexical: true, priority: 1 },
-  { id: 'name', label: 'Name', value: (r) => r.name, width: 150, priority: 2 },
+  { id: 'id', get label() { return m.col_instance_id(); }, value: (r) => r.instanceId, mono: true, copy: true, width: 220, lexical: true, priority: 1 },
+  { id: 'name', get label() { return m.col_name(); }, value: (r) => r.name, width: 150, priority: 2 },
   status(),
-  { id: 'type', label: 'Type', value: (r) => r.instanceType, width: 150 },
-  { id: 'privateIp', label: 'Private IP', value: (r) => r.privateIpAddress, mono: true, copy: true, width: 130, priority: 2 },
+  { id: 'type', get label() { return m.col_instance_type(); }, value: (r) => r.instanceType, width: 150 },
+  { id: 'privateIp', get label() { return m.col_private_ip(); }, value: (r) => r.privateIpAddress, mono: true, copy: true, width: 130, priority: 2 },
   {
     id: 'eips',
-    label: 'EIPs',
+    get label() { return m.col_eips(); },
     value: (r) => eipsText(instanceEips(r)),
     mono: true,
     width: 230,
@@ -130,20 +132,20 @@ export const instanceColumns: ColumnDef<InstanceRow>[] = [
       return first ? { kind: 'eip', id: first.allocationId } : null;
     },
   },
-  { id: 'enis', label: 'ENIs', value: (r) => r.enis.length, text: eniCapacityText, width: 80, priority: 2 },
-  { id: 'eniFree', label: 'ENI slots left', value: (r) => r.eniRemaining, width: 110, priority: 2 },
+  { id: 'enis', get label() { return m.col_enis(); }, value: (r) => r.enis.length, text: eniCapacityText, width: 80, priority: 2 },
+  { id: 'eniFree', get label() { return m.col_eni_free(); }, value: (r) => r.eniRemaining, width: 110, priority: 2 },
   region(),
-  { id: 'zone', label: 'Zone', value: (r) => r.zoneId, width: 130 },
-  { id: 'vpc', label: 'VPC', value: (r) => r.vpcName ?? r.vpcId, width: 150 },
-  { id: 'vswitch', label: 'vSwitch', value: (r) => r.vswitchName ?? r.vswitchId, width: 150, hidden: true },
-  { id: 'os', label: 'OS', value: (r) => r.osName, width: 200, hidden: true },
-  { id: 'cpu', label: 'vCPU', value: (r) => r.cpu, width: 70, hidden: true },
-  { id: 'memory', label: 'Memory', value: (r) => r.memoryMib, text: (r) => `${(r.memoryMib / 1024).toFixed(0)} GiB`, width: 90, hidden: true },
-  { id: 'chargeType', label: 'Billing', value: (r) => r.chargeType, width: 90, hidden: true },
-  { id: 'created', label: 'Created', value: (r) => r.creationTime, width: 170, hidden: true },
+  { id: 'zone', get label() { return m.col_zone(); }, value: (r) => r.zoneId, width: 130 },
+  { id: 'vpc', get label() { return m.col_vpc(); }, value: (r) => r.vpcName ?? r.vpcId, width: 150 },
+  { id: 'vswitch', get label() { return m.col_vswitch(); }, value: (r) => r.vswitchName ?? r.vswitchId, width: 150, hidden: true },
+  { id: 'os', get label() { return m.col_os(); }, value: (r) => r.osName, width: 200, hidden: true },
+  { id: 'cpu', get label() { return m.col_cpu(); }, value: (r) => r.cpu, width: 70, hidden: true },
+  { id: 'memory', get label() { return m.col_memory(); }, value: (r) => r.memoryMib, text: (r) => m.memory_gib({ value: (r.memoryMib / 1024).toFixed(0) }), width: 90, hidden: true },
+  { id: 'chargeType', get label() { return m.col_billing(); }, value: (r) => r.chargeType, width: 90, hidden: true },
+  { id: 'created', get label() { return m.col_created(); }, value: (r) => r.creationTime, width: 170, hidden: true },
 ];
 
 export const instanceFilters: FilterDef<InstanceRow>[] = [
-  { id: 'status', label: 'Status', value: (r) => r.status },
-  { id: 'type', label: 'Type', value: (r) => r.instanceType },
+  { id: 'status', get label() { return m.col_status(); }, value: (r) => r.status },
+  { id: 'type', get label() { return m.col_instance_type(); }, value: (r) => r.instanceType },
 ];

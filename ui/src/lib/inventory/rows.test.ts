@@ -122,12 +122,12 @@ describe('display texts', () => {
       cutThrough: {
         verdict: 'ineligible',
         reasons: [
-          { code: 'attached', message: 'It is attached to i-1…', blocking: false },
-          { code: 'primaryEni', message: 'Primary ENI.', blocking: true },
+          { code: 'attached', message: 'It is attached to i-1…', text: { key: 'attached', instance: 'i-1' }, blocking: false },
+          { code: 'primaryEni', message: 'Primary ENI.', text: { key: 'primaryEni' }, blocking: true },
         ],
       },
     });
-    expect(eligibilityText(blocked)).toBe('Not eligible: Primary ENI.');
+    expect(eligibilityText(blocked)).toBe("Not eligible: This is an instance's primary ENI; only secondary ENIs support cut-through mode.");
     expect(eipsText([{ allocationId: 'eip-1', ipAddress: '1.2.3.4', mode: 'BINDED', status: 'InUse' }])).toBe('1.2.3.4 (Cut-through)');
   });
 

@@ -3,6 +3,8 @@
  * display texts (what an EIP is bound to, an ENI's EIPs, an instance's ENI capacity) that
  * the tables show, search and export.
  */
+import { cutThroughText } from './reasons';
+import { m } from '../i18n';
 import type { EipRef, EipRow, EniRow, ErrorDto, InstanceRow, InventoryPatch, RegionRows } from '../backend';
 import { modeLabel } from '../table';
 
@@ -77,7 +79,7 @@ export function boundToText(row: EipRow): string {
   const b = row.binding;
   if (!b) return '';
   if (b.target === 'eni') {
-    const via = b.instanceId ? ` → ${b.instanceName ?? b.instanceId}` : ' (not attached)';
+    const via = b.instanceId ? ` → ${b.instanceName ?? b.instanceId}` : ` ${m.not_attached_paren()}`;
     return `${b.targetId}${b.eniName ? ` ${b.eniName}` : ''}${via}`;
   }
   if (b.target === 'instance') return `${b.targetId}${b.instanceName ? ` ${b.instanceName}` : ''}`;
@@ -88,9 +90,9 @@ export function boundToText(row: EipRow): string {
 export function targetLabel(row: EipRow): string {
   switch (row.binding?.target) {
     case 'eni':
-      return 'ENI';
+      return m.target_eni();
     case 'instance':
-      return 'ECS';
+      return m.target_ecs();
     case 'other':
       return row.binding.targetType;
     default:
@@ -102,20 +104,20 @@ export function targetLabel(row: EipRow): string {
 export function verdictLabel(row: EniRow): string {
   switch (row.cutThrough.verdict) {
     case 'eligible':
-      return 'Eligible';
+      return m.verdict_eligible();
     case 'needsDetach':
-      return 'After detach';
+      return m.verdict_needs_detach();
     case 'active':
-      return 'Active';
+      return m.verdict_active();
     case 'ineligible':
-      return 'Not eligible';
+      return m.verdict_ineligible();
   }
 }
 
 /** The eligibility column: verdict plus the first blocking reason. */
 export function eligibilityText(row: EniRow): string {
   const reason = row.cutThrough.reasons.find((r) => r.blocking) ?? row.cutThrough.reasons[0];
-  return reason && row.cutThrough.verdict !== 'eligible' ? `${verdictLabel(row)}: ${reason.message}` : verdictLabel(row);
+  return reason && row.cutThrough.verdict !== 'eligible' ? `${verdictLabel(row)}: ${cutThroughText(reason.text)}` : verdictLabel(row);
 }
 
 /** "2 / 3" ENIs used of the quota, or "2" when the quota is unknown. */

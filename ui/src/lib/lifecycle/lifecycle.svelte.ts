@@ -5,6 +5,7 @@
  * result and plan, the confirmations, and the run it started. The rules live in the core:
  * this only sends the form and shows what comes back.
  */
+import { m } from '../i18n';
 import {
   commands,
   toBackendError,
@@ -23,18 +24,18 @@ export type Stage = 'form' | 'plan' | 'run';
 
 /** The jobs this sheet runs, with their titles. */
 export const lifecycleJobs: Partial<Record<JobKind, string>> = {
-  allocateEip: 'Allocate an EIP',
-  releaseEip: 'Release EIPs',
-  renameEip: 'Rename EIPs',
-  setEipBandwidth: 'Change bandwidth',
-  createEni: 'Create a secondary ENI',
-  deleteEni: 'Delete ENIs',
-  attachEni: 'Attach the ENI',
-  detachEni: 'Detach the ENI',
-  renameEni: 'Rename ENIs',
-  addTags: 'Add tags',
-  removeTags: 'Remove tags',
-  createAndBind: 'Create and bind in cut-through mode',
+  get allocateEip() { return m.job_allocateEip(); },
+  get releaseEip() { return m.job_releaseEip(); },
+  get renameEip() { return m.job_renameEip(); },
+  get setEipBandwidth() { return m.job_setEipBandwidth(); },
+  get createEni() { return m.job_createEni(); },
+  get deleteEni() { return m.job_deleteEni(); },
+  get attachEni() { return m.job_attachEni(); },
+  get detachEni() { return m.job_detachEni(); },
+  get renameEni() { return m.job_renameEni(); },
+  get addTags() { return m.job_addTags(); },
+  get removeTags() { return m.job_removeTags(); },
+  get createAndBind() { return m.job_createAndBind(); },
 };
 
 /** Jobs that may act on several resources at once. */
@@ -87,7 +88,7 @@ class Lifecycle {
   error: ErrorDto | null = $state(null);
 
   run = $derived(this.runId ? runs.byId[this.runId] ?? null : null);
-  title = $derived(lifecycleJobs[this.job] ?? 'Lifecycle');
+  title = $derived(lifecycleJobs[this.job] ?? m.job_lifecycle());
   confirmed = $derived(
     (this.preflight?.plan?.warnings ?? []).every((w) => (w.confirmText ? this.typed.trim() === w.confirmText : this.accepted.includes(w.code))),
   );

@@ -3,6 +3,8 @@
  * region in scope): EIPs, ENIs and instances with their IDs, IPs, names and descriptions, and
  * the tags of EIPs and ENIs (`key=value`; instance rows carry none).
  */
+import { m } from '../i18n';
+import { statusText } from '../table';
 import type { EipRow, EniRow, InstanceRow } from '../backend';
 import type { Entry } from './rank';
 
@@ -13,7 +15,7 @@ export function resourceEntries(eips: readonly EipRow[], enis: readonly EniRow[]
       key: `eip:${r.allocationId}`,
       kind: 'eip',
       title: r.name ? `${r.ipAddress} · ${r.name}` : r.ipAddress,
-      detail: `EIP ${r.allocationId} · ${r.status} · ${r.regionId}`,
+      detail: m.entry_eip({ id: r.allocationId, status: statusText(r.status), region: r.regionId }),
       ids: [r.allocationId, r.ipAddress],
       words: [r.name, r.regionId, r.description, ...r.tags],
     });
@@ -22,7 +24,7 @@ export function resourceEntries(eips: readonly EipRow[], enis: readonly EniRow[]
       key: `eni:${r.networkInterfaceId}`,
       kind: 'eni',
       title: r.name ? `${r.name} · ${r.networkInterfaceId}` : r.networkInterfaceId,
-      detail: `ENI ${r.privateIpAddress} · ${r.status} · ${r.regionId}`,
+      detail: m.entry_eni({ ip: r.privateIpAddress, status: statusText(r.status), region: r.regionId }),
       ids: [r.networkInterfaceId, r.privateIpAddress, ...r.secondaryPrivateIps],
       words: [r.name, r.regionId, r.description, ...r.tags],
     });
@@ -31,7 +33,7 @@ export function resourceEntries(eips: readonly EipRow[], enis: readonly EniRow[]
       key: `instance:${r.instanceId}`,
       kind: 'instance',
       title: r.name ? `${r.name} · ${r.instanceId}` : r.instanceId,
-      detail: `Instance ${r.privateIpAddress} · ${r.status} · ${r.regionId}`,
+      detail: m.entry_instance({ ip: r.privateIpAddress, status: statusText(r.status), region: r.regionId }),
       ids: [r.instanceId, r.privateIpAddress],
       words: [r.name, r.regionId],
     });

@@ -4,6 +4,7 @@
  * form starts them empty (the UI never receives a stored secret), and an empty secret field
  * means "keep what the keychain has"; typing a value replaces it.
  */
+import { m } from '../i18n';
 import type {
   CredentialsEdit,
   DeskProfile,
@@ -48,16 +49,16 @@ export const DEFAULT_SESSION_NAME = 'eipdesk';
 export const DEFAULT_DURATION = 3600;
 
 export const MODE_LABELS: Record<FormMode, string> = {
-  accessKey: 'AccessKey',
-  stsToken: 'STS token',
-  ramRole: 'RAM role',
+  get accessKey() { return m.auth_access_key(); },
+  get stsToken() { return m.auth_sts(); },
+  get ramRole() { return m.auth_ram_role(); },
 };
 
-export const LABELS: { value: EnvLabel; text: string }[] = [
-  { value: 'none', text: 'None' },
-  { value: 'test', text: 'Test' },
-  { value: 'staging', text: 'Staging' },
-  { value: 'production', text: 'Production' },
+export const LABELS: { value: EnvLabel; readonly text: string }[] = [
+  { value: 'none', get text() { return m.env_none(); } },
+  { value: 'test', get text() { return m.env_test(); } },
+  { value: 'staging', get text() { return m.env_staging(); } },
+  { value: 'production', get text() { return m.env_production(); } },
 ];
 
 export function emptyForm(): ProfileForm {

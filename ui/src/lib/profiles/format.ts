@@ -1,39 +1,30 @@
-/** Times as the profile screens show them: "3 h ago", "expires in 59 min (14:05)". */
+/**
+ * Times as the profile screens show them, in the chosen locale (`Intl` through lib/i18n):
+ * "3 hr. ago" / "3小时前", "expires in 59 min." / "59分钟后".
+ */
+import { formatDateTime, formatSpan, m } from '../i18n';
+import type { Locale } from '../i18n/locale.svelte';
+import { language } from '../i18n';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-function span(ms: number): string {
-  if (ms < MINUTE) return `${Math.max(1, Math.round(ms / 1000))} s`;
-  if (ms < HOUR) return `${Math.round(ms / MINUTE)} min`;
-  if (ms < DAY) return `${Math.round(ms / HOUR)} h`;
-  const days = Math.round(ms / DAY);
-  return `${days} day${days === 1 ? '' : 's'}`;
-}
-
-/** "just now", "5 min ago", "2 days ago", or "never" for `null`. */
-export function formatRelative(iso: string | null, now: Date = new Date()): string {
-  if (!iso) return 'never';
+/** "just now", "5 min. ago", "2 days ago", or "never" for `null`. */
+export function formatRelative(iso: string | null, now: Date = new Date(), locale: Locale = language.current): string {
+  if (!iso) return m.never({}, { locale });
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
   const ago = now.getTime() - t;
-  if (ago < 45_000) return 'just now';
-  return `${span(ago)} ago`;
+  if (ago < 45_000) return m.just_now({}, { locale });
+  return formatSpan(-ago, locale);
 }
 
-/** "in 59 min" or "expired 3 min ago". */
-export function formatExpiry(iso: string, now: Date = new Date()): { text: string; expired: boolean } {
+/** "in 59 min." or "expired 3 min. ago". */
+export function formatExpiry(iso: string, now: Date = new Date(), locale: Locale = language.current): { text: string; expired: boolean } {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return { text: iso, expired: false };
   const left = t - now.getTime();
-  return left > 0 ? { text: `in ${span(left)}`, expired: false } : { text: `expired ${span(-left)} ago`, expired: true };
+  return left > 0 ? { text: formatSpan(left, locale), expired: false } : { text: m.expired_ago({ ago: formatSpan(left, locale) }, { locale }), expired: true };
 }
 
-/** A local date and time for tooltips and details ("2026-06-01 14:05:00"). */
+/** A local date and time for tooltips and details. */
 export function formatLocal(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  return formatDateTime(iso);
 }

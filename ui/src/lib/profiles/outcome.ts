@@ -6,6 +6,7 @@
  * No DOM; unit-tested.
  */
 import type { ConnectionReport, ErrorDto } from '../backend';
+import { m } from '../i18n';
 
 export type ProfileOutcome = {
   /** The profile acted on. */
@@ -18,8 +19,18 @@ export type ProfileOutcome = {
 
 /** The heading of a failed action: `Connection test of “prod” failed`. */
 export function failedHeading(action: string, name: string): string {
-  const what: Record<string, string> = { test: 'Connection test', switch: 'Switching to', delete: 'Deleting', edit: 'Editing' };
-  return action === 'test' ? `${what.test} of “${name}” failed` : `${what[action] ?? action} “${name}” failed`;
+  switch (action) {
+    case 'test':
+      return m.po_failed_test({ name });
+    case 'switch':
+      return m.po_failed_switch({ name });
+    case 'delete':
+      return m.po_failed_delete({ name });
+    case 'edit':
+      return m.po_failed_edit({ name });
+    default:
+      return m.po_failed_other({ action, name });
+  }
 }
 
 /**

@@ -3,6 +3,7 @@
  * described in the header and lists: the shortcut, keyboard movement through the results,
  * the environment's colour and word, one-line descriptions and match highlighting.
  */
+import { m } from '../i18n';
 import type { AuthMode, DeskProfile } from '../backend';
 
 export interface KeyLike {
@@ -58,33 +59,33 @@ export function envTone(p: Pick<DeskProfile, 'labelColor'>): Tone {
 
 /** The environment's word for badges (empty when the profile has no label). */
 export function envText(p: Pick<DeskProfile, 'label' | 'builtin'>): string {
-  if (p.builtin) return 'Sandbox';
+  if (p.builtin) return m.env_sandbox();
   switch (p.label) {
     case 'production':
-      return 'Production';
+      return m.env_production();
     case 'staging':
-      return 'Staging';
+      return m.env_staging();
     case 'test':
-      return 'Test';
+      return m.env_test();
     default:
       return '';
   }
 }
 
 export const MODE_NAMES: Record<AuthMode, string> = {
-  accessKey: 'AccessKey',
-  stsToken: 'STS token',
-  ramRole: 'RAM role',
-  sandbox: 'Built-in emulator',
-  ecsRamRole: 'ECS RAM role',
-  credentialsUri: 'Credentials URI',
-  external: 'External command',
+  get accessKey() { return m.auth_access_key(); },
+  get stsToken() { return m.auth_sts(); },
+  get ramRole() { return m.auth_ram_role(); },
+  get sandbox() { return m.auth_sandbox(); },
+  get ecsRamRole() { return m.auth_ecs_ram_role(); },
+  get credentialsUri() { return m.auth_uri(); },
+  get external() { return m.auth_external(); },
 };
 
 /** "5678901234567890 · cn-hangzhou · AccessKey" (account unknown until a connection test). */
 export function describe(p: DeskProfile): string {
-  const parts = [p.accountId ?? 'account not tested yet', p.region, MODE_NAMES[p.mode]];
-  if (p.sandboxEndpoint && !p.builtin) parts.push('Sandbox endpoint');
+  const parts = [p.accountId ?? m.account_not_tested_yet(), p.region, MODE_NAMES[p.mode]];
+  if (p.sandboxEndpoint && !p.builtin) parts.push(m.pp_sandbox_endpoint());
   return parts.join(' · ');
 }
 

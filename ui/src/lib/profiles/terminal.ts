@@ -3,6 +3,7 @@
  * Terraform, the SDKs and scripts through `eipdesk-cli`, which reads the same profiles and
  * keychain as the app. Nothing here writes a file; the user copies what they want.
  */
+import { m } from '../i18n';
 import type { AuthMode } from '../backend';
 
 export interface Snippet {
@@ -33,14 +34,14 @@ export function terminalSnippets(name: string, mode: AuthMode, id: string): Snip
   const aliyunProfile = shellQuote(`eipdesk-${name.replace(/[^A-Za-z0-9_-]+/g, '-').toLowerCase()}`);
   const out: Snippet[] = [
     {
-      title: 'aliyun CLI (External mode; asks eipdesk-cli before every call)',
+      title: m.term_aliyun(),
       command: `aliyun configure set --profile ${aliyunProfile} --mode External --process-command ${shellQuote(`eipdesk-cli credentials ${processArg}`)}`,
     },
-    { title: 'Terraform or any command', command: `eipdesk-cli exec ${p} -- terraform plan` },
-    { title: 'This shell session', command: `eval "$(eipdesk-cli env ${p})"` },
+    { title: m.term_terraform(), command: `eipdesk-cli exec ${p} -- terraform plan` },
+    { title: m.term_shell(), command: `eval "$(eipdesk-cli env ${p})"` },
   ];
   if (mode !== 'accessKey' && mode !== 'sandbox') {
-    out.push({ title: 'SDKs (ALIBABA_CLOUD_CREDENTIALS_URI; prints the URI to export)', command: `eipdesk-cli serve ${p}` });
+    out.push({ title: m.term_sdk(), command: `eipdesk-cli serve ${p}` });
   }
   return out;
 }

@@ -2,22 +2,23 @@
  * Pure helpers of the binding workflow UI: labels and tones of run and step statuses, elapsed
  * times, which job a form describes, and the resource kind of an ID. No DOM; unit-tested.
  */
+import { m } from '../i18n';
 import type { BindMode, JobKind, ResourceKind, RunStatus, RunView, StepStatus, StepView } from '../backend';
 import type { Tone } from '../table';
 
-const RUN_LABELS: Record<RunStatus, string> = {
-  running: 'Running',
-  waitingForDecision: 'Needs a decision',
-  rollingBack: 'Rolling back',
-  completed: 'Completed',
-  rolledBack: 'Rolled back',
-  cancelled: 'Cancelled',
-  failed: 'Failed',
-  interrupted: 'Interrupted',
+const RUN_LABELS: Record<RunStatus, () => string> = {
+  running: m.run_running,
+  waitingForDecision: m.run_waiting,
+  rollingBack: m.run_rolling_back,
+  completed: m.run_completed,
+  rolledBack: m.run_rolled_back,
+  cancelled: m.run_cancelled,
+  failed: m.run_failed,
+  interrupted: m.run_interrupted,
 };
 
 export function runLabel(status: RunStatus): string {
-  return RUN_LABELS[status];
+  return RUN_LABELS[status]();
 }
 
 export function runTone(status: RunStatus): Tone {
@@ -64,16 +65,24 @@ function neverHappened(step: Partial<Pick<StepView, 'status' | 'error' | 'undoRe
 
 /** "waiting for eni-1 Available", "undo failed", … */
 export function stepLabel(step: Pick<StepView, 'status' | 'waitingFor'> & Partial<Pick<StepView, 'error' | 'undoRequestId'>>): string {
-  if (neverHappened(step)) return 'failed, nothing to undo';
+  if (neverHappened(step)) return m.step_never_happened();
   switch (step.status) {
     case 'waiting':
-      return step.waitingFor ? `waiting for ${step.waitingFor}` : 'waiting';
+      return step.waitingFor ? m.step_waiting_for({ what: step.waitingFor }) : m.step_waiting();
     case 'undoing':
-      return step.waitingFor ? `undoing: waiting for ${step.waitingFor}` : 'undoing';
+      return step.waitingFor ? m.step_undoing_waiting({ what: step.waitingFor }) : m.step_undoing();
     case 'undoFailed':
-      return 'undo failed';
-    default:
-      return step.status;
+      return m.step_undo_failed();
+    case 'pending':
+      return m.step_pending();
+    case 'running':
+      return m.step_running();
+    case 'done':
+      return m.step_done();
+    case 'failed':
+      return m.step_failed();
+    case 'undone':
+      return m.step_undone();
   }
 }
 
@@ -103,8 +112,8 @@ export function formatElapsed(ms: number | null | undefined): string {
   const s = ms / 1000;
   if (s < 60) return `${s < 10 ? s.toFixed(1) : Math.round(s)} s`;
   const whole = Math.round(s);
-  const m = Math.floor(whole / 60);
-  return `${m} min ${String(whole % 60).padStart(2, '0')} s`;
+  const mins = Math.floor(whole / 60);
+  return `${mins} min ${String(whole % 60).padStart(2, '0')} s`;
 }
 
 /** The step's elapsed time: settled steps from the journal, running ones against `nowMs`. */
@@ -134,11 +143,11 @@ export function jobFor(intent: Intent, mode: BindMode, currentMode: string | nul
 export function sheetTitle(intent: Intent): string {
   switch (intent) {
     case 'bind':
-      return 'Bind EIP';
+      return m.sheet_bind();
     case 'unbind':
-      return 'Unbind EIP';
+      return m.sheet_unbind();
     case 'switch':
-      return 'Switch binding mode';
+      return m.sheet_switch();
   }
 }
 
@@ -158,5 +167,5 @@ export function settledSteps(run: Pick<RunView, 'steps'>): number {
 /** "3 of 4 steps done". */
 export function progressText(run: Pick<RunView, 'steps'>): string {
   const done = run.steps.filter((s) => s.status === 'done').length;
-  return `${done} of ${run.steps.length} steps done`;
+  return m.steps_done({ done, total: run.steps.length });
 }

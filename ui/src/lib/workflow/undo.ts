@@ -3,6 +3,7 @@
  * unbinding it (the ENI goes back where the run left it), a switch of mode by switching back.
  * Other jobs offer no undo here (an unbind is undone by binding again, from the tables).
  */
+import { m } from '../i18n';
 import type { BindMode, RunView } from '../backend';
 import type { Prefill } from './sheet.svelte';
 
@@ -18,7 +19,7 @@ export function switchedTo(run: UndoSource): BindMode | null {
 export function undoPrefill(run: UndoSource): { label: string; prefill: Prefill } | null {
   if (run.job === 'cutThroughBind') {
     return {
-      label: 'Undo this binding…',
+      label: m.undo_binding(),
       prefill: { regionId: run.region, intent: 'unbind', allocationId: run.allocationId, currentMode: 'BINDED', attachTo: run.finalInstance ?? '' },
     };
   }
@@ -27,7 +28,7 @@ export function undoPrefill(run: UndoSource): { label: string; prefill: Prefill 
     if (!now) return null;
     const back: BindMode = now === 'NAT' ? 'BINDED' : 'NAT';
     return {
-      label: `Undo: switch back to ${back === 'BINDED' ? 'cut-through' : 'NAT'}…`,
+      label: back === 'BINDED' ? m.undo_switch_cut_through() : m.undo_switch_nat(),
       prefill: { regionId: run.region, intent: 'switch', allocationId: run.allocationId, mode: back, currentMode: now },
     };
   }
