@@ -292,6 +292,12 @@ test('screenshots of every page, the details, the sheet stages and the palette a
       await screenshot(b, `layout-sheet-2-plan-${tag}`);
       await closeModals(b);
       await goto(b, 'activity');
+      if (w === 900) {
+        // At the minimum width a run's status and its Open button are in view, not scrolled off.
+        const row = '[data-testid="runs-table"] tbody tr[data-run]';
+        const { vw, vh, boxes: at } = await boxes(b, [`${row} .badge`, `${row} .row-actions button`]);
+        for (const [sel, box] of Object.entries(at)) assert.ok(inside(box, vw, vh), `Activity at ${tag}: ${sel} is outside the window: ${JSON.stringify(box)} (${vw}×${vh})`);
+      }
       await (await waitFor(b, '[data-testid="runs-table"] tbody tr[data-run] .row-actions button')).click();
       await waitFor(b, '[data-testid="bind-sheet"][data-stage="run"] [data-testid="run-timeline"]');
       await screenshot(b, `layout-sheet-3-run-${tag}`);
