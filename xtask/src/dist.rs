@@ -9,8 +9,10 @@
 //! from `target/dist/tauri.dist.json`: the package name and the CLI binary, if any.
 
 pub mod check;
+mod tree;
 
-use crate::cmd::{self, run, step};
+use crate::cmd::{self, run};
+use crate::phases::Phases;
 use crate::setup;
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
@@ -35,27 +37,32 @@ pub fn dist(args: &[&str]) -> Result<()> {
         ["--check"] => true,
         _ => bail!("usage: cargo xtask dist [--check]"),
     };
-    let packages = build()?;
-    if check {
-        check::check(&packages)?;
-    }
-    Ok(())
+    let mut phases = Phases::default();
+    let result = build(&mut phases).and_then(|packages| match check {
+        true => check::check(&packages, &mut phases),
+        false => Ok(()),
+    });
+    println!("\n{}", phases.table());
+    result
 }
 
 /// Builds everything and bundles the two packages.
-pub fn build() -> Result<Packages> {
+pub fn build(phases: &mut Phases) -> Result<Packages> {
+    phases.step("set-up: system packages, Node.js, npm packages");
     setup::system_packages()?;
     setup::node()?;
     setup::npm_ci(&cmd::root().join("ui"))?;
+    phases.step("set-up: the pinned Tauri CLI");
     let tauri = setup::tauri_cli()?;
+    phases.step("build the UI");
     crate::test::build_ui()?;
     let root = cmd::root();
     let cli_package = cli_package()?;
-    step("build the release app (custom-protocol)");
+    phases.step("build the release app (custom-protocol)");
     run(cmd::cargo().args(crate::bench::startup::release_build_args()))?;
     let cli = match &cli_package {
         Some(package) => {
-            step(&format!("build {CLI_BIN} (package {package})"));
+            phases.step(&format!("build {CLI_BIN} (package {package}, release)"));
             run(cmd::cargo().args(["build", "--release", "-p", package, "--bin", CLI_BIN]))?;
             Some(root.join("target/release").join(CLI_BIN))
         }
@@ -71,7 +78,7 @@ pub fn build() -> Result<Packages> {
     std::fs::create_dir_all(&out)?;
     let merged = out.join("tauri.dist.json");
     std::fs::write(&merged, merge_config(cli.as_deref()))?;
-    step("bundle .deb and .rpm (tauri bundle)");
+    phases.step("bundle .deb and .rpm (tauri bundle)");
     let bundle = root.join("target/release/bundle");
     if bundle.exists() {
         std::fs::remove_dir_all(&bundle)?;
