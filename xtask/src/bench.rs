@@ -13,6 +13,7 @@
 mod cli;
 mod inventory;
 pub mod startup;
+mod timeline;
 
 use crate::cmd::{self, run, step};
 use anyhow::{Result, bail};

@@ -141,12 +141,17 @@ pub fn probe(args: &[&str]) -> Result<()> {
     launch::wait_for_table(&mut warm, &bench.join("startup-warmup.png"), QUIET, LIMIT)?;
     warm.stop()?;
     let mut lines = String::new();
+    let mut timelines = Vec::new();
+    let mut paints = Vec::new();
     for i in 0..runs {
         let mut app = App::start(binary, &scratch.join(format!("home-{i}")))?;
         let png = bench.join(format!("startup-run-{}.png", i + 1));
         let painted = launch::wait_for_table(&mut app, &png, QUIET, LIMIT)?;
         let memory = launch::tree_memory(app.pid())?;
+        let home = app.home.clone();
         app.stop()?;
+        timelines.push(super::timeline::read(&home));
+        paints.push(painted.at.as_millis() as u64);
         println!(
             "run {:>2}: table painted at {} ms, main RSS {} MiB",
             i + 1,
@@ -164,6 +169,10 @@ pub fn probe(args: &[&str]) -> Result<()> {
         ));
     }
     std::fs::write(out, lines)?;
+    println!(
+        "\nwhere the time went (the app's start-up log, median over the runs):\n{}",
+        super::timeline::table(&timelines, median(paints))
+    );
     Ok(())
 }
 
