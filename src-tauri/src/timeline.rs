@@ -17,10 +17,10 @@ pub fn begin() {
 }
 
 /// Milliseconds since the process was started (exec), as far as known.
-fn elapsed_ms() -> u128 {
-    START
-        .get()
-        .map_or(0, |(main, before)| (main.elapsed() + *before).as_millis())
+fn elapsed_ms() -> u64 {
+    START.get().map_or(0, |(main, before)| {
+        u64::try_from((main.elapsed() + *before).as_millis()).unwrap_or(u64::MAX)
+    })
 }
 
 /// Logs `what` with the time since the process started.

@@ -33,10 +33,10 @@ fn parse(line: &str) -> Option<(String, u64)> {
         return None;
     }
     let fields = &v["fields"];
-    Some((
-        fields["message"].as_str()?.to_string(),
-        fields["ms"].as_u64()?,
-    ))
+    // A number; builds that logged a u128 have it as a string (the JSON layer's u128 form).
+    let ms = &fields["ms"];
+    let ms = ms.as_u64().or_else(|| ms.as_str()?.parse().ok())?;
+    Some((fields["message"].as_str()?.to_string(), ms))
 }
 
 /// Median per milestone over the runs (in the order of the first run), as Markdown rows.
@@ -73,6 +73,9 @@ mod tests {
     fn reads_a_milestone_line() {
         let line = r#"{"timestamp":"2026-01-01T00:00:00Z","level":"INFO","fields":{"message":"page load started","ms":312},"target":"eipdesk::startup"}"#;
         assert_eq!(parse(line), Some(("page load started".into(), 312)));
+        let text =
+            r#"{"fields":{"message":"first IPC call","ms":"1607"},"target":"eipdesk::startup"}"#;
+        assert_eq!(parse(text), Some(("first IPC call".into(), 1607)));
         let other = r#"{"fields":{"message":"ready","ms":1},"target":"eipdesk"}"#;
         assert_eq!(parse(other), None);
     }
