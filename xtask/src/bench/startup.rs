@@ -52,8 +52,8 @@ pub fn bench(extra: &[&str]) -> Result<()> {
         None => {
             if build {
                 crate::test::build_ui()?;
-                step("build the release app (custom-protocol)");
-                cmd::run(cmd::cargo().args(release_build_args()))?;
+                step("build the release app (custom-protocol) as `dist` does");
+                crate::dist::build_release()?;
             }
             root.join("target/release/eipdesk")
         }
@@ -80,18 +80,6 @@ pub fn bench(extra: &[&str]) -> Result<()> {
     )?;
     let samples = read_samples(&lines)?;
     report(&binary, &size, &samples, &out)
-}
-
-/// The release build the benchmark and `dist` share (so one build serves both).
-pub fn release_build_args() -> Vec<&'static str> {
-    vec![
-        "build",
-        "--release",
-        "-p",
-        "eipdesk",
-        "--features",
-        "custom-protocol",
-    ]
 }
 
 #[derive(Debug)]
