@@ -6,6 +6,7 @@
 mod commands;
 mod ipc;
 mod logging;
+mod rendering;
 mod startup;
 mod timeline;
 mod web_process;
@@ -59,6 +60,7 @@ fn main() -> anyhow::Result<()> {
         .setup(move |app| {
             timeline::mark("setup: window created");
             if let Some(window) = app.get_webview_window("main") {
+                rendering::configure(&window);
                 web_process::reload_when_it_dies(&window);
             }
             // Nothing here blocks the main thread: the window paints while the desk starts.
