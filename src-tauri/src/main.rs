@@ -7,7 +7,9 @@ mod commands;
 mod ipc;
 mod logging;
 mod os_language;
+mod rendering;
 mod startup;
+mod timeline;
 mod web_process;
 mod window_state;
 
@@ -23,11 +25,13 @@ use tauri::Manager;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> anyhow::Result<()> {
+    timeline::begin();
     let data_dir = eipdesk_core::api::data_dir().context("locating the data directory")?;
     // Before anything writes there: owner-only directory, files and umask (logs included).
     eipdesk_core::api::secure_data_dir(&data_dir).context("securing the data directory")?;
     let _log_guard = logging::init(&data_dir.join("logs"))?;
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "EIP Desk starting");
+    timeline::mark("main: logging ready");
     let instance = eipdesk_core::api::instance_key(&data_dir);
     let window_state = window_state::plugin(&data_dir);
     // The desk (Sandbox emulator, profiles, keychain) starts now, on the async runtime, while
@@ -57,7 +61,9 @@ fn main() -> anyhow::Result<()> {
         .manage(commands::exports::ExportedFiles::default())
         .plugin(window_state)
         .setup(move |app| {
+            timeline::mark("setup: window created");
             if let Some(window) = app.get_webview_window("main") {
+                rendering::configure(&window);
                 web_process::reload_when_it_dies(&window);
             }
             // Nothing here blocks the main thread: the window paints while the desk starts.
@@ -66,6 +72,7 @@ fn main() -> anyhow::Result<()> {
                 let outcome = match starting.await {
                     Ok(Ok(desk)) => {
                         tracing::info!(sandbox = %desk.sandbox_endpoint(), "ready");
+                        timeline::mark("desk ready (Sandbox, profiles, keychain)");
                         desk.set_run_events(Arc::new(commands::workflow::TauriRunEvents::new(
                             app.clone(),
                         )));
@@ -83,6 +90,12 @@ fn main() -> anyhow::Result<()> {
                 gate.open(outcome);
             });
             Ok(())
+        })
+        .on_page_load(|_, payload| {
+            timeline::mark(match payload.event() {
+                tauri::webview::PageLoadEvent::Started => "page load started",
+                tauri::webview::PageLoadEvent::Finished => "page load finished",
+            });
         })
         // Until the desk is managed there is no run to guard: the window may simply close.
         .on_window_event(|window, event| {

@@ -6,6 +6,7 @@
 
 use eipdesk_core::api::ErrorDto;
 use std::sync::Mutex;
+use std::sync::atomic::AtomicBool;
 use tauri::Runtime;
 use tauri::ipc::Invoke;
 
@@ -24,6 +25,8 @@ enum Phase<R: Runtime> {
 pub struct Gate<R: Runtime> {
     phase: Mutex<Phase<R>>,
     handler: Handler<R>,
+    /// Whether the first call was logged on the start-up timeline.
+    first_call: AtomicBool,
 }
 
 impl<R: Runtime> std::fmt::Debug for Gate<R> {
@@ -42,6 +45,7 @@ impl<R: Runtime> Gate<R> {
         Self {
             phase: Mutex::new(Phase::Starting(Vec::new())),
             handler,
+            first_call: AtomicBool::new(false),
         }
     }
 
@@ -54,6 +58,7 @@ impl<R: Runtime> Gate<R> {
     /// The app's invoke handler: runs the call now, queues it, or answers the start-up error.
     /// Always `true`: a queued call's unknown command is answered when it runs.
     pub fn handle(&self, invoke: Invoke<R>) -> bool {
+        crate::timeline::mark_once(&self.first_call, "first IPC call");
         let mut phase = self.lock();
         match &mut *phase {
             Phase::Starting(queue) => {

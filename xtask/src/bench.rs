@@ -13,6 +13,7 @@
 mod cli;
 mod inventory;
 pub mod startup;
+mod timeline;
 
 use crate::cmd::{self, run, step};
 use anyhow::{Result, bail};
@@ -36,13 +37,14 @@ pub fn bench(args: &[&str]) -> Result<()> {
 }
 
 fn emulator(extra: &[&str]) -> Result<()> {
-    step("emulator throughput (release build)");
+    step("emulator throughput (optimised build, the `bench` profile)");
     let json = cmd::root().join("target/bench/emulator.json");
     std::fs::create_dir_all(cmd::root().join("target/bench"))?;
     run(cmd::cargo()
         .args([
             "run",
-            "--release",
+            "--profile",
+            "bench",
             "-p",
             "alicloud-emulator",
             "--example",

@@ -11,6 +11,7 @@ mod bench;
 mod cmd;
 mod dist;
 mod launch;
+mod phases;
 mod run;
 mod screen;
 mod session;

@@ -9,8 +9,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// The Xvfb screen the session opens (see `session.rs`).
-pub const WIDTH: usize = 1280;
-pub const HEIGHT: usize = 800;
+pub const WIDTH: usize = crate::session::SCREEN_WIDTH;
+pub const HEIGHT: usize = crate::session::SCREEN_HEIGHT;
 
 /// One capture of the whole screen, 8-bit RGB.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -17,6 +17,11 @@ pub const IN_SESSION: &str = "__in-session";
 /// The password of the throw-away test keyring (it only ever exists in a scratch folder).
 const KEYRING_PASSWORD: &str = "test-pass";
 
+/// The Xvfb screen, in pixels: large enough for the e2e layout spec's biggest window size.
+/// `screen.rs` reads captures of it with these dimensions.
+pub const SCREEN_WIDTH: usize = 1920;
+pub const SCREEN_HEIGHT: usize = 1080;
+
 /// Whether the session gets an X display (Xvfb) or only a bus and a keyring.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Display {
@@ -59,13 +64,11 @@ pub fn headless(
     let mut command = match display {
         Display::Xvfb => {
             let mut c = Command::new("xvfb-run");
-            c.args([
-                "-a",
-                "-s",
-                "-screen 0 1920x1080x24 -nolisten tcp",
-                "dbus-run-session",
-                "--",
-            ]);
+            c.args(["-a", "-s"])
+                .arg(format!(
+                    "-screen 0 {SCREEN_WIDTH}x{SCREEN_HEIGHT}x24 -nolisten tcp"
+                ))
+                .args(["dbus-run-session", "--"]);
             c
         }
         Display::None => {

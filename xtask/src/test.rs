@@ -149,6 +149,9 @@ pub fn e2e(tools: &Tools, specs: &[&str]) -> Result<()> {
             ("TAURI_DRIVER", tools.tauri_driver.display().to_string()),
             ("E2E_OUT", out.display().to_string()),
             ("E2E_SCRATCH", scratch.display().to_string()),
+            // WebKitWebDriver's screenshots hang when the WebView paints without compositing
+            // (the app's default, `src-tauri/src/rendering.rs`): the suite keeps WebKit's.
+            ("EIPDESK_WEBVIEW_GPU", "1".into()),
             // The app's own log stays quiet unless something is wrong (it also goes to files).
             (
                 "EIPDESK_LOG",

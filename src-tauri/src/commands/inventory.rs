@@ -7,6 +7,7 @@ use eipdesk_core::api::{
     AppInfo, ErrorDto, InventoryEvent, InventoryPatch, LoadRequest, LoadSummary, RegionInfo,
     ResourceRef, RowAction,
 };
+use std::sync::atomic::AtomicBool;
 use tauri::ipc::Channel;
 
 #[tauri::command]
@@ -31,8 +32,15 @@ pub async fn load_inventory(
             tracing::debug!(error = %e, "inventory event not delivered");
         }
     };
-    Ok(desk.load_inventory(&request, &sink).await?)
+    crate::timeline::mark_once(&FIRST_LOAD, "first inventory load called");
+    let summary = desk.load_inventory(&request, &sink).await?;
+    crate::timeline::mark_once(&FIRST_LOAD_DONE, "first inventory load answered");
+    Ok(summary)
 }
+
+/// Whether the first load's start and end were logged on the start-up timeline.
+static FIRST_LOAD: AtomicBool = AtomicBool::new(false);
+static FIRST_LOAD_DONE: AtomicBool = AtomicBool::new(false);
 
 #[tauri::command]
 pub async fn refresh_resources(

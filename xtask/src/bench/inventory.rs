@@ -1,5 +1,5 @@
 //! `cargo xtask bench inventory`: makes sure the Python venv with the official SDKs exists,
-//! then runs the `inventory` bench of eipdesk-core (release build), which starts the emulator
+//! then runs the `inventory` bench of eipdesk-core (`cargo bench`: the `bench` profile), which starts the emulator
 //! in process, times EIP Desk's load and the SDK's, prints the table and writes
 //! `target/bench/inventory.json`.
 
@@ -9,7 +9,7 @@ use anyhow::Result;
 
 pub fn run(extra: &[&str]) -> Result<()> {
     let python = setup::python_venv()?;
-    step("inventory benchmark (release build; EIP Desk vs the official Python SDK)");
+    step("inventory benchmark (bench profile; EIP Desk vs the official Python SDK)");
     let root = cmd::root();
     cmd::run(
         cmd::cargo()

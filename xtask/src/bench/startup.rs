@@ -52,8 +52,8 @@ pub fn bench(extra: &[&str]) -> Result<()> {
         None => {
             if build {
                 crate::test::build_ui()?;
-                step("build the release app (custom-protocol)");
-                cmd::run(cmd::cargo().args(release_build_args()))?;
+                step("build the release app (custom-protocol) as `dist` does");
+                crate::dist::build_release()?;
             }
             root.join("target/release/eipdesk")
         }
@@ -80,18 +80,6 @@ pub fn bench(extra: &[&str]) -> Result<()> {
     )?;
     let samples = read_samples(&lines)?;
     report(&binary, &size, &samples, &out)
-}
-
-/// The release build the benchmark and `dist` share (so one build serves both).
-pub fn release_build_args() -> Vec<&'static str> {
-    vec![
-        "build",
-        "--release",
-        "-p",
-        "eipdesk",
-        "--features",
-        "custom-protocol",
-    ]
 }
 
 #[derive(Debug)]
@@ -141,12 +129,17 @@ pub fn probe(args: &[&str]) -> Result<()> {
     launch::wait_for_table(&mut warm, &bench.join("startup-warmup.png"), QUIET, LIMIT)?;
     warm.stop()?;
     let mut lines = String::new();
+    let mut timelines = Vec::new();
+    let mut paints = Vec::new();
     for i in 0..runs {
         let mut app = App::start(binary, &scratch.join(format!("home-{i}")))?;
         let png = bench.join(format!("startup-run-{}.png", i + 1));
         let painted = launch::wait_for_table(&mut app, &png, QUIET, LIMIT)?;
         let memory = launch::tree_memory(app.pid())?;
+        let home = app.home.clone();
         app.stop()?;
+        timelines.push(super::timeline::read(&home));
+        paints.push(painted.at.as_millis() as u64);
         println!(
             "run {:>2}: table painted at {} ms, main RSS {} MiB",
             i + 1,
@@ -164,6 +157,10 @@ pub fn probe(args: &[&str]) -> Result<()> {
         ));
     }
     std::fs::write(out, lines)?;
+    println!(
+        "\nwhere the time went (the app's start-up log, median over the runs):\n{}",
+        super::timeline::table(&timelines, median(paints))
+    );
     Ok(())
 }
 

@@ -3,11 +3,15 @@
 //! (binary, desktop entry, every icon size, AppStream metadata, the CLI when packaged) with
 //! the distribution's validators, starts the installed binary under Xvfb with a fresh home
 //! until OCR reads the Sandbox EIP table on the screen, then `apt remove --purge`s it and checks
-//! that every file it installed is gone. Needs root (apt); it changes this machine's packages.
+//! that every file it installed is gone and that nothing new is left under `/usr`, `/etc`,
+//! `/opt` or `/var/lib` (see `tree.rs`). Needs root (apt); it changes this machine's packages
+//! only for the time of the check.
 
+use super::tree::Tree;
 use super::{PACKAGE, Packages};
-use crate::cmd::{self, output, run, step};
+use crate::cmd::{self, output, run};
 use crate::launch::{self, App};
+use crate::phases::Phases;
 use crate::session::{self, Display};
 use anyhow::{Context, Result, bail, ensure};
 use std::path::{Path, PathBuf};
@@ -22,24 +26,40 @@ const ICON_SIZES: &[u32] = &[16, 24, 32, 48, 64, 128, 256, 512];
 
 const APP_ID: &str = "com.eipdesk.desktop";
 
-pub fn check(packages: &Packages) -> Result<()> {
+pub fn check(packages: &Packages, phases: &mut Phases) -> Result<()> {
     ensure!(
         output(Command::new("id").arg("-u")).as_deref() == Some("0"),
         "`dist --check` installs the package with apt: run it as root"
     );
+    ensure!(
+        output(Command::new("dpkg-query").args(["-W", "-f=${Status}", PACKAGE]))
+            .is_none_or(|s| s.contains("not-installed")),
+        "{PACKAGE} is already installed on this machine: `apt remove --purge {PACKAGE}` first"
+    );
+    phases.step("packages: .rpm lead, .deb control fields");
     check_rpm(&packages.rpm)?;
     control_fields(&packages.deb)?;
-    step("apt install ./eipdesk_*.deb");
+    phases.step("snapshot of /usr, /etc, /opt, /var/lib");
+    let before = Tree::scan()?;
+    println!("{} paths", before.len());
+    phases.step("apt install ./eipdesk_*.deb");
     apt(
         &["install", "-y", "-q"],
         &packages.deb.display().to_string(),
     )?;
-    let installed = installed_files()?;
-    let result = installed_checks(packages).and_then(|()| run_installed());
-    step("apt remove --purge eipdesk");
+    let installed = installed_files();
+    let result = installed.and_then(|installed| {
+        phases.step("installed files: present and valid");
+        installed_checks(packages)?;
+        phases.step("start the installed app under Xvfb (fresh home) until the EIP table shows");
+        run_installed()?;
+        Ok(installed)
+    });
+    phases.step("apt remove --purge eipdesk");
     apt(&["remove", "--purge", "-y", "-q"], PACKAGE)?;
-    result?;
-    nothing_left(&installed)?;
+    let installed = result?;
+    phases.step("nothing left behind");
+    nothing_left(&installed, &before)?;
     println!("\n.deb check passed: installed, started, showed the Sandbox EIP table, removed.");
     Ok(())
 }
@@ -53,7 +73,6 @@ fn apt(args: &[&str], what: &str) -> Result<()> {
 
 /// An RPM starts with its lead magic; its own tooling is not part of Debian's base.
 fn check_rpm(rpm: &Path) -> Result<()> {
-    step("rpm: lead and size");
     let bytes = std::fs::read(rpm)?;
     ensure!(
         bytes.starts_with(&[0xed, 0xab, 0xee, 0xdb]),
@@ -66,7 +85,6 @@ fn check_rpm(rpm: &Path) -> Result<()> {
 
 /// Package name, WebKitGTK in Depends, a Secret Service provider in Recommends.
 fn control_fields(deb: &Path) -> Result<()> {
-    step("deb: control fields");
     let field = |name: &str| {
         output(Command::new("dpkg-deb").args(["-f"]).arg(deb).arg(name)).unwrap_or_default()
     };
@@ -98,7 +116,6 @@ fn installed_files() -> Result<Vec<PathBuf>> {
 }
 
 fn installed_checks(packages: &Packages) -> Result<()> {
-    step("installed files");
     let must = |path: String| -> Result<PathBuf> {
         let p = PathBuf::from(&path);
         ensure!(p.is_file(), "{path} is missing");
@@ -126,7 +143,6 @@ fn installed_checks(packages: &Packages) -> Result<()> {
 
 /// Starts `/usr/bin/eipdesk` in a fresh headless session and waits for the table.
 fn run_installed() -> Result<()> {
-    step("start the installed app under Xvfb (fresh home) until the EIP table shows");
     let scratch = session::scratch("dist-check")?;
     let xtask = std::env::current_exe()?.display().to_string();
     session::headless(
@@ -193,9 +209,9 @@ fn list_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
     Ok(())
 }
 
-/// After the purge: dpkg no longer knows the package and none of its files remain.
-fn nothing_left(installed: &[PathBuf]) -> Result<()> {
-    step("nothing left behind");
+/// After the purge: dpkg no longer knows the package, none of its files remain and nothing
+/// else appeared in the system's directories since the snapshot taken before the install.
+fn nothing_left(installed: &[PathBuf], before: &Tree) -> Result<()> {
     let status = output(Command::new("dpkg-query").args(["-W", "-f=${Status}", PACKAGE]));
     ensure!(
         status.is_none()
@@ -207,5 +223,11 @@ fn nothing_left(installed: &[PathBuf]) -> Result<()> {
     let left: Vec<&PathBuf> = installed.iter().filter(|p| p.exists()).collect();
     ensure!(left.is_empty(), "files left after the purge: {left:?}");
     println!("{} installed files, all removed", installed.len());
+    let added = Tree::scan()?.added_since(before);
+    ensure!(
+        added.is_empty(),
+        "paths left in the system after the purge: {added:#?}"
+    );
+    println!("no path under /usr, /etc, /opt or /var/lib added since before the install");
     Ok(())
 }
