@@ -107,6 +107,8 @@ describe('editing', () => {
         externalId: 'ext-1',
         sourceProfileId: 'p-src',
         sourceProfileName: 'src',
+        oidcProviderArn: null,
+        oidcTokenFile: null,
       },
     });
     const form = { ...formFromProfile(p), durationSeconds: '7200', externalId: '' };

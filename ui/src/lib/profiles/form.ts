@@ -236,8 +236,13 @@ export function toProfileEdit(
   original: DeskProfile,
 ): Built<{ edit: ProfileEdit; sandboxEndpoint: boolean | null; empty: boolean }> {
   const errors: FieldErrors = {};
-  // The Sandbox has no credentials; ECS RAM role and URI profiles keep theirs (set in eipdesk-cli).
-  const fixed = original.builtin || original.mode === 'ecsRamRole' || original.mode === 'credentialsUri' || original.mode === 'external';
+  // The Sandbox has no credentials; ECS RAM role, URI, External and OIDC profiles keep theirs.
+  const fixed =
+    original.builtin ||
+    original.mode === 'ecsRamRole' ||
+    original.mode === 'credentialsUri' ||
+    original.mode === 'external' ||
+    original.mode === 'oidc';
   if (fixed) form = { ...form, mode: 'accessKey' };
   checkCommon(form, errors);
   if (!fixed && original.mode !== form.mode && form.mode !== 'ramRole') {

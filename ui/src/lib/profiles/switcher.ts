@@ -79,6 +79,7 @@ export const MODE_NAMES: Record<AuthMode, string> = {
   ecsRamRole: 'ECS RAM role',
   credentialsUri: 'Credentials URI',
   external: 'External command',
+  oidc: 'OIDC role',
 };
 
 /** "5678901234567890 · cn-hangzhou · AccessKey" (account unknown until a connection test). */
