@@ -15,7 +15,7 @@ import type {
   RoleSourceEdit,
 } from '../backend';
 
-export type FormMode = 'accessKey' | 'stsToken' | 'ramRole';
+export type FormMode = 'accessKey' | 'stsToken' | 'ramRole' | 'oidc';
 export type RoleSourceKind = 'accessKey' | 'profile';
 
 export interface ProfileForm {
@@ -34,6 +34,9 @@ export interface ProfileForm {
   externalId: string;
   roleSource: RoleSourceKind;
   sourceProfileId: string;
+  /** OIDC role: the provider's ARN and the absolute path of the token file. */
+  oidcProviderArn: string;
+  oidcTokenFile: string;
   /** Advanced: send this profile's calls to the built-in Sandbox emulator. */
   sandboxEndpoint: boolean;
 }
@@ -51,6 +54,7 @@ export const MODE_LABELS: Record<FormMode, string> = {
   accessKey: 'AccessKey',
   stsToken: 'STS token',
   ramRole: 'RAM role',
+  oidc: 'OIDC role',
 };
 
 export const LABELS: { value: EnvLabel; text: string }[] = [
@@ -76,6 +80,8 @@ export function emptyForm(): ProfileForm {
     externalId: '',
     roleSource: 'accessKey',
     sourceProfileId: '',
+    oidcProviderArn: '',
+    oidcTokenFile: '',
     sandboxEndpoint: false,
   };
 }
@@ -130,12 +136,20 @@ function checkCommon(form: ProfileForm, errors: FieldErrors) {
   if (form.expiration.trim() && !isRfc3339(form.expiration.trim())) {
     errors.expiration = 'Enter a date and time such as 2026-06-01T12:00:00Z, or leave it empty.';
   }
-  if (form.mode === 'ramRole') {
+  if (form.mode === 'oidc') {
+    if (!/^acs:ram::\d+:oidc-provider\/\S+$/.test(form.oidcProviderArn.trim())) {
+      errors.oidcProviderArn = 'Enter an OIDC provider ARN such as acs:ram::123456789012:oidc-provider/my-idp.';
+    }
+    if (!form.oidcTokenFile.trim().startsWith('/')) {
+      errors.oidcTokenFile = 'Enter the absolute path of the token file, such as /var/run/secrets/tokens/oidc-token.';
+    }
+  }
+  if (form.mode === 'ramRole' || form.mode === 'oidc') {
     if (!/^acs:ram::\d+:role\/\S+$/.test(form.roleArn.trim())) errors.roleArn = 'Enter a role ARN such as acs:ram::123456789012:role/admin.';
     if (!/^[A-Za-z0-9.@_-]{2,64}$/.test(form.sessionName.trim())) errors.sessionName = "Use 2 to 64 letters, digits, '.', '@', '_' or '-'.";
     const d = Number(form.durationSeconds);
     if (!Number.isInteger(d) || d < 900 || d > 43200) errors.durationSeconds = 'Use 900 to 43200 seconds.';
-    if (form.roleSource === 'profile' && !form.sourceProfileId) errors.source = 'Choose the profile that assumes the role.';
+    if (form.mode === 'ramRole' && form.roleSource === 'profile' && !form.sourceProfileId) errors.source = 'Choose the profile that assumes the role.';
   }
 }
 
@@ -148,7 +162,16 @@ export function toNewProfile(form: ProfileForm): Built<NewProfile> {
   const errors: FieldErrors = {};
   checkCommon(form, errors);
   let credentials: NewCredentials;
-  if (form.mode === 'ramRole') {
+  if (form.mode === 'oidc') {
+    credentials = {
+      mode: 'oidc',
+      oidcProviderArn: form.oidcProviderArn.trim(),
+      oidcTokenFile: form.oidcTokenFile.trim(),
+      roleArn: form.roleArn.trim(),
+      sessionName: form.sessionName.trim(),
+      durationSeconds: Number(form.durationSeconds),
+    };
+  } else if (form.mode === 'ramRole') {
     const ak = form.roleSource === 'accessKey';
     if (ak) {
       required(errors, 'source.accessKeyId', form.accessKeyId, 'Enter the AccessKey ID that assumes the role.');
@@ -244,6 +267,10 @@ export function toProfileEdit(
     original.mode === 'external' ||
     original.mode === 'oidc';
   if (fixed) form = { ...form, mode: 'accessKey' };
+  if (form.mode === 'oidc') {
+    // Edits carry no OIDC settings: an OIDC role is made as a new profile.
+    return { ok: false, errors: { mode: 'An existing profile cannot become an OIDC role. Create a new profile instead.' } };
+  }
   checkCommon(form, errors);
   if (!fixed && original.mode !== form.mode && form.mode !== 'ramRole') {
     // A new mode has nothing stored to keep.
