@@ -3,7 +3,7 @@
  * described in the header and lists: the shortcut, keyboard movement through the results,
  * the environment's colour and word, one-line descriptions and match highlighting.
  */
-import type { AuthMode, DeskProfile } from '../backend';
+import type { AuthMode, DeskProfile, RoleSummary } from '../backend';
 
 export interface KeyLike {
   key: string;
@@ -81,6 +81,12 @@ export const MODE_NAMES: Record<AuthMode, string> = {
   external: 'External command',
   oidc: 'OIDC role',
 };
+
+/** What assumes a profile's role: another profile, an OIDC token file or its own AccessKey. */
+export function roleSourceText(role: RoleSummary): string {
+  if (role.oidcTokenFile) return `with the OIDC token in ${role.oidcTokenFile}`;
+  return role.sourceProfileName ? `via ${role.sourceProfileName}` : 'with its own AccessKey';
+}
 
 /** "5678901234567890 · cn-hangzhou · AccessKey" (account unknown until a connection test). */
 export function describe(p: DeskProfile): string {
