@@ -131,6 +131,30 @@ pub fn sign_request(input: &SignInput<'_>) -> SignedRequest {
     }
 }
 
+/// Builds the request without credentials or signature, for anonymous actions
+/// (`AssumeRoleWithOIDC`): the action, version, date and nonce in `x-acs-*` headers, the
+/// parameters in the query, JSON asked for. `credentials` is ignored.
+pub fn unsigned_request(input: &SignInput<'_>) -> SignedRequest {
+    let host = host_header(input.base_url);
+    let query = input.params.to_vec();
+    let headers = vec![
+        ("host".into(), host.clone()),
+        ("accept".into(), "application/json".into()),
+        ("x-acs-action".into(), input.action.into()),
+        ("x-acs-version".into(), input.api_version.into()),
+        ("x-acs-date".into(), input.timestamp.into()),
+        ("x-acs-signature-nonce".into(), input.nonce.into()),
+    ];
+    SignedRequest {
+        method: "POST",
+        url: url_with_query(input.base_url, &query),
+        host,
+        headers,
+        query,
+        trace: SignatureTrace::default(),
+    }
+}
+
 fn url_with_query(base: &Url, query: &[(String, String)]) -> String {
     let mut url = base.clone();
     url.set_path("/");
@@ -249,6 +273,28 @@ mod tests {
         let mut c = Credentials::new("YourAccessKeyId", Secret::new("YourAccessKeySecret".into()));
         c.security_token = token.map(|t| Secret::new(t.into()));
         c
+    }
+
+    #[test]
+    fn unsigned_requests_carry_no_credentials() {
+        let base = Url::parse("https://sts.aliyuncs.com/").unwrap();
+        let params = vec![("OIDCProviderArn".to_string(), "p".to_string())];
+        let c = creds(Some("fake-token"));
+        let r = unsigned_request(&SignInput {
+            version: SignatureVersion::V3,
+            base_url: &base,
+            action: "AssumeRoleWithOIDC",
+            api_version: "2015-04-01",
+            params: &params,
+            credentials: &c,
+            nonce: "n",
+            timestamp: "2026-01-01T00:00:00Z",
+        });
+        assert_eq!(r.url, "https://sts.aliyuncs.com/?OIDCProviderArn=p");
+        let names: Vec<&str> = r.headers.iter().map(|(k, _)| k.as_str()).collect();
+        assert!(names.contains(&"x-acs-action") && names.contains(&"x-acs-version"));
+        assert!(!names.contains(&"authorization") && !names.contains(&"x-acs-security-token"));
+        assert!(!format!("{:?}", r.headers).contains("YourAccessKey"));
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Credentials: the configured accounts (AccessKey, RAM user, roles) and the STS sessions
-//! issued by `AssumeRole`. Kept apart from [`crate::state::World`] on purpose: snapshots,
+//! issued by `AssumeRole` and `AssumeRoleWithOIDC`. Kept apart from [`crate::state::World`] on purpose: snapshots,
 //! seeds and the state file never contain secrets, and a reset keeps issued sessions valid.
 
 use std::collections::HashMap;
@@ -8,6 +8,7 @@ use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
 use crate::auth::{Identity, KeyInfo};
+use crate::oidc::{OidcProviderSpec, parse_provider_arn};
 use crate::state::ids;
 
 /// Account ID of the demo account.
@@ -45,6 +46,9 @@ pub struct AccountSpec {
     pub user_id: String,
     /// Roles defined in the account.
     pub roles: Vec<RoleSpec>,
+    /// OIDC identity providers registered in the account.
+    #[serde(default)]
+    pub oidc_providers: Vec<OidcProviderSpec>,
 }
 
 impl std::fmt::Debug for AccountSpec {
@@ -56,6 +60,7 @@ impl std::fmt::Debug for AccountSpec {
             .field("access_key_secret", &"<redacted>")
             .field("user_name", &self.user_name)
             .field("roles", &self.roles)
+            .field("oidc_providers", &self.oidc_providers)
             .finish()
     }
 }
@@ -75,6 +80,7 @@ impl AccountSpec {
                 role_id: ids::numeric(&format!("role/{account_id}/{DEMO_ROLE_NAME}"), 19),
                 max_session_seconds: 43_200,
             }],
+            oidc_providers: vec![OidcProviderSpec::demo()],
         }
     }
 }
@@ -198,6 +204,14 @@ impl Directory {
         Some((account, role))
     }
 
+    /// The OIDC provider an ARN names: `(account, provider)`.
+    pub fn oidc_provider(&self, arn: &str) -> Option<(&AccountSpec, &OidcProviderSpec)> {
+        let (account_id, name) = parse_provider_arn(arn)?;
+        let account = self.account(account_id)?;
+        let provider = account.oidc_providers.iter().find(|p| p.name == name)?;
+        Some((account, provider))
+    }
+
     /// Issues a session for `role` of `account_id`, valid until `expires_ms`.
     pub fn issue(
         &mut self,
@@ -245,9 +259,15 @@ impl Directory {
 
 /// Splits `acs:ram::<account>:role/<name>`.
 pub fn parse_role_arn(arn: &str) -> Option<(&str, &str)> {
+    parse_ram_arn(arn, "role/")
+}
+
+/// Splits `acs:ram::<account>:<kind><name>` (`kind` e.g. `role/`): a numeric account and a
+/// non-empty name without `/`.
+pub fn parse_ram_arn<'a>(arn: &'a str, kind: &str) -> Option<(&'a str, &'a str)> {
     let rest = arn.strip_prefix("acs:ram::")?;
-    let (account, role) = rest.split_once(':')?;
-    let name = role.strip_prefix("role/")?;
+    let (account, resource) = rest.split_once(':')?;
+    let name = resource.strip_prefix(kind)?;
     (!account.is_empty()
         && account.bytes().all(|b| b.is_ascii_digit())
         && !name.is_empty()

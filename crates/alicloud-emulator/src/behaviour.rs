@@ -70,6 +70,25 @@
 //!   `PrincipalId` `<roleId>:<session>`, `Arn` `acs:ram::<acct>:assumed-role/<role>/<session>`.
 //! * Sessions are credentials, not state: snapshots, seeds and the state file never contain
 //!   them (nor any secret), and a reset keeps them valid; a restarted binary forgets them.
+//! * `AssumeRoleWithOIDC` is anonymous, as in the cloud: no AccessKey, no signature, not
+//!   throttled, parameters not written to the request log (the token is a credential). Every
+//!   account registers one OIDC provider, `acs:ram::<acct>:oidc-provider/EipDeskTestIdP`,
+//!   issuer `https://oidc.eipdesk.example.test`, client ID `sts.aliyuncs.com`; the role must
+//!   be in the provider's account (role trust policies are not modelled). `RoleSessionName`
+//!   is optional (default `oidc-<epoch s>`), `DurationSeconds` 900 to the role's maximum.
+//!   Order of checks and codes (from the STS error code list): `MissingOIDCProviderArn`,
+//!   `MissingRoleArn`, `InvalidParameter.OIDCProviderArn` (400) → unknown provider
+//!   `AuthenticationFail.NoPermission` "No such OIDC Provider registered." (401) → token:
+//!   empty, not three parts, not base64url JSON or an algorithm other than RS*/ES*/PS*
+//!   `AuthenticationFail.OIDCToken.Invalid` → `aud` not a client ID
+//!   `AuthenticationFail.OIDCToken.AudienceNotMatch` → `exp` at or before the emulator clock
+//!   `AuthenticationFail.OIDCToken.Expired` (all 401) → role, session name, policy, duration
+//!   as for `AssumeRole`. An `iss` other than the provider's issuer is also
+//!   `AuthenticationFail.OIDCToken.Invalid`: the published list shows no issuer-specific code.
+//! * The token's signature is **not verified**: the emulator has no provider keys to fetch
+//!   (verification needs the provider's JWKS over HTTPS, and tests mint tokens without a
+//!   private key), so `OIDCTokenInfo.VerificationInfo` says so. A test token only needs the
+//!   right `iss`, `aud` and a future `exp`.
 //!
 //! ## EIPs
 //!

@@ -42,6 +42,7 @@ pub mod conn;
 pub mod control;
 pub mod faults;
 pub mod metadata;
+pub mod oidc;
 pub mod persist;
 pub mod protocol;
 pub mod reqlog;
@@ -75,6 +76,14 @@ pub const SECOND_ACCESS_KEY_SECRET: &str = "sandbox-secret-not-real-2";
 /// The ARN of the demo account's assumable role.
 pub fn demo_role_arn() -> String {
     format!("acs:ram::{DEMO_ACCOUNT_ID}:role/{DEMO_ROLE_NAME}")
+}
+
+/// The ARN of the demo account's OIDC provider.
+pub fn demo_oidc_provider_arn() -> String {
+    format!(
+        "acs:ram::{DEMO_ACCOUNT_ID}:oidc-provider/{}",
+        oidc::DEMO_OIDC_PROVIDER_NAME
+    )
 }
 
 /// The HTTP application: RPC at `/` (GET and POST; `HEAD` and other methods are refused

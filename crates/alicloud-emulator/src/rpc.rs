@@ -208,6 +208,10 @@ impl EmulatorState {
         let name = req.action().ok_or_else(|| ApiError::missing("Action"))?;
         let def = actions::find(product, name).ok_or_else(ApiError::action_not_found)?;
         out.action = Some(def);
+        let handler = match def.handler {
+            actions::Handler::Anonymous(h) => return self.run_anonymous(req, out, def.name, h),
+            actions::Handler::Signed(h) => h,
+        };
 
         let window = shared.settings.read().timestamp_window;
         let caller = auth::authenticate(
@@ -264,7 +268,7 @@ impl EmulatorState {
             now_ms,
             settings: &settings,
         };
-        let body = (def.handler)(&mut ctx)?;
+        let body = handler(&mut ctx)?;
         if def.mutating {
             out.mutated = true;
             if let Some((key, fp)) = idem {
@@ -274,6 +278,30 @@ impl EmulatorState {
             }
         }
         Ok(body)
+    }
+
+    /// An anonymous action: faults apply; authentication, throttling and idempotency do not.
+    fn run_anonymous(
+        &self,
+        req: &RpcRequest,
+        out: &mut Outcome,
+        name: &str,
+        handler: fn(&actions::AnonCtx<'_>) -> actions::ActionResult,
+    ) -> Result<Body, ApiError> {
+        let shared = &self.inner;
+        let decision = shared.faults.lock().decide(name);
+        out.latency_ms = decision.latency_ms;
+        out.drop = decision.drop;
+        if let Some(e) = decision.error {
+            return Err(e);
+        }
+        let settings = shared.settings.read();
+        handler(&actions::AnonCtx {
+            directory: &shared.directory,
+            params: &req.params,
+            now_ms: shared.clock.now_ms(),
+            settings: &settings,
+        })
     }
 
     fn log(

@@ -109,8 +109,8 @@ pub struct AddArgs {
     /// With --sts: when the token expires (RFC 3339).
     #[arg(long, requires = "sts")]
     pub expiration: Option<String>,
-    /// RAM role to assume (with --source).
-    #[arg(long, requires = "source")]
+    /// RAM role to assume (with --source, or with --oidc-provider-arn).
+    #[arg(long)]
     pub role_arn: Option<String>,
     /// Profile whose credentials assume the role.
     #[arg(long, requires = "role_arn")]
@@ -124,6 +124,17 @@ pub struct AddArgs {
     /// ExternalId of the role.
     #[arg(long, requires = "role_arn")]
     pub external_id: Option<String>,
+    /// OIDC provider ARN: with --oidc-token-file and --role-arn, a role assumed with the OIDC
+    /// token in that file (AssumeRoleWithOIDC).
+    #[arg(
+        long,
+        requires_all = ["oidc_token_file", "role_arn"],
+        conflicts_with_all = ["access_key_id", "source", "external_id"]
+    )]
+    pub oidc_provider_arn: Option<String>,
+    /// With --oidc-provider-arn: the file holding the OIDC token (read at each refresh).
+    #[arg(long, requires = "oidc_provider_arn")]
+    pub oidc_token_file: Option<std::path::PathBuf>,
     /// The ECS instance's RAM role, from the instance metadata service.
     #[arg(long, conflicts_with_all = ["access_key_id", "role_arn", "credentials_uri"])]
     pub ecs_ram_role: bool,

@@ -1,6 +1,8 @@
 //! `eipdesk-cli profiles …`: list, show, add, remove, use and import, on the same
 //! `profiles.toml` and keychain as the app. `--json` prints the app's own shapes.
 
+use std::path::Path;
+
 use eipdesk_core::profiles::import::{self, ImportSelection, ImportSources};
 use eipdesk_core::profiles::{
     AuthMode, EnvLabel, NewCredentials, NewProfile, NewRoleSource, ProfileExtras, ProfileSummary,
@@ -57,6 +59,7 @@ fn mode_word(mode: AuthMode) -> &'static str {
         AuthMode::EcsRamRole => "ecs-role",
         AuthMode::CredentialsUri => "uri",
         AuthMode::External => "external",
+        AuthMode::Oidc => "oidc",
     }
 }
 
@@ -71,9 +74,10 @@ fn note(p: &ProfileSummary, now: OffsetDateTime) -> String {
         });
     }
     if let Some(role) = &p.role {
-        parts.push(match &role.source_profile_name {
-            Some(source) => format!("{} via {source}", role.role_arn),
-            None => role.role_arn.clone(),
+        parts.push(match (&role.source_profile_name, &role.oidc_token_file) {
+            (Some(source), _) => format!("{} via {source}", role.role_arn),
+            (None, Some(file)) => format!("{} via OIDC token {file}", role.role_arn),
+            (None, None) => role.role_arn.clone(),
         });
     }
     if let Some(endpoint) = &p.endpoint {
@@ -111,8 +115,13 @@ pub fn show(ctx: &Context, name: Option<&str>, json: bool) -> Result<(), CliErro
 }
 
 /// `profiles add NAME …`: an AccessKey (secret on stdin), an STS token (secret and token on
-/// stdin, one per line) or a RAM role assumed from another profile.
+/// stdin, one per line), a RAM role assumed from another profile or with an OIDC token file.
 pub fn add(ctx: &mut Context, a: &AddArgs) -> Result<(), CliError> {
+    let session_name = || {
+        a.session_name
+            .clone()
+            .unwrap_or_else(|| import::FALLBACK_SESSION_NAME.into())
+    };
     let credentials = match (&a.access_key_id, &a.role_arn) {
         (None, None) if a.ecs_ram_role => NewCredentials::EcsRamRole {
             role_name: a.role_name.clone(),
@@ -134,6 +143,18 @@ pub fn add(ctx: &mut Context, a: &AddArgs) -> Result<(), CliError> {
             access_key_id: id.clone(),
             access_key_secret: read_secret("AccessKey secret")?,
         },
+        (None, Some(arn)) if a.oidc_provider_arn.is_some() => {
+            let file = a.oidc_token_file.as_deref().unwrap_or(Path::new(""));
+            // Stored absolute: the app and later shells may run elsewhere.
+            let file = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+            NewCredentials::Oidc {
+                oidc_provider_arn: a.oidc_provider_arn.clone().unwrap_or_default(),
+                oidc_token_file: file.to_string_lossy().into_owned(),
+                role_arn: arn.clone(),
+                session_name: session_name(),
+                duration_seconds: a.duration_seconds,
+            }
+        }
         (None, Some(arn)) => {
             let source = a
                 .source
@@ -144,10 +165,7 @@ pub fn add(ctx: &mut Context, a: &AddArgs) -> Result<(), CliError> {
                     profile_id: ctx.profile(Some(source))?.id.clone(),
                 },
                 role_arn: arn.clone(),
-                session_name: a
-                    .session_name
-                    .clone()
-                    .unwrap_or_else(|| import::FALLBACK_SESSION_NAME.into()),
+                session_name: session_name(),
                 duration_seconds: a.duration_seconds,
                 external_id: a.external_id.clone(),
             }
@@ -155,7 +173,8 @@ pub fn add(ctx: &mut Context, a: &AddArgs) -> Result<(), CliError> {
         _ => {
             return Err(CliError::Invalid(
                 "give --access-key-id (an AccessKey, or with --sts an STS token), --role-arn \
-                 with --source, --ecs-ram-role or --credentials-uri"
+                 with --source or with --oidc-provider-arn and --oidc-token-file, \
+                 --ecs-ram-role or --credentials-uri"
                     .into(),
             ));
         }

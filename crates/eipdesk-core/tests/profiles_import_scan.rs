@@ -98,7 +98,12 @@ fn scan_lists_every_aliyun_cli_mode_without_secrets() {
     );
     refused("rsa", "import.mode_unsupported", "deprecated");
     assert_eq!(by_name(&list, "external").mode, Some(AuthMode::External));
-    refused("oidc", "import.mode_unsupported", "OIDC");
+    // Judged like any importable mode: here its token file does not exist.
+    refused(
+        "oidc",
+        "import.invalid_field",
+        "oidc_token_file: no file exists",
+    );
     refused("sso", "import.mode_unsupported", "CloudSSO");
     refused("oauth", "import.mode_unsupported", "OAuth");
     refused("bearer", "import.mode_unsupported", "bearer");

@@ -15,7 +15,9 @@ use super::{Client, http};
 use crate::credentials::Credentials;
 use crate::endpoints::Product;
 use crate::error::Error;
-use crate::request::{SignInput, SignedRequest, format_timestamp, new_nonce, sign_request};
+use crate::request::{
+    SignInput, SignedRequest, format_timestamp, new_nonce, sign_request, unsigned_request,
+};
 
 /// Where one call goes: the same for all its attempts.
 pub(super) struct Target {
@@ -70,7 +72,12 @@ impl Client {
                 tracing::debug!(waited_ms = millis(waited), "rate limited locally");
             }
         }
-        let signed = sign_request(&SignInput {
+        let build = if inner.credentials.is_anonymous() {
+            unsigned_request
+        } else {
+            sign_request
+        };
+        let signed = build(&SignInput {
             version: inner.signature_version,
             base_url,
             action: info.action,

@@ -124,6 +124,14 @@ impl Client {
         self.rebuilt(|inner| inner.region = region)
     }
 
+    /// A client identical to this one but sending unsigned requests, for the anonymous
+    /// actions (`AssumeRoleWithOIDC`).
+    pub fn anonymous(&self) -> Client {
+        self.rebuilt(|inner| {
+            inner.credentials = Arc::new(crate::credentials::AnonymousCredentials);
+        })
+    }
+
     fn rebuilt(&self, change: impl FnOnce(&mut Inner)) -> Client {
         let mut inner = Inner {
             http: self.inner.http.clone(),

@@ -1,14 +1,18 @@
-//! Credentials providers behind one async trait: a static AccessKey, an STS token, and a RAM
-//! role assumed through STS (cached, refreshed ahead of expiry with a single flight).
+//! Credentials providers behind one async trait: a static AccessKey, an STS token, none (for
+//! anonymous actions), and sessions from STS: a RAM role, an OIDC role (both cached, refreshed
+//! ahead of expiry with a single flight), plus remote and external-process sources.
 //!
 //! All secret material is held in [`Secret`], so `Debug` on any of these types is safe.
 
+mod oidc;
 mod process;
 mod ram_role;
 mod remote;
+mod session;
 
 use async_trait::async_trait;
 
+pub use oidc::{MAX_TOKEN_FILE_BYTES, OidcCredentials, read_token};
 pub use process::{ProcessCredentials, parse_external};
 pub use ram_role::{MIN_REFRESH_AHEAD, RamRoleCredentials};
 pub use remote::{ECS_METADATA_ENDPOINT, RemoteCredentials, RemoteSource, parse_document};
@@ -85,6 +89,27 @@ pub trait CredentialsProvider: Send + Sync + std::fmt::Debug {
     /// that obtain sessions (a RAM role); `None` before the first call or for other kinds.
     fn session_expiry(&self) -> Option<time::OffsetDateTime> {
         None
+    }
+
+    /// Whether requests go out unsigned ([`AnonymousCredentials`]).
+    fn is_anonymous(&self) -> bool {
+        false
+    }
+}
+
+/// No credentials: requests are sent unsigned. Only anonymous actions (`AssumeRoleWithOIDC`)
+/// accept that; see [`crate::Client::anonymous`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AnonymousCredentials;
+
+#[async_trait]
+impl CredentialsProvider for AnonymousCredentials {
+    async fn credentials(&self) -> Result<Credentials, CredentialsError> {
+        Ok(Credentials::new("", Secret::new(String::new())))
+    }
+
+    fn is_anonymous(&self) -> bool {
+        true
     }
 }
 

@@ -1,7 +1,10 @@
-//! STS API (2015-04-01): `AssumeRole` and `GetCallerIdentity`.
+//! STS API (2015-04-01): `AssumeRole`, `GetCallerIdentity` and ([`oidc`])
+//! `AssumeRoleWithOIDC`.
 //!
 //! STS calls go to `sts.aliyuncs.com` unless the request names a region
 //! (`sts.<region>.aliyuncs.com`), or to the endpoint override.
+
+pub mod oidc;
 
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +13,8 @@ use crate::client::Client;
 use crate::de;
 use crate::error::Error;
 use crate::secret::Secret;
+
+pub use oidc::{AssumeRoleWithOidcRequest, AssumeRoleWithOidcResponse, OidcTokenInfo};
 
 rpc_request! {
     /// `AssumeRole`: get temporary credentials for a RAM role.

@@ -1,6 +1,6 @@
 //! The action table (product + name → handler) and the context handlers run in. One module per
 //! area: [`vpc_eip`] (EIPs), [`vpc_net`] (regions, VPCs, vSwitches), [`ecs_eni`] (ENIs),
-//! [`ecs_instances`] (instances, types, regions), [`sts`], [`tags`] (both tag flavours),
+//! [`ecs_instances`] (instances, types, regions), [`sts`], [`sts_oidc`], [`tags`] (both tag flavours),
 //! [`ecs_eni_attr`] (ENI attributes, security groups), [`cloud_assistant`] (with the guest
 //! scripts of [`guest_script`]).
 
@@ -12,6 +12,7 @@ pub mod guest_script;
 pub mod paging;
 pub mod security_groups;
 pub mod sts;
+pub mod sts_oidc;
 pub mod tags;
 pub mod views;
 pub mod vpc_eip;
@@ -70,8 +71,28 @@ impl Ctx<'_> {
     }
 }
 
-/// A handler.
-pub type Handler = fn(&mut Ctx<'_>) -> ActionResult;
+/// What an anonymous handler sees: no caller, no resources.
+#[allow(missing_debug_implementations)]
+pub struct AnonCtx<'a> {
+    /// Credentials (STS handlers lock it).
+    pub directory: &'a Mutex<Directory>,
+    /// Request parameters.
+    pub params: &'a Params,
+    /// Emulator clock, epoch ms.
+    pub now_ms: i64,
+    /// Runtime settings.
+    pub settings: &'a Settings,
+}
+
+/// A handler: of a signed action (most), or of an anonymous one (`AssumeRoleWithOIDC`), which
+/// runs without authentication, throttling or idempotency.
+#[derive(Debug, Clone, Copy)]
+pub enum Handler {
+    /// Runs after authentication.
+    Signed(fn(&mut Ctx<'_>) -> ActionResult),
+    /// Runs without credentials.
+    Anonymous(fn(&AnonCtx<'_>) -> ActionResult),
+}
 
 /// One action.
 #[derive(Debug, Clone, Copy)]
@@ -86,12 +107,30 @@ pub struct ActionDef {
     pub handler: Handler,
 }
 
-const fn def(product: Product, name: &'static str, mutating: bool, handler: Handler) -> ActionDef {
+const fn def(
+    product: Product,
+    name: &'static str,
+    mutating: bool,
+    handler: fn(&mut Ctx<'_>) -> ActionResult,
+) -> ActionDef {
     ActionDef {
         product,
         name,
         mutating,
-        handler,
+        handler: Handler::Signed(handler),
+    }
+}
+
+const fn anonymous(
+    product: Product,
+    name: &'static str,
+    handler: fn(&AnonCtx<'_>) -> ActionResult,
+) -> ActionDef {
+    ActionDef {
+        product,
+        name,
+        mutating: false,
+        handler: Handler::Anonymous(handler),
     }
 }
 
@@ -191,6 +230,11 @@ pub static ACTIONS: &[ActionDef] = &[
         ecs_instances::describe_regions,
     ),
     def(Product::Sts, "AssumeRole", false, sts::assume_role),
+    anonymous(
+        Product::Sts,
+        "AssumeRoleWithOIDC",
+        sts_oidc::assume_role_with_oidc,
+    ),
     def(
         Product::Sts,
         "GetCallerIdentity",

@@ -11,6 +11,7 @@ use std::process::{Command, Output, Stdio};
 use alicloud_emulator::{DEMO_ACCOUNT_ID, DEMO_ROLE_NAME, EmulatorConfig, RunningEmulator};
 use eipdesk_core::profiles::{KeyringStore, SecretStore};
 
+#[allow(unused_imports)]
 pub use alicloud_emulator::{DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET};
 
 /// True when the real keychain is usable; panics when it must be and is not.

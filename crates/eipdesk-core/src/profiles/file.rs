@@ -23,7 +23,9 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use super::error::ProfileError;
-use super::model::{EnvLabel, ModeSettings, Profile, ProfileId, RoleSettings, RoleSource};
+use super::model::{
+    EnvLabel, ModeSettings, OidcSettings, Profile, ProfileId, RoleSettings, RoleSource,
+};
 
 /// Current file format version.
 const VERSION: u32 = 1;
@@ -47,6 +49,7 @@ enum FileMode {
     EcsRamRole,
     CredentialsUri,
     External,
+    Oidc,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -102,6 +105,10 @@ struct FileProfile {
     credentials_uri: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     process_command: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    oidc_provider_arn: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    oidc_token_file: Option<String>,
 }
 
 /// The loaded file: profiles in file order and the active id, if any.
@@ -112,6 +119,8 @@ pub(crate) struct Loaded {
 }
 
 const SOURCE_ACCESS_KEY: &str = "access_key";
+/// The role source of an OIDC profile (the token file, named by `oidc_token_file`).
+const SOURCE_OIDC: &str = "oidc_token_file";
 
 /// Reads and validates `path`; a missing file is an empty list.
 pub(crate) fn load(path: &Path) -> Result<Loaded, ProfileError> {
@@ -184,6 +193,22 @@ fn from_file(fp: FileProfile) -> Result<Profile, String> {
                 .clone()
                 .ok_or_else(|| format!("profile {id} has no credentials_uri"))?,
         },
+        (FileMode::Oidc, Some(role)) if role.source == SOURCE_OIDC => {
+            let missing = |what: &str| format!("profile {id} has no {what}");
+            ModeSettings::Oidc(OidcSettings {
+                provider_arn: fp
+                    .oidc_provider_arn
+                    .clone()
+                    .ok_or_else(|| missing("oidc_provider_arn"))?,
+                role_arn: role.role_arn,
+                token_file: fp
+                    .oidc_token_file
+                    .clone()
+                    .ok_or_else(|| missing("oidc_token_file"))?,
+                session_name: role.session_name,
+                duration_seconds: role.duration_seconds,
+            })
+        }
         (FileMode::RamRole, Some(role)) => {
             let source = if role.source == SOURCE_ACCESS_KEY {
                 RoleSource::AccessKey
@@ -201,7 +226,7 @@ fn from_file(fp: FileProfile) -> Result<Profile, String> {
                 external_id: role.external_id,
             })
         }
-        (FileMode::RamRole, None) => {
+        (FileMode::RamRole | FileMode::Oidc, None) => {
             return Err(format!(
                 "profile {id} is a RAM role without [role] settings"
             ));
@@ -241,6 +266,17 @@ fn to_file(p: &Profile) -> FileProfile {
         ModeSettings::EcsRamRole { .. } => (FileMode::EcsRamRole, None, None),
         ModeSettings::CredentialsUri { .. } => (FileMode::CredentialsUri, None, None),
         ModeSettings::External { .. } => (FileMode::External, None, None),
+        ModeSettings::Oidc(o) => (
+            FileMode::Oidc,
+            None,
+            Some(FileRole {
+                source: SOURCE_OIDC.to_string(),
+                role_arn: o.role_arn.clone(),
+                session_name: o.session_name.clone(),
+                duration_seconds: o.duration_seconds,
+                external_id: None,
+            }),
+        ),
         ModeSettings::RamRole(r) => (
             FileMode::RamRole,
             None,
@@ -287,6 +323,14 @@ fn to_file(p: &Profile) -> FileProfile {
         },
         process_command: match &p.settings {
             ModeSettings::External { command } => Some(command.clone()),
+            _ => None,
+        },
+        oidc_provider_arn: match &p.settings {
+            ModeSettings::Oidc(o) => Some(o.provider_arn.clone()),
+            _ => None,
+        },
+        oidc_token_file: match &p.settings {
+            ModeSettings::Oidc(o) => Some(o.token_file.clone()),
             _ => None,
         },
     }

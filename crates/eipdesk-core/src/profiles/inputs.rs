@@ -7,7 +7,7 @@ use serde::Deserialize;
 use time::OffsetDateTime;
 use ts_rs::TS;
 
-use super::model::{EnvLabel, ModeSettings, ProfileId, RoleSettings, RoleSource};
+use super::model::{EnvLabel, ModeSettings, OidcSettings, ProfileId, RoleSettings, RoleSource};
 use super::secret::ProfileSecrets;
 use super::validate::{self, FieldError};
 use alicloud_api::Secret;
@@ -91,6 +91,20 @@ pub enum NewCredentials {
     External {
         /// Program and arguments.
         command: String,
+    },
+    /// A RAM role assumed with an OIDC token file.
+    Oidc {
+        /// OIDC provider ARN.
+        oidc_provider_arn: String,
+        /// Absolute path of the token file.
+        oidc_token_file: String,
+        /// Role ARN.
+        role_arn: String,
+        /// Session name.
+        session_name: String,
+        /// Duration (default 3600).
+        #[serde(default)]
+        duration_seconds: Option<u32>,
     },
 }
 
@@ -313,6 +327,24 @@ impl NewCredentials {
                 ModeSettings::CredentialsUri {
                     uri: validate::url("uri", &uri)?,
                 },
+                None,
+            )),
+            Self::Oidc {
+                oidc_provider_arn,
+                oidc_token_file,
+                role_arn,
+                session_name,
+                duration_seconds,
+            } => Ok((
+                ModeSettings::Oidc(OidcSettings {
+                    provider_arn: validate::oidc_provider_arn(&oidc_provider_arn)?,
+                    role_arn: validate::role_arn(&role_arn)?,
+                    token_file: validate::oidc_token_file(&oidc_token_file)?,
+                    session_name: validate::session_name(&session_name)?,
+                    duration_seconds: validate::duration(
+                        duration_seconds.unwrap_or(validate::DEFAULT_DURATION_SECONDS),
+                    )?,
+                }),
                 None,
             )),
         }

@@ -38,8 +38,8 @@ pub use inputs::{
 pub use keychain::{KeychainError, SERVICE, SecretStore};
 pub use keyring_store::KeyringStore;
 pub use model::{
-    AuthMode, EnvLabel, ModeSettings, Profile, ProfileId, ProfileSummary, RoleSettings, RoleSource,
-    RoleSummary, mask_key_id,
+    AuthMode, EnvLabel, ModeSettings, OidcSettings, Profile, ProfileId, ProfileSummary,
+    RoleSettings, RoleSource, RoleSummary, mask_key_id,
 };
 pub use secret::ProfileSecrets;
 pub use store::{MAX_SOURCE_CHAIN, ProfileExtras, ProfileStore, SANDBOX_NAME, SANDBOX_REGION};

@@ -94,6 +94,8 @@ pub enum AuthMode {
     CredentialsUri,
     /// Credentials printed by a command (the aliyun CLI's `External` mode).
     External,
+    /// A RAM role assumed with an OIDC token read from a file (`AssumeRoleWithOIDC`).
+    Oidc,
 }
 
 impl AuthMode {
@@ -107,6 +109,7 @@ impl AuthMode {
             Self::EcsRamRole => "ECS RAM role",
             Self::CredentialsUri => "Credentials URI",
             Self::External => "External command",
+            Self::Oidc => "OIDC role",
         }
     }
 }
@@ -179,6 +182,21 @@ pub struct RoleSettings {
     pub external_id: Option<String>,
 }
 
+/// OIDC role settings (no secret: the token stays in its file, read at each refresh).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OidcSettings {
+    /// `acs:ram::<account>:oidc-provider/<name>`.
+    pub provider_arn: String,
+    /// `acs:ram::<account>:role/<name>`.
+    pub role_arn: String,
+    /// Path of the file holding the OIDC token.
+    pub token_file: String,
+    /// RoleSessionName.
+    pub session_name: String,
+    /// DurationSeconds (900..=43200).
+    pub duration_seconds: u32,
+}
+
 /// Mode-specific, secret-free settings of a profile.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ModeSettings {
@@ -210,6 +228,8 @@ pub enum ModeSettings {
         /// Program and arguments, separated by whitespace.
         command: String,
     },
+    /// A RAM role assumed with an OIDC token file.
+    Oidc(OidcSettings),
 }
 
 impl ModeSettings {
@@ -223,6 +243,7 @@ impl ModeSettings {
             Self::EcsRamRole { .. } => AuthMode::EcsRamRole,
             Self::CredentialsUri { .. } => AuthMode::CredentialsUri,
             Self::External { .. } => AuthMode::External,
+            Self::Oidc(_) => AuthMode::Oidc,
         }
     }
 
@@ -234,7 +255,8 @@ impl ModeSettings {
             Self::Sandbox
             | Self::EcsRamRole { .. }
             | Self::CredentialsUri { .. }
-            | Self::External { .. } => false,
+            | Self::External { .. }
+            | Self::Oidc(_) => false,
         }
     }
 }
@@ -300,6 +322,10 @@ pub struct RoleSummary {
     pub source_profile_id: Option<ProfileId>,
     /// Source profile name, when the source is another profile that exists.
     pub source_profile_name: Option<String>,
+    /// OIDC provider ARN, for OIDC role profiles.
+    pub oidc_provider_arn: Option<String>,
+    /// OIDC token file path, for OIDC role profiles.
+    pub oidc_token_file: Option<String>,
 }
 
 /// What the UI gets for one profile: everything but secrets.

@@ -482,7 +482,8 @@ impl ProfileStore {
                 | ModeSettings::StsToken { .. }
                 | ModeSettings::EcsRamRole { .. }
                 | ModeSettings::CredentialsUri { .. }
-                | ModeSettings::External { .. } => return Ok(()),
+                | ModeSettings::External { .. }
+                | ModeSettings::Oidc(_) => return Ok(()),
             }
         }
         Err(ProfileError::SourceChain {

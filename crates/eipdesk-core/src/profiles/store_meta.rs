@@ -69,9 +69,24 @@ impl ProfileStore {
                         external_id: r.external_id.clone(),
                         source_profile_id: source_id,
                         source_profile_name: source_name,
+                        oidc_provider_arn: None,
+                        oidc_token_file: None,
                     }),
                 )
             }
+            ModeSettings::Oidc(o) => (
+                None,
+                Some(RoleSummary {
+                    role_arn: o.role_arn.clone(),
+                    session_name: o.session_name.clone(),
+                    duration_seconds: o.duration_seconds,
+                    external_id: None,
+                    source_profile_id: None,
+                    source_profile_name: None,
+                    oidc_provider_arn: Some(o.provider_arn.clone()),
+                    oidc_token_file: Some(o.token_file.clone()),
+                }),
+            ),
             ModeSettings::AccessKey
             | ModeSettings::Sandbox
             | ModeSettings::EcsRamRole { .. }

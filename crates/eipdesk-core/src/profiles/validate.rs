@@ -1,4 +1,4 @@
-//! Field checks for profile input (names, regions, AccessKey IDs, RAM role settings).
+//! Field checks for profile input (names, regions, AccessKey IDs, RAM role and OIDC settings).
 //! Each returns the cleaned value or a [`FieldError`] naming the field.
 
 /// A rejected input field. Its text names the field as the form labels it
@@ -40,6 +40,8 @@ pub fn label(field: &str) -> &str {
         "metadataEndpoint" => "Metadata endpoint",
         "uri" => "Credentials URI",
         "command" => "Command",
+        "oidcProviderArn" => "OIDC provider ARN",
+        "oidcTokenFile" => "OIDC token file",
         other => other,
     }
 }
@@ -221,23 +223,64 @@ pub fn url(field_name: &'static str, value: &str) -> Result<String, FieldError> 
 
 /// `acs:ram::<account digits>:role/<role name>`.
 pub fn role_arn(value: &str) -> Result<String, FieldError> {
+    ram_arn(
+        value,
+        ":role/",
+        "roleArn",
+        "enter a role ARN such as acs:ram::123456789012:role/admin",
+    )
+}
+
+/// `acs:ram::<account digits>:oidc-provider/<provider name>`.
+pub fn oidc_provider_arn(value: &str) -> Result<String, FieldError> {
+    ram_arn(
+        value,
+        ":oidc-provider/",
+        "oidcProviderArn",
+        "enter an OIDC provider ARN such as acs:ram::123456789012:oidc-provider/my-idp",
+    )
+}
+
+/// `acs:ram::<account digits><kind><name>` with a name of 1..=256 visible ASCII characters.
+fn ram_arn(
+    value: &str,
+    kind: &str,
+    field_name: &'static str,
+    hint: &str,
+) -> Result<String, FieldError> {
     let v = value.trim();
     let ok = v.strip_prefix("acs:ram::").is_some_and(|rest| {
-        rest.split_once(":role/").is_some_and(|(account, role)| {
+        rest.split_once(kind).is_some_and(|(account, name)| {
             !account.is_empty()
                 && account.bytes().all(|b| b.is_ascii_digit())
-                && !role.is_empty()
-                && role.len() <= 256
-                && role.bytes().all(|b| b.is_ascii_graphic())
+                && !name.is_empty()
+                && name.len() <= 256
+                && name.bytes().all(|b| b.is_ascii_graphic())
         })
     });
     if ok {
         Ok(v.to_string())
     } else {
-        Err(field(
-            "roleArn",
-            "enter a role ARN such as acs:ram::123456789012:role/admin",
-        ))
+        Err(field(field_name, hint))
+    }
+}
+
+/// The OIDC token file: an absolute path to an existing regular file (its content is read
+/// only when credentials are needed, so a token rotated in place is picked up).
+pub fn oidc_token_file(value: &str) -> Result<String, FieldError> {
+    let v = value.trim();
+    let fail = |reason: &str| Err(field("oidcTokenFile", reason));
+    if v.is_empty() || v.chars().any(char::is_control) {
+        return fail("enter the path of the file holding the OIDC token");
+    }
+    let path = std::path::Path::new(v);
+    if !path.is_absolute() {
+        return fail("enter an absolute path, such as /var/run/secrets/tokens/oidc-token");
+    }
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => Ok(v.to_string()),
+        Ok(_) => fail("this is not a regular file"),
+        Err(_) => fail("no file exists at this path"),
     }
 }
 

@@ -261,7 +261,7 @@ unavailable: string | null, sheet: SheetPrefill, };
 
 export type ProfileId = string;
 
-export type AuthMode = "accessKey" | "stsToken" | "ramRole" | "sandbox" | "ecsRamRole" | "credentialsUri" | "external";
+export type AuthMode = "accessKey" | "stsToken" | "ramRole" | "sandbox" | "ecsRamRole" | "credentialsUri" | "external" | "oidc";
 
 export type EnvLabel = "production" | "staging" | "test" | "none";
 
@@ -289,7 +289,15 @@ sourceProfileId: ProfileId | null,
 /**
  * Source profile name, when the source is another profile that exists.
  */
-sourceProfileName: string | null, };
+sourceProfileName: string | null, 
+/**
+ * OIDC provider ARN, for OIDC role profiles.
+ */
+oidcProviderArn: string | null, 
+/**
+ * OIDC token file path, for OIDC role profiles.
+ */
+oidcTokenFile: string | null, };
 
 export type ProfileSummary = { 
 /**
@@ -431,7 +439,27 @@ uri: string, } | { "mode": "external",
 /**
  * Program and arguments.
  */
-command: string, };
+command: string, } | { "mode": "oidc", 
+/**
+ * OIDC provider ARN.
+ */
+oidcProviderArn: string, 
+/**
+ * Absolute path of the token file.
+ */
+oidcTokenFile: string, 
+/**
+ * Role ARN.
+ */
+roleArn: string, 
+/**
+ * Session name.
+ */
+sessionName: string, 
+/**
+ * Duration (default 3600).
+ */
+durationSeconds: number | null, };
 
 export type NewProfile = { 
 /**

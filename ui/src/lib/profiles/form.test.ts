@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { emptyForm, fieldErrorFrom, formFromProfile, hasStoredSecret, isRfc3339, toNewProfile, toProfileEdit } from './form';
 import { profile, sandbox } from './fixtures';
 
+describe('toProfileEdit and OIDC', () => {
+  it('does not turn an existing profile into an OIDC role', () => {
+    const p = profile({ mode: 'accessKey' });
+    const built = toProfileEdit({ ...formFromProfile(p), mode: 'oidc' }, p);
+    expect(built.ok).toBe(false);
+  });
+});
+
 describe('toNewProfile', () => {
   it('builds an AccessKey profile and sends the secret as typed', () => {
     const form = { ...emptyForm(), name: ' acme ', accessKeyId: ' LTAIfake0001 ', accessKeySecret: ' fake-secret-for-tests' };
@@ -22,6 +30,41 @@ describe('toNewProfile', () => {
     expect(built.ok).toBe(false);
     if (built.ok) return;
     expect(Object.keys(built.errors).sort()).toEqual(['accessKeyId', 'accessKeySecret', 'name', 'region']);
+  });
+
+  it('builds an OIDC role from the provider, token file and role, with no secret', () => {
+    const form = {
+      ...emptyForm(),
+      name: 'ci',
+      mode: 'oidc' as const,
+      oidcProviderArn: ' acs:ram::1234567890123456:oidc-provider/EipDeskTestIdP ',
+      oidcTokenFile: ' /var/run/secrets/tokens/oidc-token ',
+      roleArn: 'acs:ram::1234567890123456:role/EipDeskAdmin',
+      sessionName: 'ci-job',
+      durationSeconds: '900',
+    };
+    const built = toNewProfile(form);
+    expect(built.ok && built.value.credentials).toEqual({
+      mode: 'oidc',
+      oidcProviderArn: 'acs:ram::1234567890123456:oidc-provider/EipDeskTestIdP',
+      oidcTokenFile: '/var/run/secrets/tokens/oidc-token',
+      roleArn: 'acs:ram::1234567890123456:role/EipDeskAdmin',
+      sessionName: 'ci-job',
+      durationSeconds: 900,
+    });
+  });
+
+  it('names the OIDC fields to fix and asks for no AccessKey', () => {
+    const built = toNewProfile({
+      ...emptyForm(),
+      name: 'ci',
+      mode: 'oidc',
+      oidcProviderArn: 'acs:ram::1:role/not-a-provider',
+      oidcTokenFile: 'tokens/relative',
+    });
+    expect(built.ok).toBe(false);
+    if (built.ok) return;
+    expect(Object.keys(built.errors).sort()).toEqual(['oidcProviderArn', 'oidcTokenFile', 'roleArn']);
   });
 
   it('builds a RAM role over another profile without any secret', () => {
@@ -107,6 +150,8 @@ describe('editing', () => {
         externalId: 'ext-1',
         sourceProfileId: 'p-src',
         sourceProfileName: 'src',
+        oidcProviderArn: null,
+        oidcTokenFile: null,
       },
     });
     const form = { ...formFromProfile(p), durationSeconds: '7200', externalId: '' };

@@ -16,7 +16,7 @@ import type {
   RoleSourceEdit,
 } from '../backend';
 
-export type FormMode = 'accessKey' | 'stsToken' | 'ramRole';
+export type FormMode = 'accessKey' | 'stsToken' | 'ramRole' | 'oidc';
 export type RoleSourceKind = 'accessKey' | 'profile';
 
 export interface ProfileForm {
@@ -35,6 +35,9 @@ export interface ProfileForm {
   externalId: string;
   roleSource: RoleSourceKind;
   sourceProfileId: string;
+  /** OIDC role: the provider's ARN and the absolute path of the token file. */
+  oidcProviderArn: string;
+  oidcTokenFile: string;
   /** Advanced: send this profile's calls to the built-in Sandbox emulator. */
   sandboxEndpoint: boolean;
 }
@@ -52,6 +55,7 @@ export const MODE_LABELS: Record<FormMode, string> = {
   get accessKey() { return m.auth_access_key(); },
   get stsToken() { return m.auth_sts(); },
   get ramRole() { return m.auth_ram_role(); },
+  get oidc() { return m.auth_oidc(); },
 };
 
 export const LABELS: { value: EnvLabel; readonly text: string }[] = [
@@ -77,6 +81,8 @@ export function emptyForm(): ProfileForm {
     externalId: '',
     roleSource: 'accessKey',
     sourceProfileId: '',
+    oidcProviderArn: '',
+    oidcTokenFile: '',
     sandboxEndpoint: false,
   };
 }
@@ -131,12 +137,20 @@ function checkCommon(form: ProfileForm, errors: FieldErrors) {
   if (form.expiration.trim() && !isRfc3339(form.expiration.trim())) {
     errors.expiration = 'Enter a date and time such as 2026-06-01T12:00:00Z, or leave it empty.';
   }
-  if (form.mode === 'ramRole') {
+  if (form.mode === 'oidc') {
+    if (!/^acs:ram::\d+:oidc-provider\/\S+$/.test(form.oidcProviderArn.trim())) {
+      errors.oidcProviderArn = m.pf_err_oidc_provider();
+    }
+    if (!form.oidcTokenFile.trim().startsWith('/')) {
+      errors.oidcTokenFile = m.pf_err_oidc_token_file();
+    }
+  }
+  if (form.mode === 'ramRole' || form.mode === 'oidc') {
     if (!/^acs:ram::\d+:role\/\S+$/.test(form.roleArn.trim())) errors.roleArn = 'Enter a role ARN such as acs:ram::123456789012:role/admin.';
     if (!/^[A-Za-z0-9.@_-]{2,64}$/.test(form.sessionName.trim())) errors.sessionName = "Use 2 to 64 letters, digits, '.', '@', '_' or '-'.";
     const d = Number(form.durationSeconds);
     if (!Number.isInteger(d) || d < 900 || d > 43200) errors.durationSeconds = 'Use 900 to 43200 seconds.';
-    if (form.roleSource === 'profile' && !form.sourceProfileId) errors.source = 'Choose the profile that assumes the role.';
+    if (form.mode === 'ramRole' && form.roleSource === 'profile' && !form.sourceProfileId) errors.source = 'Choose the profile that assumes the role.';
   }
 }
 
@@ -149,7 +163,16 @@ export function toNewProfile(form: ProfileForm): Built<NewProfile> {
   const errors: FieldErrors = {};
   checkCommon(form, errors);
   let credentials: NewCredentials;
-  if (form.mode === 'ramRole') {
+  if (form.mode === 'oidc') {
+    credentials = {
+      mode: 'oidc',
+      oidcProviderArn: form.oidcProviderArn.trim(),
+      oidcTokenFile: form.oidcTokenFile.trim(),
+      roleArn: form.roleArn.trim(),
+      sessionName: form.sessionName.trim(),
+      durationSeconds: Number(form.durationSeconds),
+    };
+  } else if (form.mode === 'ramRole') {
     const ak = form.roleSource === 'accessKey';
     if (ak) {
       required(errors, 'source.accessKeyId', form.accessKeyId, 'Enter the AccessKey ID that assumes the role.');
@@ -237,9 +260,18 @@ export function toProfileEdit(
   original: DeskProfile,
 ): Built<{ edit: ProfileEdit; sandboxEndpoint: boolean | null; empty: boolean }> {
   const errors: FieldErrors = {};
-  // The Sandbox has no credentials; ECS RAM role and URI profiles keep theirs (set in eipdesk-cli).
-  const fixed = original.builtin || original.mode === 'ecsRamRole' || original.mode === 'credentialsUri' || original.mode === 'external';
+  // The Sandbox has no credentials; ECS RAM role, URI, External and OIDC profiles keep theirs.
+  const fixed =
+    original.builtin ||
+    original.mode === 'ecsRamRole' ||
+    original.mode === 'credentialsUri' ||
+    original.mode === 'external' ||
+    original.mode === 'oidc';
   if (fixed) form = { ...form, mode: 'accessKey' };
+  if (form.mode === 'oidc') {
+    // Edits carry no OIDC settings: an OIDC role is made as a new profile.
+    return { ok: false, errors: { mode: m.pf_err_oidc_edit() } };
+  }
   checkCommon(form, errors);
   if (!fixed && original.mode !== form.mode && form.mode !== 'ramRole') {
     // A new mode has nothing stored to keep.

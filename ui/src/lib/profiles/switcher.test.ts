@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describe as describeProfile, envText, envTone, highlight, isPaletteShortcut, nextIndex, shortcutLabel } from './switcher';
+import { describe as describeProfile, envText, envTone, highlight, isPaletteShortcut, nextIndex, roleSourceText, shortcutLabel } from './switcher';
 import { profile, sandbox } from './fixtures';
 
 describe('isPaletteShortcut', () => {
@@ -58,5 +58,25 @@ describe('highlight', () => {
     ]);
     expect(highlight('abc', '')).toEqual([{ text: 'abc', match: false }]);
     expect(highlight('', 'x')).toEqual([]);
+  });
+});
+
+describe('roleSourceText', () => {
+  const role = {
+    roleArn: 'acs:ram::1:role/a',
+    sessionName: 's1',
+    durationSeconds: 3600,
+    externalId: null,
+    sourceProfileId: null,
+    sourceProfileName: null,
+    oidcProviderArn: null,
+    oidcTokenFile: null,
+  };
+  it('names what assumes the role', () => {
+    expect(roleSourceText(role)).toBe('with its own AccessKey');
+    expect(roleSourceText({ ...role, sourceProfileId: 'p-a', sourceProfileName: 'src' })).toBe('via src');
+    expect(roleSourceText({ ...role, oidcProviderArn: 'acs:ram::1:oidc-provider/x', oidcTokenFile: '/t/token' })).toBe(
+      'with the OIDC token in /t/token',
+    );
   });
 });

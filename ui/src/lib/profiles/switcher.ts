@@ -4,7 +4,7 @@
  * the environment's colour and word, one-line descriptions and match highlighting.
  */
 import { m } from '../i18n';
-import type { AuthMode, DeskProfile } from '../backend';
+import type { AuthMode, DeskProfile, RoleSummary } from '../backend';
 
 export interface KeyLike {
   key: string;
@@ -80,7 +80,14 @@ export const MODE_NAMES: Record<AuthMode, string> = {
   get ecsRamRole() { return m.auth_ecs_ram_role(); },
   get credentialsUri() { return m.auth_uri(); },
   get external() { return m.auth_external(); },
+  get oidc() { return m.auth_oidc(); },
 };
+
+/** What assumes a profile's role: another profile, an OIDC token file or its own AccessKey. */
+export function roleSourceText(role: RoleSummary): string {
+  if (role.oidcTokenFile) return m.pp_oidc_token({ path: role.oidcTokenFile });
+  return role.sourceProfileName ? m.via({ source: role.sourceProfileName }) : m.pp_own_key();
+}
 
 /** "5678901234567890 · cn-hangzhou · AccessKey" (account unknown until a connection test). */
 export function describe(p: DeskProfile): string {

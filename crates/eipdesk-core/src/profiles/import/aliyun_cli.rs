@@ -293,6 +293,22 @@ fn plan_for(mode: &str, p: &Map<String, Value>, notes: &mut Vec<String>) -> Resu
                 })?,
             })
         }
+        "oidc" => {
+            let checked = |key: &str, check: fn(&str) -> Result<String, validate::FieldError>| {
+                let value = str_field(p, key)?
+                    .filter(|v| !v.trim().is_empty())
+                    .ok_or_else(|| refuse("import.missing_field", format!("{key} is not set")))?;
+                check(value)
+                    .map_err(|e| refuse("import.invalid_field", format!("{key}: {}", e.reason)))
+            };
+            let provider_arn = checked("oidc_provider_arn", validate::oidc_provider_arn)?;
+            let token_file = checked("oidc_token_file", validate::oidc_token_file)?;
+            Ok(Plan::Oidc {
+                provider_arn,
+                token_file,
+                role: role(notes)?,
+            })
+        }
         other => Err(unsupported_mode(other)),
     }
 }
@@ -304,7 +320,6 @@ fn unsupported_mode(mode: &str) -> Refusal {
              import the EcsRamRole profile and add a RAM role profile using it"
         }
         "rsakeypair" => "RSA key pair credentials are deprecated and not supported",
-        "oidc" => "it exchanges an OIDC token file (RRSA) for credentials at run time",
         "cloudsso" => "it signs in through CloudSSO in a browser",
         "oauth" => "it signs in through OAuth in a browser",
         "bearertoken" => "bearer tokens only work with specific products",

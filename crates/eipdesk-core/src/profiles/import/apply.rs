@@ -211,6 +211,17 @@ impl Batch<'_> {
             },
             Plan::CredentialsUri { uri } => NewCredentials::CredentialsUri { uri },
             Plan::External { command } => NewCredentials::External { command },
+            Plan::Oidc {
+                provider_arn,
+                token_file,
+                role,
+            } => NewCredentials::Oidc {
+                oidc_provider_arn: provider_arn,
+                oidc_token_file: token_file,
+                role_arn: role.role_arn,
+                session_name: role.session_name,
+                duration_seconds: Some(role.duration_seconds),
+            },
             Plan::RoleWithSource { source, role } => {
                 let source_key = format!("{}:{source}", found.source.as_str());
                 let profile_id = self.ensure(&source_key, store, depth + 1, report)?;

@@ -159,7 +159,9 @@ impl ImportCandidate {
         let (mode, masked, role_arn, source_profile) = match &f.plan {
             Ok(p) => {
                 let (arn, src) = match p {
-                    plan::Plan::RoleWithKey { role, .. } => (Some(role.role_arn.clone()), None),
+                    plan::Plan::RoleWithKey { role, .. } | plan::Plan::Oidc { role, .. } => {
+                        (Some(role.role_arn.clone()), None)
+                    }
                     plan::Plan::RoleWithSource { role, source } => {
                         (Some(role.role_arn.clone()), Some(source.clone()))
                     }

@@ -47,6 +47,12 @@ pub(crate) enum Plan {
         source: String,
         role: Role,
     },
+    /// A role assumed with an OIDC token file (no secret: the token stays in its file).
+    Oidc {
+        provider_arn: String,
+        token_file: String,
+        role: Role,
+    },
     /// The ECS instance's RAM role (the metadata service at its standard address).
     EcsRamRole {
         role_name: Option<String>,
@@ -70,6 +76,7 @@ impl Plan {
             Self::EcsRamRole { .. } => AuthMode::EcsRamRole,
             Self::CredentialsUri { .. } => AuthMode::CredentialsUri,
             Self::External { .. } => AuthMode::External,
+            Self::Oidc { .. } => AuthMode::Oidc,
         }
     }
 
@@ -81,7 +88,8 @@ impl Plan {
             Self::RoleWithSource { .. }
             | Self::EcsRamRole { .. }
             | Self::CredentialsUri { .. }
-            | Self::External { .. } => None,
+            | Self::External { .. }
+            | Self::Oidc { .. } => None,
         }
     }
 }
