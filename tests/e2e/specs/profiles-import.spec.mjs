@@ -100,7 +100,8 @@ test('the import dialog lists what the aliyun CLI has, with reasons for what it 
   assert.equal(failure, '', 'the import failed');
   await row('acme-ak');
   const role = await row('acme-admin');
-  assert.ok((await role.getText()).includes('via acme-ak'), 'the chained role keeps its source profile');
+  const roleText = await role.getText();
+  assert.ok(roleText.includes('via acme-ak'), `the chained role keeps its source profile: ${roleText}`);
   const items = await keychainItems();
   assert.ok(items.includes(await (await row('acme-ak')).getAttribute('data-profile-id')), 'the AccessKey went to the keychain');
 });

@@ -132,10 +132,10 @@ const text = (v: string): string | null => (v.trim() === '' ? null : v.trim());
 const secret = (v: string): string | null => (v.trim() === '' ? null : v);
 
 function checkCommon(form: ProfileForm, errors: FieldErrors) {
-  if (!form.name.trim()) errors.name = 'Enter a name.';
-  if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(form.region.trim())) errors.region = 'Enter a region ID such as cn-hangzhou.';
+  if (!form.name.trim()) errors.name = m.pf_err_name();
+  if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(form.region.trim())) errors.region = m.pf_err_region();
   if (form.expiration.trim() && !isRfc3339(form.expiration.trim())) {
-    errors.expiration = 'Enter a date and time such as 2026-06-01T12:00:00Z, or leave it empty.';
+    errors.expiration = m.pf_err_expiration();
   }
   if (form.mode === 'oidc') {
     if (!/^acs:ram::\d+:oidc-provider\/\S+$/.test(form.oidcProviderArn.trim())) {
@@ -146,11 +146,11 @@ function checkCommon(form: ProfileForm, errors: FieldErrors) {
     }
   }
   if (form.mode === 'ramRole' || form.mode === 'oidc') {
-    if (!/^acs:ram::\d+:role\/\S+$/.test(form.roleArn.trim())) errors.roleArn = 'Enter a role ARN such as acs:ram::123456789012:role/admin.';
+    if (!/^acs:ram::\d+:role\/\S+$/.test(form.roleArn.trim())) errors.roleArn = m.pf_err_role_arn();
     if (!/^[A-Za-z0-9.@_-]{2,64}$/.test(form.sessionName.trim())) errors.sessionName = "Use 2 to 64 letters, digits, '.', '@', '_' or '-'.";
     const d = Number(form.durationSeconds);
     if (!Number.isInteger(d) || d < 900 || d > 43200) errors.durationSeconds = 'Use 900 to 43200 seconds.';
-    if (form.mode === 'ramRole' && form.roleSource === 'profile' && !form.sourceProfileId) errors.source = 'Choose the profile that assumes the role.';
+    if (form.mode === 'ramRole' && form.roleSource === 'profile' && !form.sourceProfileId) errors.source = m.pf_err_source();
   }
 }
 
@@ -175,8 +175,8 @@ export function toNewProfile(form: ProfileForm): Built<NewProfile> {
   } else if (form.mode === 'ramRole') {
     const ak = form.roleSource === 'accessKey';
     if (ak) {
-      required(errors, 'source.accessKeyId', form.accessKeyId, 'Enter the AccessKey ID that assumes the role.');
-      required(errors, 'source.accessKeySecret', form.accessKeySecret, 'Enter its AccessKey secret.');
+      required(errors, 'source.accessKeyId', form.accessKeyId, m.pf_err_source_akid());
+      required(errors, 'source.accessKeySecret', form.accessKeySecret, m.pf_err_source_secret());
     }
     credentials = {
       mode: 'ramRole',
@@ -189,10 +189,10 @@ export function toNewProfile(form: ProfileForm): Built<NewProfile> {
       externalId: text(form.externalId),
     };
   } else {
-    required(errors, 'accessKeyId', form.accessKeyId, 'Enter the AccessKey ID.');
-    required(errors, 'accessKeySecret', form.accessKeySecret, 'Enter the AccessKey secret.');
+    required(errors, 'accessKeyId', form.accessKeyId, m.pf_err_akid());
+    required(errors, 'accessKeySecret', form.accessKeySecret, m.pf_err_secret());
     if (form.mode === 'stsToken') {
-      required(errors, 'securityToken', form.securityToken, 'Enter the security token.');
+      required(errors, 'securityToken', form.securityToken, m.pf_err_token());
       credentials = {
         mode: 'stsToken',
         accessKeyId: form.accessKeyId.trim(),
@@ -275,9 +275,9 @@ export function toProfileEdit(
   checkCommon(form, errors);
   if (!fixed && original.mode !== form.mode && form.mode !== 'ramRole') {
     // A new mode has nothing stored to keep.
-    required(errors, 'accessKeyId', form.accessKeyId, 'Enter the AccessKey ID.');
-    required(errors, 'accessKeySecret', form.accessKeySecret, 'Enter the AccessKey secret.');
-    if (form.mode === 'stsToken') required(errors, 'securityToken', form.securityToken, 'Enter the security token.');
+    required(errors, 'accessKeyId', form.accessKeyId, m.pf_err_akid());
+    required(errors, 'accessKeySecret', form.accessKeySecret, m.pf_err_secret());
+    if (form.mode === 'stsToken') required(errors, 'securityToken', form.securityToken, m.pf_err_token());
   }
   if (Object.keys(errors).length) return { ok: false, errors };
   const edit: ProfileEdit = {

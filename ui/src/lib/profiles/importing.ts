@@ -3,12 +3,13 @@
  * selected, and the selection sent back. A scan never carries secrets; the backend re-reads
  * the sources on import and writes the secrets straight to the keychain.
  */
+import { m } from '../i18n';
 import type { EnvLabel, ImportCandidate, ImportReport, ImportSelection, ScanReport, SourceReport } from '../backend';
 
 export const SOURCE_TITLES: Record<SourceReport['kind'], string> = {
-  aliyunCli: 'aliyun CLI configuration',
-  credentialsFile: 'Alibaba Cloud credentials file',
-  environment: 'Environment variables (ALIBABA_CLOUD_*)',
+  get aliyunCli() { return m.imp_src_aliyun(); },
+  get credentialsFile() { return m.imp_src_credentials(); },
+  get environment() { return m.imp_src_env(); },
 };
 
 /** Every candidate of the scan, in source order. */
@@ -61,11 +62,11 @@ export function selections(
 export function importSummary(r: ImportReport): string[] {
   const lines: string[] = [];
   const names = r.imported.map((i) => i.profile.name);
-  lines.push(names.length ? `Imported ${names.length}: ${names.join(', ')}.` : 'Nothing new was imported.');
+  lines.push(names.length ? m.imp_sum_imported({ count: names.length, names: names.join(', ') }) : m.imp_sum_nothing());
   if (r.skipped.length) {
-    lines.push(`Skipped ${r.skipped.length} imported before: ${r.skipped.map((s) => s.profileName).join(', ')}.`);
+    lines.push(m.imp_sum_skipped({ count: r.skipped.length, names: r.skipped.map((s) => s.profileName).join(', ') }));
   }
-  for (const f of r.failed) lines.push(`Not imported: ${f.message}`);
+  for (const f of r.failed) lines.push(m.imp_sum_failed({ message: f.message }));
   return lines;
 }
 

@@ -2,6 +2,7 @@
  * Copying text (an ID, an IP) to the clipboard, with a fallback for webviews where the async
  * Clipboard API is unavailable, and a short confirmation message the toolbar announces.
  */
+import { m } from '../../i18n';
 
 class Notice {
   text = $state('');
@@ -46,6 +47,6 @@ export async function copyText(text: string, what = text): Promise<boolean> {
     ok = false;
   }
   if (!ok) ok = fallbackCopy(text);
-  notice.show(ok ? `Copied ${what}` : `Could not copy ${what}`);
+  notice.show(ok ? m.copied_what({ what }) : m.copy_failed({ what }));
   return ok;
 }
