@@ -102,6 +102,14 @@ test('the import dialog lists what the aliyun CLI has, with reasons for what it 
   const role = await row('acme-admin');
   const roleText = await role.getText();
   assert.ok(roleText.includes('via acme-ak'), `the chained role keeps its source profile: ${roleText}`);
+  // At the default 1280×800 every row's last action (Delete) is in view, not scrolled off.
+  const outside = await browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="profile-row"] [data-action="delete"]')]
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.right > innerWidth + 1)
+      .map((r) => Math.round(r.right)),
+  );
+  assert.deepEqual(outside, [], `Delete buttons end past the window's right edge (${await browser.execute(() => innerWidth)} px)`);
   const items = await keychainItems();
   assert.ok(items.includes(await (await row('acme-ak')).getAttribute('data-profile-id')), 'the AccessKey went to the keychain');
 });
