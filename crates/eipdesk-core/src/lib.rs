@@ -27,6 +27,7 @@ pub mod private_fs;
 pub mod profiles;
 pub mod regions;
 pub mod sandbox;
+pub mod text;
 pub mod workflow;
 
 pub use desk::EipDesk;

@@ -8,6 +8,7 @@ use super::rows::{
     CutThroughVerdict, EipRef,
 };
 use crate::binding::preconditions::{self, EniCutThroughFacts, HeldEip, Unmet};
+use crate::text::Message;
 use alicloud_api::states::EniStatus;
 
 /// What eligibility looks at, borrowed from an ENI listing item and its EIPs.
@@ -47,10 +48,10 @@ impl<'a> EniFacts<'a> {
     }
 }
 
-fn reason(code: Code, message: String, text: Text, blocking: bool) -> CutThroughReason {
+fn reason(code: Code, text: Text, blocking: bool) -> CutThroughReason {
     CutThroughReason {
         code,
-        message,
+        message: text.english(),
         text,
         blocking,
     }
@@ -73,37 +74,17 @@ fn or_unknown(s: &str) -> &str {
 fn unmet_reason(unmet: &Unmet<'_>) -> CutThroughReason {
     let blocking = unmet.blocking();
     match *unmet {
-        Unmet::Primary => reason(
-            Code::PrimaryEni,
-            "This is an instance's primary ENI; only secondary ENIs support cut-through mode."
-                .into(),
-            Text::PrimaryEni,
-            blocking,
-        ),
+        Unmet::Primary => reason(Code::PrimaryEni, Text::PrimaryEni, blocking),
         Unmet::NotPlainSecondary { eni_type } => reason(
             Code::NotSecondary,
-            format!(
-                "ENI type `{}` is not a plain secondary ENI.",
-                or_unknown(eni_type)
-            ),
             Text::NotSecondary {
                 kind: or_unknown(eni_type).to_owned(),
             },
             blocking,
         ),
-        Unmet::NotInVpc => reason(
-            Code::NotInVpc,
-            "The ENI is not in a VPC.".into(),
-            Text::NotInVpc,
-            blocking,
-        ),
+        Unmet::NotInVpc => reason(Code::NotInVpc, Text::NotInVpc, blocking),
         Unmet::HoldsEip(eip) => reason(
             Code::HasEip,
-            format!(
-                "It already holds EIP {} ({} mode); an ENI can hold only one EIP in cut-through mode.",
-                eip.ip_address,
-                held_mode(&eip)
-            ),
             Text::HasEip {
                 ip: eip.ip_address.to_string(),
                 mode: held_mode(&eip).to_owned(),
@@ -112,28 +93,14 @@ fn unmet_reason(unmet: &Unmet<'_>) -> CutThroughReason {
         ),
         Unmet::HasSecondaryIps { count: n } => reason(
             Code::HasSecondaryIps,
-            format!(
-                "It has {n} secondary private IP{}; remove {} first.",
-                if n == 1 { "" } else { "s" },
-                if n == 1 { "it" } else { "them" }
-            ),
             Text::HasSecondaryIps {
                 count: u32::try_from(n).unwrap_or(u32::MAX),
             },
             blocking,
         ),
-        Unmet::ServiceManaged => reason(
-            Code::ServiceManaged,
-            "It is managed by another cloud service.".into(),
-            Text::ServiceManaged,
-            blocking,
-        ),
+        Unmet::ServiceManaged => reason(Code::ServiceManaged, Text::ServiceManaged, blocking),
         Unmet::Busy { status } => reason(
             Code::Busy,
-            format!(
-                "Its status is {}; wait until it is Available.",
-                or_unknown(status.as_str())
-            ),
             Text::Busy {
                 status: or_unknown(status.as_str()).to_owned(),
             },
@@ -141,9 +108,6 @@ fn unmet_reason(unmet: &Unmet<'_>) -> CutThroughReason {
         ),
         Unmet::Attached { instance } => reason(
             Code::Attached,
-            format!(
-                "It is attached to {instance}; it must be detached first, then re-attached after binding."
-            ),
             Text::Attached {
                 instance: instance.to_string(),
             },
@@ -165,7 +129,6 @@ pub fn cut_through_eligibility(eni: &EniFacts<'_>) -> CutThroughEligibility {
     let region = (!eni.region_supported).then(|| {
         reason(
             Code::RegionUnsupported,
-            format!("{} does not offer cut-through mode.", eni.region_id),
             Text::RegionUnsupported {
                 region: eni.region_id.to_string(),
             },

@@ -147,8 +147,8 @@ pub enum CutThroughReasonCode {
 }
 
 /// What a reason says, as a message key (`key`) with typed arguments: the UI words it in the
-/// user's language from its catalogue (`reason_<key>`); `message` beside it keeps the English
-/// for the CLI, logs and exports. One variant per code.
+/// user's language from its catalogue (`reason_<key>`, see [`crate::text`]); `message` beside
+/// it is the English for the CLI, logs and exports. One variant per code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(tag = "key", rename_all = "camelCase")]
 pub enum CutThroughText {
@@ -161,6 +161,10 @@ pub enum CutThroughText {
     Busy { status: String },
     ServiceManaged,
     Attached { instance: String },
+}
+
+impl crate::text::Message for CutThroughText {
+    const PREFIX: &'static str = "reason";
 }
 
 /// One reason, with the sentence the UI shows.
