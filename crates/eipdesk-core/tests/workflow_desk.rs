@@ -9,6 +9,7 @@ use eipdesk_core::DescribeError;
 use eipdesk_core::EipDesk;
 use eipdesk_core::audit::AuditFilter;
 use eipdesk_core::audit::export::ExportFormat;
+use eipdesk_core::binding::step_text::english;
 use eipdesk_core::binding::{BindForm, Confirmations, JobKind};
 use eipdesk_core::desk::workflow::AuditExportRequest;
 use eipdesk_core::export_file::ExportTarget;
@@ -380,7 +381,7 @@ async fn undo_in_a_separate_run_reverts_the_guest_configuration() {
         "the guest is restored before the detach: {:?}",
         plan.steps.iter().map(|s| &s.title).collect::<Vec<_>>()
     );
-    assert!(plan.steps[0].title.starts_with("Restore the NIC"));
+    assert!(english(&plan.steps[0].title).starts_with("Restore the NIC"));
     let apis: Vec<Option<&str>> = plan.steps.iter().map(|s| s.api_action.as_deref()).collect();
     assert_eq!(
         apis.iter()

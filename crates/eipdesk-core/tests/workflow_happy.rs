@@ -6,6 +6,7 @@ mod support;
 
 use eipdesk_core::audit::{AuditFilter, AuditLog};
 use eipdesk_core::binding::{BindMode, BindRequest, NatTarget};
+use eipdesk_core::binding::step_text::english;
 use eipdesk_core::journal::{Database, RunStatus, StepStatus};
 use eipdesk_core::workflow::view::run_view;
 use support::*;
@@ -135,7 +136,7 @@ async fn undo_cut_through_detaches_unbinds_and_reattaches() {
     assert_eq!(env.eip(HZ_EIP_CT_LIVE).await.0, "Available");
     env.assert_eni_on(HZ_ENI_CT_LIVE, HZ_I_WEB02).await;
     // The run's one-line summary says it unbinds, not "→" as a bind would.
-    let summary = run_view(env.engine().journal(), &run).unwrap().summary;
+    let summary = english(&run_view(env.engine().journal(), &run).unwrap().summary);
     assert!(
         summary.contains(&format!("unbound from {HZ_ENI_CT_LIVE}")) && !summary.contains('→'),
         "{summary}"
@@ -201,7 +202,7 @@ async fn switch_mode_between_nat_and_cut_through() {
         env.eip(HZ_EIP_NAT_ENI).await,
         ("InUse".into(), HZ_ENI_NAT.into(), "BINDED".into())
     );
-    let summary = run_view(engine.journal(), &run).unwrap().summary;
+    let summary = english(&run_view(engine.journal(), &run).unwrap().summary);
     assert!(
         summary.contains(&format!("on {HZ_ENI_NAT} switched to")) && !summary.contains('→'),
         "{summary}"

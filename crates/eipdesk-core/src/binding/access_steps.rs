@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::plan::{BindPlan, OnFailure, PlanStep, StepAction};
+use super::step_text::{StepEffect, StepTitle};
 use crate::guest_os::OsFamily;
 
 /// One inbound rule.
@@ -37,10 +38,59 @@ impl IngressRule {
 
     /// `TCP 22/22`, `ICMP (ping)`.
     pub fn what(&self) -> String {
-        if self.protocol == "ICMP" {
+        if self.is_ping() {
             "ICMP (ping)".to_string()
         } else {
             format!("{} {}", self.protocol, self.port_range)
+        }
+    }
+
+    fn is_ping(&self) -> bool {
+        self.protocol == "ICMP"
+    }
+
+    /// The title of the step that adds the rule.
+    pub fn allow_title(&self) -> StepTitle {
+        let (cidr, group) = (self.source_cidr.clone(), self.security_group.clone());
+        if self.is_ping() {
+            StepTitle::AllowPing { cidr, group }
+        } else {
+            StepTitle::AllowRule {
+                protocol: self.protocol.clone(),
+                ports: self.port_range.clone(),
+                cidr,
+                group,
+            }
+        }
+    }
+
+    /// The title of the step that removes the rule.
+    pub fn remove_title(&self) -> StepTitle {
+        let (cidr, group) = (self.source_cidr.clone(), self.security_group.clone());
+        if self.is_ping() {
+            StepTitle::RemovePing { cidr, group }
+        } else {
+            StepTitle::RemoveRule {
+                protocol: self.protocol.clone(),
+                ports: self.port_range.clone(),
+                cidr,
+                group,
+            }
+        }
+    }
+
+    /// What the step that adds the rule changes.
+    pub fn allow_effect(&self) -> StepEffect {
+        let (cidr, group) = (self.source_cidr.clone(), self.security_group.clone());
+        if self.is_ping() {
+            StepEffect::AllowPing { group, cidr }
+        } else {
+            StepEffect::AllowRule {
+                group,
+                cidr,
+                protocol: self.protocol.clone(),
+                ports: self.port_range.clone(),
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::job::BindRequest;
 use super::plan::{BindPlan, OnFailure, PlanStep, StepAction};
+use super::step_text::StepTitle;
 use crate::guest_os::{GuestNic, OsFamily};
 use crate::ids::{EniId, InstanceId};
 
@@ -161,44 +162,19 @@ pub fn manual_revert(os: OsFamily) -> &'static str {
     }
 }
 
-/// The timeline line of a guest step.
-pub fn title(action: &StepAction) -> Option<String> {
-    Some(match action {
-        StepAction::GuestConfigure { guest, .. } => format!(
-            "Configure DHCP on the NIC with MAC {} in {}",
-            guest.mac, guest.instance
-        ),
-        StepAction::GuestVerify { guest } => format!(
-            "Verify {} on the NIC with MAC {} in {}",
-            guest.eip_address, guest.mac, guest.instance
-        ),
-        StepAction::GuestRevert { guest } => format!(
-            "Restore the NIC with MAC {} in {}",
-            guest.mac, guest.instance
-        ),
-        _ => return None,
-    })
-}
-
-/// What a guest step changes.
-pub fn effect(action: &StepAction) -> Option<String> {
-    Some(match action {
-        StepAction::GuestConfigure { guest, metric } => format!(
-            "Runs a {} script through Cloud Assistant: finds the NIC by MAC, turns DHCP on and brings it up{}. Waits for the script's exit code.",
-            guest.os.label(),
-            metric
-                .map(|m| format!(", then gives its default route metric {m}"))
-                .unwrap_or_default()
-        ),
-        StepAction::GuestVerify { guest } => format!(
-            "Reads the guest's addresses and routes through Cloud Assistant and checks that {} is on that NIC. Changes nothing.",
-            guest.eip_address
-        ),
-        StepAction::GuestRevert { .. } => {
-            "Turns the NIC's DHCP configuration off again through Cloud Assistant.".to_string()
-        }
-        _ => return None,
-    })
+/// The timeline line of a guest step on `guest`.
+pub fn title(action: &StepAction, guest: &GuestTarget) -> StepTitle {
+    let mac = guest.mac.clone();
+    let instance = guest.instance.to_string();
+    match action {
+        StepAction::GuestVerify { .. } => StepTitle::GuestVerify {
+            ip: guest.eip_address.clone(),
+            mac,
+            instance,
+        },
+        StepAction::GuestRevert { .. } => StepTitle::GuestRevert { mac, instance },
+        _ => StepTitle::GuestConfigure { mac, instance },
+    }
 }
 
 /// Whether `action` is a guest step.

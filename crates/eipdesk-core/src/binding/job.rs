@@ -151,30 +151,6 @@ pub enum JobKind {
     CreateAndBind,
 }
 
-impl JobKind {
-    pub fn title(self) -> &'static str {
-        match self {
-            JobKind::CutThroughBind => "Bind in cut-through mode",
-            JobKind::CutThroughUnbind => "Undo cut-through binding",
-            JobKind::NatBind => "Bind in NAT mode",
-            JobKind::NatUnbind => "Unbind",
-            JobKind::SwitchMode => "Switch binding mode",
-            JobKind::AllocateEip => "Allocate an EIP",
-            JobKind::ReleaseEip => "Release EIPs",
-            JobKind::RenameEip => "Rename EIPs",
-            JobKind::SetEipBandwidth => "Change EIP bandwidth",
-            JobKind::CreateEni => "Create a secondary ENI",
-            JobKind::DeleteEni => "Delete ENIs",
-            JobKind::AttachEni => "Attach an ENI",
-            JobKind::DetachEni => "Detach an ENI",
-            JobKind::RenameEni => "Rename ENIs",
-            JobKind::AddTags => "Add tags",
-            JobKind::RemoveTags => "Remove tags",
-            JobKind::CreateAndBind => "Create and bind in cut-through mode",
-        }
-    }
-}
-
 /// The binding form as the UI sends it: raw strings, validated by [`BindForm::parse`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -224,7 +200,7 @@ pub enum FormError {
     InvalidId(#[from] InvalidId),
     /// A lifecycle job sent to the bind form (it has its own form).
     #[error("\"{0}\" is not a binding job")]
-    NotABindJob(&'static str),
+    NotABindJob(String),
     /// A lifecycle form that cannot become a job (see [`crate::lifecycle::job`]).
     #[error("{0}")]
     Lifecycle(String),

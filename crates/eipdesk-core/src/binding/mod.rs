@@ -19,6 +19,7 @@ pub mod preflight;
 pub mod reachability;
 pub mod render;
 pub mod rules;
+pub mod step_text;
 pub mod view;
 pub mod words;
 

@@ -3,6 +3,7 @@
 //! warnings that need the user's explicit confirmation before it may run.
 
 use super::job::{BindMode, BindRequest};
+use super::step_text::{self, StepEffect, StepTitle, WaitText};
 use crate::ids::{AllocationId, EniId, InstanceId, RegionId};
 use crate::lifecycle::{LifecycleAction, LifecycleExpectation};
 use serde::{Deserialize, Serialize};
@@ -29,18 +30,30 @@ pub enum Expectation {
 }
 
 impl Expectation {
-    /// "ENI eni-1 InUse on i-2": how the timeline names the state it waits for.
+    /// "eni-1 InUse on i-2": how the timeline names the state it waits for.
+    pub fn text(&self) -> WaitText {
+        match self {
+            Expectation::EniAttached { eni, instance } => WaitText::EniAttached {
+                eni: eni.to_string(),
+                instance: instance.to_string(),
+            },
+            Expectation::EniDetached { eni } => WaitText::EniAvailable {
+                eni: eni.to_string(),
+            },
+            Expectation::EipBound { eip, mode, .. } => WaitText::EipBound {
+                eip: eip.to_string(),
+                api_mode: mode.as_api().to_string(),
+            },
+            Expectation::EipFree { eip } => WaitText::EipAvailable {
+                eip: eip.to_string(),
+            },
+            Expectation::Lifecycle(l) => l.text(),
+        }
+    }
+
+    /// [`Expectation::text`] in English (logs, errors, the CLI script).
     pub fn describe(&self) -> String {
-        let text = match self {
-            Expectation::EniAttached { eni, instance } => format!("{eni} InUse on {instance}"),
-            Expectation::EniDetached { eni } => format!("{eni} Available"),
-            Expectation::EipBound { eip, mode, .. } => {
-                format!("{eip} InUse, mode {}", mode.as_api())
-            }
-            Expectation::EipFree { eip } => format!("{eip} Available"),
-            Expectation::Lifecycle(l) => l.describe(),
-        };
-        crate::lifecycle::created::humanize(&text)
+        step_text::english(&self.text())
     }
 }
 
@@ -247,72 +260,101 @@ impl StepAction {
     }
 
     /// One line for the timeline and the plan.
-    pub fn title(&self) -> String {
-        let text = match self {
-            StepAction::DetachEni { eni, instance } => format!("Detach {eni} from {instance}"),
-            StepAction::AttachEni { eni, instance } => format!("Attach {eni} to {instance}"),
+    pub fn title_text(&self) -> StepTitle {
+        match self {
+            StepAction::DetachEni { eni, instance } => StepTitle::DetachEni {
+                eni: eni.to_string(),
+                instance: instance.to_string(),
+            },
+            StepAction::AttachEni { eni, instance } => StepTitle::AttachEni {
+                eni: eni.to_string(),
+                instance: instance.to_string(),
+            },
             StepAction::Associate {
                 eip, target, mode, ..
-            } => {
-                format!("Bind {eip} to {target} in {} mode", mode.label())
-            }
-            StepAction::Unassociate { eip, target, .. } => format!("Unbind {eip} from {target}"),
-            StepAction::ModifyForwardMode { eip, to, .. } => {
-                format!("Switch {eip} to {} mode", to.label())
-            }
-            StepAction::Verify { .. } => "Verify the final state".to_string(),
-            StepAction::Lifecycle(l) => l.title(),
-            StepAction::AuthorizeIngress { rule } => format!("Allow {}", rule.describe()),
-            StepAction::RevokeIngress { rule } => format!("Remove the rule {}", rule.describe()),
-            guest => super::guest_steps::title(guest).unwrap_or_default(),
-        };
-        crate::lifecycle::created::humanize(&text)
+            } => StepTitle::Bind {
+                eip: eip.to_string(),
+                target: target.clone(),
+                mode: step_text::mode_input(*mode),
+            },
+            StepAction::Unassociate { eip, target, .. } => StepTitle::Unbind {
+                eip: eip.to_string(),
+                target: target.clone(),
+            },
+            StepAction::ModifyForwardMode { eip, to, .. } => StepTitle::SwitchMode {
+                eip: eip.to_string(),
+                mode: step_text::mode_input(*to),
+            },
+            StepAction::Verify { .. } => StepTitle::Verify,
+            StepAction::Lifecycle(l) => l.title_text(),
+            StepAction::AuthorizeIngress { rule } => rule.allow_title(),
+            StepAction::RevokeIngress { rule } => rule.remove_title(),
+            StepAction::GuestConfigure { guest, .. }
+            | StepAction::GuestVerify { guest }
+            | StepAction::GuestRevert { guest } => super::guest_steps::title(self, guest),
+        }
+    }
+
+    /// [`StepAction::title_text`] in English (journal, CLI script).
+    pub fn title(&self) -> String {
+        step_text::english(&self.title_text())
     }
 
     /// What the step changes, in the user's terms.
+    pub fn effect_text(&self) -> StepEffect {
+        match self {
+            StepAction::DetachEni { instance, .. } => StepEffect::DetachEni {
+                instance: instance.to_string(),
+            },
+            StepAction::AttachEni { instance, .. } => StepEffect::AttachEni {
+                instance: instance.to_string(),
+            },
+            StepAction::Associate {
+                mode: BindMode::CutThrough,
+                private_ip,
+                ..
+            } => match private_ip {
+                Some(ip) => StepEffect::BindCutThroughIp { ip: ip.clone() },
+                None => StepEffect::BindCutThrough,
+            },
+            StepAction::Associate {
+                mode: BindMode::Nat,
+                ..
+            } => StepEffect::BindNat,
+            StepAction::Unassociate {
+                mode: BindMode::CutThrough,
+                ..
+            } => StepEffect::UnbindCutThrough,
+            StepAction::Unassociate { .. } => StepEffect::UnbindNat,
+            StepAction::ModifyForwardMode { to, .. } => StepEffect::SwitchMode {
+                mode: step_text::mode_input(*to),
+                api_mode: to.as_api().to_string(),
+            },
+            StepAction::Verify { checks } => StepEffect::Verify {
+                checks: checks.iter().map(Expectation::text).collect(),
+            },
+            StepAction::Lifecycle(l) => l.effect_text(),
+            StepAction::AuthorizeIngress { rule } => rule.allow_effect(),
+            StepAction::RevokeIngress { .. } => StepEffect::RemoveRule,
+            StepAction::GuestConfigure { guest, metric } => match metric {
+                Some(metric) => StepEffect::GuestConfigureMetric {
+                    os: guest.os.label().to_string(),
+                    metric: *metric,
+                },
+                None => StepEffect::GuestConfigure {
+                    os: guest.os.label().to_string(),
+                },
+            },
+            StepAction::GuestVerify { guest } => StepEffect::GuestVerify {
+                ip: guest.eip_address.clone(),
+            },
+            StepAction::GuestRevert { .. } => StepEffect::GuestRevert,
+        }
+    }
+
+    /// [`StepAction::effect_text`] in English.
     pub fn effect(&self) -> String {
-        let text = match self {
-            StepAction::DetachEni { instance, .. } => format!(
-                "The interface leaves {instance}; the instance loses that NIC until it is re-attached. Waits until the interface is Available."
-            ),
-            StepAction::AttachEni { instance, .. } => format!(
-                "The interface appears as a NIC in {instance}. Waits until the interface is InUse."
-            ),
-            StepAction::Associate { mode: BindMode::CutThrough, private_ip, .. } => format!(
-                "The EIP replaces the interface's private IP{}; the interface loses its private networking. Waits until the EIP is InUse in BINDED mode.",
-                private_ip.as_deref().map(|ip| format!(" {ip}")).unwrap_or_default()
-            ),
-            StepAction::Associate { mode: BindMode::Nat, .. } => {
-                "Traffic to the EIP is translated to the target's private IP. Waits until the EIP is InUse.".to_string()
-            }
-            StepAction::Unassociate { mode: BindMode::CutThrough, .. } => {
-                "The interface gets its private IP and private networking back; the EIP becomes Available. Waits until it is.".to_string()
-            }
-            StepAction::Unassociate { .. } => {
-                "The target stops receiving the EIP's traffic; the EIP becomes Available. Waits until it is.".to_string()
-            }
-            StepAction::ModifyForwardMode { to, .. } => format!(
-                "The existing binding changes to {} mode without unbinding. Waits until the EIP reports mode {}.",
-                to.label(),
-                to.as_api()
-            ),
-            StepAction::Verify { checks } => format!(
-                "Reads the real state and checks: {}.",
-                checks.iter().map(Expectation::describe).collect::<Vec<_>>().join("; ")
-            ),
-            StepAction::Lifecycle(l) => l.effect(),
-            StepAction::AuthorizeIngress { rule } => format!(
-                "Adds an inbound rule to {} so {} can reach the instance with {} through the EIP. Checks the rule exists.",
-                rule.security_group,
-                rule.source_cidr,
-                rule.what()
-            ),
-            StepAction::RevokeIngress { .. } => {
-                "Removes the inbound rule this run added. Checks it is gone.".to_string()
-            }
-            guest => super::guest_steps::effect(guest).unwrap_or_default(),
-        };
-        crate::lifecycle::created::humanize(&text)
+        step_text::english(&self.effect_text())
     }
 }
 

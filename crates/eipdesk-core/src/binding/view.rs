@@ -5,6 +5,7 @@ use super::job::JobKind;
 use super::plan::{BindPlan, OnFailure, Warning};
 use super::render;
 use super::rules::Blocker;
+use super::step_text::{StepEffect, StepTitle, WaitText};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -56,8 +57,8 @@ pub struct ParamView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PlanStepView {
-    pub title: String,
-    pub effect: String,
+    pub title: StepTitle,
+    pub effect: StepEffect,
     /// `ecs` or `vpc`.
     pub product: String,
     /// The API action, `None` for the verification.
@@ -66,21 +67,21 @@ pub struct PlanStepView {
     /// Whether a `ClientToken` is added (generated when the run starts).
     pub client_token: bool,
     /// The states waited for afterwards.
-    pub wait_for: Vec<String>,
+    pub wait_for: Vec<WaitText>,
     /// The equivalent `aliyun` command.
     pub cli: Option<String>,
     /// `rollBack` (undo automatically) or `ask` (offer retry or roll back).
     pub on_failure: String,
     /// How the step is undone, if it can be.
-    pub undo: Option<String>,
+    pub undo: Option<StepTitle>,
 }
 
 /// The plan as the form shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PlanView {
+    /// The job; its title is the message `jobTitle_<job>`.
     pub job: JobKind,
-    pub title: String,
     pub region: String,
     /// What the job breaks and for how long (shown above the steps).
     pub impact: Vec<super::impact::ImpactItem>,
@@ -99,8 +100,8 @@ impl From<&BindPlan> for PlanView {
             .steps
             .iter()
             .map(|s| PlanStepView {
-                title: s.action.title(),
-                effect: s.action.effect(),
+                title: s.action.title_text(),
+                effect: s.action.effect_text(),
                 product: s.action.product().into(),
                 api_action: s.action.api_action().map(str::to_string),
                 params: s
@@ -114,7 +115,7 @@ impl From<&BindPlan> for PlanView {
                     s.action
                         .expectation()
                         .iter()
-                        .map(|e| e.describe())
+                        .map(|e| e.text())
                         .collect()
                 } else {
                     Vec::new()
@@ -124,12 +125,11 @@ impl From<&BindPlan> for PlanView {
                     OnFailure::RollBack => "rollBack".into(),
                     OnFailure::Ask => "ask".into(),
                 },
-                undo: s.action.undo().map(|u| u.title()),
+                undo: s.action.undo().map(|u| u.title_text()),
             })
             .collect();
         Self {
             job: plan.request.kind(),
-            title: plan.request.kind().title().into(),
             region: plan.region.to_string(),
             impact: plan.impact(),
             steps,

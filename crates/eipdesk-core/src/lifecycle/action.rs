@@ -9,6 +9,9 @@
 //!
 //! [`StepAction`]: crate::binding::StepAction
 
+use crate::binding::step_text::{
+    StepEffect, StepTitle, WaitText, billing_input, first_and_more, tag_pairs,
+};
 use crate::ids::{AllocationId, EniId};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -216,33 +219,56 @@ fn list(ids: &[String]) -> String {
     }
 }
 
-fn pairs(tags: &[(String, String)]) -> String {
-    tags.iter()
-        .map(|(k, v)| {
-            if v.is_empty() {
-                k.clone()
-            } else {
-                format!("{k}={v}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 impl LifecycleExpectation {
-    pub fn describe(&self) -> String {
+    /// The state, as the timeline names it.
+    pub fn text(&self) -> WaitText {
         match self {
-            Self::EipExists { eip } => format!("{eip} Available"),
-            Self::EipGone { eip } => format!("{eip} released"),
-            Self::EniExists { eni } => format!("{eni} Available"),
-            Self::EniGone { eni } => format!("{eni} deleted"),
-            Self::EipAttributes { eip, .. } => format!("{eip} with the new attributes"),
-            Self::EniAttributes { eni, .. } => format!("{eni} with the new attributes"),
-            Self::Tagged { ids, tags, .. } => format!("{} tagged {}", list(ids), pairs(tags)),
-            Self::Untagged { ids, keys, .. } => {
-                format!("{} without {}", list(ids), keys.join(", "))
-            }
+            Self::EipExists { eip } => WaitText::EipAvailable {
+                eip: eip.to_string(),
+            },
+            Self::EipGone { eip } => WaitText::EipReleased {
+                eip: eip.to_string(),
+            },
+            Self::EniExists { eni } => WaitText::EniAvailable {
+                eni: eni.to_string(),
+            },
+            Self::EniGone { eni } => WaitText::EniDeleted {
+                eni: eni.to_string(),
+            },
+            Self::EipAttributes { eip, .. } => WaitText::NewAttributes {
+                id: eip.to_string(),
+            },
+            Self::EniAttributes { eni, .. } => WaitText::NewAttributes {
+                id: eni.to_string(),
+            },
+            Self::Tagged { ids, tags, .. } => match first_and_more(ids) {
+                Some((first, more)) if more > 0 => WaitText::TaggedMany {
+                    first,
+                    more,
+                    tags: tag_pairs(tags),
+                },
+                one => WaitText::TaggedOne {
+                    id: one.map(|(id, _)| id).unwrap_or_default(),
+                    tags: tag_pairs(tags),
+                },
+            },
+            Self::Untagged { ids, keys, .. } => match first_and_more(ids) {
+                Some((first, more)) if more > 0 => WaitText::UntaggedMany {
+                    first,
+                    more,
+                    keys: keys.join(", "),
+                },
+                one => WaitText::UntaggedOne {
+                    id: one.map(|(id, _)| id).unwrap_or_default(),
+                    keys: keys.join(", "),
+                },
+            },
         }
+    }
+
+    /// [`LifecycleExpectation::text`] in English.
+    pub fn describe(&self) -> String {
+        crate::binding::step_text::english(&self.text())
     }
 }
 
@@ -377,66 +403,86 @@ impl LifecycleAction {
         })
     }
 
-    pub fn title(&self) -> String {
+    /// The step's line in the plan and the timeline.
+    pub fn title_text(&self) -> StepTitle {
         match self {
-            Self::AllocateEip { spec, .. } => format!(
-                "Allocate a new EIP ({}, {} Mbit/s)",
-                spec.billing.label(),
-                spec.bandwidth
-            ),
-            Self::ReleaseEip { eip } => format!("Release {eip}"),
+            Self::AllocateEip { spec, .. } => StepTitle::AllocateEip {
+                billing: billing_input(spec.billing),
+                bandwidth: spec.bandwidth,
+            },
+            Self::ReleaseEip { eip } => StepTitle::ReleaseEip {
+                eip: eip.to_string(),
+            },
             Self::ModifyEip {
                 eip,
                 bandwidth: Some(b),
                 name: None,
                 ..
-            } => format!("Set the bandwidth of {eip} to {b} Mbit/s"),
-            Self::ModifyEip { eip, .. } => format!("Rename {eip}"),
-            Self::CreateEni { spec, .. } => {
-                format!("Create a secondary ENI on {}", spec.vswitch_id)
-            }
-            Self::DeleteEni { eni } => format!("Delete {eni}"),
-            Self::ModifyEni { eni, .. } => format!("Rename {eni}"),
-            Self::Tag { ids, tags, .. } => format!("Tag {} with {}", list(ids), pairs(tags)),
-            Self::Untag { ids, keys, .. } => {
-                format!("Remove the tags {} from {}", keys.join(", "), list(ids))
-            }
+            } => StepTitle::SetBandwidth {
+                eip: eip.to_string(),
+                bandwidth: *b,
+            },
+            Self::ModifyEip { eip, .. } => StepTitle::RenameEip {
+                eip: eip.to_string(),
+            },
+            Self::CreateEni { spec, .. } => StepTitle::CreateEni {
+                vswitch: spec.vswitch_id.clone(),
+            },
+            Self::DeleteEni { eni } => StepTitle::DeleteEni {
+                eni: eni.to_string(),
+            },
+            Self::ModifyEni { eni, .. } => StepTitle::RenameEni {
+                eni: eni.to_string(),
+            },
+            Self::Tag { ids, tags, .. } => match first_and_more(ids) {
+                Some((first, more)) if more > 0 => StepTitle::TagMany {
+                    first,
+                    more,
+                    tags: tag_pairs(tags),
+                },
+                one => StepTitle::TagOne {
+                    id: one.map(|(id, _)| id).unwrap_or_default(),
+                    tags: tag_pairs(tags),
+                },
+            },
+            Self::Untag { ids, keys, .. } => match first_and_more(ids) {
+                Some((first, more)) if more > 0 => StepTitle::UntagMany {
+                    first,
+                    more,
+                    keys: keys.join(", "),
+                },
+                one => StepTitle::UntagOne {
+                    id: one.map(|(id, _)| id).unwrap_or_default(),
+                    keys: keys.join(", "),
+                },
+            },
         }
     }
 
-    pub fn effect(&self) -> String {
+    /// What the step changes.
+    pub fn effect_text(&self) -> StepEffect {
         match self {
-            Self::AllocateEip { spec, .. } => {
-                let mut s = format!(
-                    "A new EIP is allocated in the region and billed {} from now on.",
-                    spec.billing.label()
-                );
-                if spec.billing == Billing::Subscription {
-                    s.push_str(" A subscription EIP cannot be released before it expires.");
-                }
-                s.push_str(" Waits until it is Available.");
-                s
+            Self::AllocateEip { spec, .. } if spec.billing == Billing::Subscription => {
+                StepEffect::AllocateEipSubscription
             }
-            Self::ReleaseEip { .. } => {
-                "The address goes back to Alibaba Cloud's pool; it cannot be recovered. Waits until the EIP is gone.".into()
-            }
-            Self::ModifyEip { .. } => {
-                "Only the attributes shown change; the binding is untouched.".into()
-            }
-            Self::CreateEni { spec, .. } => format!(
-                "A secondary ENI is created (Available, attached to nothing) in {}{}.",
-                spec.vswitch_id,
-                spec.private_ip
-                    .as_deref()
-                    .map(|ip| format!(" with the private IP {ip}"))
-                    .unwrap_or_default()
-            ),
-            Self::DeleteEni { .. } => {
-                "The interface and its private IPs are deleted; this cannot be undone. Waits until it is gone.".into()
-            }
-            Self::ModifyEni { .. } => "Only the name and description change.".into(),
-            Self::Tag { .. } => "The tags are added; a key already present takes the new value.".into(),
-            Self::Untag { .. } => "The tags with these keys are removed.".into(),
+            Self::AllocateEip { spec, .. } => StepEffect::AllocateEip {
+                billing: billing_input(spec.billing),
+            },
+            Self::ReleaseEip { .. } => StepEffect::ReleaseEip,
+            Self::ModifyEip { .. } => StepEffect::ModifyEip,
+            Self::CreateEni { spec, .. } => match &spec.private_ip {
+                Some(ip) => StepEffect::CreateEniIp {
+                    vswitch: spec.vswitch_id.clone(),
+                    ip: ip.clone(),
+                },
+                None => StepEffect::CreateEni {
+                    vswitch: spec.vswitch_id.clone(),
+                },
+            },
+            Self::DeleteEni { .. } => StepEffect::DeleteEni,
+            Self::ModifyEni { .. } => StepEffect::ModifyEni,
+            Self::Tag { .. } => StepEffect::Tag,
+            Self::Untag { .. } => StepEffect::Untag,
         }
     }
 
@@ -449,7 +495,7 @@ impl LifecycleAction {
             Self::CreateEni { eni, .. } => format!("{eni} exists{again}"),
             Self::DeleteEni { eni } => format!("{eni} is deleted"),
             Self::ModifyEni { eni, .. } => format!("{eni} has its earlier attributes{again}"),
-            Self::Tag { ids, tags, .. } => format!("{} carry {}{again}", list(ids), pairs(tags)),
+            Self::Tag { ids, tags, .. } => format!("{} carry {}{again}", list(ids), tag_pairs(tags)),
             Self::Untag { ids, keys, .. } => {
                 format!("{} no longer carry {}", list(ids), keys.join(", "))
             }

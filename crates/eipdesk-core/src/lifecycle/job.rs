@@ -3,6 +3,7 @@
 //! it (IDs checked, required fields present).
 
 use super::action::{Billing, EipSpec, EniSpec, PricingCycle, TagKind};
+use crate::binding::step_text::{RunSummary, billing_input};
 use crate::binding::{FormError, JobKind};
 use crate::ids::{AllocationId, EniId, InstanceId};
 use serde::{Deserialize, Serialize};
@@ -345,54 +346,87 @@ impl LifecycleRequest {
     }
 
     /// One line for the run history.
-    pub fn summary(&self) -> String {
-        let many = |ids: Vec<String>| match ids.as_slice() {
-            [one] => one.clone(),
-            all => format!("{} resources", all.len()),
+    /// What the job is about, in one line.
+    pub fn summary(&self) -> RunSummary {
+        fn count(n: usize) -> u32 {
+            u32::try_from(n).unwrap_or(u32::MAX)
+        }
+        let one = |ids: &[String]| match ids {
+            [one] => Some(one.clone()),
+            _ => None,
         };
+        let strings = |ids: &[AllocationId]| ids.iter().map(ToString::to_string).collect::<Vec<_>>();
+        let eni_strings = |ids: &[EniId]| ids.iter().map(ToString::to_string).collect::<Vec<_>>();
         match self {
-            Self::AllocateEip { spec } => format!(
-                "new EIP, {}, {} Mbit/s",
-                spec.billing.label(),
-                spec.bandwidth
-            ),
-            Self::ReleaseEips { eips } => {
-                format!(
-                    "release {}",
-                    many(eips.iter().map(ToString::to_string).collect())
-                )
-            }
-            Self::RenameEips { eips, .. } => {
-                format!(
-                    "rename {}",
-                    many(eips.iter().map(ToString::to_string).collect())
-                )
-            }
-            Self::SetBandwidth { eip, bandwidth } => format!("{eip} → {bandwidth} Mbit/s"),
-            Self::CreateEni { spec } => format!("new ENI on {}", spec.vswitch_id),
-            Self::DeleteEnis { enis } => {
-                format!(
-                    "delete {}",
-                    many(enis.iter().map(ToString::to_string).collect())
-                )
-            }
-            Self::AttachEni { eni, instance } => format!("{eni} → {instance}"),
-            Self::DetachEni { eni, instance } => format!("{eni} off {instance}"),
-            Self::RenameEnis { enis, .. } => {
-                format!(
-                    "rename {}",
-                    many(enis.iter().map(ToString::to_string).collect())
-                )
-            }
-            Self::AddTags { ids, .. } => format!("tag {}", many(ids.clone())),
-            Self::RemoveTags { ids, .. } => format!("untag {}", many(ids.clone())),
+            Self::AllocateEip { spec } => RunSummary::AllocateEip {
+                billing: billing_input(spec.billing),
+                bandwidth: spec.bandwidth,
+            },
+            Self::ReleaseEips { eips } => match one(&strings(eips)) {
+                Some(id) => RunSummary::ReleaseOne { id },
+                None => RunSummary::ReleaseMany {
+                    count: count(eips.len()),
+                },
+            },
+            Self::RenameEips { eips, .. } => match one(&strings(eips)) {
+                Some(id) => RunSummary::RenameOne { id },
+                None => RunSummary::RenameMany {
+                    count: count(eips.len()),
+                },
+            },
+            Self::SetBandwidth { eip, bandwidth } => RunSummary::SetBandwidth {
+                eip: eip.to_string(),
+                bandwidth: *bandwidth,
+            },
+            Self::CreateEni { spec } => RunSummary::CreateEni {
+                vswitch: spec.vswitch_id.clone(),
+            },
+            Self::DeleteEnis { enis } => match one(&eni_strings(enis)) {
+                Some(id) => RunSummary::DeleteOne { id },
+                None => RunSummary::DeleteMany {
+                    count: count(enis.len()),
+                },
+            },
+            Self::AttachEni { eni, instance } => RunSummary::Attach {
+                eni: eni.to_string(),
+                instance: instance.to_string(),
+            },
+            Self::DetachEni { eni, instance } => RunSummary::Detach {
+                eni: eni.to_string(),
+                instance: instance.to_string(),
+            },
+            Self::RenameEnis { enis, .. } => match one(&eni_strings(enis)) {
+                Some(id) => RunSummary::RenameOne { id },
+                None => RunSummary::RenameMany {
+                    count: count(enis.len()),
+                },
+            },
+            Self::AddTags { ids, .. } => match one(ids) {
+                Some(id) => RunSummary::TagOne { id },
+                None => RunSummary::TagMany {
+                    count: count(ids.len()),
+                },
+            },
+            Self::RemoveTags { ids, .. } => match one(ids) {
+                Some(id) => RunSummary::UntagOne { id },
+                None => RunSummary::UntagMany {
+                    count: count(ids.len()),
+                },
+            },
+            // What is still to be made is named by its placeholder ("the new EIP").
             Self::CreateAndBind {
                 instance, eip, eni, ..
-            } => format!(
-                "{} + {} → {instance} (cut-through)",
-                eip.as_ref().map_or("new EIP".into(), ToString::to_string),
-                eni.as_ref().map_or("new ENI".into(), ToString::to_string)
-            ),
+            } => RunSummary::CreateAndBind {
+                eip: eip
+                    .as_ref()
+                    .map_or_else(|| super::created::eip_placeholder(0), Clone::clone)
+                    .to_string(),
+                eni: eni
+                    .as_ref()
+                    .map_or_else(|| super::created::eni_placeholder(0), Clone::clone)
+                    .to_string(),
+                instance: instance.to_string(),
+            },
         }
     }
 }

@@ -7,6 +7,7 @@
 //! cloud answers with the first `InvokeId`. An offline agent is not a failure: the step is
 //! skipped, says why, and the run ends with the instructions.
 
+use crate::binding::step_text::WaitText;
 use super::WorkflowError;
 use super::engine::Engine;
 use super::step::{CallEnd, StepOutcome, dto, failed_request_id, retryable};
@@ -314,7 +315,10 @@ impl Engine {
             CallPhase::Do => StepStatus::Waiting,
             CallPhase::Undo => StepStatus::Undoing,
         };
-        let waiting = format!("the script {invoke_id} to end in {}", guest.instance);
+        let waiting = crate::binding::step_text::english(&WaitText::Script {
+            invoke_id: invoke_id.to_string(),
+            instance: guest.instance.to_string(),
+        });
         self.journal
             .set_step(&run.id, idx, status, Some(&waiting), None)?;
         self.emit(&run.id);

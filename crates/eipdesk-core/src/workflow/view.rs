@@ -3,7 +3,10 @@
 //! completed) the guest-OS instructions.
 
 use crate::binding::view::PlanView;
-use crate::binding::{ImpactItem, JobKind, OnFailure, impact_of};
+use crate::binding::step_text::{RunSummary, StepEffect, StepTitle, WaitText, mode_input};
+use crate::binding::{
+    BindRequest, Expectation, ImpactItem, JobKind, OnFailure, StepAction, impact_of,
+};
 use crate::error::ErrorDto;
 use crate::guest_os::{GuestNic, GuestOsGuide, guide};
 use crate::journal::db::elapsed_ms;
@@ -16,12 +19,12 @@ use ts_rs::TS;
 #[serde(rename_all = "camelCase")]
 pub struct StepView {
     pub index: u32,
-    pub title: String,
-    pub effect: String,
+    pub title: StepTitle,
+    pub effect: StepEffect,
     pub api_action: Option<String>,
     pub status: StepStatus,
     /// The state waited for, while waiting.
-    pub waiting_for: Option<String>,
+    pub waiting_for: Option<WaitText>,
     pub client_token: Option<String>,
     pub request_id: Option<String>,
     pub undo_request_id: Option<String>,
@@ -33,7 +36,7 @@ pub struct StepView {
     /// `rollBack` or `ask`.
     pub on_failure: String,
     /// How the step is undone, if it can be.
-    pub undo_title: Option<String>,
+    pub undo_title: Option<StepTitle>,
     /// A guest step's Cloud Assistant invocation and output.
     pub guest: Option<super::guest_view::GuestStepView>,
 }
@@ -43,10 +46,10 @@ pub struct StepView {
 #[serde(rename_all = "camelCase")]
 pub struct RunView {
     pub id: String,
+    /// The job; its title is the message `jobTitle_<job>`.
     pub job: JobKind,
-    pub title: String,
-    /// e.g. `eip-… → eni-… (cut-through), then attach to i-…`.
-    pub summary: String,
+    /// e.g. `eip-… 203.0.113.7 → eni-… (cut-through), on i-…`.
+    pub summary: RunSummary,
     pub profile: String,
     pub account: Option<String>,
     pub region: String,
@@ -102,14 +105,11 @@ fn step_view(
     };
     StepView {
         index: u32::try_from(s.idx).unwrap_or(u32::MAX),
-        title: s.title.clone(),
-        effect: s.action.effect(),
+        title: s.action.title_text(),
+        effect: s.action.effect_text(),
         api_action: s.action.api_action().map(str::to_string),
         status: s.status,
-        waiting_for: s
-            .waiting_for
-            .clone()
-            .filter(|_| matches!(s.status, StepStatus::Waiting | StepStatus::Undoing)),
+        waiting_for: waiting_for(s, guest),
         client_token: s.client_token.clone(),
         request_id: s.request_id.clone(),
         undo_request_id: s.undo_request_id.clone(),
@@ -121,7 +121,7 @@ fn step_view(
             Some(OnFailure::Ask) => "ask".into(),
             _ => "rollBack".into(),
         },
-        undo_title: s.action.undo().map(|u| u.title()),
+        undo_title: s.action.undo().map(|u| u.title_text()),
         guest: super::guest_view::guest_view(guest, s.idx),
     }
 }
@@ -138,9 +138,39 @@ fn resources(run: &RunRecord) -> Vec<String> {
     out
 }
 
-fn summary(run: &RunRecord) -> String {
+/// What a waiting (or undoing) step waits for, from its action: the state its call (or its
+/// undo) leads to, or a guest step's script. The journal's own line is English.
+fn waiting_for(
+    s: &StepRecord,
+    guest: &[crate::journal::guest::GuestInvocation],
+) -> Option<WaitText> {
+    let undoing = match s.status {
+        StepStatus::Waiting => false,
+        StepStatus::Undoing => true,
+        _ => return None,
+    };
+    s.waiting_for.as_ref()?;
+    let action = if undoing { s.action.undo()? } else { s.action.clone() };
+    if let StepAction::GuestConfigure { guest: target, .. }
+    | StepAction::GuestVerify { guest: target }
+    | StepAction::GuestRevert { guest: target } = &action
+    {
+        let phase = if undoing { "undo" } else { "do" };
+        let invoke_id = guest
+            .iter()
+            .filter(|r| r.step_idx == s.idx && r.phase == phase)
+            .find_map(|r| r.invoke_id.clone())?;
+        return Some(WaitText::Script {
+            invoke_id,
+            instance: target.instance.to_string(),
+        });
+    }
+    action.expectation().first().map(Expectation::text)
+}
+
+fn summary(run: &RunRecord) -> RunSummary {
     let plan = &run.plan;
-    if let crate::binding::BindRequest::Lifecycle { lifecycle } = &plan.request {
+    if let BindRequest::Lifecycle { lifecycle } = &plan.request {
         return lifecycle.summary();
     }
     let c = &plan.context;
@@ -149,30 +179,62 @@ fn summary(run: &RunRecord) -> String {
         .eip()
         .map(ToString::to_string)
         .unwrap_or_default();
-    let ip = if c.eip_address.is_empty() {
-        String::new()
-    } else {
-        format!(" {}", c.eip_address)
-    };
-    let attach = c
-        .final_instance
-        .as_ref()
-        .map(|i| format!(", on {i}"))
-        .unwrap_or_default();
+    let ip = c.eip_address.clone();
+    let on = c.final_instance.as_ref().map(ToString::to_string);
     // What the job does to the binding: binds (→), unbinds, or switches its mode.
-    let what = plan.steps.iter().find_map(|s| match &s.action {
-        crate::binding::StepAction::Associate { target, mode, .. } => {
-            Some(format!(" → {target} ({})", mode.label()))
-        }
-        crate::binding::StepAction::Unassociate { target, mode, .. } => {
-            Some(format!(" unbound from {target} ({})", mode.label()))
-        }
-        crate::binding::StepAction::ModifyForwardMode { eni, to, .. } => {
-            Some(format!(" on {eni} switched to {}", to.label()))
-        }
-        _ => None,
+    let change = plan.steps.iter().find(|s| {
+        matches!(
+            s.action,
+            StepAction::Associate { .. }
+                | StepAction::Unassociate { .. }
+                | StepAction::ModifyForwardMode { .. }
+        )
     });
-    format!("{eip}{ip}{}{attach}", what.unwrap_or_default())
+    let Some(change) = change else {
+        return RunSummary::Eip { eip, ip };
+    };
+    match (&change.action, on) {
+        (StepAction::Associate { target, mode, .. }, None) => RunSummary::Bind {
+            eip,
+            ip,
+            target: target.clone(),
+            mode: mode_input(*mode),
+        },
+        (StepAction::Associate { target, mode, .. }, Some(instance)) => RunSummary::BindOn {
+            eip,
+            ip,
+            target: target.clone(),
+            mode: mode_input(*mode),
+            instance,
+        },
+        (StepAction::Unassociate { target, mode, .. }, None) => RunSummary::Unbind {
+            eip,
+            ip,
+            target: target.clone(),
+            mode: mode_input(*mode),
+        },
+        (StepAction::Unassociate { target, mode, .. }, Some(instance)) => RunSummary::UnbindOn {
+            eip,
+            ip,
+            target: target.clone(),
+            mode: mode_input(*mode),
+            instance,
+        },
+        (StepAction::ModifyForwardMode { eni, to, .. }, None) => RunSummary::Switch {
+            eip,
+            ip,
+            eni: eni.clone(),
+            mode: mode_input(*to),
+        },
+        (StepAction::ModifyForwardMode { eni, to, .. }, Some(instance)) => RunSummary::SwitchOn {
+            eip,
+            ip,
+            eni: eni.clone(),
+            mode: mode_input(*to),
+            instance,
+        },
+        _ => RunSummary::Eip { eip, ip },
+    }
 }
 
 /// What undoing the steps in `undo_from` (in reverse order) breaks.
@@ -230,7 +292,6 @@ pub fn view_with_guest(
     RunView {
         id: run.id.clone(),
         job: run.job,
-        title: run.title.clone(),
         summary: summary(run),
         profile: run.profile.clone(),
         account: run.account.clone(),

@@ -1194,7 +1194,7 @@ resource: string, lasts: ImpactLasts,
  */
 message: string, };
 
-export type PlanStepView = { title: string, effect: string, 
+export type PlanStepView = { title: StepTitle, effect: StepEffect, 
 /**
  * `ecs` or `vpc`.
  */
@@ -1210,7 +1210,7 @@ clientToken: boolean,
 /**
  * The states waited for afterwards.
  */
-waitFor: Array<string>, 
+waitFor: Array<WaitText>, 
 /**
  * The equivalent `aliyun` command.
  */
@@ -1222,9 +1222,13 @@ onFailure: string,
 /**
  * How the step is undone, if it can be.
  */
-undo: string | null, };
+undo: StepTitle | null, };
 
-export type PlanView = { job: JobKind, title: string, region: string, 
+export type PlanView = { 
+/**
+ * The job; its title is the message `jobTitle_<job>`.
+ */
+job: JobKind, region: string, 
 /**
  * What the job breaks and for how long (shown above the steps).
  */
@@ -1246,11 +1250,11 @@ export type Phase = "forward" | "rollback";
 
 export type StepStatus = "pending" | "running" | "waiting" | "done" | "failed" | "undoing" | "undone" | "undoFailed";
 
-export type StepView = { index: number, title: string, effect: string, apiAction: string | null, status: StepStatus, 
+export type StepView = { index: number, title: StepTitle, effect: StepEffect, apiAction: string | null, status: StepStatus, 
 /**
  * The state waited for, while waiting.
  */
-waitingFor: string | null, clientToken: string | null, requestId: string | null, undoRequestId: string | null, startedAt: string | null, finishedAt: string | null, 
+waitingFor: WaitText | null, clientToken: string | null, requestId: string | null, undoRequestId: string | null, startedAt: string | null, finishedAt: string | null, 
 /**
  * Set once the step (or its undo) settled.
  */
@@ -1262,7 +1266,7 @@ onFailure: string,
 /**
  * How the step is undone, if it can be.
  */
-undoTitle: string | null, 
+undoTitle: StepTitle | null, 
 /**
  * A guest step's Cloud Assistant invocation and output.
  */
@@ -1306,11 +1310,15 @@ detected: OsFamily | null, mac: string, eipAddress: string,
  */
 guides: Array<OsGuide>, };
 
-export type RunView = { id: string, job: JobKind, title: string, 
+export type RunView = { id: string, 
 /**
- * e.g. `eip-… → eni-… (cut-through), then attach to i-…`.
+ * The job; its title is the message `jobTitle_<job>`.
  */
-summary: string, profile: string, account: string | null, region: string, status: RunStatus, phase: Phase, message: string | null, error: ErrorDto | null, createdAt: string, updatedAt: string, finishedAt: string | null, cancelRequested: boolean, 
+job: JobKind, 
+/**
+ * e.g. `eip-… 203.0.113.7 → eni-… (cut-through), on i-…`.
+ */
+summary: RunSummary, profile: string, account: string | null, region: string, status: RunStatus, phase: Phase, message: string | null, error: ErrorDto | null, createdAt: string, updatedAt: string, finishedAt: string | null, cancelRequested: boolean, 
 /**
  * Increases with every change: a view with a lower revision is older.
  */

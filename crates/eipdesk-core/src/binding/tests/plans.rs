@@ -384,11 +384,24 @@ fn cli_and_terraform_rendering() {
     );
     let view = crate::binding::view::PlanView::from(&plan);
     assert_eq!(view.steps.len(), 4);
-    assert_eq!(view.steps[0].wait_for, ["eni-sec Available"]);
+    // The view carries message keys with their inputs; their English is the old sentence.
+    use crate::binding::step_text::{StepTitle, WaitText, english};
     assert_eq!(
-        view.steps[1].undo.as_deref(),
-        Some("Unbind eip-free from eni-sec")
+        view.steps[0].wait_for,
+        [WaitText::EniAvailable {
+            eni: "eni-sec".into()
+        }]
     );
+    assert_eq!(english(&view.steps[0].wait_for[0]), "eni-sec Available");
+    let undo = view.steps[1].undo.as_ref().expect("an associate is undone");
+    assert_eq!(
+        undo,
+        &StepTitle::Unbind {
+            eip: "eip-free".into(),
+            target: "eni-sec".into()
+        }
+    );
+    assert_eq!(english(undo), "Unbind eip-free from eni-sec");
 }
 
 #[test]
