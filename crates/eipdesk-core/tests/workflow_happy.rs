@@ -5,8 +5,8 @@
 mod support;
 
 use eipdesk_core::audit::{AuditFilter, AuditLog};
-use eipdesk_core::binding::{BindMode, BindRequest, NatTarget};
 use eipdesk_core::binding::step_text::english;
+use eipdesk_core::binding::{BindMode, BindRequest, NatTarget};
 use eipdesk_core::journal::{Database, RunStatus, StepStatus};
 use eipdesk_core::workflow::view::run_view;
 use support::*;

@@ -3,7 +3,6 @@
 //! warnings that need the user's explicit confirmation before it may run.
 
 use super::job::{BindMode, BindRequest};
-use super::step_text::{self, StepEffect, StepTitle, WaitText};
 use crate::ids::{AllocationId, EniId, InstanceId, RegionId};
 use crate::lifecycle::{LifecycleAction, LifecycleExpectation};
 use serde::{Deserialize, Serialize};
@@ -27,34 +26,6 @@ pub enum Expectation {
     EipFree { eip: AllocationId },
     /// A state of a lifecycle step (see [`crate::lifecycle`]).
     Lifecycle(LifecycleExpectation),
-}
-
-impl Expectation {
-    /// "eni-1 InUse on i-2": how the timeline names the state it waits for.
-    pub fn text(&self) -> WaitText {
-        match self {
-            Expectation::EniAttached { eni, instance } => WaitText::EniAttached {
-                eni: eni.to_string(),
-                instance: instance.to_string(),
-            },
-            Expectation::EniDetached { eni } => WaitText::EniAvailable {
-                eni: eni.to_string(),
-            },
-            Expectation::EipBound { eip, mode, .. } => WaitText::EipBound {
-                eip: eip.to_string(),
-                api_mode: mode.as_api().to_string(),
-            },
-            Expectation::EipFree { eip } => WaitText::EipAvailable {
-                eip: eip.to_string(),
-            },
-            Expectation::Lifecycle(l) => l.text(),
-        }
-    }
-
-    /// [`Expectation::text`] in English (logs, errors, the CLI script).
-    pub fn describe(&self) -> String {
-        step_text::english(&self.text())
-    }
 }
 
 /// What one step does.
@@ -257,104 +228,6 @@ impl StepAction {
                     | StepAction::ModifyForwardMode { .. }
             ),
         }
-    }
-
-    /// One line for the timeline and the plan.
-    pub fn title_text(&self) -> StepTitle {
-        match self {
-            StepAction::DetachEni { eni, instance } => StepTitle::DetachEni {
-                eni: eni.to_string(),
-                instance: instance.to_string(),
-            },
-            StepAction::AttachEni { eni, instance } => StepTitle::AttachEni {
-                eni: eni.to_string(),
-                instance: instance.to_string(),
-            },
-            StepAction::Associate {
-                eip, target, mode, ..
-            } => StepTitle::Bind {
-                eip: eip.to_string(),
-                target: target.clone(),
-                mode: step_text::mode_input(*mode),
-            },
-            StepAction::Unassociate { eip, target, .. } => StepTitle::Unbind {
-                eip: eip.to_string(),
-                target: target.clone(),
-            },
-            StepAction::ModifyForwardMode { eip, to, .. } => StepTitle::SwitchMode {
-                eip: eip.to_string(),
-                mode: step_text::mode_input(*to),
-            },
-            StepAction::Verify { .. } => StepTitle::Verify,
-            StepAction::Lifecycle(l) => l.title_text(),
-            StepAction::AuthorizeIngress { rule } => rule.allow_title(),
-            StepAction::RevokeIngress { rule } => rule.remove_title(),
-            StepAction::GuestConfigure { guest, .. }
-            | StepAction::GuestVerify { guest }
-            | StepAction::GuestRevert { guest } => super::guest_steps::title(self, guest),
-        }
-    }
-
-    /// [`StepAction::title_text`] in English (journal, CLI script).
-    pub fn title(&self) -> String {
-        step_text::english(&self.title_text())
-    }
-
-    /// What the step changes, in the user's terms.
-    pub fn effect_text(&self) -> StepEffect {
-        match self {
-            StepAction::DetachEni { instance, .. } => StepEffect::DetachEni {
-                instance: instance.to_string(),
-            },
-            StepAction::AttachEni { instance, .. } => StepEffect::AttachEni {
-                instance: instance.to_string(),
-            },
-            StepAction::Associate {
-                mode: BindMode::CutThrough,
-                private_ip,
-                ..
-            } => match private_ip {
-                Some(ip) => StepEffect::BindCutThroughIp { ip: ip.clone() },
-                None => StepEffect::BindCutThrough,
-            },
-            StepAction::Associate {
-                mode: BindMode::Nat,
-                ..
-            } => StepEffect::BindNat,
-            StepAction::Unassociate {
-                mode: BindMode::CutThrough,
-                ..
-            } => StepEffect::UnbindCutThrough,
-            StepAction::Unassociate { .. } => StepEffect::UnbindNat,
-            StepAction::ModifyForwardMode { to, .. } => StepEffect::SwitchMode {
-                mode: step_text::mode_input(*to),
-                api_mode: to.as_api().to_string(),
-            },
-            StepAction::Verify { checks } => StepEffect::Verify {
-                checks: checks.iter().map(Expectation::text).collect(),
-            },
-            StepAction::Lifecycle(l) => l.effect_text(),
-            StepAction::AuthorizeIngress { rule } => rule.allow_effect(),
-            StepAction::RevokeIngress { .. } => StepEffect::RemoveRule,
-            StepAction::GuestConfigure { guest, metric } => match metric {
-                Some(metric) => StepEffect::GuestConfigureMetric {
-                    os: guest.os.label().to_string(),
-                    metric: *metric,
-                },
-                None => StepEffect::GuestConfigure {
-                    os: guest.os.label().to_string(),
-                },
-            },
-            StepAction::GuestVerify { guest } => StepEffect::GuestVerify {
-                ip: guest.eip_address.clone(),
-            },
-            StepAction::GuestRevert { .. } => StepEffect::GuestRevert,
-        }
-    }
-
-    /// [`StepAction::effect_text`] in English.
-    pub fn effect(&self) -> String {
-        step_text::english(&self.effect_text())
     }
 }
 

@@ -112,11 +112,7 @@ impl From<&BindPlan> for PlanView {
                     .collect(),
                 client_token: s.action.takes_client_token(),
                 wait_for: if s.action.api_action().is_some() {
-                    s.action
-                        .expectation()
-                        .iter()
-                        .map(|e| e.text())
-                        .collect()
+                    s.action.expectation().iter().map(|e| e.text()).collect()
                 } else {
                     Vec::new()
                 },

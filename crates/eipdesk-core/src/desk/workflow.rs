@@ -444,6 +444,7 @@ impl EipDesk {
 pub fn typescript_declarations() -> Vec<String> {
     use crate::audit::{AuditEntry, AuditFilter, AuditParam};
     use crate::binding::options::{BindOptions, Choice};
+    use crate::binding::step_text::{RunSummary, StepEffect, StepTitle, WaitText};
     use crate::binding::view::{
         ParamView, PlanStepView, PlanView, PreflightView, ReasonView, WarningView,
     };
@@ -467,6 +468,10 @@ pub fn typescript_declarations() -> Vec<String> {
         ImpactKind::decl(),
         ImpactLasts::decl(),
         ImpactItem::decl(),
+        StepTitle::decl(),
+        StepEffect::decl(),
+        WaitText::decl(),
+        RunSummary::decl(),
         PlanStepView::decl(),
         PlanView::decl(),
         PreflightView::decl(),

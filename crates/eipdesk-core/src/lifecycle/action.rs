@@ -9,9 +9,7 @@
 //!
 //! [`StepAction`]: crate::binding::StepAction
 
-use crate::binding::step_text::{
-    StepEffect, StepTitle, WaitText, billing_input, first_and_more, tag_pairs,
-};
+use crate::binding::step_text::tag_pairs;
 use crate::ids::{AllocationId, EniId};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -219,59 +217,6 @@ fn list(ids: &[String]) -> String {
     }
 }
 
-impl LifecycleExpectation {
-    /// The state, as the timeline names it.
-    pub fn text(&self) -> WaitText {
-        match self {
-            Self::EipExists { eip } => WaitText::EipAvailable {
-                eip: eip.to_string(),
-            },
-            Self::EipGone { eip } => WaitText::EipReleased {
-                eip: eip.to_string(),
-            },
-            Self::EniExists { eni } => WaitText::EniAvailable {
-                eni: eni.to_string(),
-            },
-            Self::EniGone { eni } => WaitText::EniDeleted {
-                eni: eni.to_string(),
-            },
-            Self::EipAttributes { eip, .. } => WaitText::NewAttributes {
-                id: eip.to_string(),
-            },
-            Self::EniAttributes { eni, .. } => WaitText::NewAttributes {
-                id: eni.to_string(),
-            },
-            Self::Tagged { ids, tags, .. } => match first_and_more(ids) {
-                Some((first, more)) if more > 0 => WaitText::TaggedMany {
-                    first,
-                    more,
-                    tags: tag_pairs(tags),
-                },
-                one => WaitText::TaggedOne {
-                    id: one.map(|(id, _)| id).unwrap_or_default(),
-                    tags: tag_pairs(tags),
-                },
-            },
-            Self::Untagged { ids, keys, .. } => match first_and_more(ids) {
-                Some((first, more)) if more > 0 => WaitText::UntaggedMany {
-                    first,
-                    more,
-                    keys: keys.join(", "),
-                },
-                one => WaitText::UntaggedOne {
-                    id: one.map(|(id, _)| id).unwrap_or_default(),
-                    keys: keys.join(", "),
-                },
-            },
-        }
-    }
-
-    /// [`LifecycleExpectation::text`] in English.
-    pub fn describe(&self) -> String {
-        crate::binding::step_text::english(&self.text())
-    }
-}
-
 impl LifecycleAction {
     pub fn api_action(&self) -> &'static str {
         match self {
@@ -403,89 +348,6 @@ impl LifecycleAction {
         })
     }
 
-    /// The step's line in the plan and the timeline.
-    pub fn title_text(&self) -> StepTitle {
-        match self {
-            Self::AllocateEip { spec, .. } => StepTitle::AllocateEip {
-                billing: billing_input(spec.billing),
-                bandwidth: spec.bandwidth,
-            },
-            Self::ReleaseEip { eip } => StepTitle::ReleaseEip {
-                eip: eip.to_string(),
-            },
-            Self::ModifyEip {
-                eip,
-                bandwidth: Some(b),
-                name: None,
-                ..
-            } => StepTitle::SetBandwidth {
-                eip: eip.to_string(),
-                bandwidth: *b,
-            },
-            Self::ModifyEip { eip, .. } => StepTitle::RenameEip {
-                eip: eip.to_string(),
-            },
-            Self::CreateEni { spec, .. } => StepTitle::CreateEni {
-                vswitch: spec.vswitch_id.clone(),
-            },
-            Self::DeleteEni { eni } => StepTitle::DeleteEni {
-                eni: eni.to_string(),
-            },
-            Self::ModifyEni { eni, .. } => StepTitle::RenameEni {
-                eni: eni.to_string(),
-            },
-            Self::Tag { ids, tags, .. } => match first_and_more(ids) {
-                Some((first, more)) if more > 0 => StepTitle::TagMany {
-                    first,
-                    more,
-                    tags: tag_pairs(tags),
-                },
-                one => StepTitle::TagOne {
-                    id: one.map(|(id, _)| id).unwrap_or_default(),
-                    tags: tag_pairs(tags),
-                },
-            },
-            Self::Untag { ids, keys, .. } => match first_and_more(ids) {
-                Some((first, more)) if more > 0 => StepTitle::UntagMany {
-                    first,
-                    more,
-                    keys: keys.join(", "),
-                },
-                one => StepTitle::UntagOne {
-                    id: one.map(|(id, _)| id).unwrap_or_default(),
-                    keys: keys.join(", "),
-                },
-            },
-        }
-    }
-
-    /// What the step changes.
-    pub fn effect_text(&self) -> StepEffect {
-        match self {
-            Self::AllocateEip { spec, .. } if spec.billing == Billing::Subscription => {
-                StepEffect::AllocateEipSubscription
-            }
-            Self::AllocateEip { spec, .. } => StepEffect::AllocateEip {
-                billing: billing_input(spec.billing),
-            },
-            Self::ReleaseEip { .. } => StepEffect::ReleaseEip,
-            Self::ModifyEip { .. } => StepEffect::ModifyEip,
-            Self::CreateEni { spec, .. } => match &spec.private_ip {
-                Some(ip) => StepEffect::CreateEniIp {
-                    vswitch: spec.vswitch_id.clone(),
-                    ip: ip.clone(),
-                },
-                None => StepEffect::CreateEni {
-                    vswitch: spec.vswitch_id.clone(),
-                },
-            },
-            Self::DeleteEni { .. } => StepEffect::DeleteEni,
-            Self::ModifyEni { .. } => StepEffect::ModifyEni,
-            Self::Tag { .. } => StepEffect::Tag,
-            Self::Untag { .. } => StepEffect::Untag,
-        }
-    }
-
     /// What the cloud looks like after the step, in the user's words.
     pub fn outcome(&self, again: &str) -> String {
         match self {
@@ -495,7 +357,9 @@ impl LifecycleAction {
             Self::CreateEni { eni, .. } => format!("{eni} exists{again}"),
             Self::DeleteEni { eni } => format!("{eni} is deleted"),
             Self::ModifyEni { eni, .. } => format!("{eni} has its earlier attributes{again}"),
-            Self::Tag { ids, tags, .. } => format!("{} carry {}{again}", list(ids), tag_pairs(tags)),
+            Self::Tag { ids, tags, .. } => {
+                format!("{} carry {}{again}", list(ids), tag_pairs(tags))
+            }
             Self::Untag { ids, keys, .. } => {
                 format!("{} no longer carry {}", list(ids), keys.join(", "))
             }

@@ -355,7 +355,8 @@ impl LifecycleRequest {
             [one] => Some(one.clone()),
             _ => None,
         };
-        let strings = |ids: &[AllocationId]| ids.iter().map(ToString::to_string).collect::<Vec<_>>();
+        let strings =
+            |ids: &[AllocationId]| ids.iter().map(ToString::to_string).collect::<Vec<_>>();
         let eni_strings = |ids: &[EniId]| ids.iter().map(ToString::to_string).collect::<Vec<_>>();
         match self {
             Self::AllocateEip { spec } => RunSummary::AllocateEip {

@@ -15,6 +15,7 @@
 //! * [`render`]: the CLI waits and the Terraform snippet.
 
 pub mod action;
+mod action_text;
 pub mod calls;
 pub mod checks;
 pub mod compose;

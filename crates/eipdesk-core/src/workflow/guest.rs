@@ -7,12 +7,12 @@
 //! cloud answers with the first `InvokeId`. An offline agent is not a failure: the step is
 //! skipped, says why, and the run ends with the instructions.
 
-use crate::binding::step_text::WaitText;
 use super::WorkflowError;
 use super::engine::Engine;
 use super::step::{CallEnd, StepOutcome, dto, failed_request_id, retryable};
 use crate::binding::StepAction;
 use crate::binding::guest_steps::GuestTarget;
+use crate::binding::step_text::WaitText;
 use crate::error::{ErrorDto, ErrorKind};
 use crate::guest_os::scripts::{ScriptOp, script};
 use crate::guest_os::verify;

@@ -2,8 +2,8 @@
 //! time, ClientToken and RequestIds, the decisions offered, and (once a cut-through attach has
 //! completed) the guest-OS instructions.
 
-use crate::binding::view::PlanView;
 use crate::binding::step_text::{RunSummary, StepEffect, StepTitle, WaitText, mode_input};
+use crate::binding::view::PlanView;
 use crate::binding::{
     BindRequest, Expectation, ImpactItem, JobKind, OnFailure, StepAction, impact_of,
 };
@@ -150,7 +150,11 @@ fn waiting_for(
         _ => return None,
     };
     s.waiting_for.as_ref()?;
-    let action = if undoing { s.action.undo()? } else { s.action.clone() };
+    let action = if undoing {
+        s.action.undo()?
+    } else {
+        s.action.clone()
+    };
     if let StepAction::GuestConfigure { guest: target, .. }
     | StepAction::GuestVerify { guest: target }
     | StepAction::GuestRevert { guest: target } = &action

@@ -18,8 +18,9 @@ export type Catalogued<U extends Keyed, P extends string> = {
   [K in U['key'] as `${P}_${K}`]: (inputs: Inputs<U, K>, options?: Options) => string;
 };
 
-/** How some inputs of a family are worded before they are filled in, by input name. */
-export type Localizers = Record<string, (value: string) => string>;
+/** How some inputs of a family are worded before they are filled in, by input name (in
+ * `locale` when the caller chose one, else in the current locale). */
+export type Localizers = Record<string, (value: string, locale?: Locale) => string>;
 
 type AnyMessage = (inputs: Record<string, unknown>, options?: Options) => string;
 
@@ -36,7 +37,7 @@ export function coreText<U extends Keyed>() {
       const worded: Record<string, unknown> = { ...inputs };
       for (const [name, word] of Object.entries(localize)) {
         const value = worded[name];
-        if (typeof value === 'string') worded[name] = word(value);
+        if (typeof value === 'string') worded[name] = word(value, locale);
       }
       return message(worded, locale ? { locale } : {});
     };

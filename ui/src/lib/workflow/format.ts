@@ -5,6 +5,7 @@
 import { m } from '../i18n';
 import type { BindMode, JobKind, ResourceKind, RunStatus, RunView, StepStatus, StepView } from '../backend';
 import type { Tone } from '../table';
+import { waitText } from './step_text';
 
 const RUN_LABELS: Record<RunStatus, () => string> = {
   running: m.run_running,
@@ -68,9 +69,9 @@ export function stepLabel(step: Pick<StepView, 'status' | 'waitingFor'> & Partia
   if (neverHappened(step)) return m.step_never_happened();
   switch (step.status) {
     case 'waiting':
-      return step.waitingFor ? m.step_waiting_for({ what: step.waitingFor }) : m.step_waiting();
+      return step.waitingFor ? m.step_waiting_for({ what: waitText(step.waitingFor) }) : m.step_waiting();
     case 'undoing':
-      return step.waitingFor ? m.step_undoing_waiting({ what: step.waitingFor }) : m.step_undoing();
+      return step.waitingFor ? m.step_undoing_waiting({ what: waitText(step.waitingFor) }) : m.step_undoing();
     case 'undoFailed':
       return m.step_undo_failed();
     case 'pending':
