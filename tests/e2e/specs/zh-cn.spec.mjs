@@ -30,14 +30,14 @@ const KEEP = new Set([
 async function latinWords(root = 'body') {
   const texts = await b.execute((sel) => {
     const out = [];
-    const el = document.querySelector(sel);
-    if (!el) return out;
+    for (const el of document.querySelectorAll(sel)) {
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const p = n.parentElement;
       // Skipped: IDs and code (.mono, code, pre), key caps and what the user or the cloud named.
-      // Text eipdesk-core still words in English (plans, guide, run summaries) shows up in the
-      // bind screens, which are recorded in zh-cn-latin.json but not asserted.
+      // Text eipdesk-core still words in English (guide, notes, warnings) shows up in the bind
+      // screens, which are recorded in zh-cn-latin.json; the plan's steps and the run's
+      // timeline are asserted on their own (STEP_TEXT).
       if (!p || p.closest('.mono, code, pre, kbd, [data-column="name"], .nm, script, style')) continue;
       if (!p.getClientRects().length || getComputedStyle(p).visibility === 'hidden') continue;
       const t = n.textContent.trim();
@@ -46,6 +46,7 @@ async function latinWords(root = 'body') {
     for (const a of el.querySelectorAll('[title], [aria-label], [placeholder]')) {
       if (a.closest('.mono, code, pre, [data-column="name"], .nm')) continue;
       for (const k of ['title', 'aria-label', 'placeholder']) if (a.getAttribute(k)) out.push(a.getAttribute(k));
+    }
     }
     return out;
   }, root);
@@ -59,6 +60,14 @@ async function latinWords(root = 'body') {
   }
   return [...words].sort();
 }
+
+/** The plan's steps and the run's title and steps: worded by the UI from the core's message keys. */
+const STEP_TEXT = {
+  plan: '[data-testid="plan-summary"], [data-testid="plan-steps"] .step-title, [data-testid="plan-steps"] .effect, [data-testid="plan-steps"] .meta',
+  run: '[data-testid="run-timeline"] header h3, [data-testid="run-timeline"] li .line',
+};
+/** Names that stay as they are inside step text: OS families the guest scripts target, ICMP's ping. */
+const STEP_KEEP = ['Alibaba', 'Cloud', 'Linux', 'CentOS', 'Ubuntu', 'Debian', 'Windows', 'Server', 'ping', 'TCP', 'ICMP'];
 
 /** Saves the screen and records its Latin words; fails on the words `strict` screens may not have. */
 async function shot(name, { root = 'body', allow = [] } = {}) {
@@ -120,6 +129,9 @@ test('the three tables and a details panel are in Chinese', async () => {
 test('a cut-through bind from plan to a completed run, in Chinese', async () => {
   await openSheetPlan(b);
   await shot('bind-plan', { root: '[data-testid="bind-sheet"]' });
+  const planSteps = (await latinWords(STEP_TEXT.plan)).filter((w) => !STEP_KEEP.includes(w));
+  assert.deepEqual(planSteps, [], 'English left in the plan\'s steps');
+  assert.match(await b.execute(() => document.querySelector('[data-testid="plan-steps"] .step-title').textContent), /[\u4e00-\u9fff]/);
   await b.execute(() => document.querySelector('[data-warning="LosesPrivateNetworking"] input')?.click());
   await b.waitUntil(async () => (await b.$('[data-testid="bind-run"]')).isEnabled(), { timeout: 5000 });
   assert.match(await b.execute(() => document.querySelector('[data-testid="bind-run"]').textContent), /执行 \d+ 个步骤/);
@@ -133,7 +145,21 @@ test('a cut-through bind from plan to a completed run, in Chinese', async () => 
   await b.pause(300);
   await shot('bind-run', { root: '[data-testid="bind-sheet"]' });
   assert.match(await b.execute(() => document.querySelector('[data-testid="run-timeline"]').textContent), /已完成/);
+  const runSteps = (await latinWords(STEP_TEXT.run)).filter((w) => !STEP_KEEP.includes(w));
+  assert.deepEqual(runSteps, [], 'English left in the run\'s title and steps');
+  const runSummary = await b.execute(() => document.querySelector('[data-testid="run-timeline"] .summary').textContent);
+  assert.match(runSummary, /（直通模式）/, `the run's summary names the mode in Chinese: ${runSummary}`);
   await closeModals(b);
+  await goto(b, 'activity');
+  await waitFor(b, '[data-testid="runs-table"] tbody tr[data-run]');
+  await b.pause(300);
+  await shot('activity', { root: 'main' });
+  const row = await b.execute(() => {
+    const tr = document.querySelector('[data-testid="runs-table"] tbody tr[data-run]');
+    return { title: tr.querySelector('td').textContent, summary: tr.querySelector('[data-testid="run-summary"]').textContent };
+  });
+  assert.match(row.title, /以直通模式绑定/, `the Activity page titles the run in Chinese: ${row.title}`);
+  assert.match(row.summary, /（直通模式）/, `the Activity page's summary is in Chinese: ${row.summary}`);
   await goto(b, 'enis');
   await openDetails(b, 'eni-table', SECONDARY_ENI);
   await shot('eni-details', { root: '[data-testid="details-panel"]' });
