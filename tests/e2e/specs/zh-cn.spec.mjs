@@ -156,7 +156,7 @@ test('a cut-through bind from plan to a completed run, in Chinese', async () => 
   await shot('activity', { root: 'main' });
   const row = await b.execute(() => {
     const tr = document.querySelector('[data-testid="runs-table"] tbody tr[data-run]');
-    return { title: tr.querySelector('td').textContent, summary: tr.querySelector('[data-testid="run-summary"]').textContent };
+    return { title: tr.querySelectorAll('td')[1].textContent, summary: tr.querySelector('[data-testid="run-summary"]').textContent };
   });
   assert.match(row.title, /以直通模式绑定/, `the Activity page titles the run in Chinese: ${row.title}`);
   assert.match(row.summary, /（直通模式）/, `the Activity page's summary is in Chinese: ${row.summary}`);

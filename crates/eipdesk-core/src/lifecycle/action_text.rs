@@ -3,7 +3,7 @@
 
 use super::action::{Billing, LifecycleAction, LifecycleExpectation};
 use crate::binding::step_text::{
-    StepEffect, StepTitle, WaitText, billing_input, first_and_more, tag_pairs,
+    StepEffect, StepTitle, WaitText, billing_input, by_count, tag_pairs,
 };
 
 impl LifecycleExpectation {
@@ -28,28 +28,30 @@ impl LifecycleExpectation {
             Self::EniAttributes { eni, .. } => WaitText::NewAttributes {
                 id: eni.to_string(),
             },
-            Self::Tagged { ids, tags, .. } => match first_and_more(ids) {
-                Some((first, more)) if more > 0 => WaitText::TaggedMany {
+            Self::Tagged { ids, tags, .. } => by_count(
+                ids,
+                |id| WaitText::TaggedOne {
+                    id,
+                    tags: tag_pairs(tags),
+                },
+                |first, more| WaitText::TaggedMany {
                     first,
                     more,
                     tags: tag_pairs(tags),
                 },
-                one => WaitText::TaggedOne {
-                    id: one.map(|(id, _)| id).unwrap_or_default(),
-                    tags: tag_pairs(tags),
+            ),
+            Self::Untagged { ids, keys, .. } => by_count(
+                ids,
+                |id| WaitText::UntaggedOne {
+                    id,
+                    keys: keys.join(", "),
                 },
-            },
-            Self::Untagged { ids, keys, .. } => match first_and_more(ids) {
-                Some((first, more)) if more > 0 => WaitText::UntaggedMany {
+                |first, more| WaitText::UntaggedMany {
                     first,
                     more,
                     keys: keys.join(", "),
                 },
-                one => WaitText::UntaggedOne {
-                    id: one.map(|(id, _)| id).unwrap_or_default(),
-                    keys: keys.join(", "),
-                },
-            },
+            ),
         }
     }
 
@@ -91,28 +93,30 @@ impl LifecycleAction {
             Self::ModifyEni { eni, .. } => StepTitle::RenameEni {
                 eni: eni.to_string(),
             },
-            Self::Tag { ids, tags, .. } => match first_and_more(ids) {
-                Some((first, more)) if more > 0 => StepTitle::TagMany {
+            Self::Tag { ids, tags, .. } => by_count(
+                ids,
+                |id| StepTitle::TagOne {
+                    id,
+                    tags: tag_pairs(tags),
+                },
+                |first, more| StepTitle::TagMany {
                     first,
                     more,
                     tags: tag_pairs(tags),
                 },
-                one => StepTitle::TagOne {
-                    id: one.map(|(id, _)| id).unwrap_or_default(),
-                    tags: tag_pairs(tags),
+            ),
+            Self::Untag { ids, keys, .. } => by_count(
+                ids,
+                |id| StepTitle::UntagOne {
+                    id,
+                    keys: keys.join(", "),
                 },
-            },
-            Self::Untag { ids, keys, .. } => match first_and_more(ids) {
-                Some((first, more)) if more > 0 => StepTitle::UntagMany {
+                |first, more| StepTitle::UntagMany {
                     first,
                     more,
                     keys: keys.join(", "),
                 },
-                one => StepTitle::UntagOne {
-                    id: one.map(|(id, _)| id).unwrap_or_default(),
-                    keys: keys.join(", "),
-                },
-            },
+            ),
         }
     }
 

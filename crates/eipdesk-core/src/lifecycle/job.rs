@@ -3,7 +3,7 @@
 //! it (IDs checked, required fields present).
 
 use super::action::{Billing, EipSpec, EniSpec, PricingCycle, TagKind};
-use crate::binding::step_text::{RunSummary, billing_input};
+use crate::binding::step_text::{RunSummary, billing_input, by_count};
 use crate::binding::{FormError, JobKind};
 use crate::ids::{AllocationId, EniId, InstanceId};
 use serde::{Deserialize, Serialize};
@@ -348,13 +348,6 @@ impl LifecycleRequest {
     /// One line for the run history.
     /// What the job is about, in one line.
     pub fn summary(&self) -> RunSummary {
-        fn count(n: usize) -> u32 {
-            u32::try_from(n).unwrap_or(u32::MAX)
-        }
-        let one = |ids: &[String]| match ids {
-            [one] => Some(one.clone()),
-            _ => None,
-        };
         let strings =
             |ids: &[AllocationId]| ids.iter().map(ToString::to_string).collect::<Vec<_>>();
         let eni_strings = |ids: &[EniId]| ids.iter().map(ToString::to_string).collect::<Vec<_>>();
@@ -363,18 +356,20 @@ impl LifecycleRequest {
                 billing: billing_input(spec.billing),
                 bandwidth: spec.bandwidth,
             },
-            Self::ReleaseEips { eips } => match one(&strings(eips)) {
-                Some(id) => RunSummary::ReleaseOne { id },
-                None => RunSummary::ReleaseMany {
-                    count: count(eips.len()),
+            Self::ReleaseEips { eips } => by_count(
+                &strings(eips),
+                |id| RunSummary::ReleaseOne { id },
+                |_, more| RunSummary::ReleaseMany {
+                    count: more.saturating_add(1),
                 },
-            },
-            Self::RenameEips { eips, .. } => match one(&strings(eips)) {
-                Some(id) => RunSummary::RenameOne { id },
-                None => RunSummary::RenameMany {
-                    count: count(eips.len()),
+            ),
+            Self::RenameEips { eips, .. } => by_count(
+                &strings(eips),
+                |id| RunSummary::RenameOne { id },
+                |_, more| RunSummary::RenameMany {
+                    count: more.saturating_add(1),
                 },
-            },
+            ),
             Self::SetBandwidth { eip, bandwidth } => RunSummary::SetBandwidth {
                 eip: eip.to_string(),
                 bandwidth: *bandwidth,
@@ -382,12 +377,13 @@ impl LifecycleRequest {
             Self::CreateEni { spec } => RunSummary::CreateEni {
                 vswitch: spec.vswitch_id.clone(),
             },
-            Self::DeleteEnis { enis } => match one(&eni_strings(enis)) {
-                Some(id) => RunSummary::DeleteOne { id },
-                None => RunSummary::DeleteMany {
-                    count: count(enis.len()),
+            Self::DeleteEnis { enis } => by_count(
+                &eni_strings(enis),
+                |id| RunSummary::DeleteOne { id },
+                |_, more| RunSummary::DeleteMany {
+                    count: more.saturating_add(1),
                 },
-            },
+            ),
             Self::AttachEni { eni, instance } => RunSummary::Attach {
                 eni: eni.to_string(),
                 instance: instance.to_string(),
@@ -396,24 +392,27 @@ impl LifecycleRequest {
                 eni: eni.to_string(),
                 instance: instance.to_string(),
             },
-            Self::RenameEnis { enis, .. } => match one(&eni_strings(enis)) {
-                Some(id) => RunSummary::RenameOne { id },
-                None => RunSummary::RenameMany {
-                    count: count(enis.len()),
+            Self::RenameEnis { enis, .. } => by_count(
+                &eni_strings(enis),
+                |id| RunSummary::RenameOne { id },
+                |_, more| RunSummary::RenameMany {
+                    count: more.saturating_add(1),
                 },
-            },
-            Self::AddTags { ids, .. } => match one(ids) {
-                Some(id) => RunSummary::TagOne { id },
-                None => RunSummary::TagMany {
-                    count: count(ids.len()),
+            ),
+            Self::AddTags { ids, .. } => by_count(
+                ids,
+                |id| RunSummary::TagOne { id },
+                |_, more| RunSummary::TagMany {
+                    count: more.saturating_add(1),
                 },
-            },
-            Self::RemoveTags { ids, .. } => match one(ids) {
-                Some(id) => RunSummary::UntagOne { id },
-                None => RunSummary::UntagMany {
-                    count: count(ids.len()),
+            ),
+            Self::RemoveTags { ids, .. } => by_count(
+                ids,
+                |id| RunSummary::UntagOne { id },
+                |_, more| RunSummary::UntagMany {
+                    count: more.saturating_add(1),
                 },
-            },
+            ),
             // What is still to be made is named by its placeholder ("the new EIP").
             Self::CreateAndBind {
                 instance, eip, eni, ..

@@ -375,10 +375,18 @@ impl Message for RunSummary {
     const PREFIX: &'static str = "runSummary";
 }
 
-/// A list of IDs as `(first, how many more)`.
-pub fn first_and_more(ids: &[String]) -> Option<(String, u32)> {
-    let (first, rest) = ids.split_first()?;
-    Some((first.clone(), u32::try_from(rest.len()).unwrap_or(u32::MAX)))
+/// The words for a list of IDs: `one(id)` for a single ID (or none), else `many(first, how
+/// many more)`.
+pub fn by_count<T>(
+    ids: &[String],
+    one: impl FnOnce(String) -> T,
+    many: impl FnOnce(String, u32) -> T,
+) -> T {
+    match ids {
+        [] => one(String::new()),
+        [id] => one(id.clone()),
+        [first, rest @ ..] => many(first.clone(), u32::try_from(rest.len()).unwrap_or(u32::MAX)),
+    }
 }
 
 /// Tags as written in a title: `k=v, k2`.

@@ -69,6 +69,7 @@ fn job_titles_and_summaries_come_from_the_catalogue() {
         "eip-1 203.0.113.7 → eni-1 (cut-through), on i-1"
     );
     let ids = ["eip-1".to_string(), "eip-2".into(), "eip-3".into()];
-    assert_eq!(first_and_more(&ids), Some(("eip-1".to_string(), 2)));
-    assert_eq!(first_and_more(&[]), None);
+    let said = |ids: &[String]| by_count(ids, |id| id, |first, more| format!("{first}+{more}"));
+    assert_eq!(said(&ids), "eip-1+2");
+    assert_eq!(said(&ids[..1]), "eip-1");
 }
