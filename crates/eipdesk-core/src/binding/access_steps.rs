@@ -49,49 +49,58 @@ impl IngressRule {
         self.protocol == "ICMP"
     }
 
-    /// The title of the step that adds the rule.
-    pub fn allow_title(&self) -> StepTitle {
+    /// The rule's words: `ping(cidr, group)` for ICMP, else
+    /// `rule(protocol, ports, cidr, group)`.
+    fn words<T>(
+        &self,
+        ping: impl FnOnce(String, String) -> T,
+        rule: impl FnOnce(String, String, String, String) -> T,
+    ) -> T {
         let (cidr, group) = (self.source_cidr.clone(), self.security_group.clone());
         if self.is_ping() {
-            StepTitle::AllowPing { cidr, group }
+            ping(cidr, group)
         } else {
-            StepTitle::AllowRule {
-                protocol: self.protocol.clone(),
-                ports: self.port_range.clone(),
+            rule(self.protocol.clone(), self.port_range.clone(), cidr, group)
+        }
+    }
+
+    /// The title of the step that adds the rule.
+    pub fn allow_title(&self) -> StepTitle {
+        self.words(
+            |cidr, group| StepTitle::AllowPing { cidr, group },
+            |protocol, ports, cidr, group| StepTitle::AllowRule {
+                protocol,
+                ports,
                 cidr,
                 group,
-            }
-        }
+            },
+        )
     }
 
     /// The title of the step that removes the rule.
     pub fn remove_title(&self) -> StepTitle {
-        let (cidr, group) = (self.source_cidr.clone(), self.security_group.clone());
-        if self.is_ping() {
-            StepTitle::RemovePing { cidr, group }
-        } else {
-            StepTitle::RemoveRule {
-                protocol: self.protocol.clone(),
-                ports: self.port_range.clone(),
+        self.words(
+            |cidr, group| StepTitle::RemovePing { cidr, group },
+            |protocol, ports, cidr, group| StepTitle::RemoveRule {
+                protocol,
+                ports,
                 cidr,
                 group,
-            }
-        }
+            },
+        )
     }
 
     /// What the step that adds the rule changes.
     pub fn allow_effect(&self) -> StepEffect {
-        let (cidr, group) = (self.source_cidr.clone(), self.security_group.clone());
-        if self.is_ping() {
-            StepEffect::AllowPing { group, cidr }
-        } else {
-            StepEffect::AllowRule {
+        self.words(
+            |cidr, group| StepEffect::AllowPing { group, cidr },
+            |protocol, ports, cidr, group| StepEffect::AllowRule {
                 group,
                 cidr,
-                protocol: self.protocol.clone(),
-                ports: self.port_range.clone(),
-            }
-        }
+                protocol,
+                ports,
+            },
+        )
     }
 }
 
