@@ -215,7 +215,7 @@ mod tests {
         let queued: ErrorDto = serde_json::from_value(answer.join().unwrap().unwrap_err()).unwrap();
         assert_eq!(queued, failure);
         let later: ErrorDto =
-            serde_json::from_value(call(&webview, "list_regions").unwrap_err()).unwrap();
+            serde_json::from_value(call(&webview, "active_profile").unwrap_err()).unwrap();
         assert_eq!(later, failure);
     }
 }

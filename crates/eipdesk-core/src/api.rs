@@ -50,6 +50,7 @@ pub use crate::lifecycle::LifecycleForm;
 
 // The inventory's rows and IPC shapes live with the inventory; re-exported here so every
 // UI type has one address.
+pub use crate::inventory::RegionLanguage;
 pub use crate::inventory::actions::{RowAction, RowActionId, SheetIntent, SheetPrefill};
 pub use crate::inventory::events::{
     CsvExportRequest, CsvExportResult, InventoryEvent, InventoryPatch, LoadRequest, LoadStarted,
@@ -95,6 +96,7 @@ pub fn typescript_declarations() -> Vec<String> {
         ErrorDto::decl(),
         AppInfo::decl(),
         RegionInfo::decl(),
+        RegionLanguage::decl(),
         // inventory
         ResourceKind::decl(),
         ResourceRef::decl(),

@@ -81,6 +81,11 @@ async function waitForInventoryZh(regions, timeout = 60000) {
   );
 }
 
+/** The header scope's option for cn-hangzhou. */
+async function hangzhouOption() {
+  return b.execute(() => document.querySelector('[data-testid="region-select"] option[value="cn-hangzhou"]')?.textContent.trim());
+}
+
 before(async () => {
   app = await launchApp('zh-cn', { env: { LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8', LC_ALL: '' } });
   b = app.browser;
@@ -100,6 +105,8 @@ test('the OS language chooses Simplified Chinese at start', async () => {
   const nav = await b.execute(() => [...document.querySelectorAll('nav button[data-page]')].map((e) => e.textContent.trim()));
   assert.deepEqual(nav, ['弹性公网IP', '弹性网卡', '实例', '操作记录', '配置档案']);
   assert.equal(await b.execute(() => document.querySelector('[data-testid="language-select"]').value), 'system');
+  // Region names as the Chinese console words them (DescribeRegions with AcceptLanguage=zh-CN).
+  assert.equal(await hangzhouOption(), '华东1（杭州）（cn-hangzhou）');
 });
 
 test('the three tables and a details panel are in Chinese', async () => {
@@ -197,6 +204,8 @@ test('the language control switches to English and back without a restart', asyn
   await select.selectByAttribute('value', 'en');
   await b.waitUntil(async () => (await b.execute(() => document.querySelector('nav button[data-page="eips"]').textContent.trim())) === 'Elastic IPs', { timeout: 5000 });
   assert.equal(await b.execute(() => document.documentElement.lang), 'en');
+  await b.waitUntil(async () => (await hangzhouOption()) === 'China (Hangzhou) (cn-hangzhou)', { timeout: 5000, timeoutMsg: `region names stayed: ${await hangzhouOption()}` });
   await (await waitFor(b, '[data-testid="language-select"]')).selectByAttribute('value', 'system');
   await b.waitUntil(async () => (await b.execute(() => document.querySelector('nav button[data-page="eips"]').textContent.trim())) === '弹性公网IP', { timeout: 5000 });
+  await b.waitUntil(async () => (await hangzhouOption()) === '华东1（杭州）（cn-hangzhou）', { timeout: 5000 });
 });

@@ -31,6 +31,8 @@ export type RegionInfo = { id: string, name: string,
  */
 cutThrough: boolean, };
 
+export type RegionLanguage = "en-US" | "zh-CN" | "ja";
+
 export type ResourceKind = "eip" | "eni" | "instance";
 
 export type ResourceRef = { kind: ResourceKind, id: string, regionId: string, };
