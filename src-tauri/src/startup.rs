@@ -210,6 +210,7 @@ mod tests {
             message: "the Sandbox emulator could not start".into(),
             request_id: None,
             hint: None,
+            ..Default::default()
         };
         gate.open(Err(failure.clone()));
         let queued: ErrorDto = serde_json::from_value(answer.join().unwrap().unwrap_err()).unwrap();

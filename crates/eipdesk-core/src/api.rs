@@ -31,7 +31,7 @@ pub struct RegionInfo {
 }
 
 pub use crate::desk::EipDesk;
-pub use crate::error::{CoreError, DescribeError, ErrorDto, ErrorKind};
+pub use crate::error::{CoreError, DescribeError, ErrorDto, ErrorHint, ErrorKind};
 pub use crate::export_file::{ExportError, ExportSuggestion, ExportTarget};
 pub use crate::ids::RunId;
 pub use crate::paths::{data_dir, instance_key};
@@ -93,6 +93,7 @@ pub fn typescript_declarations() -> Vec<String> {
         vocabulary("EniStatus", EniStatus::KNOWN),
         vocabulary("InstanceStatus", InstanceStatus::KNOWN),
         ErrorKind::decl(),
+        ErrorHint::decl(),
         ErrorDto::decl(),
         AppInfo::decl(),
         RegionInfo::decl(),

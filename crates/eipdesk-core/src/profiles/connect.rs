@@ -26,6 +26,8 @@ use super::error::ProfileError;
 use super::model::{ModeSettings, ProfileId, RoleSource};
 use super::secret::ProfileSecrets;
 use super::store::{MAX_SOURCE_CHAIN, ProfileStore};
+use crate::error_hint::ErrorHint;
+use crate::text::Message;
 
 /// How to reach the built-in Sandbox: the in-process emulator's address and demo keys
 /// (`alicloud_emulator::DEMO_ACCESS_KEY_ID` / `DEMO_ACCESS_KEY_SECRET`).
@@ -85,22 +87,21 @@ impl ConnectError {
         }
     }
 
-    /// What the user can do about it.
-    pub fn hint(&self) -> String {
+    /// What the user can do about it, as a message key.
+    pub fn hint_text(&self) -> ErrorHint {
         match self {
-            Self::Profile(e) => e.hint(),
-            Self::SandboxUnavailable => "Restart EIP Desk to start the Sandbox again.".into(),
+            Self::Profile(e) => e.hint_text(),
+            Self::SandboxUnavailable => ErrorHint::ConnectSandbox,
             Self::Api(e) if matches!(**e, alicloud_api::Error::Credentials(_)) => {
-                "Check the role ARN, session settings and the source credentials' \
-                 AliyunSTSAssumeRoleAccess permission."
-                    .into()
+                ErrorHint::ConnectRole
             }
-            Self::Api(_) => {
-                "Check the AccessKey, its RAM permissions and the network; the error code and \
-                 request ID identify the failure for support."
-                    .into()
-            }
+            Self::Api(_) => ErrorHint::ConnectApi,
         }
+    }
+
+    /// What the user can do about it, in English.
+    pub fn hint(&self) -> String {
+        self.hint_text().english()
     }
 
     /// The Alibaba Cloud error behind this failure, including one from the AssumeRole of a

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use super::keychain::KeychainError;
 use super::model::ProfileId;
 use super::validate::FieldError;
+use crate::error_hint::ErrorHint;
+use crate::text::Message;
 
 /// A profile operation failed.
 #[derive(Debug, thiserror::Error)]
@@ -93,35 +95,25 @@ impl ProfileError {
         }
     }
 
-    /// What the user can do about it.
-    pub fn hint(&self) -> String {
+    /// What the user can do about it, as a message key.
+    pub fn hint_text(&self) -> ErrorHint {
         match self {
-            Self::Keychain(k) => k.hint().to_string(),
-            Self::NotFound(_) => "The profile no longer exists; refresh the profile list.".into(),
-            Self::NameTaken(_) => "Choose a different name.".into(),
-            Self::Invalid(_) => "Correct it in the form, then save again.".into(),
-            Self::Builtin(_) => {
-                "The Sandbox is built in; only its region and label can change.".into()
-            }
-            Self::InUse { .. } => {
-                "Change or delete the RAM role profiles that use it as their source first.".into()
-            }
-            Self::SourceChain { .. } => {
-                "Choose a source profile that does not (indirectly) use this profile.".into()
-            }
-            Self::SecretMissing { .. } | Self::SecretCorrupt { .. } => {
-                "Edit the profile and enter its AccessKey secret again.".into()
-            }
-            Self::Read { .. } | Self::Write(_) => {
-                "Check that the data directory exists and is writable (EIPDESK_HOME overrides it)."
-                    .into()
-            }
-            Self::CorruptFile { .. } => {
-                "Fix the file by hand or move it away; EIP Desk will start with only the Sandbox \
-                 profile (secrets stay in the keychain)."
-                    .into()
-            }
+            Self::Keychain(k) => k.hint_text(),
+            Self::NotFound(_) => ErrorHint::ProfileNotFound,
+            Self::NameTaken(_) => ErrorHint::ProfileNameTaken,
+            Self::Invalid(_) => ErrorHint::ProfileInvalid,
+            Self::Builtin(_) => ErrorHint::ProfileBuiltin,
+            Self::InUse { .. } => ErrorHint::ProfileInUse,
+            Self::SourceChain { .. } => ErrorHint::ProfileSourceChain,
+            Self::SecretMissing { .. } | Self::SecretCorrupt { .. } => ErrorHint::ProfileSecret,
+            Self::Read { .. } | Self::Write(_) => ErrorHint::ProfileDataDir,
+            Self::CorruptFile { .. } => ErrorHint::ProfileFileCorrupt,
         }
+    }
+
+    /// What the user can do about it, in English.
+    pub fn hint(&self) -> String {
+        self.hint_text().english()
     }
 
     /// The field an [`Invalid`](Self::Invalid) error is about.

@@ -8,6 +8,9 @@ use std::fmt;
 
 use alicloud_api::Secret;
 
+use crate::error_hint::ErrorHint;
+use crate::text::Message;
+
 /// Keychain service name under which every EIP Desk item is stored.
 pub const SERVICE: &str = "eipdesk";
 
@@ -102,37 +105,21 @@ impl KeychainError {
         }
     }
 
-    /// What the user can do about it.
-    pub fn hint(&self) -> &'static str {
+    /// What the user can do about it, as a message key.
+    pub fn hint_text(&self) -> ErrorHint {
         match self {
-            Self::NoSessionBus { .. } => {
-                "Run EIP Desk inside a desktop session (a D-Bus session bus is needed to reach \
-                 the keychain). Over SSH or in a container, start one with `dbus-run-session`. \
-                 The Sandbox profile works without a keychain."
-            }
-            Self::NoProvider => {
-                "Install and start a Secret Service provider (GNOME Keyring, KeePassXC with \
-                 Secret Service integration, or KWallet), then try again. The Sandbox profile \
-                 works without a keychain."
-            }
-            Self::Locked { .. } => {
-                "Unlock your login keyring (for example with Seahorse, or by logging in again), \
-                 then try again."
-            }
-            Self::AccessDenied { .. } => {
-                "Allow EIP Desk to access the keychain when your system asks, or check the \
-                 keychain's access settings for the item \"eipdesk\"."
-            }
-            Self::Ambiguous => {
-                "Several keychain items named \"eipdesk\" exist for this profile. Delete the \
-                 duplicates in your keychain manager, then enter the secret again."
-            }
-            Self::Unsupported => {
-                "This system has no keychain EIP Desk can use; only the Sandbox profile is available."
-            }
-            Self::Failure { .. } => {
-                "The keychain reported an error. Check that it is running and unlocked, then try again."
-            }
+            Self::NoSessionBus { .. } => ErrorHint::KeychainNoSessionBus,
+            Self::NoProvider => ErrorHint::KeychainNoProvider,
+            Self::Locked { .. } => ErrorHint::KeychainLocked,
+            Self::AccessDenied { .. } => ErrorHint::KeychainAccessDenied,
+            Self::Ambiguous => ErrorHint::KeychainAmbiguous,
+            Self::Unsupported => ErrorHint::KeychainUnsupported,
+            Self::Failure { .. } => ErrorHint::KeychainFailure,
         }
+    }
+
+    /// What the user can do about it, in English.
+    pub fn hint(&self) -> String {
+        self.hint_text().english()
     }
 }

@@ -13,15 +13,27 @@ export type InstanceStatus = "Pending" | "Running" | "Starting" | "Stopping" | "
 
 export type ErrorKind = "throttling" | "transient" | "auth" | "notFound" | "invalidState" | "invalidInput" | "transport" | "keychain" | "internal";
 
+export type ErrorHint = { "key": "apiThrottling" } | { "key": "apiTransient" } | { "key": "apiAuth" } | { "key": "apiNotFound" } | { "key": "apiInvalidState" } | { "key": "apiInvalidInput" } | { "key": "apiTransport" } | { "key": "apiDecode" } | { "key": "apiCredentials" } | { "key": "background" } | { "key": "sandbox" } | { "key": "dataDir", path: string, } | { "key": "keychainNoSessionBus" } | { "key": "keychainNoProvider" } | { "key": "keychainLocked" } | { "key": "keychainAccessDenied" } | { "key": "keychainAmbiguous" } | { "key": "keychainUnsupported" } | { "key": "keychainFailure" } | { "key": "profileNotFound" } | { "key": "profileNameTaken" } | { "key": "profileInvalid" } | { "key": "profileBuiltin" } | { "key": "profileInUse" } | { "key": "profileSourceChain" } | { "key": "profileSecret" } | { "key": "profileDataDir" } | { "key": "profileFileCorrupt" } | { "key": "connectSandbox" } | { "key": "connectRole" } | { "key": "connectApi" } | { "key": "importRead" } | { "key": "importNotAFile" } | { "key": "importMalformed" } | { "key": "importSourceChanged" } | { "key": "importDuplicate" } | { "key": "importNotImportable" };
+
 export type ErrorDto = { kind: ErrorKind, 
 /**
  * The Alibaba Cloud error code (e.g. `Eni.Attached`) or one of ours (e.g. `InvalidRegionId`).
  */
 code: string, message: string, requestId: string | null, 
 /**
- * What the user can do about it.
+ * What the user can do about it, in English (CLI, logs, the journal).
  */
-hint: string | null, };
+hint: string | null, 
+/**
+ * The same hint as a message key the window words in its language; absent for errors
+ * whose hint is not catalogued yet (and in journals written before it existed).
+ * (Both new fields are boxed: an `ErrorDto` is the `Err` of every command's `Result`.)
+ */
+hintText: ErrorHint | null, 
+/**
+ * Alibaba Cloud's troubleshooting link for a failed call (`Recommend`), verbatim.
+ */
+recommend: string | null, };
 
 export type AppInfo = { version: string, profileName: string, environment: Environment, defaultRegion: string, };
 
@@ -662,9 +674,13 @@ code: string,
  */
 message: string, 
 /**
- * What to do.
+ * What to do, in English.
  */
-hint: string, };
+hint: string, 
+/**
+ * What to do, as a message key.
+ */
+hintText: ErrorHint, };
 
 export type SourceReport = { 
 /**
@@ -750,9 +766,13 @@ code: string,
  */
 message: string, 
 /**
- * What to do.
+ * What to do, in English.
  */
-hint: string, };
+hint: string, 
+/**
+ * What to do, as a message key.
+ */
+hintText: ErrorHint, };
 
 export type ImportReport = { 
 /**

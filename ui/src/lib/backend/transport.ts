@@ -27,6 +27,8 @@ export function toBackendError(raw: unknown): BackendError {
     message: typeof raw === 'string' ? raw : 'The app backend did not answer.',
     requestId: null,
     hint: null,
+    hintText: null,
+    recommend: null,
   });
 }
 

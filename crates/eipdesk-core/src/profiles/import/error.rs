@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
+use crate::error_hint::ErrorHint;
 use crate::profiles::error::ProfileError;
+use crate::text::Message;
 
 /// Why a source or one selection cannot be imported.
 #[derive(Debug, thiserror::Error)]
@@ -120,24 +122,23 @@ impl ImportError {
         }
     }
 
-    /// What the user can do about it.
-    pub fn hint(&self) -> String {
+    /// What the user can do about it, as a message key.
+    pub fn hint_text(&self) -> ErrorHint {
         match self {
-            Self::Read { .. } => "Check the file's permissions.".into(),
-            Self::TooLarge { .. } | Self::NotAFile { .. } => {
-                "Check that the path points at a credentials file.".into()
-            }
-            Self::Malformed { .. } => {
-                "Fix the file (for example with `aliyun configure`), then scan again. \
-                 EIP Desk never changes it."
-                    .into()
-            }
+            Self::Read { .. } => ErrorHint::ImportRead,
+            Self::TooLarge { .. } | Self::NotAFile { .. } => ErrorHint::ImportNotAFile,
+            Self::Malformed { .. } => ErrorHint::ImportMalformed,
             Self::SourceMissing { .. } | Self::UnknownCandidate { .. } => {
-                "The source changed since the scan; scan again.".into()
+                ErrorHint::ImportSourceChanged
             }
-            Self::DuplicateSelection { .. } => "Select each candidate once.".into(),
-            Self::NotImportable { .. } => "Create this profile by hand in EIP Desk instead.".into(),
-            Self::Profile { source, .. } => source.hint(),
+            Self::DuplicateSelection { .. } => ErrorHint::ImportDuplicate,
+            Self::NotImportable { .. } => ErrorHint::ImportNotImportable,
+            Self::Profile { source, .. } => source.hint_text(),
         }
+    }
+
+    /// What the user can do about it, in English.
+    pub fn hint(&self) -> String {
+        self.hint_text().english()
     }
 }
