@@ -147,9 +147,9 @@ function checkCommon(form: ProfileForm, errors: FieldErrors) {
   }
   if (form.mode === 'ramRole' || form.mode === 'oidc') {
     if (!/^acs:ram::\d+:role\/\S+$/.test(form.roleArn.trim())) errors.roleArn = m.pf_err_role_arn();
-    if (!/^[A-Za-z0-9.@_-]{2,64}$/.test(form.sessionName.trim())) errors.sessionName = "Use 2 to 64 letters, digits, '.', '@', '_' or '-'.";
+    if (!/^[A-Za-z0-9.@_-]{2,64}$/.test(form.sessionName.trim())) errors.sessionName = m.pf_err_session_name();
     const d = Number(form.durationSeconds);
-    if (!Number.isInteger(d) || d < 900 || d > 43200) errors.durationSeconds = 'Use 900 to 43200 seconds.';
+    if (!Number.isInteger(d) || d < 900 || d > 43200) errors.durationSeconds = m.pf_err_duration();
     if (form.mode === 'ramRole' && form.roleSource === 'profile' && !form.sourceProfileId) errors.source = m.pf_err_source();
   }
 }
