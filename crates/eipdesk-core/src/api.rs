@@ -31,7 +31,9 @@ pub struct RegionInfo {
 }
 
 pub use crate::desk::EipDesk;
-pub use crate::error::{CoreError, DescribeError, ErrorDto, ErrorHint, ErrorKind};
+pub use crate::error::{
+    CoreError, DescribeError, ErrorDto, ErrorHint, ErrorKind, ErrorText, ErrorWords,
+};
 pub use crate::export_file::{ExportError, ExportSuggestion, ExportTarget};
 pub use crate::ids::RunId;
 pub use crate::paths::{data_dir, instance_key};
@@ -94,6 +96,8 @@ pub fn typescript_declarations() -> Vec<String> {
         vocabulary("InstanceStatus", InstanceStatus::KNOWN),
         ErrorKind::decl(),
         ErrorHint::decl(),
+        ErrorText::decl(),
+        ErrorWords::decl(),
         ErrorDto::decl(),
         AppInfo::decl(),
         RegionInfo::decl(),

@@ -1,13 +1,14 @@
 //! The core's error type and the one shape errors take when they cross IPC:
-//! `{ kind, code, message, requestId?, hint?, hintText?, recommend? }`. The UI shows the
-//! Alibaba Cloud code and the request ID, which is what support asks for, and words the hint
-//! from `hintText` (a message key, [`ErrorHint`]) in its language. No secret ever reaches a
-//! message.
+//! `{ kind, code, message, requestId?, hint?, words?, recommend? }`. The UI shows the
+//! Alibaba Cloud code and the request ID, which is what support asks for, and words our own
+//! messages and every hint from `words` (message keys: [`ErrorText`], [`ErrorHint`]) in its
+//! language. No secret ever reaches a message.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use crate::error_hint::ErrorHint;
+pub use crate::error_text::ErrorText;
 use crate::text::Message;
 
 /// Broad classes the UI reacts to (retry, re-authenticate, fix input, …).
@@ -33,18 +34,30 @@ pub struct ErrorDto {
     pub kind: ErrorKind,
     /// The Alibaba Cloud error code (e.g. `Eni.Attached`) or one of ours (e.g. `InvalidRegionId`).
     pub code: String,
+    /// What went wrong, in English; for an Alibaba Cloud error its own `Message`, verbatim.
     pub message: String,
     pub request_id: Option<String>,
     /// What the user can do about it, in English (CLI, logs, the journal).
     pub hint: Option<String>,
-    /// The same hint as a message key the window words in its language; absent for errors
-    /// whose hint is not catalogued yet (and in journals written before it existed).
-    /// (Both new fields are boxed: an `ErrorDto` is the `Err` of every command's `Result`.)
+    /// The message and the hint as message keys the window words in its language; absent
+    /// for errors not catalogued yet (and in journals written before they existed). Boxed,
+    /// like `recommend`: an `ErrorDto` is the `Err` of every command's `Result`.
     #[serde(default)]
-    pub hint_text: Option<Box<ErrorHint>>,
+    pub words: Option<Box<ErrorWords>>,
     /// Alibaba Cloud's troubleshooting link for a failed call (`Recommend`), verbatim.
     #[serde(default)]
     pub recommend: Option<Box<String>>,
+}
+
+/// An error's words as message keys (see [`ErrorText`] and [`ErrorHint`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorWords {
+    /// What went wrong, for the core's own errors that have a message key (an Alibaba Cloud
+    /// error's `Message` is the cloud's text and stays in `ErrorDto::message`).
+    pub message: Option<ErrorText>,
+    /// What the user can do about it.
+    pub hint: Option<ErrorHint>,
 }
 
 /// Errors of eipdesk-core.
@@ -80,6 +93,10 @@ pub trait DescribeError: std::fmt::Display {
     fn kind(&self) -> ErrorKind;
     /// The stable code (an Alibaba Cloud code, or one of ours).
     fn code(&self) -> String;
+    /// What went wrong, as a message key, when the error is ours and catalogued.
+    fn text(&self) -> Option<ErrorText> {
+        None
+    }
     /// What the user can do about it, as a message key.
     fn hint_text(&self) -> Option<ErrorHint> {
         None
@@ -119,9 +136,20 @@ impl ErrorDto {
             message: e.message(),
             request_id: e.request_id(),
             hint: e.hint(),
-            hint_text: e.hint_text().map(Box::new),
+            words: ErrorWords::of(e).map(Box::new),
             recommend: e.recommend().map(Box::new),
         }
+    }
+}
+
+impl ErrorWords {
+    /// The words of `e`, when it has any message key.
+    fn of(e: &dyn DescribeError) -> Option<Self> {
+        let words = ErrorWords {
+            message: e.text(),
+            hint: e.hint_text(),
+        };
+        (words != ErrorWords::default()).then_some(words)
     }
 }
 
@@ -186,6 +214,9 @@ impl DescribeError for CoreError {
     }
     fn request_id(&self) -> Option<String> {
         self.inner().and_then(DescribeError::request_id)
+    }
+    fn text(&self) -> Option<ErrorText> {
+        self.inner().and_then(DescribeError::text)
     }
     fn recommend(&self) -> Option<String> {
         self.inner().and_then(DescribeError::recommend)

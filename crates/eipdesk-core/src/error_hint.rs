@@ -100,7 +100,10 @@ mod tests {
         assert_eq!(dto.kind, ErrorKind::Throttling);
         assert_eq!(dto.code, "Throttling.User");
         assert_eq!(dto.message, "Request was denied due to user flow control.");
-        assert_eq!(dto.hint_text.as_deref(), Some(&ErrorHint::ApiThrottling));
+        assert_eq!(
+            dto.words.as_ref().and_then(|w| w.hint.as_ref()),
+            Some(&ErrorHint::ApiThrottling)
+        );
         assert_eq!(
             dto.recommend.as_deref().map(String::as_str),
             Some("https://api.aliyun.com/troubleshoot?q=Throttling.User")
@@ -115,8 +118,8 @@ mod tests {
         );
         let json = serde_json::to_value(&dto).unwrap();
         assert_eq!(
-            json["hintText"],
-            serde_json::json!({ "key": "apiThrottling" })
+            json["words"],
+            serde_json::json!({ "message": null, "hint": { "key": "apiThrottling" } })
         );
     }
 
@@ -126,11 +129,14 @@ mod tests {
             detail: "collection login".into(),
         });
         let dto = ErrorDto::from(locked);
-        assert_eq!(dto.hint_text.as_deref(), Some(&ErrorHint::KeychainLocked));
+        assert_eq!(
+            dto.words.as_ref().and_then(|w| w.hint.as_ref()),
+            Some(&ErrorHint::KeychainLocked)
+        );
         assert!(dto.hint.unwrap().starts_with("Unlock your login keyring"));
         let taken = ErrorDto::from(ProfileError::NameTaken("prod".into()));
         assert_eq!(
-            taken.hint_text.as_deref(),
+            taken.words.as_ref().and_then(|w| w.hint.as_ref()),
             Some(&ErrorHint::ProfileNameTaken)
         );
         assert_eq!(taken.hint.as_deref(), Some("Choose a different name."));
@@ -141,7 +147,7 @@ mod tests {
         let old = r#"{"kind":"notFound","code":"InvalidAllocationId.NotFound","message":"gone",
                       "requestId":"R-1","hint":"The resource no longer exists; refresh the list."}"#;
         let dto: ErrorDto = serde_json::from_str(old).unwrap();
-        assert_eq!(dto.hint_text, None);
+        assert_eq!(dto.words, None);
         assert_eq!(dto.recommend, None);
     }
 

@@ -166,6 +166,24 @@ test('the profiles page, the import dialog and the palette are in Chinese', asyn
   await closeModals(b);
 });
 
+test("the core's own error message comes in Chinese (a taken profile name)", async () => {
+  await goto(b, 'profiles');
+  await (await waitFor(b, '[data-testid="profile-new"]')).click();
+  const form = await waitFor(b, '[data-testid="profile-form"]');
+  await (await form.$('input[name="name"]')).setValue('Sandbox');
+  await (await form.$('input[name="accessKeyId"]')).setValue('LTAIFAKEFAKEFAKE');
+  await (await form.$('input[name="accessKeySecret"]')).setValue('fake-secret-for-tests');
+  await (await b.$('[data-testid="profile-save"]')).click();
+  await b.waitUntil(async () => (await (await form.$('input[name="name"]')).getAttribute('aria-invalid')) === 'true', {
+    timeout: 10000,
+    timeoutMsg: 'the taken name is never marked',
+  });
+  const said = await b.execute(() => document.querySelector('[data-testid="profile-form"] #pf-name')?.parentElement?.querySelector('.err')?.textContent.trim());
+  assert.equal(said, '已存在名为“Sandbox”的配置档案');
+  await screenshot(b, 'zh-cn-profile-name-taken');
+  await closeModals(b);
+});
+
 test('at 900×560 the header and the key columns stay inside the viewport in Chinese', async () => {
   await resize(b, 900, 560);
   const header = ['.brand', '[data-testid="active-profile"]', '[data-testid="region-select"]', '[data-testid="open-bind-sheet"]', '[data-testid="open-palette"]', '[data-testid="header-more"]'];

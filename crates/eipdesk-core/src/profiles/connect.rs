@@ -27,6 +27,7 @@ use super::model::{ModeSettings, ProfileId, RoleSource};
 use super::secret::ProfileSecrets;
 use super::store::{MAX_SOURCE_CHAIN, ProfileStore};
 use crate::error_hint::ErrorHint;
+use crate::error_text::ErrorText;
 use crate::text::Message;
 
 /// How to reach the built-in Sandbox: the in-process emulator's address and demo keys
@@ -60,7 +61,7 @@ pub enum ConnectError {
     #[error(transparent)]
     Profile(#[from] ProfileError),
     /// The Sandbox profile was used but no emulator is running.
-    #[error("the Sandbox emulator is not running")]
+    #[error("{}", ErrorText::ConnectSandbox)]
     SandboxUnavailable,
     /// The call (or the AssumeRole behind it) failed.
     #[error(transparent)]
@@ -84,6 +85,16 @@ impl ConnectError {
                 "connect.credentials"
             }
             Self::Api(_) => "connect.api",
+        }
+    }
+
+    /// What went wrong, as a message key, when it is ours (an API failure keeps the
+    /// cloud's own message).
+    pub fn text(&self) -> Option<ErrorText> {
+        match self {
+            Self::Profile(e) => e.text(),
+            Self::SandboxUnavailable => Some(ErrorText::ConnectSandbox),
+            Self::Api(_) => None,
         }
     }
 

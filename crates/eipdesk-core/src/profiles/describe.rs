@@ -3,7 +3,7 @@
 //! failed Alibaba Cloud call (also of the AssumeRole behind a RAM role profile) and the
 //! `hint()` saying what to do.
 
-use crate::error::{DescribeError, ErrorHint, ErrorKind};
+use crate::error::{DescribeError, ErrorHint, ErrorKind, ErrorText};
 use crate::profiles::import::ImportError;
 use crate::profiles::{ConnectError, KeychainError, ProfileError};
 
@@ -13,6 +13,9 @@ impl DescribeError for KeychainError {
     }
     fn code(&self) -> String {
         KeychainError::code(self).into()
+    }
+    fn text(&self) -> Option<ErrorText> {
+        Some(KeychainError::text(self))
     }
     fn hint_text(&self) -> Option<ErrorHint> {
         Some(KeychainError::hint_text(self))
@@ -39,6 +42,9 @@ impl DescribeError for ProfileError {
     }
     fn code(&self) -> String {
         ProfileError::code(self).into()
+    }
+    fn text(&self) -> Option<ErrorText> {
+        ProfileError::text(self)
     }
     fn hint_text(&self) -> Option<ErrorHint> {
         Some(ProfileError::hint_text(self))
@@ -77,6 +83,9 @@ impl DescribeError for ConnectError {
             }
             ConnectError::SandboxUnavailable => self.to_string(),
         }
+    }
+    fn text(&self) -> Option<ErrorText> {
+        ConnectError::text(self)
     }
     fn hint_text(&self) -> Option<ErrorHint> {
         match self {
@@ -130,6 +139,9 @@ impl DescribeError for ImportError {
     }
     fn code(&self) -> String {
         ImportError::code(self).into()
+    }
+    fn text(&self) -> Option<ErrorText> {
+        ImportError::text(self)
     }
     fn hint_text(&self) -> Option<ErrorHint> {
         Some(ImportError::hint_text(self))

@@ -9,6 +9,7 @@ use std::fmt;
 use alicloud_api::Secret;
 
 use crate::error_hint::ErrorHint;
+use crate::error_text::ErrorText;
 use crate::text::Message;
 
 /// Keychain service name under which every EIP Desk item is stored.
@@ -57,34 +58,34 @@ pub trait SecretStore: Send + Sync + fmt::Debug {
 pub enum KeychainError {
     /// No D-Bus session bus (Linux): not in a desktop session, or
     /// `DBUS_SESSION_BUS_ADDRESS` points at nothing.
-    #[error("no D-Bus session bus is reachable ({detail})")]
+    #[error("{}", self.text())]
     NoSessionBus {
         /// What the connection attempt reported.
         detail: String,
     },
     /// The session bus has no Secret Service provider (gnome-keyring, KeePassXC, KWallet).
-    #[error("no Secret Service provider is running on the session bus")]
+    #[error("{}", self.text())]
     NoProvider,
     /// The keyring/collection is locked (or the unlock prompt was dismissed).
-    #[error("the keyring is locked ({detail})")]
+    #[error("{}", self.text())]
     Locked {
         /// Which lock or prompt failed.
         detail: String,
     },
     /// The keychain refused access to the item.
-    #[error("the keychain denied access ({detail})")]
+    #[error("{}", self.text())]
     AccessDenied {
         /// What the keychain reported.
         detail: String,
     },
     /// More than one keychain item matches one profile.
-    #[error("more than one keychain item exists for one profile")]
+    #[error("{}", self.text())]
     Ambiguous,
     /// This platform has no supported keychain.
-    #[error("no supported keychain on this platform")]
+    #[error("{}", self.text())]
     Unsupported,
     /// Any other keychain failure.
-    #[error("keychain failure: {detail}")]
+    #[error("{}", self.text())]
     Failure {
         /// What the keychain reported.
         detail: String,
@@ -102,6 +103,27 @@ impl KeychainError {
             Self::Ambiguous => "keychain.ambiguous",
             Self::Unsupported => "keychain.unsupported",
             Self::Failure { .. } => "keychain.failure",
+        }
+    }
+
+    /// What went wrong, as a message key (the `Display` text is its English).
+    pub fn text(&self) -> ErrorText {
+        match self {
+            Self::NoSessionBus { detail } => ErrorText::KeychainNoSessionBus {
+                detail: detail.clone(),
+            },
+            Self::NoProvider => ErrorText::KeychainNoProvider,
+            Self::Locked { detail } => ErrorText::KeychainLocked {
+                detail: detail.clone(),
+            },
+            Self::AccessDenied { detail } => ErrorText::KeychainAccessDenied {
+                detail: detail.clone(),
+            },
+            Self::Ambiguous => ErrorText::KeychainAmbiguous,
+            Self::Unsupported => ErrorText::KeychainUnsupported,
+            Self::Failure { detail } => ErrorText::KeychainFailure {
+                detail: detail.clone(),
+            },
         }
     }
 

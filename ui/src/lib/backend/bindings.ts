@@ -15,21 +15,38 @@ export type ErrorKind = "throttling" | "transient" | "auth" | "notFound" | "inva
 
 export type ErrorHint = { "key": "apiThrottling" } | { "key": "apiTransient" } | { "key": "apiAuth" } | { "key": "apiNotFound" } | { "key": "apiInvalidState" } | { "key": "apiInvalidInput" } | { "key": "apiTransport" } | { "key": "apiDecode" } | { "key": "apiCredentials" } | { "key": "background" } | { "key": "sandbox" } | { "key": "dataDir", path: string, } | { "key": "keychainNoSessionBus" } | { "key": "keychainNoProvider" } | { "key": "keychainLocked" } | { "key": "keychainAccessDenied" } | { "key": "keychainAmbiguous" } | { "key": "keychainUnsupported" } | { "key": "keychainFailure" } | { "key": "profileNotFound" } | { "key": "profileNameTaken" } | { "key": "profileInvalid" } | { "key": "profileBuiltin" } | { "key": "profileInUse" } | { "key": "profileSourceChain" } | { "key": "profileSecret" } | { "key": "profileDataDir" } | { "key": "profileFileCorrupt" } | { "key": "connectSandbox" } | { "key": "connectRole" } | { "key": "connectApi" } | { "key": "importRead" } | { "key": "importNotAFile" } | { "key": "importMalformed" } | { "key": "importSourceChanged" } | { "key": "importDuplicate" } | { "key": "importNotImportable" };
 
+export type ErrorText = { "key": "keychainNoSessionBus", detail: string, } | { "key": "keychainNoProvider" } | { "key": "keychainLocked", detail: string, } | { "key": "keychainAccessDenied", detail: string, } | { "key": "keychainAmbiguous" } | { "key": "keychainUnsupported" } | { "key": "keychainFailure", detail: string, } | { "key": "profileNotFound", id: string, } | { "key": "profileNameTaken", name: string, } | { "key": "profileInUse", names: string, } | { "key": "profileSourceChain", max: number, } | { "key": "profileSecretMissing", name: string, } | { "key": "profileSecretCorrupt", name: string, reason: string, } | { "key": "connectSandbox" } | { "key": "importSourceMissing", candidate: string, } | { "key": "importUnknownCandidate", candidate: string, } | { "key": "importDuplicate", candidate: string, } | { "key": "importTooLarge", path: string, bytes: bigint, };
+
+export type ErrorWords = { 
+/**
+ * What went wrong, for the core's own errors that have a message key (an Alibaba Cloud
+ * error's `Message` is the cloud's text and stays in `ErrorDto::message`).
+ */
+message: ErrorText | null, 
+/**
+ * What the user can do about it.
+ */
+hint: ErrorHint | null, };
+
 export type ErrorDto = { kind: ErrorKind, 
 /**
  * The Alibaba Cloud error code (e.g. `Eni.Attached`) or one of ours (e.g. `InvalidRegionId`).
  */
-code: string, message: string, requestId: string | null, 
+code: string, 
+/**
+ * What went wrong, in English; for an Alibaba Cloud error its own `Message`, verbatim.
+ */
+message: string, requestId: string | null, 
 /**
  * What the user can do about it, in English (CLI, logs, the journal).
  */
 hint: string | null, 
 /**
- * The same hint as a message key the window words in its language; absent for errors
- * whose hint is not catalogued yet (and in journals written before it existed).
- * (Both new fields are boxed: an `ErrorDto` is the `Err` of every command's `Result`.)
+ * The message and the hint as message keys the window words in its language; absent
+ * for errors not catalogued yet (and in journals written before they existed). Boxed,
+ * like `recommend`: an `ErrorDto` is the `Err` of every command's `Result`.
  */
-hintText: ErrorHint | null, 
+words: ErrorWords | null, 
 /**
  * Alibaba Cloud's troubleshooting link for a failed call (`Recommend`), verbatim.
  */

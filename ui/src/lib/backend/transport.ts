@@ -28,7 +28,7 @@ export function toBackendError(raw: unknown): BackendError {
     message: typeof raw === 'string' ? raw : m.err_backend_silent(),
     requestId: null,
     hint: null,
-    hintText: null,
+    words: null,
     recommend: null,
   });
 }

@@ -5,6 +5,7 @@
  * means "keep what the keychain has"; typing a value replaces it.
  */
 import { m } from '../i18n';
+import { errorMessage } from '../errors/words';
 import type {
   CredentialsEdit,
   DeskProfile,
@@ -296,7 +297,7 @@ export function toProfileEdit(
  * `invalid profile: <field>: <reason>`), mapped to this form's field names.
  */
 export function fieldErrorFrom(error: ErrorDto): FieldErrors {
-  if (error.code === 'profile.name_taken') return { name: error.message };
+  if (error.code === 'profile.name_taken') return { name: errorMessage(error) };
   if (error.code !== 'profile.invalid') return {};
   const m = /^invalid profile: ([A-Za-z.]+): (.*)$/.exec(error.message);
   if (!m) return {};
