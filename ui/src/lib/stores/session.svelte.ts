@@ -34,6 +34,8 @@ class Session {
       const locale = language.current;
       this.regions = await commands.listRegions(regionLanguage(locale));
       this.#namedIn = locale;
+      // The language may have changed while the list was loading.
+      if (language.current !== locale) void this.nameRegions(language.current);
       const scope = initialScope(this.scope, this.regions, this.info?.defaultRegion);
       if (scope !== this.scope) this.#scope.current = scope;
       this.error = null;

@@ -15,6 +15,7 @@ vi.mock('../backend', () => ({
 }));
 
 const { session } = await import('./session.svelte');
+const { language } = await import('../i18n');
 const { regionLanguage } = await import('./region_language');
 
 describe('region names', () => {
@@ -35,5 +36,17 @@ describe('region names', () => {
     const calls = listRegions.mock.calls.length;
     await session.nameRegions('zh-CN');
     expect(listRegions.mock.calls.length).toBe(calls);
+  });
+
+  it('follow a language switch made while the list was loading', async () => {
+    language.set('en');
+    await session.load();
+    listRegions.mockImplementationOnce(async (l: RegionLanguage) => {
+      language.set('zh-CN'); // the user switches while DescribeRegions is in flight
+      return [{ id: 'cn-hangzhou', name: NAMES[l], cutThrough: true }];
+    });
+    await session.load();
+    await vi.waitFor(() => expect(session.regions[0]?.name).toBe('华东1（杭州）'));
+    language.set('system');
   });
 });
