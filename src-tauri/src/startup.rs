@@ -210,12 +210,13 @@ mod tests {
             message: "the Sandbox emulator could not start".into(),
             request_id: None,
             hint: None,
+            ..Default::default()
         };
         gate.open(Err(failure.clone()));
         let queued: ErrorDto = serde_json::from_value(answer.join().unwrap().unwrap_err()).unwrap();
         assert_eq!(queued, failure);
         let later: ErrorDto =
-            serde_json::from_value(call(&webview, "list_regions").unwrap_err()).unwrap();
+            serde_json::from_value(call(&webview, "active_profile").unwrap_err()).unwrap();
         assert_eq!(later, failure);
     }
 }

@@ -98,7 +98,7 @@ async fn eipdesk_run(emu: &alicloud_emulator::RunningEmulator) -> Result<Run> {
     let store = InventoryStore::default();
     emu.control().clear_requests();
     let started = Instant::now();
-    let regions: Vec<RegionId> = list_regions(&client, &cut_through)
+    let regions: Vec<RegionId> = list_regions(&client, &cut_through, Default::default())
         .await?
         .iter()
         .filter_map(|r| RegionId::parse(&r.id).ok())

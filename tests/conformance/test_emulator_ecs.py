@@ -78,3 +78,15 @@ def test_describe_instance_types_and_regions(ecs):
     assert len(regions) == 15
     assert {r.status for r in regions} == {"available"}
     assert [r.region_endpoint for r in regions if r.region_id == demo.HZ] == ["ecs-cn-hangzhou.aliyuncs.com"]
+
+
+def test_describe_regions_names_in_the_accept_language(ecs):
+    def hangzhou(language):
+        request = m.DescribeRegionsRequest() if language is None else m.DescribeRegionsRequest(accept_language=language)
+        regions = ecs.describe_regions(request).body.regions.region
+        return [r.local_name for r in regions if r.region_id == demo.HZ][0]
+
+    assert hangzhou(None) == "华东1（杭州）"
+    assert hangzhou("zh-CN") == "华东1（杭州）"
+    assert hangzhou("en-US") == "China (Hangzhou)"
+    assert hangzhou("ja") == "中国 (杭州)"

@@ -74,6 +74,8 @@ def test_describe_regions_vpcs_vswitches(vpc):
     assert len(regions) == 15
     hz = [r for r in regions if r.region_id == demo.HZ][0]
     assert (hz.local_name, hz.region_endpoint) == ("China (Hangzhou)", "vpc.aliyuncs.com")
+    chinese = vpc.describe_regions(m.DescribeRegionsRequest(accept_language="zh-CN")).body.regions.region
+    assert [r.local_name for r in chinese if r.region_id == demo.HZ] == ["华东1（杭州）"]
     vpcs = vpc.describe_vpcs(m.DescribeVpcsRequest(region_id=demo.HZ)).body
     assert vpcs.total_count == 2
     prod = [v for v in vpcs.vpcs.vpc if v.vpc_id == demo.HZ_VPC_PROD][0]

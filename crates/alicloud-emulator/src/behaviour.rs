@@ -32,6 +32,11 @@
 //!   order; a foreign token is `InvalidParameter.NextToken` (400). `TotalCount` is always the
 //!   number of matches, also in token mode.
 //!
+//! * `DescribeRegions` (VPC and ECS) words `LocalName` by `AcceptLanguage`: `zh-CN` (also
+//!   the default) as the Chinese console (华东1（杭州）), `en-US` English (China (Hangzhou)),
+//!   `ja` as the Japanese site (中国 (杭州)). The other documented languages (`zh-TW`, `fr`,
+//!   `de`, `ko`) and unknown values answer Chinese, the default, rather than an error.
+//!
 //! ## Authentication
 //!
 //! * Order: credentials present → AccessKey known (`InvalidAccessKeyId.NotFound`, **404**, the

@@ -163,6 +163,33 @@ async fn eip_filters() {
 }
 
 #[tokio::test]
+async fn region_names_follow_accept_language() {
+    let c = demo();
+    for (version, language, name) in [
+        (VPC, None, "华东1（杭州）"),
+        (VPC, Some("zh-CN"), "华东1（杭州）"),
+        (VPC, Some("en-US"), "China (Hangzhou)"),
+        (ECS, Some("en-US"), "China (Hangzhou)"),
+        (ECS, Some("ja"), "中国 (杭州)"),
+        (ECS, Some("ko"), "华东1（杭州）"),
+    ] {
+        let params: Vec<(&str, &str)> = language
+            .map(|l| ("AcceptLanguage", l))
+            .into_iter()
+            .collect();
+        let v = c.ok(version, "DescribeRegions", &params).await;
+        let hangzhou = v["Regions"]["Region"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["RegionId"] == "cn-hangzhou")
+            .unwrap()
+            .clone();
+        assert_eq!(hangzhou["LocalName"], name, "{version} {language:?}");
+    }
+}
+
+#[tokio::test]
 async fn regions_and_networks() {
     let c = demo();
     let v = c

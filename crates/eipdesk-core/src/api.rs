@@ -31,7 +31,9 @@ pub struct RegionInfo {
 }
 
 pub use crate::desk::EipDesk;
-pub use crate::error::{CoreError, DescribeError, ErrorDto, ErrorKind};
+pub use crate::error::{
+    CoreError, DescribeError, ErrorDto, ErrorHint, ErrorKind, ErrorText, ErrorWords,
+};
 pub use crate::export_file::{ExportError, ExportSuggestion, ExportTarget};
 pub use crate::ids::RunId;
 pub use crate::paths::{data_dir, instance_key};
@@ -50,6 +52,7 @@ pub use crate::lifecycle::LifecycleForm;
 
 // The inventory's rows and IPC shapes live with the inventory; re-exported here so every
 // UI type has one address.
+pub use crate::inventory::RegionLanguage;
 pub use crate::inventory::actions::{RowAction, RowActionId, SheetIntent, SheetPrefill};
 pub use crate::inventory::events::{
     CsvExportRequest, CsvExportResult, InventoryEvent, InventoryPatch, LoadRequest, LoadStarted,
@@ -92,9 +95,13 @@ pub fn typescript_declarations() -> Vec<String> {
         vocabulary("EniStatus", EniStatus::KNOWN),
         vocabulary("InstanceStatus", InstanceStatus::KNOWN),
         ErrorKind::decl(),
+        ErrorHint::decl(),
+        ErrorText::decl(),
+        ErrorWords::decl(),
         ErrorDto::decl(),
         AppInfo::decl(),
         RegionInfo::decl(),
+        RegionLanguage::decl(),
         // inventory
         ResourceKind::decl(),
         ResourceRef::decl(),

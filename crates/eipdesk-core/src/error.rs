@@ -1,12 +1,18 @@
 //! The core's error type and the one shape errors take when they cross IPC:
-//! `{ kind, code, message, requestId?, hint? }`. The UI shows the Alibaba Cloud code and the
-//! request ID, which is what support asks for. No secret ever reaches a message.
+//! `{ kind, code, message, requestId?, hint?, words?, recommend? }`. The UI shows the
+//! Alibaba Cloud code and the request ID, which is what support asks for, and words our own
+//! messages and every hint from `words` (message keys: [`ErrorText`], [`ErrorHint`]) in its
+//! language. No secret ever reaches a message.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use crate::error_hint::ErrorHint;
+pub use crate::error_text::ErrorText;
+use crate::text::Message;
+
 /// Broad classes the UI reacts to (retry, re-authenticate, fix input, …).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum ErrorKind {
     Throttling,
@@ -17,20 +23,41 @@ pub enum ErrorKind {
     InvalidInput,
     Transport,
     Keychain,
+    #[default]
     Internal,
 }
 
 /// An error as the UI receives it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorDto {
     pub kind: ErrorKind,
     /// The Alibaba Cloud error code (e.g. `Eni.Attached`) or one of ours (e.g. `InvalidRegionId`).
     pub code: String,
+    /// What went wrong, in English; for an Alibaba Cloud error its own `Message`, verbatim.
     pub message: String,
     pub request_id: Option<String>,
-    /// What the user can do about it.
+    /// What the user can do about it, in English (CLI, logs, the journal).
     pub hint: Option<String>,
+    /// The message and the hint as message keys the window words in its language; absent
+    /// for errors not catalogued yet (and in journals written before they existed). Boxed,
+    /// like `recommend`: an `ErrorDto` is the `Err` of every command's `Result`.
+    #[serde(default)]
+    pub words: Option<Box<ErrorWords>>,
+    /// Alibaba Cloud's troubleshooting link for a failed call (`Recommend`), verbatim.
+    #[serde(default)]
+    pub recommend: Option<Box<String>>,
+}
+
+/// An error's words as message keys (see [`ErrorText`] and [`ErrorHint`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorWords {
+    /// What went wrong, for the core's own errors that have a message key (an Alibaba Cloud
+    /// error's `Message` is the cloud's text and stays in `ErrorDto::message`).
+    pub message: Option<ErrorText>,
+    /// What the user can do about it.
+    pub hint: Option<ErrorHint>,
 }
 
 /// Errors of eipdesk-core.
@@ -66,14 +93,29 @@ pub trait DescribeError: std::fmt::Display {
     fn kind(&self) -> ErrorKind;
     /// The stable code (an Alibaba Cloud code, or one of ours).
     fn code(&self) -> String;
-    /// What the user can do about it.
-    fn hint(&self) -> Option<String>;
+    /// What went wrong, as a message key, when the error is ours and catalogued.
+    fn text(&self) -> Option<ErrorText> {
+        None
+    }
+    /// What the user can do about it, as a message key.
+    fn hint_text(&self) -> Option<ErrorHint> {
+        None
+    }
+    /// What the user can do about it, in English: the catalogued hint's English unless the
+    /// error words one itself.
+    fn hint(&self) -> Option<String> {
+        self.hint_text().map(|h| h.english())
+    }
     /// What the user reads; the `Display` text unless the error says otherwise.
     fn message(&self) -> String {
         self.to_string()
     }
     /// The RequestId of the failed Alibaba Cloud call, if there was one.
     fn request_id(&self) -> Option<String> {
+        None
+    }
+    /// Alibaba Cloud's troubleshooting link (`Recommend`) of a failed call.
+    fn recommend(&self) -> Option<String> {
         None
     }
     /// The IPC shape of this error.
@@ -94,7 +136,20 @@ impl ErrorDto {
             message: e.message(),
             request_id: e.request_id(),
             hint: e.hint(),
+            words: ErrorWords::of(e).map(Box::new),
+            recommend: e.recommend().map(Box::new),
         }
+    }
+}
+
+impl ErrorWords {
+    /// The words of `e`, when it has any message key.
+    fn of(e: &dyn DescribeError) -> Option<Self> {
+        let words = ErrorWords {
+            message: e.text(),
+            hint: e.hint_text(),
+        };
+        (words != ErrorWords::default()).then_some(words)
     }
 }
 
@@ -134,17 +189,20 @@ impl DescribeError for CoreError {
             _ => self.inner().map(DescribeError::code).unwrap_or_default(),
         }
     }
-    fn hint(&self) -> Option<String> {
+    fn hint_text(&self) -> Option<ErrorHint> {
         match self {
-            CoreError::Background(_) => Some("Try again; if it persists, restart EIP Desk.".into()),
-            CoreError::Sandbox(_) => {
-                Some("Restart EIP Desk; if it persists, check the log folder.".into())
-            }
-            CoreError::DataDir(e) => Some(format!(
-                "Check that you own {} and can change its permissions.",
-                e.path.display()
-            )),
-            _ => self.inner().and_then(DescribeError::hint),
+            CoreError::Background(_) => Some(ErrorHint::Background),
+            CoreError::Sandbox(_) => Some(ErrorHint::Sandbox),
+            CoreError::DataDir(e) => Some(ErrorHint::DataDir {
+                path: e.path.display().to_string(),
+            }),
+            _ => self.inner().and_then(DescribeError::hint_text),
+        }
+    }
+    fn hint(&self) -> Option<String> {
+        match self.inner() {
+            Some(inner) => inner.hint(),
+            None => self.hint_text().map(|h| h.english()),
         }
     }
     fn message(&self) -> String {
@@ -156,6 +214,12 @@ impl DescribeError for CoreError {
     }
     fn request_id(&self) -> Option<String> {
         self.inner().and_then(DescribeError::request_id)
+    }
+    fn text(&self) -> Option<ErrorText> {
+        self.inner().and_then(DescribeError::text)
+    }
+    fn recommend(&self) -> Option<String> {
+        self.inner().and_then(DescribeError::recommend)
     }
 }
 
@@ -171,10 +235,10 @@ impl DescribeError for crate::ids::InvalidId {
     }
 }
 
-/// An Alibaba Cloud call's error: its code, message and RequestId verbatim.
+/// An Alibaba Cloud call's error: its code, message, RequestId and `Recommend` verbatim.
 impl DescribeError for alicloud_api::Error {
     fn kind(&self) -> ErrorKind {
-        api_kind_and_hint(self).0
+        api_kind(self)
     }
     fn code(&self) -> String {
         self.api_error()
@@ -191,52 +255,34 @@ impl DescribeError for alicloud_api::Error {
             .map(|a| a.request_id.clone())
             .filter(|r| !r.is_empty())
     }
+    fn hint_text(&self) -> Option<ErrorHint> {
+        Some(ErrorHint::for_api(alicloud_api::Error::kind(self)))
+    }
+    /// The hint, with the troubleshooting link after it.
     fn hint(&self) -> Option<String> {
-        let hint = api_kind_and_hint(self).1;
-        Some(
-            self.api_error()
-                .and_then(|a| a.recommend.clone())
-                .filter(|r| !r.is_empty())
-                .map_or(hint.to_string(), |r| format!("{hint} ({r})")),
-        )
+        let hint = self.hint_text()?.english();
+        Some(match self.recommend() {
+            Some(r) => format!("{hint} ({r})"),
+            None => hint,
+        })
+    }
+    fn recommend(&self) -> Option<String> {
+        self.api_error()
+            .and_then(|a| a.recommend.clone())
+            .filter(|r| !r.is_empty())
     }
 }
 
-fn api_kind_and_hint(err: &alicloud_api::Error) -> (ErrorKind, &'static str) {
+fn api_kind(err: &alicloud_api::Error) -> ErrorKind {
     use alicloud_api::ErrorKind as K;
     match err.kind() {
-        K::Throttling => (
-            ErrorKind::Throttling,
-            "Alibaba Cloud is rate-limiting this account; wait a moment and retry.",
-        ),
-        K::Transient => (
-            ErrorKind::Transient,
-            "A temporary failure on Alibaba Cloud's side; retry shortly.",
-        ),
-        K::Auth => (
-            ErrorKind::Auth,
-            "Check the profile's AccessKey and its RAM permissions.",
-        ),
-        K::NotFound => (
-            ErrorKind::NotFound,
-            "The resource no longer exists; refresh the list.",
-        ),
-        K::InvalidState => (
-            ErrorKind::InvalidState,
-            "The resource is busy or in the wrong state; refresh and retry.",
-        ),
-        K::InvalidInput => (ErrorKind::InvalidInput, "Check the values entered."),
-        K::Transport => (
-            ErrorKind::Transport,
-            "Could not reach the endpoint; check the network or proxy.",
-        ),
-        K::Decode => (
-            ErrorKind::Internal,
-            "The response could not be read; report this with the request ID.",
-        ),
-        K::Credentials => (
-            ErrorKind::Auth,
-            "The profile's credentials could not be obtained; edit the profile.",
-        ),
+        K::Throttling => ErrorKind::Throttling,
+        K::Transient => ErrorKind::Transient,
+        K::Auth | K::Credentials => ErrorKind::Auth,
+        K::NotFound => ErrorKind::NotFound,
+        K::InvalidState => ErrorKind::InvalidState,
+        K::InvalidInput => ErrorKind::InvalidInput,
+        K::Transport => ErrorKind::Transport,
+        K::Decode => ErrorKind::Internal,
     }
 }

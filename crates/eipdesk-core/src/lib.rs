@@ -15,6 +15,8 @@ pub mod binding;
 mod csv_text;
 pub mod desk;
 pub mod error;
+pub mod error_hint;
+pub mod error_text;
 pub mod export_file;
 pub mod fsutil;
 pub mod guest_os;

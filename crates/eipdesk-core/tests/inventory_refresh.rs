@@ -217,12 +217,40 @@ async fn refreshing_a_region_not_loaded_loads_it_whole_and_bad_refs_are_refused(
 }
 
 #[tokio::test]
+async fn region_names_come_in_the_language_asked_for() {
+    use eipdesk_core::inventory::RegionLanguage;
+    let home = tempfile::tempdir().unwrap();
+    let desk = eipdesk_core::EipDesk::start(home.path())
+        .await
+        .expect("desk starts");
+    let name = |regions: &[eipdesk_core::api::RegionInfo]| {
+        regions
+            .iter()
+            .find(|r| r.id == HZ)
+            .map(|r| r.name.clone())
+            .unwrap()
+    };
+    let chinese = desk.list_regions(RegionLanguage::Chinese).await.unwrap();
+    assert_eq!(name(&chinese), "华东1（杭州）");
+    // Each language has its own cached list; asking again in another language re-reads.
+    let english = desk.list_regions(RegionLanguage::English).await.unwrap();
+    assert_eq!(name(&english), "China (Hangzhou)");
+    let japanese = desk.list_regions(RegionLanguage::Japanese).await.unwrap();
+    assert_eq!(name(&japanese), "中国 (杭州)");
+    let again = desk.list_regions(RegionLanguage::Chinese).await.unwrap();
+    assert_eq!(again, chinese);
+    let ids =
+        |r: &[eipdesk_core::api::RegionInfo]| r.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&chinese), ids(&english));
+}
+
+#[tokio::test]
 async fn the_service_lists_regions_loads_scopes_and_exports() {
     let home = tempfile::tempdir().unwrap();
     let desk = eipdesk_core::EipDesk::start(home.path())
         .await
         .expect("desk starts");
-    let regions = desk.list_regions().await.unwrap();
+    let regions = desk.list_regions(Default::default()).await.unwrap();
     assert_eq!(regions.len(), 15);
     assert!(
         regions

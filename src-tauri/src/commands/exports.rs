@@ -72,6 +72,7 @@ fn internal(message: String) -> ErrorDto {
         message,
         request_id: None,
         hint: Some("Try the export again.".into()),
+        ..Default::default()
     }
 }
 
@@ -133,6 +134,7 @@ pub async fn show_in_folder(
             message: format!("{} was not exported in this session", path.display()),
             request_id: None,
             hint: Some("Open the folder from your file manager.".into()),
+            ..Default::default()
         });
     }
     tauri_plugin_opener::reveal_item_in_dir(&path).map_err(|e| ErrorDto {
@@ -141,6 +143,7 @@ pub async fn show_in_folder(
         message: format!("could not show {} in a file manager: {e}", path.display()),
         request_id: None,
         hint: Some("Open the folder from your file manager; the path is shown above.".into()),
+        ..Default::default()
     })
 }
 

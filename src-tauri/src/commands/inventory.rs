@@ -5,7 +5,7 @@
 use super::Desk;
 use eipdesk_core::api::{
     AppInfo, ErrorDto, InventoryEvent, InventoryPatch, LoadRequest, LoadSummary, RegionInfo,
-    ResourceRef, RowAction,
+    RegionLanguage, ResourceRef, RowAction,
 };
 use std::sync::atomic::AtomicBool;
 use tauri::ipc::Channel;
@@ -15,9 +15,13 @@ pub fn app_info(desk: Desk<'_>) -> AppInfo {
     desk.app_info()
 }
 
+/// The regions the account has, named in `language` (the window's locale).
 #[tauri::command]
-pub async fn list_regions(desk: Desk<'_>) -> Result<Vec<RegionInfo>, ErrorDto> {
-    Ok(desk.list_regions().await?)
+pub async fn list_regions(
+    desk: Desk<'_>,
+    language: RegionLanguage,
+) -> Result<Vec<RegionInfo>, ErrorDto> {
+    Ok(desk.list_regions(language).await?)
 }
 
 /// Loads a scope; progress and rows arrive on `on_event`, the summary is the result.

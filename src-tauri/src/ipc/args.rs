@@ -33,6 +33,7 @@ impl From<ArgError> for ErrorDto {
                  (Ctrl+R) and try again.",
                 e.field
             )),
+            ..Default::default()
         }
     }
 }

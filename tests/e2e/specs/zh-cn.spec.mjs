@@ -23,7 +23,7 @@ const found = {};
 const KEEP = new Set([
   'EIP', 'Desk', 'ENI', 'ECS', 'NAT', 'IP', 'ID', 'VPC', 'MAC', 'CIDR', 'DHCP', 'SSH', 'RDP', 'ARN', 'RAM', 'STS', 'Token', 'AccessKey', 'Secret',
   'URI', 'SDK', 'CLI', 'Terraform', 'alicloud', 'provider', 'API', 'CSV', 'JSON', 'RequestId', 'ClientToken', 'InvokeId', 'Mbps', 'GiB', 'vCPU',
-  'Ctrl', 'Enter', 'Esc', 'Alt', 'English', 'External', 'Shell', 'waiter', 'PayByTraffic', 'PostPaid', 'PrePaid', 'PayByBandwidth', 'BGP', 'Linux', 'Windows',
+  'Ctrl', 'Enter', 'Esc', 'Alt', 'English', 'External', 'Shell', 'waiter', 'BGP', 'Linux', 'Windows',
 ]);
 
 /** Latin words in the visible text of `root` that are not IDs, addresses, names from the cloud or KEEP. */
@@ -90,6 +90,11 @@ async function waitForInventoryZh(regions, timeout = 60000) {
   );
 }
 
+/** The header scope's option for cn-hangzhou. */
+async function hangzhouOption() {
+  return b.execute(() => document.querySelector('[data-testid="region-select"] option[value="cn-hangzhou"]')?.textContent.trim());
+}
+
 before(async () => {
   app = await launchApp('zh-cn', { env: { LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8', LC_ALL: '' } });
   b = app.browser;
@@ -109,6 +114,8 @@ test('the OS language chooses Simplified Chinese at start', async () => {
   const nav = await b.execute(() => [...document.querySelectorAll('nav button[data-page]')].map((e) => e.textContent.trim()));
   assert.deepEqual(nav, ['弹性公网IP', '弹性网卡', '实例', '操作记录', '配置档案']);
   assert.equal(await b.execute(() => document.querySelector('[data-testid="language-select"]').value), 'system');
+  // Region names as the Chinese console words them (DescribeRegions with AcceptLanguage=zh-CN).
+  assert.equal(await hangzhouOption(), '华东1（杭州）（cn-hangzhou）');
 });
 
 test('the three tables and a details panel are in Chinese', async () => {
@@ -185,6 +192,24 @@ test('the profiles page, the import dialog and the palette are in Chinese', asyn
   await closeModals(b);
 });
 
+test("the core's own error message comes in Chinese (a taken profile name)", async () => {
+  await goto(b, 'profiles');
+  await (await waitFor(b, '[data-testid="profile-new"]')).click();
+  const form = await waitFor(b, '[data-testid="profile-form"]');
+  await (await form.$('input[name="name"]')).setValue('Sandbox');
+  await (await form.$('input[name="accessKeyId"]')).setValue('LTAIFAKEFAKEFAKE');
+  await (await form.$('input[name="accessKeySecret"]')).setValue('fake-secret-for-tests');
+  await (await b.$('[data-testid="profile-save"]')).click();
+  await b.waitUntil(async () => (await (await form.$('input[name="name"]')).getAttribute('aria-invalid')) === 'true', {
+    timeout: 10000,
+    timeoutMsg: 'the taken name is never marked',
+  });
+  const said = await b.execute(() => document.querySelector('[data-testid="profile-form"] #pf-name')?.parentElement?.querySelector('.err')?.textContent.trim());
+  assert.equal(said, '已存在名为“Sandbox”的配置档案');
+  await screenshot(b, 'zh-cn-profile-name-taken');
+  await closeModals(b);
+});
+
 test('at 900×560 the header and the key columns stay inside the viewport in Chinese', async () => {
   await resize(b, 900, 560);
   const header = ['.brand', '[data-testid="active-profile"]', '[data-testid="region-select"]', '[data-testid="open-bind-sheet"]', '[data-testid="open-palette"]', '[data-testid="header-more"]'];
@@ -223,6 +248,8 @@ test('the language control switches to English and back without a restart', asyn
   await select.selectByAttribute('value', 'en');
   await b.waitUntil(async () => (await b.execute(() => document.querySelector('nav button[data-page="eips"]').textContent.trim())) === 'Elastic IPs', { timeout: 5000 });
   assert.equal(await b.execute(() => document.documentElement.lang), 'en');
+  await b.waitUntil(async () => (await hangzhouOption()) === 'China (Hangzhou) (cn-hangzhou)', { timeout: 5000, timeoutMsg: `region names stayed: ${await hangzhouOption()}` });
   await (await waitFor(b, '[data-testid="language-select"]')).selectByAttribute('value', 'system');
   await b.waitUntil(async () => (await b.execute(() => document.querySelector('nav button[data-page="eips"]').textContent.trim())) === '弹性公网IP', { timeout: 5000 });
+  await b.waitUntil(async () => (await hangzhouOption()) === '华东1（杭州）（cn-hangzhou）', { timeout: 5000 });
 });

@@ -152,18 +152,36 @@ export function cellText<T>(col: ColumnDef<T>, row: T): string {
   return v == null ? '' : String(v);
 }
 
+/** A cell's search text: what is shown, and the raw API value when it is worded (`InUse`). */
+function searchText<T>(col: ColumnDef<T>, row: T): string {
+  const shown = cellText(col, row).toLowerCase();
+  if (!col.text) return shown;
+  const raw = col.value(row);
+  return typeof raw === 'string' && raw !== '' && raw.toLowerCase() !== shown ? `${shown} ${raw.toLowerCase()}` : shown;
+}
+
 /**
  * Search text per row (every column, shown or not, lower-cased), cached per row object and
- * column set so repeated searches over the same rows cost one `includes` per row.
+ * column set so repeated searches over the same rows cost one `includes` per row. Cells are
+ * worded in the UI's language (a status reads 已分配 in Chinese), so the cache belongs to one
+ * language: `useLocale` with another one drops it.
  */
 export class SearchIndex<T extends object> {
   private cache = new WeakMap<T, string>();
+  private locale: string | null = null;
   constructor(private readonly columns: readonly ColumnDef<T>[]) {}
+
+  /** The language cells are worded in from now on; the text cached in another one is dropped. */
+  useLocale(locale: string): void {
+    if (locale === this.locale) return;
+    this.locale = locale;
+    this.cache = new WeakMap();
+  }
 
   text(row: T): string {
     let hay = this.cache.get(row);
     if (hay === undefined) {
-      hay = this.columns.map((c) => cellText(c, row).toLowerCase()).join('\u0000');
+      hay = this.columns.map((c) => searchText(c, row)).join('\u0000');
       this.cache.set(row, hay);
     }
     return hay;

@@ -15,16 +15,13 @@ use crate::state::regions::REGIONS;
 
 /// `DescribeRegions` (ECS 2014-05-26).
 pub fn describe_regions(ctx: &mut Ctx<'_>) -> ActionResult {
-    let en = ctx
-        .params
-        .get("AcceptLanguage")
-        .is_some_and(|l| l.eq_ignore_ascii_case("en-US"));
+    let language = ctx.params.get("AcceptLanguage");
     let regions: Vec<Value> = REGIONS
         .iter()
         .map(|r| {
             json!({
                 "RegionId": r.id,
-                "LocalName": if en { r.name_en } else { r.name_zh },
+                "LocalName": r.local_name(language),
                 "RegionEndpoint": r.ecs_endpoint(),
                 "Status": "available",
             })

@@ -8,21 +8,15 @@ use super::views::{VSwitchView, VpcView};
 use super::{ActionResult, Ctx, list, listing, obj};
 use crate::state::regions::REGIONS;
 
-fn english(ctx: &Ctx<'_>) -> bool {
-    ctx.params
-        .get("AcceptLanguage")
-        .is_some_and(|l| l.eq_ignore_ascii_case("en-US"))
-}
-
 /// `DescribeRegions` (VPC 2016-04-28).
 pub fn describe_regions(ctx: &mut Ctx<'_>) -> ActionResult {
-    let en = english(ctx);
+    let language = ctx.params.get("AcceptLanguage");
     let regions: Vec<Value> = REGIONS
         .iter()
         .map(|r| {
             json!({
                 "RegionId": r.id,
-                "LocalName": if en { r.name_en } else { r.name_zh },
+                "LocalName": r.local_name(language),
                 "RegionEndpoint": r.vpc_endpoint(),
             })
         })

@@ -9,8 +9,10 @@ pub struct Region {
     pub id: &'static str,
     /// `LocalName` in Chinese (the API default, `AcceptLanguage=zh-CN`).
     pub name_zh: &'static str,
-    /// `LocalName` in English.
+    /// `LocalName` in English (`AcceptLanguage=en-US`).
     pub name_en: &'static str,
+    /// `LocalName` in Japanese (`AcceptLanguage=ja`), as Alibaba Cloud's Japanese site words it.
+    pub name_ja: &'static str,
     /// Zone suffixes: `cn-hangzhou` + `h` → `cn-hangzhou-h`.
     pub zones: &'static [&'static str],
     /// The code after a resource ID's prefix (`i-bp1...` in Hangzhou).
@@ -32,6 +34,7 @@ pub const REGIONS: &[Region] = &[
         id: "cn-qingdao",
         name_zh: "华北1（青岛）",
         name_en: "China (Qingdao)",
+        name_ja: "中国 (青島)",
         zones: &["b", "c"],
         code: "m5e",
         assistant: "qd",
@@ -41,6 +44,7 @@ pub const REGIONS: &[Region] = &[
         id: "cn-beijing",
         name_zh: "华北2（北京）",
         name_en: "China (Beijing)",
+        name_ja: "中国 (北京)",
         zones: &["h", "i", "k"],
         code: "2ze",
         assistant: "bj",
@@ -50,6 +54,7 @@ pub const REGIONS: &[Region] = &[
         id: "cn-zhangjiakou",
         name_zh: "华北3（张家口）",
         name_en: "China (Zhangjiakou)",
+        name_ja: "中国 (張家口)",
         zones: &["a", "b", "c"],
         code: "8vb",
         assistant: "zjk",
@@ -59,6 +64,7 @@ pub const REGIONS: &[Region] = &[
         id: "cn-huhehaote",
         name_zh: "华北5（呼和浩特）",
         name_en: "China (Hohhot)",
+        name_ja: "中国 (フフホト)",
         zones: &["a", "b"],
         code: "hp3",
         assistant: "hhht",
@@ -68,6 +74,7 @@ pub const REGIONS: &[Region] = &[
         id: "cn-hangzhou",
         name_zh: "华东1（杭州）",
         name_en: "China (Hangzhou)",
+        name_ja: "中国 (杭州)",
         zones: &["h", "i", "j", "k"],
         code: "bp1",
         assistant: "hz",
@@ -77,6 +84,7 @@ pub const REGIONS: &[Region] = &[
         id: "cn-shanghai",
         name_zh: "华东2（上海）",
         name_en: "China (Shanghai)",
+        name_ja: "中国 (上海)",
         zones: &["e", "f", "g"],
         code: "uf6",
         assistant: "sh",
@@ -86,6 +94,7 @@ pub const REGIONS: &[Region] = &[
         id: "cn-shenzhen",
         name_zh: "华南1（深圳）",
         name_en: "China (Shenzhen)",
+        name_ja: "中国 (深セン)",
         zones: &["d", "e", "f"],
         code: "wz9",
         assistant: "sz",
@@ -95,6 +104,7 @@ pub const REGIONS: &[Region] = &[
         id: "cn-chengdu",
         name_zh: "西南1（成都）",
         name_en: "China (Chengdu)",
+        name_ja: "中国 (成都)",
         zones: &["a", "b"],
         code: "2vc",
         assistant: "cd",
@@ -104,6 +114,7 @@ pub const REGIONS: &[Region] = &[
         id: "cn-hongkong",
         name_zh: "中国香港",
         name_en: "China (Hong Kong)",
+        name_ja: "中国 (香港)",
         zones: &["b", "c", "d"],
         code: "j6c",
         assistant: "hk",
@@ -113,6 +124,7 @@ pub const REGIONS: &[Region] = &[
         id: "ap-northeast-1",
         name_zh: "日本（东京）",
         name_en: "Japan (Tokyo)",
+        name_ja: "日本 (東京)",
         zones: &["a", "b"],
         code: "6we",
         assistant: "jp",
@@ -122,6 +134,7 @@ pub const REGIONS: &[Region] = &[
         id: "ap-southeast-1",
         name_zh: "新加坡",
         name_en: "Singapore",
+        name_ja: "シンガポール",
         zones: &["a", "b", "c"],
         code: "t4n",
         assistant: "sg",
@@ -131,6 +144,7 @@ pub const REGIONS: &[Region] = &[
         id: "ap-southeast-5",
         name_zh: "印度尼西亚（雅加达）",
         name_en: "Indonesia (Jakarta)",
+        name_ja: "インドネシア (ジャカルタ)",
         zones: &["a", "b"],
         code: "k1a",
         assistant: "id",
@@ -140,6 +154,7 @@ pub const REGIONS: &[Region] = &[
         id: "eu-central-1",
         name_zh: "德国（法兰克福）",
         name_en: "Germany (Frankfurt)",
+        name_ja: "ドイツ (フランクフルト)",
         zones: &["a", "b"],
         code: "gw8",
         assistant: "de",
@@ -149,6 +164,7 @@ pub const REGIONS: &[Region] = &[
         id: "eu-west-1",
         name_zh: "英国（伦敦）",
         name_en: "UK (London)",
+        name_ja: "イギリス (ロンドン)",
         zones: &["a", "b"],
         code: "d7o",
         assistant: "uk",
@@ -158,6 +174,7 @@ pub const REGIONS: &[Region] = &[
         id: "us-east-1",
         name_zh: "美国（弗吉尼亚）",
         name_en: "US (Virginia)",
+        name_ja: "米国 (バージニア)",
         zones: &["a", "b"],
         code: "0xi",
         assistant: "us",
@@ -184,6 +201,17 @@ impl Region {
         zone.strip_prefix(self.id)
             .and_then(|rest| rest.strip_prefix('-'))
             .is_some_and(|z| self.zones.contains(&z))
+    }
+
+    /// `LocalName` for a `DescribeRegions` call's `AcceptLanguage`: `en-US` English, `ja`
+    /// Japanese, anything else (absent, `zh-CN`, a language the catalog lacks) Chinese, the
+    /// API's default.
+    pub fn local_name(&self, accept_language: Option<&str>) -> &'static str {
+        match accept_language {
+            Some(l) if l.eq_ignore_ascii_case("en-US") => self.name_en,
+            Some(l) if l.eq_ignore_ascii_case("ja") => self.name_ja,
+            _ => self.name_zh,
+        }
     }
 
     /// The VPC endpoint `DescribeRegions` reports.

@@ -39,6 +39,7 @@ fn failure() -> ErrorDto {
         message: "Current elastic IP status does not support this operation".into(),
         request_id: None,
         hint: None,
+        ..Default::default()
     }
 }
 

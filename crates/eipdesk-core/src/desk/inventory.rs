@@ -11,19 +11,24 @@ use crate::inventory::actions::{RowAction, actions_for, mark_unavailable};
 use crate::inventory::error::InventoryError;
 use crate::inventory::{
     self, CsvExportRequest, CsvExportResult, EipRow, InventoryEvent, InventoryPatch, LoadContext,
-    LoadRequest, LoadSummary, RegionEntry, RegionRows, ResourceRef, Scope, TableId,
+    LoadRequest, LoadSummary, RegionEntry, RegionLanguage, RegionRows, ResourceRef, Scope, TableId,
 };
 
 impl EipDesk {
-    /// The regions the account has (ECS `DescribeRegions`), cached for the session.
-    pub async fn list_regions(&self) -> Result<Vec<RegionInfo>, CoreError> {
+    /// The regions the account has (ECS `DescribeRegions`) with names in `language`,
+    /// cached per language for the session.
+    pub async fn list_regions(
+        &self,
+        language: RegionLanguage,
+    ) -> Result<Vec<RegionInfo>, CoreError> {
         let session = self.session();
-        if let Some(regions) = self.inventory.cached_regions(session.generation) {
+        if let Some(regions) = self.inventory.cached_regions(session.generation, language) {
             return Ok(regions);
         }
-        let regions = inventory::list_regions(&session.client, self.cut_through_regions()).await?;
+        let regions =
+            inventory::list_regions(&session.client, self.cut_through_regions(), language).await?;
         self.inventory
-            .set_regions(session.generation, regions.clone());
+            .set_regions(session.generation, language, regions.clone());
         self.remember_regions(&regions).await;
         Ok(regions)
     }
@@ -31,12 +36,15 @@ impl EipDesk {
     /// The regions a scope covers.
     pub async fn scope_regions(&self, scope: &Scope) -> Result<Vec<RegionId>, CoreError> {
         match scope {
-            Scope::All => Ok(self
-                .list_regions()
-                .await?
+            Scope::All => Ok(
+                match self.inventory.any_cached_regions(self.session().generation) {
+                    Some(regions) => regions,
+                    None => self.list_regions(RegionLanguage::default()).await?,
+                }
                 .iter()
                 .filter_map(|r| RegionId::parse(&r.id).ok())
-                .collect()),
+                .collect(),
+            ),
             Scope::Region(region) => Ok(vec![region.clone()]),
         }
     }

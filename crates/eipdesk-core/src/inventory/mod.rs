@@ -39,7 +39,7 @@ pub use events::{
 };
 pub use facts::{EniQuotas, RegionFacts};
 pub use load::{EventSink, LoadContext};
-pub use regions::list_regions;
+pub use regions::{RegionLanguage, list_regions};
 pub use relations::build_rows;
 pub use rows::*;
 pub use scope::{ALL_REGIONS, Scope, TableId};

@@ -3,7 +3,7 @@
 //! running (so a new scope or a profile switch can cancel them). A new session generation
 //! forgets everything of the previous one.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use tokio::sync::Semaphore;
@@ -12,6 +12,7 @@ use super::cancel::CancelToken;
 use super::facts::RegionFacts;
 use super::pacer::Pacer;
 use super::quotas::QuotaCache;
+use super::regions::RegionLanguage;
 use super::relations::build_rows;
 use super::rows::RegionRows;
 use crate::api::RegionInfo;
@@ -47,7 +48,8 @@ struct State {
     generation: u64,
     quotas: Arc<QuotaCache>,
     pacer: Arc<Pacer>,
-    region_list: Option<Vec<RegionInfo>>,
+    /// The region list per language of its names.
+    region_list: HashMap<RegionLanguage, Vec<RegionInfo>>,
     regions: BTreeMap<String, RegionEntry>,
     loads: Vec<(u32, CancelToken)>,
     next_load_id: u32,
@@ -74,7 +76,7 @@ impl InventoryStore {
                 generation: 0,
                 quotas: Arc::default(),
                 pacer: Arc::default(),
-                region_list: None,
+                region_list: HashMap::new(),
                 regions: BTreeMap::new(),
                 loads: Vec::new(),
                 next_load_id: 1,
@@ -102,7 +104,7 @@ impl InventoryStore {
             state.generation = generation;
             state.quotas = Arc::default();
             state.pacer = Arc::default();
-            state.region_list = None;
+            state.region_list.clear();
             state.regions.clear();
         }
         state
@@ -158,12 +160,24 @@ impl InventoryStore {
         self.lock().loads.len()
     }
 
-    pub fn cached_regions(&self, generation: u64) -> Option<Vec<RegionInfo>> {
-        self.synced(generation).region_list.clone()
+    /// The region list with names in `language`, if loaded for `generation`.
+    pub fn cached_regions(
+        &self,
+        generation: u64,
+        language: RegionLanguage,
+    ) -> Option<Vec<RegionInfo>> {
+        self.synced(generation).region_list.get(&language).cloned()
     }
 
-    pub fn set_regions(&self, generation: u64, regions: Vec<RegionInfo>) {
-        self.synced(generation).region_list = Some(regions);
+    /// Any region list loaded for `generation` (the IDs do not depend on the language).
+    pub fn any_cached_regions(&self, generation: u64) -> Option<Vec<RegionInfo>> {
+        self.synced(generation).region_list.values().next().cloned()
+    }
+
+    pub fn set_regions(&self, generation: u64, language: RegionLanguage, regions: Vec<RegionInfo>) {
+        self.synced(generation)
+            .region_list
+            .insert(language, regions);
     }
 
     /// Stores a region's listing and returns its rows; `None` when `generation` is stale.

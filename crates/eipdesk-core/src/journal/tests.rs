@@ -62,6 +62,7 @@ fn err() -> ErrorDto {
         message: "m".into(),
         request_id: Some("REQ-1".into()),
         hint: None,
+        ..Default::default()
     }
 }
 

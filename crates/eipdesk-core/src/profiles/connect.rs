@@ -26,6 +26,9 @@ use super::error::ProfileError;
 use super::model::{ModeSettings, ProfileId, RoleSource};
 use super::secret::ProfileSecrets;
 use super::store::{MAX_SOURCE_CHAIN, ProfileStore};
+use crate::error_hint::ErrorHint;
+use crate::error_text::ErrorText;
+use crate::text::Message;
 
 /// How to reach the built-in Sandbox: the in-process emulator's address and demo keys
 /// (`alicloud_emulator::DEMO_ACCESS_KEY_ID` / `DEMO_ACCESS_KEY_SECRET`).
@@ -58,7 +61,7 @@ pub enum ConnectError {
     #[error(transparent)]
     Profile(#[from] ProfileError),
     /// The Sandbox profile was used but no emulator is running.
-    #[error("the Sandbox emulator is not running")]
+    #[error("{}", ErrorText::ConnectSandbox)]
     SandboxUnavailable,
     /// The call (or the AssumeRole behind it) failed.
     #[error(transparent)]
@@ -85,22 +88,31 @@ impl ConnectError {
         }
     }
 
-    /// What the user can do about it.
-    pub fn hint(&self) -> String {
+    /// What went wrong, as a message key, when it is ours (an API failure keeps the
+    /// cloud's own message).
+    pub fn text(&self) -> Option<ErrorText> {
         match self {
-            Self::Profile(e) => e.hint(),
-            Self::SandboxUnavailable => "Restart EIP Desk to start the Sandbox again.".into(),
-            Self::Api(e) if matches!(**e, alicloud_api::Error::Credentials(_)) => {
-                "Check the role ARN, session settings and the source credentials' \
-                 AliyunSTSAssumeRoleAccess permission."
-                    .into()
-            }
-            Self::Api(_) => {
-                "Check the AccessKey, its RAM permissions and the network; the error code and \
-                 request ID identify the failure for support."
-                    .into()
-            }
+            Self::Profile(e) => e.text(),
+            Self::SandboxUnavailable => Some(ErrorText::ConnectSandbox),
+            Self::Api(_) => None,
         }
+    }
+
+    /// What the user can do about it, as a message key.
+    pub fn hint_text(&self) -> ErrorHint {
+        match self {
+            Self::Profile(e) => e.hint_text(),
+            Self::SandboxUnavailable => ErrorHint::ConnectSandbox,
+            Self::Api(e) if matches!(**e, alicloud_api::Error::Credentials(_)) => {
+                ErrorHint::ConnectRole
+            }
+            Self::Api(_) => ErrorHint::ConnectApi,
+        }
+    }
+
+    /// What the user can do about it, in English.
+    pub fn hint(&self) -> String {
+        self.hint_text().english()
     }
 
     /// The Alibaba Cloud error behind this failure, including one from the AssumeRole of a

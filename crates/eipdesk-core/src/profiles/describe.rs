@@ -3,7 +3,7 @@
 //! failed Alibaba Cloud call (also of the AssumeRole behind a RAM role profile) and the
 //! `hint()` saying what to do.
 
-use crate::error::{DescribeError, ErrorKind};
+use crate::error::{DescribeError, ErrorHint, ErrorKind, ErrorText};
 use crate::profiles::import::ImportError;
 use crate::profiles::{ConnectError, KeychainError, ProfileError};
 
@@ -14,8 +14,11 @@ impl DescribeError for KeychainError {
     fn code(&self) -> String {
         KeychainError::code(self).into()
     }
-    fn hint(&self) -> Option<String> {
-        Some(KeychainError::hint(self).into())
+    fn text(&self) -> Option<ErrorText> {
+        Some(KeychainError::text(self))
+    }
+    fn hint_text(&self) -> Option<ErrorHint> {
+        Some(KeychainError::hint_text(self))
     }
 }
 
@@ -40,8 +43,11 @@ impl DescribeError for ProfileError {
     fn code(&self) -> String {
         ProfileError::code(self).into()
     }
-    fn hint(&self) -> Option<String> {
-        Some(ProfileError::hint(self))
+    fn text(&self) -> Option<ErrorText> {
+        ProfileError::text(self)
+    }
+    fn hint_text(&self) -> Option<ErrorHint> {
+        Some(ProfileError::hint_text(self))
     }
 }
 
@@ -78,6 +84,17 @@ impl DescribeError for ConnectError {
             ConnectError::SandboxUnavailable => self.to_string(),
         }
     }
+    fn text(&self) -> Option<ErrorText> {
+        ConnectError::text(self)
+    }
+    fn hint_text(&self) -> Option<ErrorHint> {
+        match self {
+            ConnectError::Api(_) if !self.is_credentials() => {
+                self.api().and_then(DescribeError::hint_text)
+            }
+            _ => Some(ConnectError::hint_text(self)),
+        }
+    }
     fn hint(&self) -> Option<String> {
         match self {
             ConnectError::Api(_) if !self.is_credentials() => {
@@ -85,6 +102,9 @@ impl DescribeError for ConnectError {
             }
             _ => Some(ConnectError::hint(self)),
         }
+    }
+    fn recommend(&self) -> Option<String> {
+        self.api().and_then(DescribeError::recommend)
     }
     fn request_id(&self) -> Option<String> {
         self.api().and_then(DescribeError::request_id)
@@ -120,8 +140,11 @@ impl DescribeError for ImportError {
     fn code(&self) -> String {
         ImportError::code(self).into()
     }
-    fn hint(&self) -> Option<String> {
-        Some(ImportError::hint(self))
+    fn text(&self) -> Option<ErrorText> {
+        ImportError::text(self)
+    }
+    fn hint_text(&self) -> Option<ErrorHint> {
+        Some(ImportError::hint_text(self))
     }
 }
 

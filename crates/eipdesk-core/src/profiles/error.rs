@@ -7,6 +7,9 @@ use std::path::PathBuf;
 use super::keychain::KeychainError;
 use super::model::ProfileId;
 use super::validate::FieldError;
+use crate::error_hint::ErrorHint;
+use crate::error_text::ErrorText;
+use crate::text::Message;
 
 /// A profile operation failed.
 #[derive(Debug, thiserror::Error)]
@@ -15,10 +18,10 @@ pub enum ProfileError {
     #[error(transparent)]
     Keychain(#[from] KeychainError),
     /// No profile has this id.
-    #[error("no profile with id {0}")]
+    #[error("{}", self.text().map(|t| t.english()).unwrap_or_default())]
     NotFound(ProfileId),
     /// Another profile already has this name.
-    #[error("a profile named \"{0}\" already exists")]
+    #[error("{}", self.text().map(|t| t.english()).unwrap_or_default())]
     NameTaken(String),
     /// An input field is invalid.
     #[error("invalid profile: {0}")]
@@ -27,25 +30,25 @@ pub enum ProfileError {
     #[error("the built-in Sandbox profile cannot be {0}")]
     Builtin(&'static str),
     /// Other RAM role profiles use this one as their source.
-    #[error("profile is the source of {}", .used_by.join(", "))]
+    #[error("{}", self.text().map(|t| t.english()).unwrap_or_default())]
     InUse {
         /// Names of the dependent profiles.
         used_by: Vec<String>,
     },
     /// The RAM role source chain would loop or is too deep.
-    #[error("the role source chain of this profile loops or is longer than {max} profiles")]
+    #[error("{}", self.text().map(|t| t.english()).unwrap_or_default())]
     SourceChain {
         /// Maximum chain length.
         max: usize,
     },
     /// The profile's keychain item is missing.
-    #[error("the keychain has no credentials for profile \"{name}\"")]
+    #[error("{}", self.text().map(|t| t.english()).unwrap_or_default())]
     SecretMissing {
         /// Profile name.
         name: String,
     },
     /// The profile's keychain item cannot be read as EIP Desk credentials.
-    #[error("the keychain item of profile \"{name}\" is damaged: {reason}")]
+    #[error("{}", self.text().map(|t| t.english()).unwrap_or_default())]
     SecretCorrupt {
         /// Profile name.
         name: String,
@@ -93,35 +96,49 @@ impl ProfileError {
         }
     }
 
-    /// What the user can do about it.
-    pub fn hint(&self) -> String {
+    /// What went wrong, as a message key, for the errors that have one (their `Display` is
+    /// its English; the keychain's own are the keychain error's).
+    pub fn text(&self) -> Option<ErrorText> {
+        Some(match self {
+            Self::Keychain(k) => k.text(),
+            Self::NotFound(id) => ErrorText::ProfileNotFound { id: id.to_string() },
+            Self::NameTaken(name) => ErrorText::ProfileNameTaken { name: name.clone() },
+            Self::InUse { used_by } => ErrorText::ProfileInUse {
+                names: used_by.join(", "),
+            },
+            Self::SourceChain { max } => ErrorText::ProfileSourceChain { max: *max },
+            Self::SecretMissing { name } => ErrorText::ProfileSecretMissing { name: name.clone() },
+            Self::SecretCorrupt { name, reason } => ErrorText::ProfileSecretCorrupt {
+                name: name.clone(),
+                reason: reason.clone(),
+            },
+            Self::Invalid(_)
+            | Self::Builtin(_)
+            | Self::Read { .. }
+            | Self::CorruptFile { .. }
+            | Self::Write(_) => return None,
+        })
+    }
+
+    /// What the user can do about it, as a message key.
+    pub fn hint_text(&self) -> ErrorHint {
         match self {
-            Self::Keychain(k) => k.hint().to_string(),
-            Self::NotFound(_) => "The profile no longer exists; refresh the profile list.".into(),
-            Self::NameTaken(_) => "Choose a different name.".into(),
-            Self::Invalid(_) => "Correct it in the form, then save again.".into(),
-            Self::Builtin(_) => {
-                "The Sandbox is built in; only its region and label can change.".into()
-            }
-            Self::InUse { .. } => {
-                "Change or delete the RAM role profiles that use it as their source first.".into()
-            }
-            Self::SourceChain { .. } => {
-                "Choose a source profile that does not (indirectly) use this profile.".into()
-            }
-            Self::SecretMissing { .. } | Self::SecretCorrupt { .. } => {
-                "Edit the profile and enter its AccessKey secret again.".into()
-            }
-            Self::Read { .. } | Self::Write(_) => {
-                "Check that the data directory exists and is writable (EIPDESK_HOME overrides it)."
-                    .into()
-            }
-            Self::CorruptFile { .. } => {
-                "Fix the file by hand or move it away; EIP Desk will start with only the Sandbox \
-                 profile (secrets stay in the keychain)."
-                    .into()
-            }
+            Self::Keychain(k) => k.hint_text(),
+            Self::NotFound(_) => ErrorHint::ProfileNotFound,
+            Self::NameTaken(_) => ErrorHint::ProfileNameTaken,
+            Self::Invalid(_) => ErrorHint::ProfileInvalid,
+            Self::Builtin(_) => ErrorHint::ProfileBuiltin,
+            Self::InUse { .. } => ErrorHint::ProfileInUse,
+            Self::SourceChain { .. } => ErrorHint::ProfileSourceChain,
+            Self::SecretMissing { .. } | Self::SecretCorrupt { .. } => ErrorHint::ProfileSecret,
+            Self::Read { .. } | Self::Write(_) => ErrorHint::ProfileDataDir,
+            Self::CorruptFile { .. } => ErrorHint::ProfileFileCorrupt,
         }
+    }
+
+    /// What the user can do about it, in English.
+    pub fn hint(&self) -> String {
+        self.hint_text().english()
     }
 
     /// The field an [`Invalid`](Self::Invalid) error is about.

@@ -8,6 +8,10 @@ use std::fmt;
 
 use alicloud_api::Secret;
 
+use crate::error_hint::ErrorHint;
+use crate::error_text::ErrorText;
+use crate::text::Message;
+
 /// Keychain service name under which every EIP Desk item is stored.
 pub const SERVICE: &str = "eipdesk";
 
@@ -54,34 +58,34 @@ pub trait SecretStore: Send + Sync + fmt::Debug {
 pub enum KeychainError {
     /// No D-Bus session bus (Linux): not in a desktop session, or
     /// `DBUS_SESSION_BUS_ADDRESS` points at nothing.
-    #[error("no D-Bus session bus is reachable ({detail})")]
+    #[error("{}", self.text())]
     NoSessionBus {
         /// What the connection attempt reported.
         detail: String,
     },
     /// The session bus has no Secret Service provider (gnome-keyring, KeePassXC, KWallet).
-    #[error("no Secret Service provider is running on the session bus")]
+    #[error("{}", self.text())]
     NoProvider,
     /// The keyring/collection is locked (or the unlock prompt was dismissed).
-    #[error("the keyring is locked ({detail})")]
+    #[error("{}", self.text())]
     Locked {
         /// Which lock or prompt failed.
         detail: String,
     },
     /// The keychain refused access to the item.
-    #[error("the keychain denied access ({detail})")]
+    #[error("{}", self.text())]
     AccessDenied {
         /// What the keychain reported.
         detail: String,
     },
     /// More than one keychain item matches one profile.
-    #[error("more than one keychain item exists for one profile")]
+    #[error("{}", self.text())]
     Ambiguous,
     /// This platform has no supported keychain.
-    #[error("no supported keychain on this platform")]
+    #[error("{}", self.text())]
     Unsupported,
     /// Any other keychain failure.
-    #[error("keychain failure: {detail}")]
+    #[error("{}", self.text())]
     Failure {
         /// What the keychain reported.
         detail: String,
@@ -102,37 +106,42 @@ impl KeychainError {
         }
     }
 
-    /// What the user can do about it.
-    pub fn hint(&self) -> &'static str {
+    /// What went wrong, as a message key (the `Display` text is its English).
+    pub fn text(&self) -> ErrorText {
         match self {
-            Self::NoSessionBus { .. } => {
-                "Run EIP Desk inside a desktop session (a D-Bus session bus is needed to reach \
-                 the keychain). Over SSH or in a container, start one with `dbus-run-session`. \
-                 The Sandbox profile works without a keychain."
-            }
-            Self::NoProvider => {
-                "Install and start a Secret Service provider (GNOME Keyring, KeePassXC with \
-                 Secret Service integration, or KWallet), then try again. The Sandbox profile \
-                 works without a keychain."
-            }
-            Self::Locked { .. } => {
-                "Unlock your login keyring (for example with Seahorse, or by logging in again), \
-                 then try again."
-            }
-            Self::AccessDenied { .. } => {
-                "Allow EIP Desk to access the keychain when your system asks, or check the \
-                 keychain's access settings for the item \"eipdesk\"."
-            }
-            Self::Ambiguous => {
-                "Several keychain items named \"eipdesk\" exist for this profile. Delete the \
-                 duplicates in your keychain manager, then enter the secret again."
-            }
-            Self::Unsupported => {
-                "This system has no keychain EIP Desk can use; only the Sandbox profile is available."
-            }
-            Self::Failure { .. } => {
-                "The keychain reported an error. Check that it is running and unlocked, then try again."
-            }
+            Self::NoSessionBus { detail } => ErrorText::KeychainNoSessionBus {
+                detail: detail.clone(),
+            },
+            Self::NoProvider => ErrorText::KeychainNoProvider,
+            Self::Locked { detail } => ErrorText::KeychainLocked {
+                detail: detail.clone(),
+            },
+            Self::AccessDenied { detail } => ErrorText::KeychainAccessDenied {
+                detail: detail.clone(),
+            },
+            Self::Ambiguous => ErrorText::KeychainAmbiguous,
+            Self::Unsupported => ErrorText::KeychainUnsupported,
+            Self::Failure { detail } => ErrorText::KeychainFailure {
+                detail: detail.clone(),
+            },
         }
+    }
+
+    /// What the user can do about it, as a message key.
+    pub fn hint_text(&self) -> ErrorHint {
+        match self {
+            Self::NoSessionBus { .. } => ErrorHint::KeychainNoSessionBus,
+            Self::NoProvider => ErrorHint::KeychainNoProvider,
+            Self::Locked { .. } => ErrorHint::KeychainLocked,
+            Self::AccessDenied { .. } => ErrorHint::KeychainAccessDenied,
+            Self::Ambiguous => ErrorHint::KeychainAmbiguous,
+            Self::Unsupported => ErrorHint::KeychainUnsupported,
+            Self::Failure { .. } => ErrorHint::KeychainFailure,
+        }
+    }
+
+    /// What the user can do about it, in English.
+    pub fn hint(&self) -> String {
+        self.hint_text().english()
     }
 }

@@ -134,6 +134,7 @@ impl Engine {
                 ),
                 request_id: None,
                 hint: Some("Check the security group, then retry the step or roll back.".into()),
+                ..Default::default()
             })),
             Err(e) => Ok(Err(e)),
         }

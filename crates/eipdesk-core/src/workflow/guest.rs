@@ -34,6 +34,7 @@ fn guest_error(code: &str, message: String, hint: &str) -> ErrorDto {
         message,
         request_id: None,
         hint: Some(hint.into()),
+        ..Default::default()
     }
 }
 

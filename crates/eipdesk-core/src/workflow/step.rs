@@ -80,6 +80,7 @@ fn state_error(code: &str, message: String) -> ErrorDto {
         hint: Some(
             "Check the resource in the tables (refresh), then retry the step or roll back.".into(),
         ),
+        ..Default::default()
     }
 }
 

@@ -47,7 +47,7 @@ pub fn ctx(client: &Client, generation: u64) -> LoadContext<'_> {
 }
 
 pub async fn all_regions(client: &Client) -> Vec<RegionId> {
-    eipdesk_core::inventory::list_regions(client, cut_through())
+    eipdesk_core::inventory::list_regions(client, cut_through(), Default::default())
         .await
         .expect("regions listed")
         .iter()

@@ -13,15 +13,44 @@ export type InstanceStatus = "Pending" | "Running" | "Starting" | "Stopping" | "
 
 export type ErrorKind = "throttling" | "transient" | "auth" | "notFound" | "invalidState" | "invalidInput" | "transport" | "keychain" | "internal";
 
+export type ErrorHint = { "key": "apiThrottling" } | { "key": "apiTransient" } | { "key": "apiAuth" } | { "key": "apiNotFound" } | { "key": "apiInvalidState" } | { "key": "apiInvalidInput" } | { "key": "apiTransport" } | { "key": "apiDecode" } | { "key": "apiCredentials" } | { "key": "background" } | { "key": "sandbox" } | { "key": "dataDir", path: string, } | { "key": "keychainNoSessionBus" } | { "key": "keychainNoProvider" } | { "key": "keychainLocked" } | { "key": "keychainAccessDenied" } | { "key": "keychainAmbiguous" } | { "key": "keychainUnsupported" } | { "key": "keychainFailure" } | { "key": "profileNotFound" } | { "key": "profileNameTaken" } | { "key": "profileInvalid" } | { "key": "profileBuiltin" } | { "key": "profileInUse" } | { "key": "profileSourceChain" } | { "key": "profileSecret" } | { "key": "profileDataDir" } | { "key": "profileFileCorrupt" } | { "key": "connectSandbox" } | { "key": "connectRole" } | { "key": "connectApi" } | { "key": "importRead" } | { "key": "importNotAFile" } | { "key": "importMalformed" } | { "key": "importSourceChanged" } | { "key": "importDuplicate" } | { "key": "importNotImportable" };
+
+export type ErrorText = { "key": "keychainNoSessionBus", detail: string, } | { "key": "keychainNoProvider" } | { "key": "keychainLocked", detail: string, } | { "key": "keychainAccessDenied", detail: string, } | { "key": "keychainAmbiguous" } | { "key": "keychainUnsupported" } | { "key": "keychainFailure", detail: string, } | { "key": "profileNotFound", id: string, } | { "key": "profileNameTaken", name: string, } | { "key": "profileInUse", names: string, } | { "key": "profileSourceChain", max: number, } | { "key": "profileSecretMissing", name: string, } | { "key": "profileSecretCorrupt", name: string, reason: string, } | { "key": "connectSandbox" } | { "key": "importSourceMissing", candidate: string, } | { "key": "importUnknownCandidate", candidate: string, } | { "key": "importDuplicate", candidate: string, } | { "key": "importTooLarge", path: string, bytes: bigint, };
+
+export type ErrorWords = { 
+/**
+ * What went wrong, for the core's own errors that have a message key (an Alibaba Cloud
+ * error's `Message` is the cloud's text and stays in `ErrorDto::message`).
+ */
+message: ErrorText | null, 
+/**
+ * What the user can do about it.
+ */
+hint: ErrorHint | null, };
+
 export type ErrorDto = { kind: ErrorKind, 
 /**
  * The Alibaba Cloud error code (e.g. `Eni.Attached`) or one of ours (e.g. `InvalidRegionId`).
  */
-code: string, message: string, requestId: string | null, 
+code: string, 
 /**
- * What the user can do about it.
+ * What went wrong, in English; for an Alibaba Cloud error its own `Message`, verbatim.
  */
-hint: string | null, };
+message: string, requestId: string | null, 
+/**
+ * What the user can do about it, in English (CLI, logs, the journal).
+ */
+hint: string | null, 
+/**
+ * The message and the hint as message keys the window words in its language; absent
+ * for errors not catalogued yet (and in journals written before they existed). Boxed,
+ * like `recommend`: an `ErrorDto` is the `Err` of every command's `Result`.
+ */
+words: ErrorWords | null, 
+/**
+ * Alibaba Cloud's troubleshooting link for a failed call (`Recommend`), verbatim.
+ */
+recommend: string | null, };
 
 export type AppInfo = { version: string, profileName: string, environment: Environment, defaultRegion: string, };
 
@@ -30,6 +59,8 @@ export type RegionInfo = { id: string, name: string,
  * Whether cut-through (BINDED) mode is available there.
  */
 cutThrough: boolean, };
+
+export type RegionLanguage = "en-US" | "zh-CN" | "ja";
 
 export type ResourceKind = "eip" | "eni" | "instance";
 
@@ -660,9 +691,13 @@ code: string,
  */
 message: string, 
 /**
- * What to do.
+ * What to do, in English.
  */
-hint: string, };
+hint: string, 
+/**
+ * What to do, as a message key.
+ */
+hintText: ErrorHint, };
 
 export type SourceReport = { 
 /**
@@ -748,9 +783,13 @@ code: string,
  */
 message: string, 
 /**
- * What to do.
+ * What to do, in English.
  */
-hint: string, };
+hint: string, 
+/**
+ * What to do, as a message key.
+ */
+hintText: ErrorHint, };
 
 export type ImportReport = { 
 /**

@@ -2,7 +2,7 @@
 // UPDATE_BINDINGS=1 cargo test -p eipdesk ipc
 import { Channel } from '@tauri-apps/api/core';
 import { call } from './transport';
-import type { ActiveProfile, AppInfo, AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BackupList, BindForm, BindOptions, Confirmations, ConnectionReport, CsvExportRequest, CsvExportResult, DeskProfile, ImportReport, ImportSelection, InventoryEvent, InventoryPatch, LifecycleChoices, LifecycleForm, LoadRequest, LoadSummary, MovePreview, MoveReport, NewProfile, PreflightView, ProfileEdit, ProfileId, ProfilesOverview, RegionInfo, ResourceRef, RestoreReport, RowAction, RunId, RunView, ScanReport, SetupPreview, SetupReport } from './bindings';
+import type { ActiveProfile, AppInfo, AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BackupList, BindForm, BindOptions, Confirmations, ConnectionReport, CsvExportRequest, CsvExportResult, DeskProfile, ImportReport, ImportSelection, InventoryEvent, InventoryPatch, LifecycleChoices, LifecycleForm, LoadRequest, LoadSummary, MovePreview, MoveReport, NewProfile, PreflightView, ProfileEdit, ProfileId, ProfilesOverview, RegionInfo, RegionLanguage, ResourceRef, RestoreReport, RowAction, RunId, RunView, ScanReport, SetupPreview, SetupReport } from './bindings';
 
 /** The name of the `close-requested` event. */
 export const CLOSE_EVENT = 'close-requested';
@@ -25,7 +25,8 @@ export const commands = {
   /** Shows a file exported in this session in the file manager. */
   showInFolder: (path: string) => call<void>('show_in_folder', { path }),
   appInfo: () => call<AppInfo>('app_info'),
-  listRegions: () => call<RegionInfo[]>('list_regions'),
+  /** The regions the account has, named in `language` (the window's locale). */
+  listRegions: (language: RegionLanguage) => call<RegionInfo[]>('list_regions', { language }),
   /** Loads a scope; progress and rows arrive on `on_event`, the summary is the result. */
   loadInventory: (request: LoadRequest, onEvent: (event: InventoryEvent) => void) => call<LoadSummary>('load_inventory', { request, onEvent: channel(onEvent) }),
   refreshResources: (refs: ResourceRef[]) => call<InventoryPatch[]>('refresh_resources', { refs }),

@@ -4,6 +4,7 @@
  */
 import { invoke } from '@tauri-apps/api/core';
 import type { ErrorDto } from './bindings';
+import { m } from '../i18n';
 
 /** An error from the backend, with the Alibaba Cloud code and request ID when there is one. */
 export class BackendError extends Error {
@@ -24,9 +25,11 @@ export function toBackendError(raw: unknown): BackendError {
   return new BackendError({
     kind: 'internal',
     code: 'Ipc',
-    message: typeof raw === 'string' ? raw : 'The app backend did not answer.',
+    message: typeof raw === 'string' ? raw : m.err_backend_silent(),
     requestId: null,
     hint: null,
+    words: null,
+    recommend: null,
   });
 }
 

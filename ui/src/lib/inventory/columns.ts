@@ -10,6 +10,7 @@ import { m } from '../i18n';
 import { modeLabel, statusText, statusTone, type ColumnDef, type Tone } from '../table';
 import type { FilterDef } from '../components/table/model';
 import { boundToText, eipsText, eligibilityText, eniCapacityText, instanceEips, targetLabel, verdictLabel } from './rows';
+import { chargeTypeText, eniTypeText, meteringText, modeText, NONE, tagsText, targetText, verdictText } from './values';
 
 const status = <T extends { status: string }>(): ColumnDef<T> => ({
   id: 'status',
@@ -55,8 +56,8 @@ export const eipColumns: ColumnDef<EipRow>[] = [
   { id: 'targetType', get label() { return m.col_target(); }, value: targetLabel, width: 80 },
   { id: 'privateIp', get label() { return m.col_private_ip(); }, value: (r) => r.privateIpAddress, mono: true, width: 130 },
   { id: 'bandwidth', get label() { return m.col_bandwidth(); }, value: (r) => Number(r.bandwidth) || null, text: (r) => (r.bandwidth ? m.bandwidth_mbps({ value: r.bandwidth }) : ''), width: 100 },
-  { id: 'chargeType', get label() { return m.col_billing(); }, value: (r) => r.chargeType, width: 90 },
-  { id: 'metering', get label() { return m.col_metering(); }, value: (r) => r.internetChargeType, width: 130, hidden: true },
+  { id: 'chargeType', get label() { return m.col_billing(); }, value: (r) => r.chargeType, text: (r) => chargeTypeText(r.chargeType), width: 90 },
+  { id: 'metering', get label() { return m.col_metering(); }, value: (r) => r.internetChargeType, text: (r) => meteringText(r.internetChargeType), width: 130, hidden: true },
   { id: 'isp', get label() { return m.col_isp(); }, value: (r) => r.isp, width: 80, hidden: true },
   { id: 'allocated', get label() { return m.col_allocated(); }, value: (r) => r.allocationTime, width: 170, hidden: true },
   { id: 'locks', get label() { return m.col_locks(); }, value: (r) => r.lockReasons.join(', '), width: 110, hidden: true },
@@ -65,17 +66,22 @@ export const eipColumns: ColumnDef<EipRow>[] = [
 ];
 
 export const eipFilters: FilterDef<EipRow>[] = [
-  { id: 'status', get label() { return m.col_status(); }, value: (r) => r.status },
-  { id: 'mode', get label() { return m.col_mode(); }, value: (r) => modeLabel(r.mode) || m.filter_unbound() },
-  { id: 'type', get label() { return m.col_target(); }, value: (r) => targetLabel(r) || m.filter_unbound() },
-  { id: 'tags', get label() { return m.col_tags(); }, value: (r) => r.tags.join(', ') || m.filter_no_tags() },
+  { id: 'status', get label() { return m.col_status(); }, value: (r) => r.status, text: statusText },
+  { id: 'mode', get label() { return m.col_mode(); }, value: (r) => r.mode || NONE, text: modeText },
+  {
+    id: 'type',
+    get label() { return m.col_target(); },
+    value: (r) => (r.binding ? (r.binding.target === 'other' ? r.binding.targetType : r.binding.target) : NONE),
+    text: targetText,
+  },
+  { id: 'tags', get label() { return m.col_tags(); }, value: (r) => r.tags.join(', ') || NONE, text: tagsText },
 ];
 
 export const eniColumns: ColumnDef<EniRow>[] = [
   { id: 'id', get label() { return m.col_eni_id(); }, value: (r) => r.networkInterfaceId, mono: true, copy: true, width: 230, lexical: true, priority: 1 },
   { id: 'name', get label() { return m.col_name(); }, value: (r) => r.name, width: 140, priority: 2 },
   status(),
-  { id: 'type', get label() { return m.col_type(); }, value: (r) => r.eniType, width: 95 },
+  { id: 'type', get label() { return m.col_type(); }, value: (r) => r.eniType, text: (r) => eniTypeText(r.eniType), width: 95 },
   { id: 'privateIp', get label() { return m.col_private_ip(); }, value: (r) => r.privateIpAddress, mono: true, copy: true, width: 140, priority: 2 },
   {
     id: 'instance',
@@ -108,10 +114,10 @@ export const eniColumns: ColumnDef<EniRow>[] = [
 ];
 
 export const eniFilters: FilterDef<EniRow>[] = [
-  { id: 'status', get label() { return m.col_status(); }, value: (r) => r.status },
-  { id: 'type', get label() { return m.col_type(); }, value: (r) => r.eniType },
-  { id: 'cutThrough', get label() { return m.col_cut_through(); }, value: verdictLabel },
-  { id: 'tags', get label() { return m.col_tags(); }, value: (r) => r.tags.join(', ') || m.filter_no_tags() },
+  { id: 'status', get label() { return m.col_status(); }, value: (r) => r.status, text: statusText },
+  { id: 'type', get label() { return m.col_type(); }, value: (r) => r.eniType, text: eniTypeText },
+  { id: 'cutThrough', get label() { return m.col_cut_through(); }, value: (r) => r.cutThrough.verdict, text: verdictText },
+  { id: 'tags', get label() { return m.col_tags(); }, value: (r) => r.tags.join(', ') || NONE, text: tagsText },
 ];
 
 export const instanceColumns: ColumnDef<InstanceRow>[] = [
@@ -141,11 +147,11 @@ export const instanceColumns: ColumnDef<InstanceRow>[] = [
   { id: 'os', get label() { return m.col_os(); }, value: (r) => r.osName, width: 200, hidden: true },
   { id: 'cpu', get label() { return m.col_cpu(); }, value: (r) => r.cpu, width: 70, hidden: true },
   { id: 'memory', get label() { return m.col_memory(); }, value: (r) => r.memoryMib, text: (r) => m.memory_gib({ value: (r.memoryMib / 1024).toFixed(0) }), width: 90, hidden: true },
-  { id: 'chargeType', get label() { return m.col_billing(); }, value: (r) => r.chargeType, width: 90, hidden: true },
+  { id: 'chargeType', get label() { return m.col_billing(); }, value: (r) => r.chargeType, text: (r) => chargeTypeText(r.chargeType), width: 90, hidden: true },
   { id: 'created', get label() { return m.col_created(); }, value: (r) => r.creationTime, width: 170, hidden: true },
 ];
 
 export const instanceFilters: FilterDef<InstanceRow>[] = [
-  { id: 'status', get label() { return m.col_status(); }, value: (r) => r.status },
+  { id: 'status', get label() { return m.col_status(); }, value: (r) => r.status, text: statusText },
   { id: 'type', get label() { return m.col_instance_type(); }, value: (r) => r.instanceType },
 ];

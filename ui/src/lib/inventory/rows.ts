@@ -7,6 +7,7 @@ import { cutThroughText } from './reasons';
 import { m } from '../i18n';
 import type { EipRef, EipRow, EniRow, ErrorDto, InstanceRow, InventoryPatch, RegionRows } from '../backend';
 import { modeLabel } from '../table';
+import { verdictText } from './values';
 
 export type RegionStatus = 'loading' | 'loaded' | 'failed';
 
@@ -102,16 +103,7 @@ export function targetLabel(row: EipRow): string {
 
 /** Cut-through verdict as a word. */
 export function verdictLabel(row: EniRow): string {
-  switch (row.cutThrough.verdict) {
-    case 'eligible':
-      return m.verdict_eligible();
-    case 'needsDetach':
-      return m.verdict_needs_detach();
-    case 'active':
-      return m.verdict_active();
-    case 'ineligible':
-      return m.verdict_ineligible();
-  }
+  return verdictText(row.cutThrough.verdict);
 }
 
 /** The eligibility column: verdict plus the first blocking reason. */

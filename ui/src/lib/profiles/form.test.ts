@@ -186,7 +186,7 @@ describe('editing', () => {
 });
 
 describe('fieldErrorFrom', () => {
-  const dto = (code: string, message: string) => ({ kind: 'invalidInput' as const, code, message, requestId: null, hint: null });
+  const dto = (code: string, message: string) => ({ kind: 'invalidInput' as const, code, message, requestId: null, hint: null, words: null, recommend: null });
   it('reads the field of a profile.invalid error', () => {
     expect(fieldErrorFrom(dto('profile.invalid', 'invalid profile: source.accessKeyId: enter the AccessKey ID'))).toEqual({
       'source.accessKeyId': 'Enter the AccessKey ID.',

@@ -5,6 +5,7 @@
  * means "keep what the keychain has"; typing a value replaces it.
  */
 import { m } from '../i18n';
+import { errorMessage } from '../errors/words';
 import type {
   CredentialsEdit,
   DeskProfile,
@@ -147,9 +148,9 @@ function checkCommon(form: ProfileForm, errors: FieldErrors) {
   }
   if (form.mode === 'ramRole' || form.mode === 'oidc') {
     if (!/^acs:ram::\d+:role\/\S+$/.test(form.roleArn.trim())) errors.roleArn = m.pf_err_role_arn();
-    if (!/^[A-Za-z0-9.@_-]{2,64}$/.test(form.sessionName.trim())) errors.sessionName = "Use 2 to 64 letters, digits, '.', '@', '_' or '-'.";
+    if (!/^[A-Za-z0-9.@_-]{2,64}$/.test(form.sessionName.trim())) errors.sessionName = m.pf_err_session_name();
     const d = Number(form.durationSeconds);
-    if (!Number.isInteger(d) || d < 900 || d > 43200) errors.durationSeconds = 'Use 900 to 43200 seconds.';
+    if (!Number.isInteger(d) || d < 900 || d > 43200) errors.durationSeconds = m.pf_err_duration();
     if (form.mode === 'ramRole' && form.roleSource === 'profile' && !form.sourceProfileId) errors.source = m.pf_err_source();
   }
 }
@@ -296,7 +297,7 @@ export function toProfileEdit(
  * `invalid profile: <field>: <reason>`), mapped to this form's field names.
  */
 export function fieldErrorFrom(error: ErrorDto): FieldErrors {
-  if (error.code === 'profile.name_taken') return { name: error.message };
+  if (error.code === 'profile.name_taken') return { name: errorMessage(error) };
   if (error.code !== 'profile.invalid') return {};
   const m = /^invalid profile: ([A-Za-z.]+): (.*)$/.exec(error.message);
   if (!m) return {};

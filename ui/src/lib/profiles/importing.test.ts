@@ -74,7 +74,7 @@ describe('import selection', () => {
       importSummary({
         imported: [{ key: 'aliyun-cli:a', profile, autoIncluded: false }],
         skipped: [{ key: 'aliyun-cli:b', profileName: 'b' }],
-        failed: [{ key: 'aliyun-cli:#3', code: 'import.duplicate_name', message: 'twice', hint: 'rename' }],
+        failed: [{ key: 'aliyun-cli:#3', code: 'import.duplicate_name', message: 'twice', hint: 'rename', hintText: { key: 'importDuplicate' } }],
       }),
     ).toEqual(['Imported 1: a.', 'Skipped 1 imported before: b.', 'Not imported: twice']);
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ErrorDto } from '../backend';
 import { failedHeading, shownOutcome, type ProfileOutcome } from './outcome';
 
-const error: ErrorDto = { kind: 'auth', code: 'InvalidAccessKeyId.NotFound', message: 'Specified access key is not found.', requestId: 'req-0000-fake', hint: null };
+const error: ErrorDto = { kind: 'auth', code: 'InvalidAccessKeyId.NotFound', message: 'Specified access key is not found.', requestId: 'req-0000-fake', hint: null, words: null, recommend: null };
 const profiles = [
   { id: 'p-sandbox', name: 'Sandbox' },
   { id: 'p-staging', name: 'staging' },

@@ -2,15 +2,20 @@
  * App-wide state every page reads: who we are (active profile), which regions exist, and the
  * region scope the header selects. Pages react to `session.scope` and `session.generation`
  * (bumped on profile switch or refresh) to reload what they show. The scope is remembered
- * across launches (`eipdesk.session.scope`).
+ * across launches (`eipdesk.session.scope`). Region names come in the UI's language
+ * (`DescribeRegions`' `AcceptLanguage`); `nameRegions` re-reads them when it changes.
  */
 import { commands, toBackendError, type ActiveProfile, type AppInfo, type ErrorDto, type RegionInfo } from '../backend';
+import { language, type Locale } from '../i18n';
 import { Persisted } from '../persisted.svelte';
+import { regionLanguage } from './region_language';
 import { initialScope, scopeCodec } from './scope';
 
 class Session {
   info: AppInfo | null = $state(null);
   regions: RegionInfo[] = $state([]);
+  /** The locale `regions` are named in. */
+  #namedIn: Locale | null = null;
   readonly #scope = new Persisted('eipdesk.session.scope', '', { codec: scopeCodec });
   /** A region ID, or `all` for every region the account has. */
   get scope(): string {
@@ -26,10 +31,26 @@ class Session {
     try {
       this.info = await commands.appInfo();
       this.active = await commands.activeProfile();
-      this.regions = await commands.listRegions();
+      const locale = language.current;
+      this.regions = await commands.listRegions(regionLanguage(locale));
+      this.#namedIn = locale;
+      // The language may have changed while the list was loading.
+      if (language.current !== locale) void this.nameRegions(language.current);
       const scope = initialScope(this.scope, this.regions, this.info?.defaultRegion);
       if (scope !== this.scope) this.#scope.current = scope;
       this.error = null;
+    } catch (e) {
+      this.error = toBackendError(e).dto;
+    }
+  }
+
+  /** Re-reads the region names in `locale` once regions are loaded in another language. */
+  async nameRegions(locale: Locale) {
+    if (this.#namedIn === null || this.#namedIn === locale) return;
+    try {
+      const regions = await commands.listRegions(regionLanguage(locale));
+      this.regions = regions;
+      this.#namedIn = locale;
     } catch (e) {
       this.error = toBackendError(e).dto;
     }

@@ -44,7 +44,7 @@ describe('statuses', () => {
     expect(stepTone('failed')).toBe('danger');
     expect(stepTone('undone')).toBe('warn');
     expect(stepTone('pending')).toBe('neutral');
-    const err = { kind: 'invalidInput' as const, code: 'InvalidParameter', message: 'm', requestId: null, hint: null };
+    const err = { kind: 'invalidInput' as const, code: 'InvalidParameter', message: 'm', requestId: null, hint: null, words: null, recommend: null };
     expect(stepLabel(step({ status: 'undone', error: err }))).toBe('failed, nothing to undo');
     expect(stepTone('undone', { error: err, undoRequestId: null })).toBe('danger');
     expect(stepLabel(step({ status: 'undone', error: err, undoRequestId: 'R' }))).toBe('undone');

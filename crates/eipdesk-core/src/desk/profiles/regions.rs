@@ -39,7 +39,7 @@ mod tests {
                 .to_vec()
         };
         assert!(loaded().is_empty());
-        let regions = desk.list_regions().await.unwrap();
+        let regions = desk.list_regions(Default::default()).await.unwrap();
         let ids: Vec<String> = regions.iter().map(|r| r.id.clone()).collect();
         assert!(ids.contains(&"cn-hangzhou".to_string()), "{ids:?}");
         assert_eq!(loaded(), ids);

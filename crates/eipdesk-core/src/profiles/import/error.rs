@@ -3,7 +3,10 @@
 
 use std::path::PathBuf;
 
+use crate::error_hint::ErrorHint;
+use crate::error_text::ErrorText;
 use crate::profiles::error::ProfileError;
+use crate::text::Message;
 
 /// Why a source or one selection cannot be imported.
 #[derive(Debug, thiserror::Error)]
@@ -26,7 +29,7 @@ pub enum ImportError {
         kind: &'static str,
     },
     /// The file is larger than [`MAX_FILE_BYTES`].
-    #[error("{path} is too large ({bytes} bytes) to be a credentials file")]
+    #[error("{}", self.text().map(|t| t.english()).unwrap_or_default())]
     TooLarge {
         /// The file.
         path: PathBuf,
@@ -46,19 +49,19 @@ pub enum ImportError {
         reason: String,
     },
     /// The source of a selected key is not configured or not present any more.
-    #[error("the source of {key} is not available")]
+    #[error("{}", self.text().map(|t| t.english()).unwrap_or_default())]
     SourceMissing {
         /// The key.
         key: String,
     },
     /// No candidate has this key (any more).
-    #[error("no import candidate {key}")]
+    #[error("{}", self.text().map(|t| t.english()).unwrap_or_default())]
     UnknownCandidate {
         /// The key.
         key: String,
     },
     /// The same key was selected twice.
-    #[error("{key} is selected twice")]
+    #[error("{}", self.text().map(|t| t.english()).unwrap_or_default())]
     DuplicateSelection {
         /// The key.
         key: String,
@@ -120,24 +123,48 @@ impl ImportError {
         }
     }
 
-    /// What the user can do about it.
-    pub fn hint(&self) -> String {
+    /// What went wrong, as a message key, for the errors that have one (their `Display` is
+    /// its English).
+    pub fn text(&self) -> Option<ErrorText> {
+        Some(match self {
+            Self::TooLarge { path, bytes } => ErrorText::ImportTooLarge {
+                path: path.display().to_string(),
+                bytes: *bytes,
+            },
+            Self::SourceMissing { key } => ErrorText::ImportSourceMissing {
+                candidate: key.clone(),
+            },
+            Self::UnknownCandidate { key } => ErrorText::ImportUnknownCandidate {
+                candidate: key.clone(),
+            },
+            Self::DuplicateSelection { key } => ErrorText::ImportDuplicate {
+                candidate: key.clone(),
+            },
+            Self::Profile { source, .. } => return source.text(),
+            Self::Read { .. }
+            | Self::NotAFile { .. }
+            | Self::Malformed { .. }
+            | Self::NotImportable { .. } => return None,
+        })
+    }
+
+    /// What the user can do about it, as a message key.
+    pub fn hint_text(&self) -> ErrorHint {
         match self {
-            Self::Read { .. } => "Check the file's permissions.".into(),
-            Self::TooLarge { .. } | Self::NotAFile { .. } => {
-                "Check that the path points at a credentials file.".into()
-            }
-            Self::Malformed { .. } => {
-                "Fix the file (for example with `aliyun configure`), then scan again. \
-                 EIP Desk never changes it."
-                    .into()
-            }
+            Self::Read { .. } => ErrorHint::ImportRead,
+            Self::TooLarge { .. } | Self::NotAFile { .. } => ErrorHint::ImportNotAFile,
+            Self::Malformed { .. } => ErrorHint::ImportMalformed,
             Self::SourceMissing { .. } | Self::UnknownCandidate { .. } => {
-                "The source changed since the scan; scan again.".into()
+                ErrorHint::ImportSourceChanged
             }
-            Self::DuplicateSelection { .. } => "Select each candidate once.".into(),
-            Self::NotImportable { .. } => "Create this profile by hand in EIP Desk instead.".into(),
-            Self::Profile { source, .. } => source.hint(),
+            Self::DuplicateSelection { .. } => ErrorHint::ImportDuplicate,
+            Self::NotImportable { .. } => ErrorHint::ImportNotImportable,
+            Self::Profile { source, .. } => source.hint_text(),
         }
+    }
+
+    /// What the user can do about it, in English.
+    pub fn hint(&self) -> String {
+        self.hint_text().english()
     }
 }

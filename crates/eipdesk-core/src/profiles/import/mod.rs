@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::model::{AuthMode, EnvLabel, ProfileSummary};
+use crate::error_hint::ErrorHint;
 
 pub use apply::import;
 pub(crate) use apply::import_found;
@@ -211,8 +212,10 @@ pub struct SourceProblem {
     pub code: String,
     /// What is wrong (never a secret).
     pub message: String,
-    /// What to do.
+    /// What to do, in English.
     pub hint: String,
+    /// What to do, as a message key.
+    pub hint_text: ErrorHint,
 }
 
 /// Result of scanning one source.
@@ -288,8 +291,10 @@ pub struct ImportFailure {
     pub code: String,
     /// What is wrong (never a secret).
     pub message: String,
-    /// What to do.
+    /// What to do, in English.
     pub hint: String,
+    /// What to do, as a message key.
+    pub hint_text: ErrorHint,
 }
 
 impl ImportFailure {
@@ -303,6 +308,7 @@ impl ImportFailure {
             code: e.code().to_string(),
             message: e.to_string(),
             hint: e.hint(),
+            hint_text: e.hint_text(),
         }
     }
 }
@@ -372,6 +378,7 @@ pub fn scan(sources: &ImportSources) -> ScanReport {
                     code: e.code().to_string(),
                     message: e.to_string(),
                     hint: e.hint(),
+                    hint_text: e.hint_text(),
                 }),
                 Vec::new(),
             ),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStore } from '../../memory-store';
 import type { KeyValueStore } from '../../persisted.svelte';
-import type { ColumnDef } from '../../table';
+import { statusText, type ColumnDef } from '../../table';
+import { language } from '../../i18n';
 import { TableState } from './TableState.svelte';
 
 type Row = { id: string; ip: string; region: string };
@@ -93,5 +94,35 @@ describe('TableState', () => {
       expect(t.shownColumns.map((c) => c.id), raw).toEqual(['id', 'ip']);
       expect(t.prefs.widths, raw).toEqual({});
     }
+  });
+});
+
+describe('TableState after a language switch', () => {
+  type Eip = { id: string; status: string };
+  const rows: Eip[] = [
+    { id: 'eip-a', status: 'Available' },
+    { id: 'eip-b', status: 'InUse' },
+    { id: 'eip-c', status: 'Available' },
+  ];
+  const statusColumns: ColumnDef<Eip>[] = [
+    { id: 'id', label: 'ID', value: (r) => r.id },
+    { id: 'status', label: 'Status', value: (r) => r.status, text: (r) => statusText(r.status) },
+  ];
+
+  it('searches the words of the new language (the cached search text is rebuilt)', () => {
+    language.set('en');
+    const t = new TableState<Eip>({ store: memoryStore(), id: 'eips', columns: statusColumns, filters: [], key: (r) => r.id, source: () => rows });
+    t.search('available');
+    expect(t.visible.map((r) => r.id)).toEqual(['eip-a', 'eip-c']);
+    t.search('可用');
+    expect(t.visible).toEqual([]);
+    language.set('zh-CN');
+    expect(t.visible.map((r) => r.id)).toEqual(['eip-a', 'eip-c']);
+    t.search('已分配');
+    expect(t.visible.map((r) => r.id)).toEqual(['eip-b']);
+    // The raw API value stays searchable in every language.
+    t.search('inuse');
+    expect(t.visible.map((r) => r.id)).toEqual(['eip-b']);
+    language.set('system');
   });
 });

@@ -3,13 +3,15 @@
  * search query, quick-filter selections, sort, column preferences (remembered), the
  * selected row and whether its details are open. Rows flow source → sorted → filtered →
  * searched; each stage is derived, so a keystroke only re-runs the search over rows
- * already sorted and filtered.
+ * already sorted and filtered. Search and quick-filter counts also depend on the language
+ * (cells are worded in it): a switch rebuilds the search text.
  *
  * Components read the state through getters and change it only through the methods.
  */
 import type { TableId } from '../../backend';
 import { SearchIndex, sortByKey, type ColumnDef, type SortDir } from '../../table';
 import { jsonCodec, Persisted, type KeyValueStore } from '../../persisted.svelte';
+import { language } from '../../i18n';
 import {
   applyFilters,
   defaultPrefs,
@@ -102,24 +104,29 @@ export class TableState<T extends object> {
     return col && dir ? sortByKey(rows, col.value, dir, col.lexical) : (rows as T[]);
   });
   private readonly filterMemo = memo((rows: T[], selected: Record<string, string>) => applyFilters(rows, this.filterDefs, selected));
-  private readonly searchMemo = memo((rows: T[], query: string) => this.narrow(rows, query));
-  private lastSearch: { rows: T[]; query: string; result: T[] } | null = null;
+  private readonly searchMemo = memo((rows: T[], query: string, locale: string) => {
+    this.index.useLocale(locale);
+    return this.narrow(rows, query, locale);
+  });
+  private lastSearch: { rows: T[]; query: string; locale: string; result: T[] } | null = null;
 
   /**
    * Typing adds to the query, and every row matching the longer query matched the shorter
    * one (each old term is contained in a new term); so a longer query filters the previous
    * result instead of every row.
    */
-  private narrow(rows: T[], query: string): T[] {
+  private narrow(rows: T[], query: string, locale: string): T[] {
     const last = this.lastSearch;
-    const base = last && last.rows === rows && last.query.trim() !== '' && query.startsWith(last.query) ? last.result : rows;
+    const same = last && last.rows === rows && last.locale === locale && last.query.trim() !== '';
+    const base = same && query.startsWith(last.query) ? last.result : rows;
     const result = this.index.filter(base, query);
-    this.lastSearch = { rows, query, result };
+    this.lastSearch = { rows, query, locale, result };
     return result;
   }
-  private readonly choicesMemo = memo((rows: readonly T[], query: string, selected: Record<string, string>) =>
-    facetOptions(this.index.filter(rows, query), this.filterDefs, selected),
-  );
+  private readonly choicesMemo = memo((rows: readonly T[], query: string, selected: Record<string, string>, locale: string) => {
+    this.index.useLocale(locale);
+    return facetOptions(this.index.filter(rows, query), this.filterDefs, selected);
+  });
   private readonly keyMemo = memo((rows: readonly T[]) => new Map(rows.map((r) => [this.key(r), r])));
   private readonly columnsMemo = memo((prefs: ColumnPrefs) => visibleColumns(this.columns, prefs));
 
@@ -127,10 +134,10 @@ export class TableState<T extends object> {
   byKey = $derived.by(() => this.keyMemo(this.all));
   sorted = $derived.by(() => this.sortMemo(this.all, this.sort?.id, this.sort?.dir));
   filtered = $derived.by(() => this.filterMemo(this.sorted, this.filters));
-  visible = $derived.by(() => this.searchMemo(this.filtered, this.query));
+  visible = $derived.by(() => this.searchMemo(this.filtered, this.query, language.current));
   shownColumns = $derived.by(() => this.columnsMemo(this.prefs));
   /** Quick-filter choices with counts that honour the search and the other filters. */
-  filterChoices = $derived.by(() => this.choicesMemo(this.all, this.query, this.filters));
+  filterChoices = $derived.by(() => this.choicesMemo(this.all, this.query, this.filters, language.current));
   selectedRow = $derived.by(() => (this.selectedKey ? (this.byKey.get(this.selectedKey) ?? null) : null));
   selectedIndex = $derived.by(() => (this.selectedKey ? this.visible.findIndex((r) => this.key(r) === this.selectedKey) : -1));
 
@@ -153,7 +160,11 @@ export class TableState<T extends object> {
     $effect.root(() => {
       $effect(() => {
         const rows = this.all;
-        const timer = setTimeout(() => this.index.warm(rows), 200);
+        const locale = language.current;
+        const timer = setTimeout(() => {
+          this.index.useLocale(locale);
+          this.index.warm(rows);
+        }, 200);
         return () => clearTimeout(timer);
       });
     });

@@ -120,7 +120,10 @@ export function prefsKey(tableId: string): string {
 export interface FilterDef<T> {
   id: string;
   label: string;
+  /** The value filtered on (a raw API value, so a choice survives a language switch). */
   value: (row: T) => string | null | undefined;
+  /** How a value is worded in the menu (default: as it is). */
+  text?: (value: string) => string;
 }
 
 export interface FilterOption {

@@ -1,0 +1,122 @@
+//! What went wrong, for the core's own errors, as message keys ([`ErrorText`], catalogue
+//! prefix `emsg`): the profile, keychain, connection and import failures users meet most. Their
+//! `Display` (CLI, logs) is [`Message::english`] of the same value, so each sentence is written
+//! once, in the catalogue. Names, IDs, paths and what the system reported travel verbatim.
+//! An Alibaba Cloud error's own `Message` is the cloud's text and never goes through here.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::text::Message;
+
+/// One error message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum ErrorText {
+    // The keychain (`detail` is what the system reported).
+    KeychainNoSessionBus { detail: String },
+    KeychainNoProvider,
+    KeychainLocked { detail: String },
+    KeychainAccessDenied { detail: String },
+    KeychainAmbiguous,
+    KeychainUnsupported,
+    KeychainFailure { detail: String },
+    // Profiles.
+    ProfileNotFound { id: String },
+    ProfileNameTaken { name: String },
+    ProfileInUse { names: String },
+    ProfileSourceChain { max: usize },
+    ProfileSecretMissing { name: String },
+    ProfileSecretCorrupt { name: String, reason: String },
+    // Connecting.
+    ConnectSandbox,
+    // Importing (`candidate`: the selection key; `key` is the tag).
+    ImportSourceMissing { candidate: String },
+    ImportUnknownCandidate { candidate: String },
+    ImportDuplicate { candidate: String },
+    ImportTooLarge { path: String, bytes: u64 },
+}
+
+impl Message for ErrorText {
+    const PREFIX: &'static str = "emsg";
+}
+
+impl std::fmt::Display for ErrorText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorText;
+    use crate::error::ErrorDto;
+    use crate::profiles::import::ImportError;
+    use crate::profiles::{ConnectError, KeychainError, ProfileError};
+
+    fn message_key(dto: &ErrorDto) -> Option<ErrorText> {
+        dto.words.as_ref().and_then(|w| w.message.clone())
+    }
+
+    #[test]
+    fn our_errors_send_their_message_as_a_key_and_keep_their_english() {
+        let taken = ErrorDto::from(ProfileError::NameTaken("prod".into()));
+        assert_eq!(
+            message_key(&taken),
+            Some(ErrorText::ProfileNameTaken {
+                name: "prod".into()
+            })
+        );
+        assert_eq!(taken.message, "a profile named \"prod\" already exists");
+
+        let locked = ProfileError::Keychain(KeychainError::Locked {
+            detail: "collection login".into(),
+        });
+        assert_eq!(
+            locked.to_string(),
+            "the keyring is locked (collection login)"
+        );
+        let dto = ErrorDto::from(ConnectError::Profile(locked));
+        assert_eq!(
+            message_key(&dto),
+            Some(ErrorText::KeychainLocked {
+                detail: "collection login".into()
+            })
+        );
+
+        let twice = ErrorDto::from(ImportError::DuplicateSelection {
+            key: "env:default".into(),
+        });
+        assert_eq!(twice.message, "env:default is selected twice");
+        let json = serde_json::to_value(&twice).unwrap();
+        assert_eq!(
+            json["words"]["message"],
+            serde_json::json!({ "key": "importDuplicate", "candidate": "env:default" })
+        );
+        assert_eq!(
+            ConnectError::SandboxUnavailable.to_string(),
+            "the Sandbox emulator is not running"
+        );
+    }
+
+    #[test]
+    fn an_api_error_keeps_the_clouds_message_without_a_key() {
+        let api = alicloud_api::Error::Api(alicloud_api::ApiError {
+            message: "Specified access key is not found.".into(),
+            ..alicloud_api::ApiError::new("InvalidAccessKeyId.NotFound", 404)
+        });
+        let dto = ErrorDto::from(api);
+        assert_eq!(dto.message, "Specified access key is not found.");
+        assert_eq!(message_key(&dto), None);
+    }
+
+    #[test]
+    fn errors_without_a_catalogued_message_keep_their_display() {
+        let e = ProfileError::Builtin("deleted");
+        assert_eq!(e.text(), None);
+        assert_eq!(
+            e.to_string(),
+            "the built-in Sandbox profile cannot be deleted"
+        );
+    }
+}
