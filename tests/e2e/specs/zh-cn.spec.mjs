@@ -120,6 +120,11 @@ test('the three tables and a details panel are in Chinese', async () => {
 test('a cut-through bind from plan to a completed run, in Chinese', async () => {
   await openSheetPlan(b);
   await shot('bind-plan', { root: '[data-testid="bind-sheet"]' });
+  // What the plan says before it runs (the core's impact, notes and warnings) is Chinese.
+  for (const part of ['plan-impact', 'plan-notes', 'plan-warnings']) {
+    assert.ok(await b.$(`[data-testid="${part}"]`).isExisting(), `${part} is shown`);
+    assert.deepEqual(await latinWords(`[data-testid="${part}"]`), [], `${part}: English left in the plan`);
+  }
   await b.execute(() => document.querySelector('[data-warning="LosesPrivateNetworking"] input')?.click());
   await b.waitUntil(async () => (await b.$('[data-testid="bind-run"]')).isEnabled(), { timeout: 5000 });
   assert.match(await b.execute(() => document.querySelector('[data-testid="bind-run"]').textContent), /执行 \d+ 个步骤/);

@@ -19,6 +19,7 @@ pub mod preflight;
 pub mod reachability;
 pub mod render;
 pub mod rules;
+pub mod texts;
 pub mod view;
 pub mod words;
 

@@ -5,6 +5,7 @@ use super::job::JobKind;
 use super::plan::{BindPlan, OnFailure, Warning};
 use super::render;
 use super::rules::Blocker;
+use super::texts::{ReasonText, WarningText};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -13,7 +14,9 @@ use ts_rs::TS;
 #[serde(rename_all = "camelCase")]
 pub struct ReasonView {
     pub code: String,
+    /// The English (logs, tests); the UI words `text`.
     pub message: String,
+    pub text: ReasonText,
 }
 
 impl From<&Blocker> for ReasonView {
@@ -21,6 +24,7 @@ impl From<&Blocker> for ReasonView {
         Self {
             code: b.code().into(),
             message: b.to_string(),
+            text: ReasonText::from(b),
         }
     }
 }
@@ -30,7 +34,9 @@ impl From<&Blocker> for ReasonView {
 #[serde(rename_all = "camelCase")]
 pub struct WarningView {
     pub code: String,
+    /// The English (logs, tests); the UI words `text`.
     pub message: String,
+    pub text: WarningText,
     /// Set when the user confirms by typing this text (otherwise by ticking a box).
     pub confirm_text: Option<String>,
 }
@@ -40,6 +46,7 @@ impl From<&Warning> for WarningView {
         Self {
             code: w.code().into(),
             message: w.message(),
+            text: WarningText::from(w),
             confirm_text: w.confirm_text().map(str::to_string),
         }
     }

@@ -5,7 +5,7 @@
 use super::action::{Billing, EipSpec, EniSpec, LifecycleAction, TagKind};
 use super::facts::{LifecycleFacts, check_private_ip, free_ip};
 use super::job::{LifecycleRequest, MAX_BULK};
-use super::reasons::LifecycleBlocker as L;
+use super::reasons::{LifecycleBlocker as L, TextField};
 use crate::binding::preflight::acknowledge_impact;
 use crate::binding::{
     BindMode, BindPlan, BindRequest, Blocker, Expectation, OnFailure, PlanContext, PlanStep,
@@ -61,15 +61,15 @@ pub(super) fn no_url(text: &str) -> bool {
 
 pub(super) fn check_eip_text(f: &mut Found, name: Option<&str>, description: Option<&str>) {
     if name.is_some_and(|n| n.chars().count() > 128 || !no_url(n)) {
-        f.add(L::TextInvalid {
-            field: "name",
-            rule: "at most 128 characters, not starting with http:// or https://",
+        f.add(L::TextTooLong {
+            field: TextField::Name,
+            max: 128,
         });
     }
     if description.is_some_and(|d| d.chars().count() > 256 || !no_url(d)) {
-        f.add(L::TextInvalid {
-            field: "description",
-            rule: "at most 256 characters, not starting with http:// or https://",
+        f.add(L::TextTooLong {
+            field: TextField::Description,
+            max: 256,
         });
     }
 }
@@ -77,15 +77,17 @@ pub(super) fn check_eip_text(f: &mut Found, name: Option<&str>, description: Opt
 pub(super) fn check_eni_text(f: &mut Found, name: Option<&str>, description: Option<&str>) {
     let bad = |t: &str, max: usize| !(2..=max).contains(&t.chars().count()) || !no_url(t);
     if name.is_some_and(|n| !n.is_empty() && bad(n, 128)) {
-        f.add(L::TextInvalid {
-            field: "name",
-            rule: "2–128 characters, not starting with http:// or https://",
+        f.add(L::TextLength {
+            field: TextField::Name,
+            min: 2,
+            max: 128,
         });
     }
     if description.is_some_and(|d| !d.is_empty() && bad(d, 256)) {
-        f.add(L::TextInvalid {
-            field: "description",
-            rule: "2–256 characters, not starting with http:// or https://",
+        f.add(L::TextLength {
+            field: TextField::Description,
+            min: 2,
+            max: 256,
         });
     }
 }
@@ -97,7 +99,7 @@ pub(super) fn check_bandwidth(f: &mut Found, billing: Billing, value: u32) {
             value,
             min,
             max,
-            billing: billing.label(),
+            billing,
         });
     }
 }
@@ -142,13 +144,13 @@ pub(super) fn check_tag(f: &mut Found, tags: &[(String, String)]) {
             || k.starts_with("aliyun")
             || url(k)
         {
-            f.add(L::TagKeyInvalid { key: k.clone() });
+            f.add(L::TagKeyInvalid { tag: k.clone() });
         }
         if v.chars().count() > 128 || v.starts_with("acs:") || url(v) {
             f.add(L::TagValueInvalid { value: v.clone() });
         }
         if tags[..i].iter().any(|(e, _)| e == k) {
-            f.add(L::TagKeyDuplicated { key: k.clone() });
+            f.add(L::TagKeyDuplicated { tag: k.clone() });
         }
     }
 }

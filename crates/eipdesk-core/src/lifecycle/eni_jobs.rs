@@ -69,9 +69,8 @@ pub(super) fn delete_enis(
             continue;
         };
         if n.is_primary() {
-            f.add(L::EniIsPrimary {
+            f.add(L::EniIsPrimaryDelete {
                 eni: id.to_string(),
-                what: "deleted",
             });
         } else if let Some(i) = &n.instance_id {
             f.add(L::EniAttached {
@@ -131,9 +130,8 @@ pub(super) fn attach_eni(
     let s = &facts.snapshot;
     let (n, i) = eni_and_instance(s, eni, instance)?;
     if n.is_primary() {
-        f.add(L::EniIsPrimary {
+        f.add(L::EniIsPrimaryMove {
             eni: eni.to_string(),
-            what: "attached elsewhere",
         });
     } else if let Some(on) = &n.instance_id {
         f.add(L::EniAlreadyAttached {
@@ -177,9 +175,8 @@ pub(super) fn detach_eni(
     let s = &facts.snapshot;
     let (n, i) = eni_and_instance(s, eni, instance)?;
     if n.is_primary() {
-        f.add(L::EniIsPrimary {
+        f.add(L::EniIsPrimaryDetach {
             eni: eni.to_string(),
-            what: "detached",
         });
     } else if n.instance_id.as_ref() != Some(instance) {
         f.add(L::EniNotOnInstance {

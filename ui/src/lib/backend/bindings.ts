@@ -1170,9 +1170,27 @@ instances: Array<Choice>,
  */
 cutThroughUnavailable: string | null, };
 
-export type ReasonView = { code: string, message: string, };
+export type Blocker = { "key": "eipNotFound", eip: string, } | { "key": "eniNotFound", eni: string, } | { "key": "instanceNotFound", instance: string, } | { "key": "regionNotCutThrough", region: string, } | { "key": "eipNotAvailable", eip: string, status: string, } | { "key": "eipAlreadyBound", eip: string, instance: string, } | { "key": "eipNotBound", eip: string, } | { "key": "eipBusy", eip: string, status: string, } | { "key": "eipNotCutThrough", eip: string, mode: string, } | { "key": "eipIsCutThrough", eip: string, } | { "key": "eipNotOnEni", eip: string, instanceType: string, } | { "key": "eipAlreadyInMode", eip: string, mode: string, } | { "key": "eniNotSecondary", eni: string, } | { "key": "eniNotPlainSecondary", eni: string, eniType: string, } | { "key": "eniNotInVpc", eni: string, } | { "key": "eniRegionMismatch", eni: string, eniRegion: string, eipRegion: string, } | { "key": "eniHasEip", eni: string, allocationId: string, ip: string, } | { "key": "eniHasSecondaryIps", eni: string, count: number, } | { "key": "eniServiceManaged", eni: string, } | { "key": "eniBusy", eni: string, status: string, } | { "key": "instanceRegionMismatch", instance: string, instanceRegion: string, eipRegion: string, } | { "key": "instanceNotInVpc", instance: string, } | { "key": "instanceVpcMismatch", instance: string, instanceVpc: string, eniVpc: string, } | { "key": "instanceZoneMismatch", instance: string, instanceZone: string, eniZone: string, } | { "key": "instanceNotReady", instance: string, status: string, } | { "key": "instanceEniQuotaFull", instance: string, instanceType: string, attached: number, quota: number, } | { "key": "instanceHasEip", instance: string, allocationId: string, ip: string, };
 
-export type WarningView = { code: string, message: string, 
+export type TextField = "name" | "description";
+
+export type LifecycleBlocker = { "key": "notABindingJob" } | { "key": "nothingChosen" } | { "key": "tooManyResources", count: number, max: number, } | { "key": "eipNotFound", eip: string, } | { "key": "eniNotFound", eni: string, } | { "key": "instanceNotFound", instance: string, } | { "key": "vSwitchNotFound", vswitch: string, } | { "key": "securityGroupNotFound", group: string, } | { "key": "securityGroupOtherVpc", group: string, groupVpc: string, vpc: string, } | { "key": "securityGroupCount", vpc: string, } | { "key": "eipBound", eip: string, target: string, } | { "key": "eipBoundCutThrough", eip: string, target: string, } | { "key": "subscriptionNotReleasable", eip: string, } | { "key": "eipBusy", eip: string, status: string, } | { "key": "bandwidthOutOfRange", value: number, min: number, max: number, billing: Billing, } | { "key": "bandwidthUnchanged", eip: string, value: number, } | { "key": "subscriptionPeriod" } | { "key": "unknownIsp", isp: string, } | { "key": "textTooLong", field: TextField, max: number, } | { "key": "textLength", field: TextField, min: number, max: number, } | { "key": "nothingToChange" } | { "key": "eniIsPrimaryDelete", eni: string, } | { "key": "eniIsPrimaryMove", eni: string, } | { "key": "eniIsPrimaryDetach", eni: string, } | { "key": "eniAttached", eni: string, instance: string, } | { "key": "eniHoldsEip", eni: string, eip: string, ip: string, } | { "key": "eniBusy", eni: string, status: string, } | { "key": "eniAlreadyAttached", eni: string, instance: string, } | { "key": "eniNotOnInstance", eni: string, instance: string, } | { "key": "eniCapacityReached", instance: string, instanceType: string, attached: number, quota: number, } | { "key": "ipMalformed", ip: string, } | { "key": "ipOutsideVSwitch", ip: string, cidr: string, } | { "key": "ipReserved", ip: string, cidr: string, } | { "key": "ipTaken", ip: string, holder: string, } | { "key": "vSwitchFull", vswitch: string, } | { "key": "tagKeyInvalid", tag: string, } | { "key": "tagValueInvalid", value: string, } | { "key": "tagKeyDuplicated", tag: string, } | { "key": "tooManyTags", resource: string, count: number, };
+
+export type ReasonText = { "family": "binding", "text": Blocker } | { "family": "lifecycle", "text": LifecycleBlocker };
+
+export type ReasonView = { code: string, 
+/**
+ * The English (logs, tests); the UI words `text`.
+ */
+message: string, text: ReasonText, };
+
+export type WarningText = { "key": "losesPrivateNetworking", eni: string, } | { "key": "prePaidEip", eip: string, } | { "key": "disruptive" } | { "key": "productionProfile", profile: string, confirmId: string, } | { "key": "productionResource", profile: string, confirmId: string, };
+
+export type WarningView = { code: string, 
+/**
+ * The English (logs, tests); the UI words `text`.
+ */
+message: string, text: WarningText, 
 /**
  * Set when the user confirms by typing this text (otherwise by ticking a box).
  */
@@ -1184,15 +1202,21 @@ export type ImpactKind = "publicIp" | "privateNetworking" | "nic";
 
 export type ImpactLasts = "duringRun" | "afterRun";
 
+export type ImpactText = { "key": "nicDuringRun", instance: string, eni: string, } | { "key": "nicMoves", instance: string, eni: string, to: string, } | { "key": "nicStaysDetached", instance: string, eni: string, } | { "key": "publicIpDuringRun", target: string, address: string, } | { "key": "publicIpAfterRun", target: string, address: string, } | { "key": "publicIpDuringRunUnnamed", target: string, } | { "key": "publicIpAfterRunUnnamed", target: string, } | { "key": "privateNetworking", target: string, };
+
 export type ImpactItem = { kind: ImpactKind, 
 /**
  * The instance or ENI that loses connectivity.
  */
 resource: string, lasts: ImpactLasts, 
 /**
- * What the user reads, e.g. "i-… is detached from eni-… while the job runs".
+ * The English of `text`, e.g. "i-… loses its NIC eni-… while the job runs; …".
  */
-message: string, };
+message: string, 
+/**
+ * What the user reads, worded by the UI.
+ */
+text: ImpactText, };
 
 export type PlanStepView = { title: string, effect: string, 
 /**

@@ -1,0 +1,162 @@
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { Blocker, ImpactItem, ImpactText, LifecycleBlocker, WarningText, WarningView } from '../backend';
+import { language } from '../i18n';
+import { impactText, namePlaceholders, reasonText, warningText } from './plan_text';
+
+/** One sample of every key the core sends (the types make each list complete or not compile). */
+const BLOCKERS: Record<Blocker['key'], Blocker> = {
+  eipNotFound: { key: 'eipNotFound', eip: 'eip-bp1vdcgzm41znfkjyd2x' },
+  eniNotFound: { key: 'eniNotFound', eni: 'eni-bp1lofjktg4dbzdlyxgp' },
+  instanceNotFound: { key: 'instanceNotFound', instance: 'i-bp1rqn8y8lb6iy5x5nne' },
+  regionNotCutThrough: { key: 'regionNotCutThrough', region: 'eu-west-1' },
+  eipNotAvailable: { key: 'eipNotAvailable', eip: 'eip-bp1vdcgzm41znfkjyd2x', status: 'Associating' },
+  eipAlreadyBound: { key: 'eipAlreadyBound', eip: 'eip-bp1vdcgzm41znfkjyd2x', instance: 'i-bp1rqn8y8lb6iy5x5nne' },
+  eipNotBound: { key: 'eipNotBound', eip: 'eip-bp1vdcgzm41znfkjyd2x' },
+  eipBusy: { key: 'eipBusy', eip: 'eip-bp1vdcgzm41znfkjyd2x', status: 'Unassociating' },
+  eipNotCutThrough: { key: 'eipNotCutThrough', eip: 'eip-bp1vdcgzm41znfkjyd2x', mode: 'NAT' },
+  eipIsCutThrough: { key: 'eipIsCutThrough', eip: 'eip-bp1vdcgzm41znfkjyd2x' },
+  eipNotOnEni: { key: 'eipNotOnEni', eip: 'eip-bp1vdcgzm41znfkjyd2x', instanceType: 'EcsInstance' },
+  eipAlreadyInMode: { key: 'eipAlreadyInMode', eip: 'eip-bp1vdcgzm41znfkjyd2x', mode: 'BINDED' },
+  eniNotSecondary: { key: 'eniNotSecondary', eni: 'eni-bp1lofjktg4dbzdlyxgp' },
+  eniNotPlainSecondary: { key: 'eniNotPlainSecondary', eni: 'eni-bp1lofjktg4dbzdlyxgp', eniType: 'Trunk' },
+  eniNotInVpc: { key: 'eniNotInVpc', eni: 'eni-bp1lofjktg4dbzdlyxgp' },
+  eniRegionMismatch: { key: 'eniRegionMismatch', eni: 'eni-bp1lofjktg4dbzdlyxgp', eniRegion: 'cn-beijing', eipRegion: 'cn-hangzhou' },
+  eniHasEip: { key: 'eniHasEip', eni: 'eni-bp1lofjktg4dbzdlyxgp', allocationId: 'eip-bp1vdcgzm41znfkjyd2x', ip: '47.98.159.168' },
+  eniHasSecondaryIps: { key: 'eniHasSecondaryIps', eni: 'eni-bp1lofjktg4dbzdlyxgp', count: 2 },
+  eniServiceManaged: { key: 'eniServiceManaged', eni: 'eni-bp1lofjktg4dbzdlyxgp' },
+  eniBusy: { key: 'eniBusy', eni: 'eni-bp1lofjktg4dbzdlyxgp', status: 'Attaching' },
+  instanceRegionMismatch: { key: 'instanceRegionMismatch', instance: 'i-bp1rqn8y8lb6iy5x5nne', instanceRegion: 'cn-beijing', eipRegion: 'cn-hangzhou' },
+  instanceNotInVpc: { key: 'instanceNotInVpc', instance: 'i-bp1rqn8y8lb6iy5x5nne' },
+  instanceVpcMismatch: { key: 'instanceVpcMismatch', instance: 'i-bp1rqn8y8lb6iy5x5nne', instanceVpc: 'vpc-bp1a', eniVpc: 'vpc-bp1b' },
+  instanceZoneMismatch: { key: 'instanceZoneMismatch', instance: 'i-bp1rqn8y8lb6iy5x5nne', instanceZone: 'cn-hangzhou-h', eniZone: 'cn-hangzhou-i' },
+  instanceNotReady: { key: 'instanceNotReady', instance: 'i-bp1rqn8y8lb6iy5x5nne', status: 'Starting' },
+  instanceEniQuotaFull: { key: 'instanceEniQuotaFull', instance: 'i-bp1rqn8y8lb6iy5x5nne', instanceType: 'ecs.g7.large', attached: 3, quota: 3 },
+  instanceHasEip: { key: 'instanceHasEip', instance: 'i-bp1rqn8y8lb6iy5x5nne', allocationId: 'eip-bp1vdcgzm41znfkjyd2x', ip: '47.98.159.168' },
+};
+
+const LIFECYCLE: Record<LifecycleBlocker['key'], LifecycleBlocker> = {
+  notABindingJob: { key: 'notABindingJob' },
+  nothingChosen: { key: 'nothingChosen' },
+  tooManyResources: { key: 'tooManyResources', count: 60, max: 50 },
+  eipNotFound: { key: 'eipNotFound', eip: 'eip-bp1vdcgzm41znfkjyd2x' },
+  eniNotFound: { key: 'eniNotFound', eni: 'eni-bp1lofjktg4dbzdlyxgp' },
+  instanceNotFound: { key: 'instanceNotFound', instance: 'i-bp1rqn8y8lb6iy5x5nne' },
+  vSwitchNotFound: { key: 'vSwitchNotFound', vswitch: 'vsw-bp1x' },
+  securityGroupNotFound: { key: 'securityGroupNotFound', group: 'sg-bp1x' },
+  securityGroupOtherVpc: { key: 'securityGroupOtherVpc', group: 'sg-bp1x', groupVpc: 'vpc-bp1a', vpc: 'vpc-bp1b' },
+  securityGroupCount: { key: 'securityGroupCount', vpc: 'vpc-bp1a' },
+  eipBound: { key: 'eipBound', eip: 'eip-bp1vdcgzm41znfkjyd2x', target: 'i-bp1rqn8y8lb6iy5x5nne' },
+  eipBoundCutThrough: { key: 'eipBoundCutThrough', eip: 'eip-bp1vdcgzm41znfkjyd2x', target: 'eni-bp1lofjktg4dbzdlyxgp' },
+  subscriptionNotReleasable: { key: 'subscriptionNotReleasable', eip: 'eip-bp1vdcgzm41znfkjyd2x' },
+  eipBusy: { key: 'eipBusy', eip: 'eip-bp1vdcgzm41znfkjyd2x', status: 'Associating' },
+  bandwidthOutOfRange: { key: 'bandwidthOutOfRange', value: 500, min: 1, max: 200, billing: 'payByTraffic' },
+  bandwidthUnchanged: { key: 'bandwidthUnchanged', eip: 'eip-bp1vdcgzm41znfkjyd2x', value: 5 },
+  subscriptionPeriod: { key: 'subscriptionPeriod' },
+  unknownIsp: { key: 'unknownIsp', isp: 'ChinaTelecomX' },
+  textTooLong: { key: 'textTooLong', field: 'name', max: 128 },
+  textLength: { key: 'textLength', field: 'description', min: 2, max: 256 },
+  nothingToChange: { key: 'nothingToChange' },
+  eniIsPrimaryDelete: { key: 'eniIsPrimaryDelete', eni: 'eni-bp1lofjktg4dbzdlyxgp' },
+  eniIsPrimaryMove: { key: 'eniIsPrimaryMove', eni: 'eni-bp1lofjktg4dbzdlyxgp' },
+  eniIsPrimaryDetach: { key: 'eniIsPrimaryDetach', eni: 'eni-bp1lofjktg4dbzdlyxgp' },
+  eniAttached: { key: 'eniAttached', eni: 'eni-bp1lofjktg4dbzdlyxgp', instance: 'i-bp1rqn8y8lb6iy5x5nne' },
+  eniHoldsEip: { key: 'eniHoldsEip', eni: 'eni-bp1lofjktg4dbzdlyxgp', eip: 'eip-bp1vdcgzm41znfkjyd2x', ip: '47.98.159.168' },
+  eniBusy: { key: 'eniBusy', eni: 'eni-bp1lofjktg4dbzdlyxgp', status: 'Detaching' },
+  eniAlreadyAttached: { key: 'eniAlreadyAttached', eni: 'eni-bp1lofjktg4dbzdlyxgp', instance: 'i-bp1rqn8y8lb6iy5x5nne' },
+  eniNotOnInstance: { key: 'eniNotOnInstance', eni: 'eni-bp1lofjktg4dbzdlyxgp', instance: 'i-bp1rqn8y8lb6iy5x5nne' },
+  eniCapacityReached: { key: 'eniCapacityReached', instance: 'i-bp1rqn8y8lb6iy5x5nne', instanceType: 'ecs.g7.large', attached: 3, quota: 3 },
+  ipMalformed: { key: 'ipMalformed', ip: '10.0.0.300' },
+  ipOutsideVSwitch: { key: 'ipOutsideVSwitch', ip: '10.1.0.9', cidr: '10.0.0.0/24' },
+  ipReserved: { key: 'ipReserved', ip: '10.0.0.255', cidr: '10.0.0.0/24' },
+  ipTaken: { key: 'ipTaken', ip: '10.0.0.9', holder: 'eni-bp1other' },
+  vSwitchFull: { key: 'vSwitchFull', vswitch: 'vsw-bp1x' },
+  tagKeyInvalid: { key: 'tagKeyInvalid', tag: 'acs:team' },
+  tagValueInvalid: { key: 'tagValueInvalid', value: 'https://x' },
+  tagKeyDuplicated: { key: 'tagKeyDuplicated', tag: 'team' },
+  tooManyTags: { key: 'tooManyTags', resource: 'eip-bp1vdcgzm41znfkjyd2x', count: 21 },
+};
+
+const IMPACT: Record<ImpactText['key'], ImpactText> = {
+  nicDuringRun: { key: 'nicDuringRun', instance: 'i-bp1rqn8y8lb6iy5x5nne', eni: 'eni-bp1lofjktg4dbzdlyxgp' },
+  nicMoves: { key: 'nicMoves', instance: 'i-bp1rqn8y8lb6iy5x5nne', eni: 'eni-bp1lofjktg4dbzdlyxgp', to: 'i-bp10buq1bbp3ujg1s9bu' },
+  nicStaysDetached: { key: 'nicStaysDetached', instance: 'i-bp1rqn8y8lb6iy5x5nne', eni: 'eni-bp1lofjktg4dbzdlyxgp' },
+  publicIpDuringRun: { key: 'publicIpDuringRun', target: 'i-bp1rqn8y8lb6iy5x5nne', address: '47.98.159.168' },
+  publicIpAfterRun: { key: 'publicIpAfterRun', target: 'i-bp1rqn8y8lb6iy5x5nne', address: '47.98.159.168' },
+  publicIpDuringRunUnnamed: { key: 'publicIpDuringRunUnnamed', target: 'i-bp1rqn8y8lb6iy5x5nne' },
+  publicIpAfterRunUnnamed: { key: 'publicIpAfterRunUnnamed', target: 'i-bp1rqn8y8lb6iy5x5nne' },
+  privateNetworking: { key: 'privateNetworking', target: 'eni-bp1lofjktg4dbzdlyxgp' },
+};
+
+const WARNINGS: Record<WarningText['key'], WarningText> = {
+  losesPrivateNetworking: { key: 'losesPrivateNetworking', eni: 'eni-bp1lofjktg4dbzdlyxgp' },
+  prePaidEip: { key: 'prePaidEip', eip: 'eip-bp1vdcgzm41znfkjyd2x' },
+  disruptive: { key: 'disruptive' },
+  productionProfile: { key: 'productionProfile', profile: 'prod-hz', confirmId: '47.98.159.168' },
+  productionResource: { key: 'productionResource', profile: 'prod-hz', confirmId: 'eni-bp1lofjktg4dbzdlyxgp' },
+};
+
+const warning = (text: WarningText): WarningView => ({ code: text.key, message: '', text, confirmText: null });
+const item = (text: ImpactText): ImpactItem => ({ kind: 'nic', resource: 'i-bp1rqn8y8lb6iy5x5nne', lasts: 'duringRun', message: '', text });
+
+/** The inputs that pass through verbatim (IDs, addresses, numbers), not the worded ones. */
+function verbatim(t: Record<string, unknown>): string[] {
+  return Object.entries(t)
+    .filter(([k]) => !['key', 'mode', 'status', 'billing', 'field'].includes(k))
+    .map(([, v]) => String(v));
+}
+
+const HAN = /\p{Script=Han}/u;
+const ENGLISH_WORD = /\b(?!EIP\b|ENI\b|IP\b|VPC\b|NAT\b|API\b|BGP\b|Mbit\b|PrePaid\b)[A-Za-z]{4,}\b/;
+
+describe('plan texts', () => {
+  const all = [
+    ...Object.values(BLOCKERS).map((t) => [t, () => reasonText({ family: 'binding', text: t }, 'en'), () => reasonText({ family: 'binding', text: t }, 'zh-CN')] as const),
+    ...Object.values(LIFECYCLE).map((t) => [t, () => reasonText({ family: 'lifecycle', text: t }, 'en'), () => reasonText({ family: 'lifecycle', text: t }, 'zh-CN')] as const),
+    ...Object.values(IMPACT).map((t) => [t, () => impactText(t, 'en'), () => impactText(t, 'zh-CN')] as const),
+    ...Object.values(WARNINGS).map((t) => [t, () => warningText(warning(t), [], 'en'), () => warningText(warning(t), [], 'zh-CN')] as const),
+  ];
+
+  it('renders every key in both locales with its inputs filled in', () => {
+    for (const [t, en, zh] of all) {
+      for (const text of [en(), zh()]) {
+        expect(text.length, t.key).toBeGreaterThan(5);
+        expect(text, t.key).not.toMatch(/[{}]/);
+        for (const v of verbatim(t)) expect(text, t.key).toContain(v);
+      }
+    }
+  });
+
+  it('says it in Chinese, with no English words left but IDs and product names', () => {
+    // Statuses and modes are worded in the locale in effect, as in the app.
+    language.set('zh-CN');
+    onTestFinished(() => language.set('system'));
+    for (const [t, , zh] of all) {
+      const text = zh().replace(/\b[a-z]+-[\w.-]+\b/g, '');
+      expect(text, t.key).toMatch(HAN);
+      if (!['subscriptionNotReleasable', 'unknownIsp', 'eipNotOnEni', 'eniNotPlainSecondary', 'instanceEniQuotaFull', 'eniCapacityReached', 'productionProfile', 'productionResource', 'textTooLong', 'textLength', 'tagKeyInvalid', 'tagValueInvalid', 'tagKeyDuplicated', 'ipMalformed'].includes(t.key)) {
+        expect(text, t.key).not.toMatch(ENGLISH_WORD);
+      }
+    }
+  });
+
+  it('matches the English the core writes for the CLI', () => {
+    expect(reasonText({ family: 'binding', text: BLOCKERS.eniHasSecondaryIps }, 'en')).toBe(
+      'eni-bp1lofjktg4dbzdlyxgp has 2 secondary private IP(s); remove them before binding in cut-through mode',
+    );
+    expect(impactText(IMPACT.nicDuringRun, 'en')).toBe('i-bp1rqn8y8lb6iy5x5nne loses its NIC eni-bp1lofjktg4dbzdlyxgp while the job runs; it is attached again before the end.');
+    expect(warningText(warning(WARNINGS.losesPrivateNetworking), [], 'zh-CN')).toBe(
+      'eni-bp1lofjktg4dbzdlyxgp 将失去私网连通性：弹性公网IP取代它的私网 IP，因此无法再通过该地址访问专有网络。',
+    );
+  });
+
+  it('lists what a disruptive plan breaks after the acknowledgement', () => {
+    const text = warningText(warning(WARNINGS.disruptive), [item(IMPACT.nicDuringRun)], 'zh-CN');
+    expect(text).toBe('我了解此操作的影响： 执行期间 i-bp1rqn8y8lb6iy5x5nne 失去网卡 eni-bp1lofjktg4dbzdlyxgp；结束前会重新挂载。');
+  });
+
+  it('names resources a run has yet to create', () => {
+    expect(namePlaceholders('eip-createdbystep0 is bound to eni-createdbystep1.', 'en')).toBe('the new EIP is bound to the new ENI.');
+    expect(reasonText({ family: 'lifecycle', text: LIFECYCLE.eniIsPrimaryDetach }, 'zh-CN')).toContain('不能卸载');
+    expect(impactText({ key: 'privateNetworking', target: 'eni-createdbystep1' }, 'zh-CN')).toContain('新的弹性网卡');
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * The words of what a plan says before it runs, from eipdesk-core's message keys: the rules
+ * that block it (`blk_*` for a binding, `lcb_*` for a lifecycle job), what it breaks
+ * (`brk_*`) and the warnings to confirm (`warn_*`). Raw API values among the inputs (a mode,
+ * a status, a billing method, a field) are worded for the locale; IDs and addresses pass
+ * through, except the placeholders of resources a run has yet to create, which read "the
+ * new EIP" / "the new ENI".
+ */
+import type { Blocker, ImpactItem, ImpactText, LifecycleBlocker, ReasonText, WarningView } from '../backend';
+import { m, type Locale } from '../i18n';
+import { coreText, type Localizers } from '../i18n/core_text';
+import { modeLabel, statusText } from '../table';
+
+const API_WORDS: Localizers = {
+  mode: (mode) => modeLabel(mode) || mode,
+  status: statusText,
+};
+
+const BILLING: Record<string, () => string> = {
+  payByTraffic: m.billing_payByTraffic,
+  payByBandwidth: m.billing_payByBandwidth,
+  subscription: m.billing_subscription,
+};
+const FIELD: Record<string, () => string> = { name: m.lc_name, description: m.lc_description };
+
+const blockerText = coreText<Blocker>()('blk', m, API_WORDS);
+const lifecycleBlockerText = coreText<LifecycleBlocker>()('lcb', m, {
+  ...API_WORDS,
+  billing: (b) => BILLING[b]?.() ?? b,
+  field: (f) => FIELD[f]?.() ?? f,
+});
+const impactWords = coreText<ImpactText>()('brk', m);
+const warningWords = coreText<WarningView['text']>()('warn', m);
+
+const PLACEHOLDER = /\b(eip|eni)-createdbystep\d+\b/g;
+
+/** `text` with the placeholder IDs of resources not created yet named for people. */
+export function namePlaceholders(text: string, locale?: Locale): string {
+  const options = locale ? { locale } : {};
+  return text.replace(PLACEHOLDER, (_, kind: string) => (kind === 'eip' ? m.created_newEip({}, options) : m.created_newEni({}, options)));
+}
+
+/** Why the plan cannot run, one rule. */
+export function reasonText(reason: ReasonText, locale?: Locale): string {
+  const text = reason.family === 'binding' ? blockerText(reason.text, locale) : lifecycleBlockerText(reason.text, locale);
+  return namePlaceholders(text, locale);
+}
+
+/** One thing the plan breaks. */
+export function impactText(item: ImpactText, locale?: Locale): string {
+  return namePlaceholders(impactWords(item, locale), locale);
+}
+
+/** A warning to confirm; the acknowledgement of a disruptive plan lists what it breaks. */
+export function warningText(warning: WarningView, impact: readonly ImpactItem[], locale?: Locale): string {
+  const text = warningWords(warning.text, locale);
+  const full = warning.text.key === 'disruptive' ? [text, ...impact.map((i) => impactText(i.text, locale))].join(' ') : text;
+  return namePlaceholders(full, locale);
+}
