@@ -115,7 +115,7 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
     assert!(
         plan.notes
             .iter()
-            .any(|n| n.contains("allows inbound SSH (TCP 22)")),
+            .any(|n| n.to_string().contains("allows inbound SSH (TCP 22)")),
         "{:?}",
         plan.notes
     );

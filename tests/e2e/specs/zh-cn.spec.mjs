@@ -23,7 +23,7 @@ const found = {};
 const KEEP = new Set([
   'EIP', 'Desk', 'ENI', 'ECS', 'NAT', 'IP', 'ID', 'VPC', 'MAC', 'CIDR', 'DHCP', 'SSH', 'RDP', 'ARN', 'RAM', 'STS', 'Token', 'AccessKey', 'Secret',
   'URI', 'SDK', 'CLI', 'Terraform', 'alicloud', 'provider', 'API', 'CSV', 'JSON', 'RequestId', 'ClientToken', 'InvokeId', 'Mbps', 'GiB', 'vCPU',
-  'Ctrl', 'Enter', 'Esc', 'Alt', 'English', 'External', 'Shell', 'waiter', 'PayByTraffic', 'PostPaid', 'PrePaid', 'PayByBandwidth', 'BGP', 'Linux', 'Windows',
+  'ICMP', 'Ctrl', 'Enter', 'Esc', 'Alt', 'English', 'External', 'Shell', 'waiter', 'PayByTraffic', 'PostPaid', 'PrePaid', 'PayByBandwidth', 'BGP', 'Linux', 'Windows',
 ]);
 
 /** Latin words in the visible text of `root` that are not IDs, addresses, names from the cloud or KEEP. */

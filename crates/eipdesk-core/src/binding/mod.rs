@@ -14,6 +14,7 @@ pub mod job;
 pub mod options;
 pub mod outcome;
 pub mod plan;
+pub mod plan_notes;
 pub mod preconditions;
 pub mod preflight;
 pub mod reachability;

@@ -419,7 +419,8 @@ pub struct BindPlan {
     pub steps: Vec<PlanStep>,
     pub warnings: Vec<Warning>,
     /// Plain information (no confirmation needed), e.g. "the ENI is detached during the run".
-    pub notes: Vec<String>,
+    #[serde(default, deserialize_with = "super::plan_notes::lenient")]
+    pub notes: Vec<super::plan_notes::PlanNote>,
     pub context: PlanContext,
 }
 

@@ -93,7 +93,7 @@ pub struct PlanView {
     pub impact: Vec<super::impact::ImpactItem>,
     pub steps: Vec<PlanStepView>,
     pub warnings: Vec<WarningView>,
-    pub notes: Vec<String>,
+    pub notes: Vec<super::plan_notes::PlanNote>,
     /// The whole plan as `aliyun` CLI commands.
     pub cli: String,
     /// The Terraform equivalent.

@@ -473,6 +473,7 @@ pub fn typescript_declarations() -> Vec<String> {
         ImpactLasts::decl(),
         crate::binding::impact::ImpactText::decl(),
         ImpactItem::decl(),
+        crate::binding::plan_notes::PlanNote::decl(),
         PlanStepView::decl(),
         PlanView::decl(),
         PreflightView::decl(),

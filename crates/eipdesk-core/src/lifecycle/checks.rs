@@ -6,6 +6,7 @@ use super::action::{Billing, EipSpec, EniSpec, LifecycleAction, TagKind};
 use super::facts::{LifecycleFacts, check_private_ip, free_ip};
 use super::job::{LifecycleRequest, MAX_BULK};
 use super::reasons::{LifecycleBlocker as L, TextField};
+use crate::binding::plan_notes::PlanNote;
 use crate::binding::preflight::acknowledge_impact;
 use crate::binding::{
     BindMode, BindPlan, BindRequest, Blocker, Expectation, OnFailure, PlanContext, PlanStep,
@@ -183,7 +184,7 @@ impl PlanParts<'_> {
         &self,
         steps: Vec<PlanStep>,
         warnings: Vec<Warning>,
-        notes: Vec<String>,
+        notes: Vec<PlanNote>,
         context: PlanContext,
         production: Option<Warning>,
     ) -> BindPlan {
@@ -329,17 +330,21 @@ pub(super) fn eni_and_instance<'a>(
 pub(super) fn capacity_note(
     s: &crate::binding::Snapshot,
     i: &crate::binding::InstanceFacts,
-) -> String {
+) -> PlanNote {
     let attached = s.enis_attached_to(&i.id);
+    let (instance, instance_type) = (i.id.to_string(), i.instance_type.clone());
     match i.eni_quota {
-        Some(q) => format!(
-            "{} ({}) takes {q} network interfaces (the primary included); {attached} are attached now.",
-            i.id, i.instance_type
-        ),
-        None => format!(
-            "{} ({}): {attached} network interfaces attached; its type's limit is unknown.",
-            i.id, i.instance_type
-        ),
+        Some(quota) => PlanNote::EniCapacity {
+            instance,
+            instance_type,
+            quota,
+            attached,
+        },
+        None => PlanNote::EniCapacityUnknown {
+            instance,
+            instance_type,
+            attached,
+        },
     }
 }
 

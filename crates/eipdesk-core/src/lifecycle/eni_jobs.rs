@@ -11,6 +11,7 @@ use super::checks::{
 use super::created::eni_placeholder;
 use super::facts::LifecycleFacts;
 use super::reasons::LifecycleBlocker as L;
+use crate::binding::plan_notes::PlanNote;
 use crate::binding::{
     BindPlan, Blocker, OnFailure, PlanContext, PlanStep, ProfileFacts, StepAction, Warning, rules,
 };
@@ -34,10 +35,10 @@ pub(super) fn create_eni(
         },
         OnFailure::RollBack,
     )];
-    let notes = vec![format!(
-        "The interface is created in {} (zone {}); it can be attached to instances of that VPC and zone.",
-        vpc.0, vpc.1
-    )];
+    let notes = vec![PlanNote::EniCreatedIn {
+        vpc: vpc.0.to_string(),
+        zone: vpc.1.to_string(),
+    }];
     Ok(p.build(
         steps,
         Vec::new(),

@@ -65,7 +65,8 @@ impl Engine {
             .into_iter()
             .collect();
         let mut message = "Completed and verified.".to_string();
-        let switched = crate::binding::guide_notes::switch_mode_guest_note(&run.plan, true);
+        let switched = crate::binding::guide_notes::switch_mode_guest_note(&run.plan, true)
+            .map(|n| crate::text::Message::english(&n));
         for said in said.iter().chain(switched.iter()) {
             message.push(' ');
             message.push_str(said);

@@ -1218,6 +1218,8 @@ message: string,
  */
 text: ImpactText, };
 
+export type PlanNote = { "key": "reattachesSame", eni: string, instance: string, } | { "key": "moves", eni: string, from: string, to: string, } | { "key": "leavesDetached", eni: string, instance: string, } | { "key": "attachesAtEnd", eni: string, instance: string, } | { "key": "staysDetached", eni: string, } | { "key": "enableDhcp" } | { "key": "privateIpBack", eni: string, ip: string, } | { "key": "prepaidUnbind", eip: string, eni: string, } | { "key": "switchToCutThrough", instance: string, ip: string, eni: string, } | { "key": "switchToCutThroughUnattached", ip: string, eni: string, } | { "key": "switchedToCutThrough", instance: string, ip: string, eni: string, } | { "key": "switchedToCutThroughUnattached", ip: string, eni: string, } | { "key": "switchToNat", instance: string, ip: string, eni: string, } | { "key": "switchToNatUnattached", ip: string, eni: string, } | { "key": "switchedToNat", instance: string, ip: string, eni: string, } | { "key": "switchedToNatUnattached", ip: string, eni: string, } | { "key": "guestManualProduction" } | { "key": "guestManualChosen" } | { "key": "guestOsUnsupported", instance: string, os: string, } | { "key": "guestConfigured", mac: string, instance: string, ip: string, } | { "key": "guestRevert", run: string, mac: string, instance: string, } | { "key": "guestRevertElsewhereLinux", run: string, mac: string, instance: string, } | { "key": "guestRevertElsewhereWindows", run: string, mac: string, instance: string, } | { "key": "accessAdded", first: string, second: string, cidr: string, group: string, eni: string, } | { "key": "accessAddedUnknownEni", first: string, second: string, cidr: string, group: string, } | { "key": "accessRevoked", rules: string, } | { "key": "noRemoteAccess", eni: string, groups: string, count: number, } | { "key": "securityGroupsUnreadable", eni: string, code: string, } | { "key": "billingStarts", billing: Billing, } | { "key": "subscriptionLocked" } | { "key": "bandwidthRange", billing: Billing, min: number, max: number, current: number, } | { "key": "eniCapacity", instance: string, instanceType: string, quota: number, attached: number, } | { "key": "eniCapacityUnknown", instance: string, instanceType: string, attached: number, } | { "key": "undoesOnFailure" } | { "key": "releasedInTurn" } | { "key": "eniCreatedIn", vpc: string, zone: string, };
+
 export type PlanStepView = { title: string, effect: string, 
 /**
  * `ecs` or `vpc`.
@@ -1252,7 +1254,7 @@ export type PlanView = { job: JobKind, title: string, region: string,
 /**
  * What the job breaks and for how long (shown above the steps).
  */
-impact: Array<ImpactItem>, steps: Array<PlanStepView>, warnings: Array<WarningView>, notes: Array<string>, 
+impact: Array<ImpactItem>, steps: Array<PlanStepView>, warnings: Array<WarningView>, notes: Array<PlanNote>, 
 /**
  * The whole plan as `aliyun` CLI commands.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { Blocker, ImpactItem, ImpactText, LifecycleBlocker, WarningText, WarningView } from '../backend';
+import type { Blocker, ImpactItem, ImpactText, LifecycleBlocker, PlanNote, WarningText, WarningView } from '../backend';
 import { language } from '../i18n';
-import { impactText, namePlaceholders, reasonText, warningText } from './plan_text';
+import { impactText, namePlaceholders, noteText, reasonText, warningText } from './plan_text';
 
 /** One sample of every key the core sends (the types make each list complete or not compile). */
 const BLOCKERS: Record<Blocker['key'], Blocker> = {
@@ -95,6 +95,48 @@ const WARNINGS: Record<WarningText['key'], WarningText> = {
   productionResource: { key: 'productionResource', profile: 'prod-hz', confirmId: 'eni-bp1lofjktg4dbzdlyxgp' },
 };
 
+const I = 'i-bp1rqn8y8lb6iy5x5nne';
+const E = 'eni-bp1lofjktg4dbzdlyxgp';
+const IP = '47.98.159.168';
+const NOTES: Record<PlanNote['key'], PlanNote> = {
+  reattachesSame: { key: 'reattachesSame', eni: E, instance: I },
+  moves: { key: 'moves', eni: E, from: I, to: 'i-bp10buq1bbp3ujg1s9bu' },
+  leavesDetached: { key: 'leavesDetached', eni: E, instance: I },
+  attachesAtEnd: { key: 'attachesAtEnd', eni: E, instance: I },
+  staysDetached: { key: 'staysDetached', eni: E },
+  enableDhcp: { key: 'enableDhcp' },
+  privateIpBack: { key: 'privateIpBack', eni: E, ip: '10.0.0.20' },
+  prepaidUnbind: { key: 'prepaidUnbind', eip: 'eip-bp1vdcgzm41znfkjyd2x', eni: E },
+  switchToCutThrough: { key: 'switchToCutThrough', instance: I, ip: IP, eni: E },
+  switchToCutThroughUnattached: { key: 'switchToCutThroughUnattached', ip: IP, eni: E },
+  switchedToCutThrough: { key: 'switchedToCutThrough', instance: I, ip: IP, eni: E },
+  switchedToCutThroughUnattached: { key: 'switchedToCutThroughUnattached', ip: IP, eni: E },
+  switchToNat: { key: 'switchToNat', instance: I, ip: IP, eni: E },
+  switchToNatUnattached: { key: 'switchToNatUnattached', ip: IP, eni: E },
+  switchedToNat: { key: 'switchedToNat', instance: I, ip: IP, eni: E },
+  switchedToNatUnattached: { key: 'switchedToNatUnattached', ip: IP, eni: E },
+  guestManualProduction: { key: 'guestManualProduction' },
+  guestManualChosen: { key: 'guestManualChosen' },
+  guestOsUnsupported: { key: 'guestOsUnsupported', instance: I, os: 'FreeBSD 14' },
+  guestConfigured: { key: 'guestConfigured', mac: '00:16:3e:00:00:01', instance: I, ip: IP },
+  guestRevert: { key: 'guestRevert', run: 'run-0001', mac: '00:16:3e:00:00:01', instance: I },
+  guestRevertElsewhereLinux: { key: 'guestRevertElsewhereLinux', run: 'run-0001', mac: '00:16:3e:00:00:01', instance: I },
+  guestRevertElsewhereWindows: { key: 'guestRevertElsewhereWindows', run: 'run-0001', mac: '00:16:3e:00:00:01', instance: I },
+  accessAdded: { key: 'accessAdded', first: 'TCP 22/22', second: 'ICMP (ping)', cidr: '203.0.113.0/24', group: 'sg-bp1x', eni: E },
+  accessAddedUnknownEni: { key: 'accessAddedUnknownEni', first: 'TCP 22/22', second: 'ICMP (ping)', cidr: '203.0.113.0/24', group: 'sg-bp1x' },
+  accessRevoked: { key: 'accessRevoked', rules: 'TCP 22/22 203.0.113.0/24 → sg-bp1x' },
+  noRemoteAccess: { key: 'noRemoteAccess', eni: E, groups: 'sg-bp1x', count: 1 },
+  securityGroupsUnreadable: { key: 'securityGroupsUnreadable', eni: E, code: 'Throttling.User' },
+  billingStarts: { key: 'billingStarts', billing: 'payByBandwidth' },
+  subscriptionLocked: { key: 'subscriptionLocked' },
+  bandwidthRange: { key: 'bandwidthRange', billing: 'payByTraffic', min: 1, max: 200, current: 5 },
+  eniCapacity: { key: 'eniCapacity', instance: I, instanceType: 'ecs.g7.large', quota: 3, attached: 2 },
+  eniCapacityUnknown: { key: 'eniCapacityUnknown', instance: I, instanceType: 'ecs.g7.large', attached: 2 },
+  undoesOnFailure: { key: 'undoesOnFailure' },
+  releasedInTurn: { key: 'releasedInTurn' },
+  eniCreatedIn: { key: 'eniCreatedIn', vpc: 'vpc-bp1a', zone: 'cn-hangzhou-h' },
+};
+
 const warning = (text: WarningText): WarningView => ({ code: text.key, message: '', text, confirmText: null });
 const item = (text: ImpactText): ImpactItem => ({ kind: 'nic', resource: 'i-bp1rqn8y8lb6iy5x5nne', lasts: 'duringRun', message: '', text });
 
@@ -106,13 +148,14 @@ function verbatim(t: Record<string, unknown>): string[] {
 }
 
 const HAN = /\p{Script=Han}/u;
-const ENGLISH_WORD = /\b(?!EIP\b|ENI\b|IP\b|VPC\b|NAT\b|API\b|BGP\b|Mbit\b|PrePaid\b)[A-Za-z]{4,}\b/;
+const ENGLISH_WORD = /\b(?!EIP\b|ENI\b|IP\b|VPC\b|NAT\b|API\b|BGP\b|Mbit\b|PrePaid\b|DHCP\b|Desk\b|MAC\b|SSH\b|RDP\b|ICMP\b)[A-Za-z]{4,}\b/;
 
 describe('plan texts', () => {
   const all = [
     ...Object.values(BLOCKERS).map((t) => [t, () => reasonText({ family: 'binding', text: t }, 'en'), () => reasonText({ family: 'binding', text: t }, 'zh-CN')] as const),
     ...Object.values(LIFECYCLE).map((t) => [t, () => reasonText({ family: 'lifecycle', text: t }, 'en'), () => reasonText({ family: 'lifecycle', text: t }, 'zh-CN')] as const),
     ...Object.values(IMPACT).map((t) => [t, () => impactText(t, 'en'), () => impactText(t, 'zh-CN')] as const),
+    ...Object.values(NOTES).map((t) => [t, () => noteText(t, 'en'), () => noteText(t, 'zh-CN')] as const),
     ...Object.values(WARNINGS).map((t) => [t, () => warningText(warning(t), [], 'en'), () => warningText(warning(t), [], 'zh-CN')] as const),
   ];
 
@@ -131,9 +174,9 @@ describe('plan texts', () => {
     language.set('zh-CN');
     onTestFinished(() => language.set('system'));
     for (const [t, , zh] of all) {
-      const text = zh().replace(/\b[a-z]+-[\w.-]+\b/g, '');
+      const text = zh().replace(/\b[a-z]+[-.][\w.-]+\b/g, '');
       expect(text, t.key).toMatch(HAN);
-      if (!['subscriptionNotReleasable', 'unknownIsp', 'eipNotOnEni', 'eniNotPlainSecondary', 'instanceEniQuotaFull', 'eniCapacityReached', 'productionProfile', 'productionResource', 'textTooLong', 'textLength', 'tagKeyInvalid', 'tagValueInvalid', 'tagKeyDuplicated', 'ipMalformed'].includes(t.key)) {
+      if (!['subscriptionNotReleasable', 'unknownIsp', 'eipNotOnEni', 'eniNotPlainSecondary', 'instanceEniQuotaFull', 'eniCapacityReached', 'productionProfile', 'productionResource', 'textTooLong', 'textLength', 'tagKeyInvalid', 'tagValueInvalid', 'tagKeyDuplicated', 'ipMalformed', 'guestOsUnsupported', 'accessAdded', 'accessAddedUnknownEni', 'noRemoteAccess', 'securityGroupsUnreadable', 'accessRevoked'].includes(t.key)) {
         expect(text, t.key).not.toMatch(ENGLISH_WORD);
       }
     }
@@ -152,6 +195,12 @@ describe('plan texts', () => {
   it('lists what a disruptive plan breaks after the acknowledgement', () => {
     const text = warningText(warning(WARNINGS.disruptive), [item(IMPACT.nicDuringRun)], 'zh-CN');
     expect(text).toBe('我了解此操作的影响： 执行期间 i-bp1rqn8y8lb6iy5x5nne 失去网卡 eni-bp1lofjktg4dbzdlyxgp；结束前会重新挂载。');
+  });
+
+  it('words the plural and the billing method of notes', () => {
+    expect(noteText({ ...NOTES.noRemoteAccess, key: 'noRemoteAccess', count: 2, groups: 'sg-1, sg-2' } as PlanNote, 'en')).toContain('security groups of');
+    expect(noteText(NOTES.noRemoteAccess, 'en')).toContain('security group of');
+    expect(noteText(NOTES.billingStarts, 'en')).toBe('Billing (pay-as-you-go by bandwidth) starts when the EIP is allocated.');
   });
 
   it('names resources a run has yet to create', () => {

@@ -1,12 +1,12 @@
 /**
  * The words of what a plan says before it runs, from eipdesk-core's message keys: the rules
  * that block it (`blk_*` for a binding, `lcb_*` for a lifecycle job), what it breaks
- * (`brk_*`) and the warnings to confirm (`warn_*`). Raw API values among the inputs (a mode,
+ * (`brk_*`), its notes (`note_*`) and the warnings to confirm (`warn_*`). Raw API values among the inputs (a mode,
  * a status, a billing method, a field) are worded for the locale; IDs and addresses pass
  * through, except the placeholders of resources a run has yet to create, which read "the
  * new EIP" / "the new ENI".
  */
-import type { Blocker, ImpactItem, ImpactText, LifecycleBlocker, ReasonText, WarningView } from '../backend';
+import type { Blocker, ImpactItem, ImpactText, LifecycleBlocker, PlanNote, ReasonText, WarningView } from '../backend';
 import { m, type Locale } from '../i18n';
 import { coreText, type Localizers } from '../i18n/core_text';
 import { modeLabel, statusText } from '../table';
@@ -24,11 +24,13 @@ const BILLING: Record<string, () => string> = {
 const FIELD: Record<string, () => string> = { name: m.lc_name, description: m.lc_description };
 
 const blockerText = coreText<Blocker>()('blk', m, API_WORDS);
+const billing = (b: string) => BILLING[b]?.() ?? b;
 const lifecycleBlockerText = coreText<LifecycleBlocker>()('lcb', m, {
   ...API_WORDS,
-  billing: (b) => BILLING[b]?.() ?? b,
+  billing,
   field: (f) => FIELD[f]?.() ?? f,
 });
+const noteWords = coreText<PlanNote>()('note', m, { billing });
 const impactWords = coreText<ImpactText>()('brk', m);
 const warningWords = coreText<WarningView['text']>()('warn', m);
 
@@ -49,6 +51,11 @@ export function reasonText(reason: ReasonText, locale?: Locale): string {
 /** One thing the plan breaks. */
 export function impactText(item: ImpactText, locale?: Locale): string {
   return namePlaceholders(impactWords(item, locale), locale);
+}
+
+/** One note of the plan. */
+export function noteText(note: PlanNote, locale?: Locale): string {
+  return namePlaceholders(noteWords(note, locale), locale);
 }
 
 /** A warning to confirm; the acknowledgement of a disruptive plan lists what it breaks. */
