@@ -1,7 +1,9 @@
 //! The words of what a plan says before it runs that are not a rule's own family: the
-//! warnings to confirm ([`WarningText`], from [`Warning`]) and the two families a failing rule
-//! comes in ([`ReasonText`]: the binding's [`Blocker`] or a lifecycle job's). Message keys with
-//! typed inputs (see [`crate::text`]); the UI words them, the English comes from the catalogue.
+//! warnings to confirm ([`WarningText`], from [`Warning`]), why a choice or a row action is
+//! unavailable ([`WhyText`]) and the families a reason comes in ([`ReasonText`]: the binding's
+//! [`Blocker`], a lifecycle job's, an ENI's cut-through eligibility or [`WhyText`]). Message keys
+//! with typed inputs (see [`crate::text`]); the UI words them, the English comes from the
+//! catalogue.
 
 use super::plan::Warning;
 use super::rules::Blocker;
@@ -64,12 +66,55 @@ impl From<&Warning> for WarningText {
     }
 }
 
-/// A failing rule's words: a binding rule (`blk_<key>`) or a lifecycle rule (`lcb_<key>`).
+/// Why a choice of the form or a row action cannot be used now, when no rule of the binding
+/// says it (`why_<key>`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum WhyText {
+    /// A run in progress is changing the resource.
+    Busy {
+        run: String,
+    },
+    EipNotFree {
+        status: String,
+    },
+    EipAlreadyBound {
+        status: String,
+    },
+    EipNotBound,
+    NotOnEni,
+    HasCutThroughEip,
+    EniHasEip,
+    InstanceHasEip {
+        ip: String,
+    },
+}
+
+impl Message for WhyText {
+    const PREFIX: &'static str = "why";
+}
+
+/// A reason's words: a binding rule (`blk_<key>`), a lifecycle rule (`lcb_<key>`), an ENI's
+/// cut-through eligibility (`reason_<key>`) or an unavailable choice or action (`why_<key>`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(tag = "family", content = "text", rename_all = "camelCase")]
 pub enum ReasonText {
     Binding(Blocker),
     Lifecycle(LifecycleBlocker),
+    CutThrough(crate::inventory::rows::CutThroughText),
+    Why(WhyText),
+}
+
+impl ReasonText {
+    /// The English of the reason.
+    pub fn english(&self) -> String {
+        match self {
+            Self::Binding(b) => b.to_string(),
+            Self::Lifecycle(b) => b.english(),
+            Self::CutThrough(t) => t.english(),
+            Self::Why(t) => t.english(),
+        }
+    }
 }
 
 impl From<&Blocker> for ReasonText {

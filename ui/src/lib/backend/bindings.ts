@@ -255,9 +255,9 @@ export type RowAction = { id: RowActionId,
  */
 primary: boolean, 
 /**
- * Why it cannot run now; `None` when it can.
+ * Why it cannot run now, in English; `None` when it can. The UI words `why`.
  */
-unavailable: string | null, sheet: SheetPrefill, };
+unavailable: string | null, why: ReasonText | null, sheet: SheetPrefill, };
 
 export type ProfileId = string;
 
@@ -1133,19 +1133,22 @@ accepted: Array<string>,
  */
 typed: string | null, };
 
+export type ChoiceDetail = { "key": "eipBound", status: string, mode: string, target: string, targetType: string, } | { "key": "eipFree", status: string, chargeType: string, } | { "key": "eni", status: string, eniType: string, ip: string, zone: string, } | { "key": "eniAttached", status: string, eniType: string, ip: string, instance: string, zone: string, } | { "key": "instance", status: string, used: number, quota: number, instanceType: string, zone: string, } | { "key": "instanceCapacityUnknown", status: string, used: number, instanceType: string, zone: string, };
+
 export type Choice = { id: string, 
 /**
  * Name or IP, for the option label.
  */
 label: string, 
 /**
- * Status and relations, for the option's second line.
+ * Status and relations, for the option's second line, in English; the UI words
+ * `detail_text`.
  */
-detail: string, 
+detail: string, detailText: ChoiceDetail, 
 /**
- * Why it cannot be chosen (`None`: it can).
+ * Why it cannot be chosen (`None`: it can), in English; the UI words `disabled`.
  */
-disabledReason: string | null, reasonCode: string | null, 
+disabledReason: string | null, disabled: ReasonText | null, reasonCode: string | null, 
 /**
  * For network interfaces: the instance it is attached to (the form's default for
  * "attach afterwards to").
@@ -1168,7 +1171,7 @@ instances: Array<Choice>,
 /**
  * Why cut-through is not offered in this region (`None`: it is).
  */
-cutThroughUnavailable: string | null, };
+cutThroughUnavailable: Blocker | null, };
 
 export type Blocker = { "key": "eipNotFound", eip: string, } | { "key": "eniNotFound", eni: string, } | { "key": "instanceNotFound", instance: string, } | { "key": "regionNotCutThrough", region: string, } | { "key": "eipNotAvailable", eip: string, status: string, } | { "key": "eipAlreadyBound", eip: string, instance: string, } | { "key": "eipNotBound", eip: string, } | { "key": "eipBusy", eip: string, status: string, } | { "key": "eipNotCutThrough", eip: string, mode: string, } | { "key": "eipIsCutThrough", eip: string, } | { "key": "eipNotOnEni", eip: string, instanceType: string, } | { "key": "eipAlreadyInMode", eip: string, mode: string, } | { "key": "eniNotSecondary", eni: string, } | { "key": "eniNotPlainSecondary", eni: string, eniType: string, } | { "key": "eniNotInVpc", eni: string, } | { "key": "eniRegionMismatch", eni: string, eniRegion: string, eipRegion: string, } | { "key": "eniHasEip", eni: string, allocationId: string, ip: string, } | { "key": "eniHasSecondaryIps", eni: string, count: number, } | { "key": "eniServiceManaged", eni: string, } | { "key": "eniBusy", eni: string, status: string, } | { "key": "instanceRegionMismatch", instance: string, instanceRegion: string, eipRegion: string, } | { "key": "instanceNotInVpc", instance: string, } | { "key": "instanceVpcMismatch", instance: string, instanceVpc: string, eniVpc: string, } | { "key": "instanceZoneMismatch", instance: string, instanceZone: string, eniZone: string, } | { "key": "instanceNotReady", instance: string, status: string, } | { "key": "instanceEniQuotaFull", instance: string, instanceType: string, attached: number, quota: number, } | { "key": "instanceHasEip", instance: string, allocationId: string, ip: string, };
 
@@ -1176,7 +1179,9 @@ export type TextField = "name" | "description";
 
 export type LifecycleBlocker = { "key": "notABindingJob" } | { "key": "nothingChosen" } | { "key": "tooManyResources", count: number, max: number, } | { "key": "eipNotFound", eip: string, } | { "key": "eniNotFound", eni: string, } | { "key": "instanceNotFound", instance: string, } | { "key": "vSwitchNotFound", vswitch: string, } | { "key": "securityGroupNotFound", group: string, } | { "key": "securityGroupOtherVpc", group: string, groupVpc: string, vpc: string, } | { "key": "securityGroupCount", vpc: string, } | { "key": "eipBound", eip: string, target: string, } | { "key": "eipBoundCutThrough", eip: string, target: string, } | { "key": "subscriptionNotReleasable", eip: string, } | { "key": "eipBusy", eip: string, status: string, } | { "key": "bandwidthOutOfRange", value: number, min: number, max: number, billing: Billing, } | { "key": "bandwidthUnchanged", eip: string, value: number, } | { "key": "subscriptionPeriod" } | { "key": "unknownIsp", isp: string, } | { "key": "textTooLong", field: TextField, max: number, } | { "key": "textLength", field: TextField, min: number, max: number, } | { "key": "nothingToChange" } | { "key": "eniIsPrimaryDelete", eni: string, } | { "key": "eniIsPrimaryMove", eni: string, } | { "key": "eniIsPrimaryDetach", eni: string, } | { "key": "eniAttached", eni: string, instance: string, } | { "key": "eniHoldsEip", eni: string, eip: string, ip: string, } | { "key": "eniBusy", eni: string, status: string, } | { "key": "eniAlreadyAttached", eni: string, instance: string, } | { "key": "eniNotOnInstance", eni: string, instance: string, } | { "key": "eniCapacityReached", instance: string, instanceType: string, attached: number, quota: number, } | { "key": "ipMalformed", ip: string, } | { "key": "ipOutsideVSwitch", ip: string, cidr: string, } | { "key": "ipReserved", ip: string, cidr: string, } | { "key": "ipTaken", ip: string, holder: string, } | { "key": "vSwitchFull", vswitch: string, } | { "key": "tagKeyInvalid", tag: string, } | { "key": "tagValueInvalid", value: string, } | { "key": "tagKeyDuplicated", tag: string, } | { "key": "tooManyTags", resource: string, count: number, };
 
-export type ReasonText = { "family": "binding", "text": Blocker } | { "family": "lifecycle", "text": LifecycleBlocker };
+export type WhyText = { "key": "busy", run: string, } | { "key": "eipNotFree", status: string, } | { "key": "eipAlreadyBound", status: string, } | { "key": "eipNotBound" } | { "key": "notOnEni" } | { "key": "hasCutThroughEip" } | { "key": "eniHasEip" } | { "key": "instanceHasEip", ip: string, };
+
+export type ReasonText = { "family": "binding", "text": Blocker } | { "family": "lifecycle", "text": LifecycleBlocker } | { "family": "cutThrough", "text": CutThroughText } | { "family": "why", "text": WhyText };
 
 export type ReasonView = { code: string, 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { Blocker, ImpactItem, ImpactText, LifecycleBlocker, PlanNote, WarningText, WarningView } from '../backend';
+import type { Blocker, ChoiceDetail, ImpactItem, ImpactText, LifecycleBlocker, PlanNote, WarningText, WarningView, WhyText } from '../backend';
 import { language } from '../i18n';
-import { impactText, namePlaceholders, noteText, reasonText, warningText } from './plan_text';
+import { choiceDetail, impactText, namePlaceholders, noteText, reasonText, warningText } from './plan_text';
 
 /** One sample of every key the core sends (the types make each list complete or not compile). */
 const BLOCKERS: Record<Blocker['key'], Blocker> = {
@@ -137,13 +137,33 @@ const NOTES: Record<PlanNote['key'], PlanNote> = {
   eniCreatedIn: { key: 'eniCreatedIn', vpc: 'vpc-bp1a', zone: 'cn-hangzhou-h' },
 };
 
+const WHY: Record<WhyText['key'], WhyText> = {
+  busy: { key: 'busy', run: 'run-0001' },
+  eipNotFree: { key: 'eipNotFree', status: 'Associating' },
+  eipAlreadyBound: { key: 'eipAlreadyBound', status: 'InUse' },
+  eipNotBound: { key: 'eipNotBound' },
+  notOnEni: { key: 'notOnEni' },
+  hasCutThroughEip: { key: 'hasCutThroughEip' },
+  eniHasEip: { key: 'eniHasEip' },
+  instanceHasEip: { key: 'instanceHasEip', ip: IP },
+};
+
+const DETAILS: Record<ChoiceDetail['key'], ChoiceDetail> = {
+  eipBound: { key: 'eipBound', status: 'InUse', mode: 'BINDED', target: E, targetType: 'NetworkInterface' },
+  eipFree: { key: 'eipFree', status: 'Available', chargeType: 'PostPaid' },
+  eni: { key: 'eni', status: 'Available', eniType: 'Secondary', ip: '10.0.0.20', zone: 'cn-hangzhou-h' },
+  eniAttached: { key: 'eniAttached', status: 'InUse', eniType: 'Secondary', ip: '10.0.0.20', instance: I, zone: 'cn-hangzhou-h' },
+  instance: { key: 'instance', status: 'Running', used: 2, quota: 3, instanceType: 'ecs.g7.large', zone: 'cn-hangzhou-h' },
+  instanceCapacityUnknown: { key: 'instanceCapacityUnknown', status: 'Running', used: 2, instanceType: 'ecs.g7.large', zone: 'cn-hangzhou-h' },
+};
+
 const warning = (text: WarningText): WarningView => ({ code: text.key, message: '', text, confirmText: null });
 const item = (text: ImpactText): ImpactItem => ({ kind: 'nic', resource: 'i-bp1rqn8y8lb6iy5x5nne', lasts: 'duringRun', message: '', text });
 
 /** The inputs that pass through verbatim (IDs, addresses, numbers), not the worded ones. */
 function verbatim(t: Record<string, unknown>): string[] {
   return Object.entries(t)
-    .filter(([k]) => !['key', 'mode', 'status', 'billing', 'field'].includes(k))
+    .filter(([k]) => !['key', 'mode', 'status', 'billing', 'field', 'targetType', 'chargeType', 'eniType'].includes(k))
     .map(([, v]) => String(v));
 }
 
@@ -155,6 +175,8 @@ describe('plan texts', () => {
     ...Object.values(BLOCKERS).map((t) => [t, () => reasonText({ family: 'binding', text: t }, 'en'), () => reasonText({ family: 'binding', text: t }, 'zh-CN')] as const),
     ...Object.values(LIFECYCLE).map((t) => [t, () => reasonText({ family: 'lifecycle', text: t }, 'en'), () => reasonText({ family: 'lifecycle', text: t }, 'zh-CN')] as const),
     ...Object.values(IMPACT).map((t) => [t, () => impactText(t, 'en'), () => impactText(t, 'zh-CN')] as const),
+    ...Object.values(WHY).map((t) => [t, () => reasonText({ family: 'why', text: t }, 'en'), () => reasonText({ family: 'why', text: t }, 'zh-CN')] as const),
+    ...Object.values(DETAILS).map((t) => [t, () => choiceDetail(t, 'en'), () => choiceDetail(t, 'zh-CN')] as const),
     ...Object.values(NOTES).map((t) => [t, () => noteText(t, 'en'), () => noteText(t, 'zh-CN')] as const),
     ...Object.values(WARNINGS).map((t) => [t, () => warningText(warning(t), [], 'en'), () => warningText(warning(t), [], 'zh-CN')] as const),
   ];
@@ -201,6 +223,14 @@ describe('plan texts', () => {
     expect(noteText({ ...NOTES.noRemoteAccess, key: 'noRemoteAccess', count: 2, groups: 'sg-1, sg-2' } as PlanNote, 'en')).toContain('security groups of');
     expect(noteText(NOTES.noRemoteAccess, 'en')).toContain('security group of');
     expect(noteText(NOTES.billingStarts, 'en')).toBe('Billing (pay-as-you-go by bandwidth) starts when the EIP is allocated.');
+  });
+
+  it('words the API values of a choice and the reasons of a row action', () => {
+    language.set('zh-CN');
+    onTestFinished(() => language.set('system'));
+    expect(choiceDetail(DETAILS.eipBound)).toBe(`已分配 · 以直通模式绑定到 ${E}（弹性网卡）`);
+    expect(choiceDetail(DETAILS.eipFree)).toBe('可用 · 按量付费');
+    expect(reasonText({ family: 'cutThrough', text: { key: 'attached', instance: I } })).toBe(`它已挂载到 ${I}；需要先卸载，绑定后再重新挂载。`);
   });
 
   it('names resources a run has yet to create', () => {
