@@ -485,6 +485,7 @@ pub fn typescript_declarations() -> Vec<String> {
         StepView::decl(),
         crate::workflow::guest_view::GuestStepView::decl(),
         OsFamily::decl(),
+        crate::guest_os::GuideText::decl(),
         GuideStep::decl(),
         OsGuide::decl(),
         GuestOsGuide::decl(),

@@ -1319,7 +1319,9 @@ summary: string | null, };
 
 export type OsFamily = "alibabaCloudLinux" | "ubuntu" | "debian" | "windows";
 
-export type GuideStep = { title: string, text: string, 
+export type GuideText = { "key": "findNicTitle" } | { "key": "findNic", eni: string, mac: string, } | { "key": "findAdapterTitle" } | { "key": "findAdapter", eni: string, mac: string, } | { "key": "dhcpTitle" } | { "key": "dhcpNetplan", ip: string, } | { "key": "dhcpIfupdown", ip: string, } | { "key": "dhcpIfcfg", ip: string, } | { "key": "dhcpWindows", ip: string, } | { "key": "checkTitle" } | { "key": "checkNic", ip: string, } | { "key": "checkAdapter", ip: string, } | { "key": "routeTitle" } | { "key": "routeNic" } | { "key": "routeAdapter" };
+
+export type GuideStep = { title: GuideText, text: GuideText, 
 /**
  * Commands to run (copy button), if any.
  */
