@@ -484,6 +484,7 @@ pub fn typescript_declarations() -> Vec<String> {
         StepStatus::decl(),
         StepView::decl(),
         crate::workflow::guest_view::GuestStepView::decl(),
+        crate::workflow::guest_view::VerifiedText::decl(),
         OsFamily::decl(),
         crate::guest_os::GuideText::decl(),
         GuideStep::decl(),

@@ -155,13 +155,8 @@ impl Engine {
         let output = result.output_text();
         match verify::check(guest.os, &output, &guest.nic()) {
             Ok(v) => {
-                let metric = v
-                    .metric
-                    .map(|m| format!(", default route metric {m}"))
-                    .unwrap_or_default();
-                let summary = format!(
-                    "EIP {} verified on {} (MAC {}){metric}.",
-                    guest.eip_address, v.interface, v.mac
+                let summary = crate::text::Message::english(
+                    &crate::workflow::guest_view::VerifiedText::new(&guest.eip_address, &v),
                 );
                 self.journal.guest_summary(&run.id, idx, phase, &summary)?;
                 self.emit(&run.id);

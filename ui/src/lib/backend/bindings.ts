@@ -1317,6 +1317,8 @@ skipped: string | null,
  */
 summary: string | null, };
 
+export type VerifiedText = { "key": "verified", ip: string, interface: string, mac: string, } | { "key": "verifiedMetric", ip: string, interface: string, mac: string, metric: number, };
+
 export type OsFamily = "alibabaCloudLinux" | "ubuntu" | "debian" | "windows";
 
 export type GuideText = { "key": "findNicTitle" } | { "key": "findNic", eni: string, mac: string, } | { "key": "findAdapterTitle" } | { "key": "findAdapter", eni: string, mac: string, } | { "key": "dhcpTitle" } | { "key": "dhcpNetplan", ip: string, } | { "key": "dhcpIfupdown", ip: string, } | { "key": "dhcpIfcfg", ip: string, } | { "key": "dhcpWindows", ip: string, } | { "key": "checkTitle" } | { "key": "checkNic", ip: string, } | { "key": "checkAdapter", ip: string, } | { "key": "routeTitle" } | { "key": "routeNic" } | { "key": "routeAdapter" };
@@ -1376,6 +1378,10 @@ guestOs: GuestOsGuide | null,
  * are then only a reference.
  */
 guestVerified: string | null, 
+/**
+ * The same as a message key, for the verified panel (`None`: show `guest_verified`).
+ */
+guestVerifiedText: VerifiedText | null, 
 /**
  * Resource IDs the run touches (for refreshing the tables).
  */

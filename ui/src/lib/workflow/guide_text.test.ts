@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GuideText } from '../backend';
-import { guideText } from './guide_text';
+import { guideText, verifiedText } from './guide_text';
 
 const IP = '47.98.159.168';
 const ALL: Record<GuideText['key'], GuideText> = {
@@ -29,6 +29,13 @@ describe('guest-OS instructions', () => {
       expect(text, t.key).not.toMatch(/[{}]/);
       for (const [k, v] of Object.entries(t)) if (k !== 'key') expect(text, t.key).toContain(String(v));
     }
+  });
+
+  it('words what Cloud Assistant verified', () => {
+    const v = { key: 'verifiedMetric', ip: IP, interface: 'eth1', mac: '00:16:3e:0a:0b:0c', metric: 200 } as const;
+    expect(verifiedText(v, 'en')).toBe(`EIP ${IP} verified on eth1 (MAC 00:16:3e:0a:0b:0c), default route metric 200.`);
+    expect(verifiedText(v, 'zh-CN')).toBe(`已确认弹性公网IP ${IP} 位于 eth1（MAC 00:16:3e:0a:0b:0c），默认路由跃点数为 200。`);
+    expect(verifiedText({ key: 'verified', ip: IP, interface: 'Ethernet 2', mac: '00-16-3E-0A-0B-0C' }, 'zh-CN')).toContain('Ethernet 2');
   });
 
   it('matches the core English and says it in Chinese', () => {
