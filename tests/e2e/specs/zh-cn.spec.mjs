@@ -23,7 +23,7 @@ const found = {};
 const KEEP = new Set([
   'EIP', 'Desk', 'ENI', 'ECS', 'NAT', 'IP', 'ID', 'VPC', 'MAC', 'CIDR', 'DHCP', 'SSH', 'RDP', 'ARN', 'RAM', 'STS', 'Token', 'AccessKey', 'Secret',
   'URI', 'SDK', 'CLI', 'Terraform', 'alicloud', 'provider', 'API', 'CSV', 'JSON', 'RequestId', 'ClientToken', 'InvokeId', 'Mbps', 'GiB', 'vCPU',
-  'ICMP', 'Ctrl', 'Enter', 'Esc', 'Alt', 'English', 'External', 'Shell', 'waiter', 'PayByTraffic', 'PostPaid', 'PrePaid', 'PayByBandwidth', 'BGP', 'Linux', 'Windows',
+  'ICMP', 'TCP', 'Ctrl', 'Enter', 'Esc', 'Alt', 'English', 'External', 'Shell', 'waiter', 'PayByTraffic', 'PostPaid', 'PrePaid', 'PayByBandwidth', 'BGP', 'Linux', 'Windows',
 ]);
 
 /** Latin words in the visible text of `root` that are not IDs, addresses, names from the cloud or KEEP. */
@@ -137,6 +137,14 @@ test('a cut-through bind from plan to a completed run, in Chinese', async () => 
   });
   await b.pause(300);
   await shot('bind-run', { root: '[data-testid="bind-sheet"]' });
+  // The guest-OS panel says what Cloud Assistant verified in Chinese; its instructions too.
+  await b.execute(() => document.querySelector('[data-testid="guest-os"]')?.scrollIntoView());
+  assert.deepEqual(await shot('bind-guest', { root: '[data-testid="guest-os"]' }), [], 'English left in the guest-OS panel');
+  await b.execute(() => {
+    document.querySelector('[data-testid="guest-os-manual"]')?.setAttribute('open', '');
+    document.querySelector('[data-testid="guest-os"] h4')?.scrollIntoView();
+  });
+  await shot('bind-guest-steps', { root: '[data-testid="guest-os"]' });
   assert.match(await b.execute(() => document.querySelector('[data-testid="run-timeline"]').textContent), /已完成/);
   await closeModals(b);
   await goto(b, 'enis');

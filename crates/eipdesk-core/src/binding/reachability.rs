@@ -15,14 +15,6 @@ pub enum Access {
 
 impl Access {
     pub const ALL: [Access; 3] = [Access::Ssh, Access::Rdp, Access::Icmp];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Access::Ssh => "SSH (TCP 22)",
-            Access::Rdp => "RDP (TCP 3389)",
-            Access::Icmp => "ICMP (ping)",
-        }
-    }
 }
 
 fn covers(range: &str, port: u32) -> bool {
@@ -51,7 +43,7 @@ pub fn allows(rule: &Permission, access: Access) -> bool {
 }
 
 /// The warning for an ENI whose groups `groups` have `rules`, when nothing lets SSH, RDP or
-/// ICMP in (the message names them as [`Access::label`] does).
+/// ICMP in (`note_noRemoteAccess` names them: SSH (TCP 22), RDP (TCP 3389), ICMP).
 pub fn warning(eni: &str, groups: &[String], rules: &[Permission]) -> Option<PlanNote> {
     let open: Vec<Access> = Access::ALL
         .into_iter()
