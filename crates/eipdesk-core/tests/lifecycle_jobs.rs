@@ -175,7 +175,9 @@ async fn attach_and_detach_as_jobs_of_their_own() {
     f.instance_id = Some(HZ_I_WEB01.into());
     let p = plan(&env, &f).await.unwrap();
     assert!(
-        p.notes.iter().any(|n| n.contains("network interfaces")),
+        p.notes
+            .iter()
+            .any(|n| n.to_string().contains("network interfaces")),
         "capacity shown: {:?}",
         p.notes
     );

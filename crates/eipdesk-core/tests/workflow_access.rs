@@ -27,7 +27,7 @@ async fn start(env: &Env) -> String {
     add_guest_steps(&mut plan, &GuestChoice::default(), false);
     add_access_step(&mut plan, HZ_SG_PROD, CIDR);
     assert!(
-        plan.notes.iter().any(|n| n.contains(&format!(
+        plan.notes.iter().any(|n| n.to_string().contains(&format!(
             "{HZ_SG_PROD}, the first security group of {HZ_ENI_WEB01_DATA}"
         ))),
         "the plan says which group it changes and why: {:?}",

@@ -116,7 +116,7 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
     assert!(
         plan.notes
             .iter()
-            .any(|n| n.contains("allows inbound SSH (TCP 22)")),
+            .any(|n| n.to_string().contains("allows inbound SSH (TCP 22)")),
         "{:?}",
         plan.notes
     );
@@ -155,6 +155,13 @@ async fn a_bind_through_the_desk_reports_progress_and_lands_in_the_audit_log() {
         verified.contains("verified on eth1 (MAC 00:16:3e:"),
         "{verified}"
     );
+    // The panel words the same finding as a message key, read back from the journaled output.
+    let text = serde_json::to_value(view.guest_verified_text.as_ref().unwrap()).unwrap();
+    assert!(
+        text["key"].as_str().unwrap().starts_with("verified"),
+        "{text}"
+    );
+    assert_eq!(text["interface"], "eth1");
     let message = view.message.clone().unwrap_or_default();
     assert!(
         message.contains("verified on eth1 (MAC 00:16:3e:"),

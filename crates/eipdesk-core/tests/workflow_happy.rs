@@ -228,10 +228,9 @@ async fn switch_mode_between_nat_and_cut_through() {
         "{message}"
     );
     assert!(
-        view.plan
-            .notes
-            .iter()
-            .any(|n| n.contains(&format!("disappears from the NIC of {HZ_ENI_CT_LIVE}"))),
+        view.plan.notes.iter().any(|n| n
+            .to_string()
+            .contains(&format!("disappears from the NIC of {HZ_ENI_CT_LIVE}"))),
         "{:?}",
         view.plan.notes
     );

@@ -23,7 +23,7 @@ const found = {};
 const KEEP = new Set([
   'EIP', 'Desk', 'ENI', 'ECS', 'NAT', 'IP', 'ID', 'VPC', 'MAC', 'CIDR', 'DHCP', 'SSH', 'RDP', 'ARN', 'RAM', 'STS', 'Token', 'AccessKey', 'Secret',
   'URI', 'SDK', 'CLI', 'Terraform', 'alicloud', 'provider', 'API', 'CSV', 'JSON', 'RequestId', 'ClientToken', 'InvokeId', 'Mbps', 'GiB', 'vCPU',
-  'Ctrl', 'Enter', 'Esc', 'Alt', 'English', 'External', 'Shell', 'waiter', 'BGP', 'Linux', 'Windows',
+  'ICMP', 'TCP', 'Ctrl', 'Enter', 'Esc', 'Alt', 'English', 'External', 'Shell', 'waiter', 'BGP', 'Linux', 'Windows',
 ]);
 
 /** Latin words in the visible text of `root` that are not IDs, addresses, names from the cloud or KEEP. */
@@ -139,6 +139,11 @@ test('a cut-through bind from plan to a completed run, in Chinese', async () => 
   const planSteps = (await latinWords(STEP_TEXT.plan)).filter((w) => !STEP_KEEP.includes(w));
   assert.deepEqual(planSteps, [], 'English left in the plan\'s steps');
   assert.match(await b.execute(() => document.querySelector('[data-testid="plan-steps"] .step-title').textContent), /[\u4e00-\u9fff]/);
+  // What the plan says before it runs (the core's impact, notes and warnings) is Chinese.
+  for (const part of ['plan-impact', 'plan-notes', 'plan-warnings']) {
+    assert.ok(await b.$(`[data-testid="${part}"]`).isExisting(), `${part} is shown`);
+    assert.deepEqual(await latinWords(`[data-testid="${part}"]`), [], `${part}: English left in the plan`);
+  }
   await b.execute(() => document.querySelector('[data-warning="LosesPrivateNetworking"] input')?.click());
   await b.waitUntil(async () => (await b.$('[data-testid="bind-run"]')).isEnabled(), { timeout: 5000 });
   assert.match(await b.execute(() => document.querySelector('[data-testid="bind-run"]').textContent), /执行 \d+ 个步骤/);
@@ -151,6 +156,16 @@ test('a cut-through bind from plan to a completed run, in Chinese', async () => 
   });
   await b.pause(300);
   await shot('bind-run', { root: '[data-testid="bind-sheet"]' });
+  // The guest-OS panel says what Cloud Assistant verified in Chinese; its instructions too.
+  await b.execute(() => document.querySelector('[data-testid="guest-os"]')?.scrollIntoView());
+  // OS names and the commands the instructions name (sudo, nmcli, …) stay as they are.
+  const osWords = ['Alibaba', 'Cloud', 'CentOS', 'Debian', 'Ubuntu', 'PowerShell', 'NetworkManager', 'netplan', 'ifupdown', 'ifdown', 'ifup', 'nmcli', 'root', 'sudo'];
+  assert.deepEqual(await shot('bind-guest', { root: '[data-testid="guest-os"]', allow: osWords }), [], 'English left in the guest-OS panel');
+  await b.execute(() => {
+    document.querySelector('[data-testid="guest-os-manual"]')?.setAttribute('open', '');
+    document.querySelector('[data-testid="guest-os"] h4')?.scrollIntoView();
+  });
+  await shot('bind-guest-steps', { root: '[data-testid="guest-os"]' });
   assert.match(await b.execute(() => document.querySelector('[data-testid="run-timeline"]').textContent), /已完成/);
   const runSteps = (await latinWords(STEP_TEXT.run)).filter((w) => !STEP_KEEP.includes(w));
   assert.deepEqual(runSteps, [], 'English left in the run\'s title and steps');

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::plan::{BindPlan, OnFailure, PlanStep, StepAction};
 use super::step_text::{StepEffect, StepTitle};
+use super::plan_notes::PlanNote;
 use crate::guest_os::OsFamily;
 
 /// One inbound rule.
@@ -160,16 +161,23 @@ pub fn add_access_step(plan: &mut BindPlan, group: &str, cidr: &str) {
         .iter()
         .position(|s| super::guest_steps::is_guest(&s.action))
         .unwrap_or(plan.steps.len());
-    let eni = plan
-        .context
-        .eni
-        .as_ref()
-        .map_or_else(|| "the interface".to_string(), ToString::to_string);
-    plan.notes.push(format!(
-        "The run adds inbound rules for {} and {} from {cidr} to {group}, the first security group of {eni}, so you can log on with the EIP and ping it. That group, not the primary NIC's, filters the EIP's traffic: in cut-through mode it reaches the instance through {eni}. Rolling back, or undoing the binding later, removes the rules.",
-        rules[0].what(),
-        rules[1].what(),
-    ));
+    let (first, second) = (rules[0].what(), rules[1].what());
+    let (cidr, group) = (cidr.to_string(), group.to_string());
+    plan.notes.push(match &plan.context.eni {
+        Some(eni) => PlanNote::AccessAdded {
+            first,
+            second,
+            cidr,
+            group,
+            eni: eni.to_string(),
+        },
+        None => PlanNote::AccessAddedUnknownEni {
+            first,
+            second,
+            cidr,
+            group,
+        },
+    });
     for (n, rule) in rules.into_iter().enumerate() {
         plan.steps.insert(
             at + n,
@@ -192,14 +200,13 @@ pub fn add_access_revoke(plan: &mut BindPlan, opened: Vec<IngressRule>) {
     {
         return;
     }
-    plan.notes.push(format!(
-        "The run removes the inbound rules the bind added: {}.",
-        opened
-            .iter()
-            .map(IngressRule::describe)
-            .collect::<Vec<_>>()
-            .join("; ")
-    ));
+    // `TCP 22/22 203.0.113.0/24 → sg-…`: no words to translate.
+    let rules = opened
+        .iter()
+        .map(|r| format!("{} {} → {}", r.what(), r.source_cidr, r.security_group))
+        .collect::<Vec<_>>()
+        .join("; ");
+    plan.notes.push(PlanNote::AccessRevoked { rules });
     let at = plan
         .steps
         .iter()

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::job::BindRequest;
 use super::plan::{BindPlan, OnFailure, PlanStep, StepAction};
 use super::step_text::StepTitle;
+use super::plan_notes::PlanNote;
 use crate::guest_os::{GuestNic, OsFamily};
 use crate::ids::{EniId, InstanceId};
 
@@ -73,17 +74,17 @@ pub fn add_guest_steps(plan: &mut BindPlan, choice: &GuestChoice, production: bo
     };
     if !choice.wanted(production) {
         plan.notes.push(if production {
-            "The guest OS is not configured automatically on a production profile unless you ask for it; follow the instructions after the run.".into()
+            PlanNote::GuestManualProduction
         } else {
-            "You chose to configure the guest OS yourself; the instructions follow the run.".into()
+            PlanNote::GuestManualChosen
         });
         return;
     }
     let Some(os) = ctx.os_name.as_deref().and_then(OsFamily::detect) else {
-        plan.notes.push(format!(
-            "The guest OS is not configured automatically: the OS of {instance} ({}) is not one EIP Desk has scripts for. Follow the instructions after the run.",
-            ctx.os_name.as_deref().unwrap_or("unknown")
-        ));
+        plan.notes.push(PlanNote::GuestOsUnsupported {
+            instance: instance.to_string(),
+            os: ctx.os_name.clone().unwrap_or_else(|| "unknown".into()),
+        });
         return;
     };
     let guest = GuestTarget {
@@ -93,12 +94,12 @@ pub fn add_guest_steps(plan: &mut BindPlan, choice: &GuestChoice, production: bo
         eip_address: ctx.eip_address.clone(),
         os,
     };
-    plan.notes
-        .retain(|n| !n.starts_with("After the attach, enable DHCP"));
-    plan.notes.push(format!(
-        "After the attach, Cloud Assistant enables DHCP on the NIC with MAC {} in {} and checks that it carries {}. If the agent is offline, the run ends with the instructions instead.",
-        guest.mac, guest.instance, guest.eip_address
-    ));
+    plan.notes.retain(|n| *n != PlanNote::EnableDhcp);
+    plan.notes.push(PlanNote::GuestConfigured {
+        mac: guest.mac.clone(),
+        instance: guest.instance.to_string(),
+        ip: guest.eip_address.clone(),
+    });
     plan.steps.push(PlanStep {
         action: StepAction::GuestConfigure {
             guest: guest.clone(),
@@ -132,18 +133,19 @@ pub fn add_guest_revert(plan: &mut BindPlan, configured: Option<ConfiguredGuest>
         return;
     };
     if plan.context.original_instance.as_ref() != Some(&guest.instance) {
-        plan.notes.push(format!(
-            "Run {run_id} turned DHCP on for the NIC with MAC {} in {}. The interface is no longer attached there, so EIP Desk cannot remove that configuration: remove it in that guest yourself ({}).",
-            guest.mac,
-            guest.instance,
-            manual_revert(guest.os)
-        ));
+        let (run, mac, instance) = (run_id, guest.mac, guest.instance.to_string());
+        plan.notes.push(if guest.os == OsFamily::Windows {
+            PlanNote::GuestRevertElsewhereWindows { run, mac, instance }
+        } else {
+            PlanNote::GuestRevertElsewhereLinux { run, mac, instance }
+        });
         return;
     }
-    plan.notes.push(format!(
-        "Before the detach, Cloud Assistant removes the DHCP configuration run {run_id} added for the NIC with MAC {} in {}. If the agent is offline then, the run says what to remove yourself.",
-        guest.mac, guest.instance
-    ));
+    plan.notes.push(PlanNote::GuestRevert {
+        run: run_id,
+        mac: guest.mac.clone(),
+        instance: guest.instance.to_string(),
+    });
     plan.steps.insert(
         0,
         PlanStep {
@@ -239,7 +241,11 @@ mod tests {
             p
         };
         assert!(detached.steps.is_empty());
-        assert!(detached.notes[0].contains("remove it in that guest yourself"));
+        assert!(
+            detached.notes[0]
+                .to_string()
+                .contains("remove it in that guest yourself")
+        );
         plan.context.original_instance = Some(guest.instance.clone());
         add_guest_revert(&mut plan, configured());
         assert_eq!(

@@ -6,12 +6,14 @@
 use super::facts::{InstanceFacts, Snapshot};
 use super::job::{BindMode, BindRequest};
 use super::plan::BindPlan;
+use super::plan_notes::PlanNote;
 
 /// The note of an unbind (or a release) of a subscription EIP bound in cut-through mode.
-pub fn prepaid_unbind_note(eip: &str, eni: &str) -> String {
-    format!(
-        "{eip} is a subscription (PrePaid) EIP in cut-through mode. Unbinding it as planned gives {eni} its private networking back; releasing it while it is still bound would leave {eni} without private networking until the ENI is detached and bound again."
-    )
+pub fn prepaid_unbind_note(eip: &str, eni: &str) -> PlanNote {
+    PlanNote::PrepaidUnbind {
+        eip: eip.to_string(),
+        eni: eni.to_string(),
+    }
 }
 
 /// `ENIs 2 of 3 (ecs.g7.large)`: how many ENIs the instance has and its type's capacity.
@@ -30,28 +32,36 @@ pub fn eni_capacity(instance: &InstanceFacts, snapshot: &Snapshot) -> String {
 /// replaces the ENI's private address on the NIC (which must use DHCP to get it); back in NAT
 /// mode it leaves the NIC, which gets its private address again. `done`: the words of the
 /// completed run rather than of the plan. `None` for any other job.
-pub fn switch_mode_guest_note(plan: &BindPlan, done: bool) -> Option<String> {
+pub fn switch_mode_guest_note(plan: &BindPlan, done: bool) -> Option<PlanNote> {
     let BindRequest::SwitchMode { to, .. } = &plan.request else {
         return None;
     };
     let ctx = &plan.context;
-    let (ip, eni) = (&ctx.eip_address, ctx.eni.as_ref()?);
-    let guest = match &ctx.final_instance {
-        Some(instance) => format!("Inside the guest OS of {instance}"),
-        None => format!("Inside the guest OS (once {eni} is attached to an instance)"),
-    };
-    Some(match (to, done) {
-        (BindMode::CutThrough, false) => format!(
-            "{guest}, {ip} appears on the NIC of {eni} in place of its private address: DHCP must be on for that NIC (then restart it), and traffic to {ip} no longer goes through NAT."
-        ),
-        (BindMode::CutThrough, true) => format!(
-            "{guest}, {ip} is on the NIC of {eni} in place of its private address; the NIC picks it up by DHCP (restart it if it still shows the private address)."
-        ),
-        (BindMode::Nat, false) => format!(
-            "{guest}, {ip} disappears from the NIC of {eni}, which gets its private address back by DHCP (keep DHCP on); {ip} then reaches it through NAT."
-        ),
-        (BindMode::Nat, true) => format!(
-            "{guest}, {ip} is no longer on the NIC of {eni}: the NIC has its private address again (by DHCP), and {ip} reaches it through NAT."
-        ),
+    let (ip, eni) = (ctx.eip_address.clone(), ctx.eni.as_ref()?.to_string());
+    Some(match (&ctx.final_instance, to, done) {
+        (Some(i), BindMode::CutThrough, false) => PlanNote::SwitchToCutThrough {
+            instance: i.to_string(),
+            ip,
+            eni,
+        },
+        (None, BindMode::CutThrough, false) => PlanNote::SwitchToCutThroughUnattached { ip, eni },
+        (Some(i), BindMode::CutThrough, true) => PlanNote::SwitchedToCutThrough {
+            instance: i.to_string(),
+            ip,
+            eni,
+        },
+        (None, BindMode::CutThrough, true) => PlanNote::SwitchedToCutThroughUnattached { ip, eni },
+        (Some(i), BindMode::Nat, false) => PlanNote::SwitchToNat {
+            instance: i.to_string(),
+            ip,
+            eni,
+        },
+        (None, BindMode::Nat, false) => PlanNote::SwitchToNatUnattached { ip, eni },
+        (Some(i), BindMode::Nat, true) => PlanNote::SwitchedToNat {
+            instance: i.to_string(),
+            ip,
+            eni,
+        },
+        (None, BindMode::Nat, true) => PlanNote::SwitchedToNatUnattached { ip, eni },
     })
 }

@@ -32,6 +32,51 @@ pub enum ImpactLasts {
     AfterRun,
 }
 
+/// What the user reads about one loss, as a message family (`brk_<key>`, see
+/// [`crate::text`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum ImpactText {
+    /// The NIC is detached and attached to the same instance again later in the run.
+    NicDuringRun {
+        instance: String,
+        eni: String,
+    },
+    /// The NIC is attached to another instance later in the run.
+    NicMoves {
+        instance: String,
+        eni: String,
+        to: String,
+    },
+    /// The NIC is not attached again.
+    NicStaysDetached {
+        instance: String,
+        eni: String,
+    },
+    PublicIpDuringRun {
+        target: String,
+        address: String,
+    },
+    PublicIpAfterRun {
+        target: String,
+        address: String,
+    },
+    /// The same, when the EIP's address is not known.
+    PublicIpDuringRunUnnamed {
+        target: String,
+    },
+    PublicIpAfterRunUnnamed {
+        target: String,
+    },
+    PrivateNetworking {
+        target: String,
+    },
+}
+
+impl crate::text::Message for ImpactText {
+    const PREFIX: &'static str = "brk";
+}
+
 /// One thing the job breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -40,14 +85,21 @@ pub struct ImpactItem {
     /// The instance or ENI that loses connectivity.
     pub resource: String,
     pub lasts: ImpactLasts,
-    /// What the user reads, e.g. "i-… is detached from eni-… while the job runs".
+    /// The English of `text`, e.g. "i-… loses its NIC eni-… while the job runs; …".
     pub message: String,
+    /// What the user reads, worded by the UI.
+    pub text: ImpactText,
 }
 
-fn lasts_text(lasts: ImpactLasts) -> &'static str {
-    match lasts {
-        ImpactLasts::DuringRun => "while the job runs (a later step restores it)",
-        ImpactLasts::AfterRun => "after the job, until it is changed back",
+impl ImpactItem {
+    fn new(kind: ImpactKind, resource: &str, lasts: ImpactLasts, text: ImpactText) -> Self {
+        Self {
+            kind,
+            resource: resource.to_string(),
+            lasts,
+            message: crate::text::Message::english(&text),
+            text,
+        }
     }
 }
 
@@ -63,53 +115,73 @@ pub fn impact_of<'a>(
         match step {
             StepAction::DetachEni { eni, instance } => {
                 let reattached = later.iter().find_map(|s| match s {
-                    StepAction::AttachEni { eni: e, instance: to } if e == eni => Some(to),
+                    StepAction::AttachEni {
+                        eni: e,
+                        instance: to,
+                    } if e == eni => Some(to),
                     _ => None,
                 });
-                let (lasts, message) = match reattached {
-                    Some(to) if to == instance => (
+                let (instance, eni) = (instance.to_string(), eni.to_string());
+                let (lasts, text) = match reattached {
+                    Some(to) if to.as_str() == instance => (
                         ImpactLasts::DuringRun,
-                        format!("{instance} loses its NIC {eni} while the job runs; it is attached again before the end."),
+                        ImpactText::NicDuringRun {
+                            instance: instance.clone(),
+                            eni,
+                        },
                     ),
                     Some(to) => (
                         ImpactLasts::AfterRun,
-                        format!("{instance} loses its NIC {eni}: it moves to {to}."),
+                        ImpactText::NicMoves {
+                            instance: instance.clone(),
+                            eni,
+                            to: to.to_string(),
+                        },
                     ),
                     None => (
                         ImpactLasts::AfterRun,
-                        format!("{instance} loses its NIC {eni}: it stays detached."),
+                        ImpactText::NicStaysDetached {
+                            instance: instance.clone(),
+                            eni,
+                        },
                     ),
                 };
-                out.push(ImpactItem {
-                    kind: ImpactKind::Nic,
-                    resource: instance.to_string(),
-                    lasts,
-                    message,
-                });
+                out.push(ImpactItem::new(ImpactKind::Nic, &instance, lasts, text));
             }
             StepAction::Unassociate { target, .. } => {
-                let back = later.iter().any(
-                    |s| matches!(s, StepAction::Associate { target: t, .. } if t == target),
-                );
-                let lasts = if back {
-                    ImpactLasts::DuringRun
-                } else {
-                    ImpactLasts::AfterRun
-                };
-                let address = if eip_address.is_empty() {
-                    "the EIP's address".to_string()
-                } else {
-                    eip_address.to_string()
-                };
-                out.push(ImpactItem {
-                    kind: ImpactKind::PublicIp,
-                    resource: target.clone(),
-                    lasts,
-                    message: format!(
-                        "{target} is no longer reachable on the public address {address} {}.",
-                        lasts_text(lasts)
+                let back = later
+                    .iter()
+                    .any(|s| matches!(s, StepAction::Associate { target: t, .. } if t == target));
+                let (target, address) = (target.clone(), eip_address.to_string());
+                let (lasts, text) = match (back, address.is_empty()) {
+                    (true, false) => (
+                        ImpactLasts::DuringRun,
+                        ImpactText::PublicIpDuringRun {
+                            target: target.clone(),
+                            address,
+                        },
                     ),
-                });
+                    (false, false) => (
+                        ImpactLasts::AfterRun,
+                        ImpactText::PublicIpAfterRun {
+                            target: target.clone(),
+                            address,
+                        },
+                    ),
+                    (true, true) => (
+                        ImpactLasts::DuringRun,
+                        ImpactText::PublicIpDuringRunUnnamed {
+                            target: target.clone(),
+                        },
+                    ),
+                    (false, true) => (
+                        ImpactLasts::AfterRun,
+                        ImpactText::PublicIpAfterRunUnnamed {
+                            target: target.clone(),
+                        },
+                    ),
+                };
+                out.push(ImpactItem::new(ImpactKind::PublicIp, &target, lasts, text));
             }
             StepAction::Associate {
                 target,
@@ -120,14 +192,14 @@ pub fn impact_of<'a>(
                 eni: target,
                 to: BindMode::CutThrough,
                 ..
-            } => out.push(ImpactItem {
-                kind: ImpactKind::PrivateNetworking,
-                resource: target.clone(),
-                lasts: ImpactLasts::AfterRun,
-                message: format!(
-                    "{target} loses its private networking: the EIP replaces its private IP until the EIP is unbound."
-                ),
-            }),
+            } => out.push(ImpactItem::new(
+                ImpactKind::PrivateNetworking,
+                target,
+                ImpactLasts::AfterRun,
+                ImpactText::PrivateNetworking {
+                    target: target.clone(),
+                },
+            )),
             _ => {}
         }
     }

@@ -14,12 +14,14 @@ pub mod job;
 pub mod options;
 pub mod outcome;
 pub mod plan;
+pub mod plan_notes;
 pub mod preconditions;
 pub mod preflight;
 pub mod reachability;
 pub mod render;
 pub mod rules;
 pub mod step_text;
+pub mod texts;
 pub mod view;
 pub mod words;
 

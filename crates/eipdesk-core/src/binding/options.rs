@@ -5,6 +5,7 @@
 use super::facts::{EipFacts, EipTargetType, EniFacts, InstanceFacts, Snapshot};
 use super::job::{BindForm, BindMode, JobKind};
 use super::rules::{self, Blocker};
+use super::texts::{ReasonText, WhyText};
 use super::words;
 use crate::ids::{AllocationId, EniId};
 use crate::regions::CutThroughRegions;
@@ -19,10 +20,13 @@ pub struct Choice {
     pub id: String,
     /// Name or IP, for the option label.
     pub label: String,
-    /// Status and relations, for the option's second line.
+    /// Status and relations, for the option's second line, in English; the UI words
+    /// `detail_text`.
     pub detail: String,
-    /// Why it cannot be chosen (`None`: it can).
+    pub detail_text: ChoiceDetail,
+    /// Why it cannot be chosen (`None`: it can), in English; the UI words `disabled`.
     pub disabled_reason: Option<String>,
+    pub disabled: Option<ReasonText>,
     pub reason_code: Option<String>,
     /// For network interfaces: the instance it is attached to (the form's default for
     /// "attach afterwards to").
@@ -41,11 +45,63 @@ pub struct BindOptions {
     /// Instances (where the ENI goes afterwards, or NAT targets).
     pub instances: Vec<Choice>,
     /// Why cut-through is not offered in this region (`None`: it is).
-    pub cut_through_unavailable: Option<String>,
+    pub cut_through_unavailable: Option<Blocker>,
 }
 
-fn choice(id: String, label: String, detail: String, verdict: Result<(), Blocker>) -> Choice {
-    let (disabled_reason, reason_code) = match verdict {
+/// A choice's second line (`cd_<key>`): API values (status, mode, target type, charge type)
+/// travel raw and are worded by the UI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum ChoiceDetail {
+    EipBound {
+        status: String,
+        mode: String,
+        target: String,
+        target_type: String,
+    },
+    EipFree {
+        status: String,
+        charge_type: String,
+    },
+    Eni {
+        status: String,
+        eni_type: String,
+        ip: String,
+        zone: String,
+    },
+    EniAttached {
+        status: String,
+        eni_type: String,
+        ip: String,
+        instance: String,
+        zone: String,
+    },
+    Instance {
+        status: String,
+        used: u32,
+        quota: u32,
+        instance_type: String,
+        zone: String,
+    },
+    InstanceCapacityUnknown {
+        status: String,
+        used: u32,
+        instance_type: String,
+        zone: String,
+    },
+}
+
+impl crate::text::Message for ChoiceDetail {
+    const PREFIX: &'static str = "cd";
+}
+
+fn choice(
+    id: String,
+    label: String,
+    (detail, detail_text): (String, ChoiceDetail),
+    verdict: Result<(), Blocker>,
+) -> Choice {
+    let (disabled_reason, reason_code) = match &verdict {
         Ok(()) => (None, None),
         Err(b) => (Some(b.to_string()), Some(b.code().to_string())),
     };
@@ -53,7 +109,9 @@ fn choice(id: String, label: String, detail: String, verdict: Result<(), Blocker
         id,
         label,
         detail,
+        detail_text,
         disabled_reason,
+        disabled: verdict.err().as_ref().map(ReasonText::from),
         reason_code,
         attached_to: None,
         mode: None,
@@ -62,17 +120,31 @@ fn choice(id: String, label: String, detail: String, verdict: Result<(), Blocker
 
 fn eip_choice(eip: &EipFacts, verdict: Result<(), Blocker>) -> Choice {
     let detail = match &eip.binding {
-        Some(b) => format!(
-            "{} · {} on {} ({})",
-            words::status(&eip.status),
-            words::mode(&b.mode),
-            b.instance_id,
-            words::target_type(&b.instance_type)
+        Some(b) => (
+            format!(
+                "{} · {} on {} ({})",
+                words::status(&eip.status),
+                words::mode(&b.mode),
+                b.instance_id,
+                words::target_type(&b.instance_type)
+            ),
+            ChoiceDetail::EipBound {
+                status: eip.status.to_string(),
+                mode: b.mode.to_string(),
+                target: b.instance_id.clone(),
+                target_type: b.instance_type.to_string(),
+            },
         ),
-        None => format!(
-            "{} · {}",
-            words::status(&eip.status),
-            words::charge_type(&eip.charge_type)
+        None => (
+            format!(
+                "{} · {}",
+                words::status(&eip.status),
+                words::charge_type(&eip.charge_type)
+            ),
+            ChoiceDetail::EipFree {
+                status: eip.status.to_string(),
+                charge_type: eip.charge_type.clone(),
+            },
         ),
     };
     let label = if eip.name.is_empty() {
@@ -101,14 +173,38 @@ fn eni_choice(eni: &EniFacts, verdict: Result<(), Blocker>) -> Choice {
     } else {
         format!("{} ({})", eni.id, eni.name)
     };
+    let (status, eni_type, ip, zone) = (
+        eni.status.to_string(),
+        eni.eni_type.clone(),
+        eni.primary_ip.clone(),
+        eni.zone_id.clone(),
+    );
+    let detail_text = match &eni.instance_id {
+        Some(i) => ChoiceDetail::EniAttached {
+            status,
+            eni_type,
+            ip,
+            instance: i.to_string(),
+            zone,
+        },
+        None => ChoiceDetail::Eni {
+            status,
+            eni_type,
+            ip,
+            zone,
+        },
+    };
     let mut c = choice(
         eni.id.to_string(),
         label,
-        format!(
-            "{} · {kind} · {}{attached} · {}",
-            words::status(&eni.status),
-            eni.primary_ip,
-            eni.zone_id
+        (
+            format!(
+                "{} · {kind} · {}{attached} · {}",
+                words::status(&eni.status),
+                eni.primary_ip,
+                eni.zone_id
+            ),
+            detail_text,
         ),
         verdict,
     );
@@ -126,14 +222,37 @@ fn instance_choice(
     } else {
         format!("{} ({})", instance.id, instance.name)
     };
+    let (status, used) = (
+        instance.status.to_string(),
+        snapshot.enis_attached_to(&instance.id),
+    );
+    let (instance_type, zone) = (instance.instance_type.clone(), instance.zone_id.clone());
+    let detail_text = match instance.eni_quota {
+        Some(quota) => ChoiceDetail::Instance {
+            status,
+            used,
+            quota,
+            instance_type,
+            zone,
+        },
+        None => ChoiceDetail::InstanceCapacityUnknown {
+            status,
+            used,
+            instance_type,
+            zone,
+        },
+    };
     choice(
         instance.id.to_string(),
         label,
-        format!(
-            "{} · {} · {}",
-            words::status(&instance.status),
-            super::guide_notes::eni_capacity(instance, snapshot),
-            instance.zone_id
+        (
+            format!(
+                "{} · {} · {}",
+                words::status(&instance.status),
+                super::guide_notes::eni_capacity(instance, snapshot),
+                instance.zone_id
+            ),
+            detail_text,
         ),
         verdict,
     )
@@ -181,11 +300,10 @@ pub fn run_touching<'a>(busy: &'a HashMap<String, Vec<String>>, id: &str) -> Opt
 }
 
 /// Why a resource run `run` is changing cannot be used now.
-pub fn busy_reason(run: &str) -> String {
-    format!(
-        "Run {run} is changing it right now; wait for it to finish (the header shows its \
-         progress)."
-    )
+pub fn busy_reason(run: &str) -> ReasonText {
+    ReasonText::Why(WhyText::Busy {
+        run: run.to_string(),
+    })
 }
 
 /// Marks every choice a run in progress is changing as unavailable, saying which run.
@@ -197,7 +315,9 @@ pub fn mark_busy(options: &mut BindOptions, busy: &HashMap<String, Vec<String>>)
         .chain(options.instances.iter_mut());
     for choice in choices.filter(|c| c.disabled_reason.is_none()) {
         if let Some(run) = run_touching(busy, &choice.id) {
-            choice.disabled_reason = Some(busy_reason(run));
+            let why = busy_reason(run);
+            choice.disabled_reason = Some(why.english());
+            choice.disabled = Some(why);
             choice.reason_code = Some("ResourceBusy".into());
         }
     }
@@ -278,8 +398,7 @@ pub fn bind_options(
     let cut_through_unavailable = eip
         .map(|e| e.region.clone())
         .or_else(|| snapshot.eips.first().map(|e| e.region.clone()))
-        .and_then(|r| rules::region_supports_cut_through(regions, &r).err())
-        .map(|b| b.to_string());
+        .and_then(|r| rules::region_supports_cut_through(regions, &r).err());
     BindOptions {
         eips,
         enis,

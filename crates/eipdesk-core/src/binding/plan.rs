@@ -279,29 +279,13 @@ impl Warning {
         }
     }
 
+    /// The English of the warning (the UI words [`super::texts::WarningText`] instead).
     pub fn message(&self) -> String {
+        use crate::text::Message;
+        let text = super::texts::WarningText::from(self).english();
         let text = match self {
-            Warning::LosesPrivateNetworking { eni } => format!(
-                "{eni} loses its private networking: the EIP replaces its private IP, so it stops reaching the VPC through that address."
-            ),
-            Warning::PrePaidEip { eip } => format!(
-                "{eip} is a subscription (PrePaid) EIP. If it is released while bound in cut-through mode, the interface has no private networking until it is detached and re-bound."
-            ),
-            Warning::Disruptive { summary } => {
-                format!("I understand what this breaks: {summary}")
-            }
-            Warning::ProductionProfile {
-                profile,
-                confirm_id,
-            } => format!(
-                "Profile \"{profile}\" is labelled production. Type the EIP's IP address ({confirm_id}) to confirm."
-            ),
-            Warning::ProductionResource {
-                profile,
-                confirm_id,
-            } => format!(
-                "Profile \"{profile}\" is labelled production. Type {confirm_id} to confirm."
-            ),
+            Warning::Disruptive { summary } => format!("{text} {summary}"),
+            _ => text,
         };
         crate::lifecycle::created::humanize(&text)
     }
@@ -350,7 +334,8 @@ pub struct BindPlan {
     pub steps: Vec<PlanStep>,
     pub warnings: Vec<Warning>,
     /// Plain information (no confirmation needed), e.g. "the ENI is detached during the run".
-    pub notes: Vec<String>,
+    #[serde(default, deserialize_with = "super::plan_notes::lenient")]
+    pub notes: Vec<super::plan_notes::PlanNote>,
     pub context: PlanContext,
 }
 

@@ -4,6 +4,7 @@
 use super::facts::{EipFacts, EniFacts, Snapshot};
 use super::job::{BindMode, BindRequest, NatTarget};
 use super::plan::{BindPlan, Expectation, OnFailure, PlanContext, PlanStep, StepAction, Warning};
+use super::plan_notes::PlanNote;
 use super::rules::{self, Blocker};
 use crate::ids::{AllocationId, EniId, InstanceId};
 use crate::regions::CutThroughRegions;
@@ -154,25 +155,28 @@ fn around_detached(
     steps
 }
 
-fn detach_notes(eni: &EniFacts, attach_to: Option<&InstanceId>) -> Vec<String> {
-    let mut notes = Vec::new();
-    match (&eni.instance_id, attach_to) {
-        (Some(now), Some(then)) if now == then => notes.push(format!(
-            "{} is attached to {now}: the plan detaches it first and re-attaches it to {now} at the end.",
-            eni.id
-        )),
-        (Some(now), Some(then)) => notes.push(format!(
-            "{} is attached to {now}: the plan detaches it and attaches it to {then}.",
-            eni.id
-        )),
-        (Some(now), None) => notes.push(format!(
-            "{} is attached to {now}: the plan detaches it and leaves it detached.",
-            eni.id
-        )),
-        (None, Some(then)) => notes.push(format!("{} is detached: the plan attaches it to {then} at the end.", eni.id)),
-        (None, None) => notes.push(format!("{} stays detached.", eni.id)),
-    }
-    notes
+fn detach_notes(eni: &EniFacts, attach_to: Option<&InstanceId>) -> Vec<PlanNote> {
+    let id = eni.id.to_string();
+    vec![match (&eni.instance_id, attach_to) {
+        (Some(now), Some(then)) if now == then => PlanNote::ReattachesSame {
+            eni: id,
+            instance: now.to_string(),
+        },
+        (Some(now), Some(then)) => PlanNote::Moves {
+            eni: id,
+            from: now.to_string(),
+            to: then.to_string(),
+        },
+        (Some(now), None) => PlanNote::LeavesDetached {
+            eni: id,
+            instance: now.to_string(),
+        },
+        (None, Some(then)) => PlanNote::AttachesAtEnd {
+            eni: id,
+            instance: then.to_string(),
+        },
+        (None, None) => PlanNote::StaysDetached { eni: id },
+    }]
 }
 
 fn context(
@@ -248,7 +252,7 @@ pub fn preflight(
             };
             let mut notes = detach_notes(eni, attach_to.as_ref());
             if attach_to.is_some() {
-                notes.push("After the attach, enable DHCP on the new NIC inside the guest OS (instructions follow).".into());
+                notes.push(PlanNote::EnableDhcp);
             }
             f.finish(plan(
                 around_detached(eni, associate, attach_to.as_ref(), vec![bound]),
@@ -289,10 +293,10 @@ pub fn preflight(
                 eip: eip.allocation_id.clone(),
             };
             let mut notes = detach_notes(eni, reattach_to.as_ref());
-            notes.push(format!(
-                "{} gets its private IP {} and its private networking back; a NIC configured for DHCP picks it up again.",
-                eni.id, eni.primary_ip
-            ));
+            notes.push(PlanNote::PrivateIpBack {
+                eni: eni.id.to_string(),
+                ip: eni.primary_ip.clone(),
+            });
             if eip.charge_type == "PrePaid" {
                 notes.push(super::guide_notes::prepaid_unbind_note(
                     eip.allocation_id.as_str(),

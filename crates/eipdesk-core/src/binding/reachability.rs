@@ -2,6 +2,7 @@
 //! remote access". Pure judgement of an ENI's inbound security-group rules: which of SSH
 //! (22), RDP (3389) and ICMP they let in, and the warning when none of them is.
 
+use super::plan_notes::PlanNote;
 use alicloud_api::ecs::Permission;
 
 /// Remote access a rule can let in.
@@ -14,14 +15,6 @@ pub enum Access {
 
 impl Access {
     pub const ALL: [Access; 3] = [Access::Ssh, Access::Rdp, Access::Icmp];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Access::Ssh => "SSH (TCP 22)",
-            Access::Rdp => "RDP (TCP 3389)",
-            Access::Icmp => "ICMP (ping)",
-        }
-    }
 }
 
 fn covers(range: &str, port: u32) -> bool {
@@ -50,21 +43,16 @@ pub fn allows(rule: &Permission, access: Access) -> bool {
 }
 
 /// The warning for an ENI whose groups `groups` have `rules`, when nothing lets SSH, RDP or
-/// ICMP in.
-pub fn warning(eni: &str, groups: &[String], rules: &[Permission]) -> Option<String> {
+/// ICMP in (`note_noRemoteAccess` names them: SSH (TCP 22), RDP (TCP 3389), ICMP).
+pub fn warning(eni: &str, groups: &[String], rules: &[Permission]) -> Option<PlanNote> {
     let open: Vec<Access> = Access::ALL
         .into_iter()
         .filter(|a| rules.iter().any(|r| allows(r, *a)))
         .collect();
-    open.is_empty().then(|| {
-        format!(
-            "Nothing in the security group{} of {eni} ({}) allows inbound {}, {} or {}: you will not be able to log on with the EIP to check it (guide step 7). Add a rule for your own address range.",
-            if groups.len() == 1 { "" } else { "s" },
-            groups.join(", "),
-            Access::Ssh.label(),
-            Access::Rdp.label(),
-            Access::Icmp.label(),
-        )
+    open.is_empty().then(|| PlanNote::NoRemoteAccess {
+        eni: eni.to_string(),
+        groups: groups.join(", "),
+        count: u32::try_from(groups.len()).unwrap_or(u32::MAX),
     })
 }
 
@@ -96,7 +84,9 @@ mod tests {
     #[test]
     fn warns_only_when_nothing_lets_remote_access_in() {
         let groups = vec!["sg-1".to_string()];
-        let w = warning("eni-1", &groups, &[rule("TCP", "80/80", "Accept")]).unwrap();
+        let w = crate::text::Message::english(
+            &warning("eni-1", &groups, &[rule("TCP", "80/80", "Accept")]).unwrap(),
+        );
         assert!(w.contains("SSH (TCP 22)") && w.contains("sg-1"), "{w}");
         assert!(warning("eni-1", &groups, &[rule("ICMP", "-1/-1", "Accept")]).is_none());
     }

@@ -7,104 +7,145 @@ use super::facts::{EipFacts, EipStatus, EniFacts, InstanceFacts, InstanceStatus,
 use super::preconditions::{Precondition, Unmet, unmet_of};
 use crate::ids::RegionId;
 use crate::regions::CutThroughRegions;
+use serde::Serialize;
+use ts_rs::TS;
 
-/// Why a binding cannot run. `Display` is the message the user reads.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a binding cannot run, as a message family (`blk_<key>`, see [`crate::text`]): the UI
+/// words it in the user's language; `Display` is the English of the same message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Blocker {
-    #[error("EIP {eip} was not found in this region; refresh the list")]
-    EipNotFound { eip: String },
-    #[error("network interface {eni} was not found in this region; refresh the list")]
-    EniNotFound { eni: String },
-    #[error("instance {instance} was not found in this region; refresh the list")]
-    InstanceNotFound { instance: String },
-    #[error("region {region} does not support cut-through mode")]
-    RegionNotCutThrough { region: String },
-    #[error("EIP {eip} is {status}; only an Available EIP can be bound")]
-    EipNotAvailable { eip: String, status: String },
-    #[error("EIP {eip} is already bound to {instance}")]
-    EipAlreadyBound { eip: String, instance: String },
-    #[error("EIP {eip} is not bound to anything")]
-    EipNotBound { eip: String },
-    #[error("EIP {eip} is {status}; wait until it is InUse")]
-    EipBusy { eip: String, status: String },
-    #[error("EIP {eip} is bound in {mode} mode, not cut-through")]
-    EipNotCutThrough { eip: String, mode: String },
-    #[error("EIP {eip} is bound in cut-through mode; use \"Undo cut-through\" instead")]
-    EipIsCutThrough { eip: String },
-    #[error(
-        "EIP {eip} is bound to a {instance_type}; only a network interface binding can switch mode"
-    )]
-    EipNotOnEni { eip: String, instance_type: String },
-    #[error("EIP {eip} is already in {mode} mode")]
-    EipAlreadyInMode { eip: String, mode: String },
-    #[error("{eni} is a primary network interface; cut-through needs a secondary one")]
-    EniNotSecondary { eni: String },
-    #[error(
-        "{eni} is a {eni_type} network interface, not a plain secondary one; choose a Secondary network interface for cut-through mode"
-    )]
-    EniNotPlainSecondary { eni: String, eni_type: String },
-    #[error("{eni} is not in a VPC")]
-    EniNotInVpc { eni: String },
-    #[error("{eni} is in {eni_region}, but the EIP is in {eip_region}")]
+    EipNotFound {
+        eip: String,
+    },
+    EniNotFound {
+        eni: String,
+    },
+    InstanceNotFound {
+        instance: String,
+    },
+    RegionNotCutThrough {
+        region: String,
+    },
+    EipNotAvailable {
+        eip: String,
+        status: String,
+    },
+    EipAlreadyBound {
+        eip: String,
+        instance: String,
+    },
+    EipNotBound {
+        eip: String,
+    },
+    EipBusy {
+        eip: String,
+        status: String,
+    },
+    EipNotCutThrough {
+        eip: String,
+        mode: String,
+    },
+    EipIsCutThrough {
+        eip: String,
+    },
+    EipNotOnEni {
+        eip: String,
+        instance_type: String,
+    },
+    EipAlreadyInMode {
+        eip: String,
+        mode: String,
+    },
+    EniNotSecondary {
+        eni: String,
+    },
+    EniNotPlainSecondary {
+        eni: String,
+        eni_type: String,
+    },
+    EniNotInVpc {
+        eni: String,
+    },
     EniRegionMismatch {
         eni: String,
         eni_region: String,
         eip_region: String,
     },
-    #[error("{eni} already has EIP {ip} ({allocation_id}); a network interface holds one EIP")]
     EniHasEip {
         eni: String,
         allocation_id: String,
         ip: String,
     },
-    #[error(
-        "{eni} has {count} secondary private IP(s); remove them before binding in cut-through mode"
-    )]
-    EniHasSecondaryIps { eni: String, count: usize },
-    #[error(
-        "{eni} is managed by another cloud service and cannot take an EIP; choose a network interface you created yourself"
-    )]
-    EniServiceManaged { eni: String },
-    #[error("{eni} is {status}; wait until it is Available or InUse")]
-    EniBusy { eni: String, status: String },
-    #[error("{instance} is in {instance_region}, but the EIP is in {eip_region}")]
+    EniHasSecondaryIps {
+        eni: String,
+        count: usize,
+    },
+    EniServiceManaged {
+        eni: String,
+    },
+    EniBusy {
+        eni: String,
+        status: String,
+    },
     InstanceRegionMismatch {
         instance: String,
         instance_region: String,
         eip_region: String,
     },
-    #[error("{instance} is not in a VPC")]
-    InstanceNotInVpc { instance: String },
-    #[error("{instance} is in VPC {instance_vpc}, but the network interface is in {eni_vpc}")]
+    InstanceNotInVpc {
+        instance: String,
+    },
     InstanceVpcMismatch {
         instance: String,
         instance_vpc: String,
         eni_vpc: String,
     },
-    #[error("{instance} is in zone {instance_zone}, but the network interface is in {eni_zone}")]
     InstanceZoneMismatch {
         instance: String,
         instance_zone: String,
         eni_zone: String,
     },
-    #[error("{instance} is {status}; it must be Running or Stopped")]
-    InstanceNotReady { instance: String, status: String },
-    #[error("{instance} already has {attached} of {quota} network interfaces ({instance_type})")]
+    InstanceNotReady {
+        instance: String,
+        status: String,
+    },
     InstanceEniQuotaFull {
         instance: String,
         instance_type: String,
         attached: u32,
         quota: u32,
     },
-    #[error("{instance} already has EIP {ip} ({allocation_id})")]
     InstanceHasEip {
         instance: String,
         allocation_id: String,
         ip: String,
     },
-    /// A rule of a lifecycle job (see [`crate::lifecycle::reasons`]).
-    #[error(transparent)]
-    Lifecycle(#[from] crate::lifecycle::LifecycleBlocker),
+    /// A rule of a lifecycle job (see [`crate::lifecycle::reasons`]): its own family, so the
+    /// view sends it apart ([`super::view::ReasonText`]).
+    #[serde(skip)]
+    Lifecycle(crate::lifecycle::LifecycleBlocker),
+}
+
+impl crate::text::Message for Blocker {
+    const PREFIX: &'static str = "blk";
+}
+
+impl std::fmt::Display for Blocker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Blocker::Lifecycle(b) => b.fmt(f),
+            _ => f.write_str(&crate::text::Message::english(self)),
+        }
+    }
+}
+
+impl std::error::Error for Blocker {}
+
+impl From<crate::lifecycle::LifecycleBlocker> for Blocker {
+    fn from(b: crate::lifecycle::LifecycleBlocker) -> Self {
+        Blocker::Lifecycle(b)
+    }
 }
 
 impl Blocker {

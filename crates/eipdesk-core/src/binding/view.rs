@@ -6,6 +6,7 @@ use super::plan::{BindPlan, OnFailure, Warning};
 use super::render;
 use super::rules::Blocker;
 use super::step_text::{StepEffect, StepTitle, WaitText};
+use super::texts::{ReasonText, WarningText};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -14,7 +15,9 @@ use ts_rs::TS;
 #[serde(rename_all = "camelCase")]
 pub struct ReasonView {
     pub code: String,
+    /// The English (logs, tests); the UI words `text`.
     pub message: String,
+    pub text: ReasonText,
 }
 
 impl From<&Blocker> for ReasonView {
@@ -22,6 +25,7 @@ impl From<&Blocker> for ReasonView {
         Self {
             code: b.code().into(),
             message: b.to_string(),
+            text: ReasonText::from(b),
         }
     }
 }
@@ -31,7 +35,9 @@ impl From<&Blocker> for ReasonView {
 #[serde(rename_all = "camelCase")]
 pub struct WarningView {
     pub code: String,
+    /// The English (logs, tests); the UI words `text`.
     pub message: String,
+    pub text: WarningText,
     /// Set when the user confirms by typing this text (otherwise by ticking a box).
     pub confirm_text: Option<String>,
 }
@@ -41,6 +47,7 @@ impl From<&Warning> for WarningView {
         Self {
             code: w.code().into(),
             message: w.message(),
+            text: WarningText::from(w),
             confirm_text: w.confirm_text().map(str::to_string),
         }
     }
@@ -87,7 +94,7 @@ pub struct PlanView {
     pub impact: Vec<super::impact::ImpactItem>,
     pub steps: Vec<PlanStepView>,
     pub warnings: Vec<WarningView>,
-    pub notes: Vec<String>,
+    pub notes: Vec<super::plan_notes::PlanNote>,
     /// The whole plan as `aliyun` CLI commands.
     pub cli: String,
     /// The Terraform equivalent.

@@ -1,7 +1,7 @@
 //! Linux instructions: find the NIC by MAC, write the distribution's DHCP configuration for it
 //! (ifcfg, netplan or ifupdown), restart it, then inspect and tune route priority.
 
-use super::{GuestNic, GuideStep, OsFamily, step};
+use super::{GuestNic, GuideStep, GuideText, OsFamily, step};
 
 /// Shell lines that set `$NIC` to the interface name with the ENI's MAC address.
 fn find_nic(mac: &str) -> String {
@@ -12,13 +12,14 @@ fn find_nic(mac: &str) -> String {
     )
 }
 
-fn dhcp_config(nic: &GuestNic, family: OsFamily) -> (String, String) {
+fn dhcp_config(nic: &GuestNic, family: OsFamily) -> (GuideText, String) {
+    let ip = nic.eip_address.clone();
     let mac = nic.mac_linux();
     match family {
         OsFamily::Ubuntu => {
             let file = format!("/etc/netplan/60-eipdesk-{}.yaml", nic.eni_id);
             (
-                "netplan matches the NIC by MAC address, so the name does not matter.".to_string(),
+                GuideText::DhcpNetplan { ip },
                 format!(
                     "sudo tee {file} >/dev/null <<'EOF'\n\
                      network:\n  version: 2\n  ethernets:\n    eipdesk-nic:\n      match:\n        macaddress: \"{mac}\"\n      dhcp4: true\n      dhcp4-overrides:\n        route-metric: 200\n\
@@ -29,7 +30,7 @@ fn dhcp_config(nic: &GuestNic, family: OsFamily) -> (String, String) {
             )
         }
         OsFamily::Debian => (
-            "ifupdown configures the NIC found above.".to_string(),
+            GuideText::DhcpIfupdown { ip },
             format!(
                 "{}\n\
                  sudo tee /etc/network/interfaces.d/$NIC >/dev/null <<EOF\n\
@@ -41,7 +42,7 @@ fn dhcp_config(nic: &GuestNic, family: OsFamily) -> (String, String) {
             ),
         ),
         _ => (
-            "Alibaba Cloud Linux 2 and CentOS 7 restart it with ifdown/ifup; Alibaba Cloud Linux 3 and CentOS 8 use NetworkManager (nmcli).".to_string(),
+            GuideText::DhcpIfcfg { ip },
             format!(
                 "{}\n\
                  sudo tee /etc/sysconfig/network-scripts/ifcfg-$NIC >/dev/null <<EOF\n\
@@ -62,32 +63,24 @@ pub(super) fn steps(nic: &GuestNic, family: OsFamily) -> Vec<GuideStep> {
     let (config_text, config_commands) = dhcp_config(nic, family);
     vec![
         step(
-            "1. Find the new NIC by its MAC address",
-            format!(
-                "The interface of {} has MAC address {mac}. Log in to the instance as root or with sudo.",
-                nic.eni_id
-            ),
+            GuideText::FindNicTitle,
+            GuideText::FindNic {
+                eni: nic.eni_id.clone(),
+                mac: mac.clone(),
+            },
             Some(find_nic(&mac)),
         ),
+        step(GuideText::DhcpTitle, config_text, Some(config_commands)),
         step(
-            "2. Enable DHCP on it and restart it",
-            format!(
-                "Cut-through takes effect once the NIC uses DHCP; it then carries {}. {config_text}",
-                nic.eip_address
-            ),
-            Some(config_commands),
-        ),
-        step(
-            "3. Check the address",
-            format!(
-                "The NIC should show {} (the EIP replaces its private IP).",
-                nic.eip_address
-            ),
+            GuideText::CheckTitle,
+            GuideText::CheckNic {
+                ip: nic.eip_address.clone(),
+            },
             Some(format!("{}\nip -4 addr show dev \"$NIC\"", find_nic(&mac))),
         ),
         step(
-            "4. Route priority",
-            "The route via the new NIC has a lower priority (a higher metric) than the primary NIC's route, so outbound traffic keeps leaving through the primary NIC. Inspect the routes; to prefer the new NIC, give its default route a lower metric, or answer traffic sent to the EIP through its own NIC with a source rule.",
+            GuideText::RouteTitle,
+            GuideText::RouteNic,
             Some(format!(
                 "ip route show\n\
                  {}\n\

@@ -9,9 +9,11 @@ mod linux;
 pub mod scripts;
 pub mod verify;
 mod windows;
+pub mod words;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+pub use words::GuideText;
 
 /// The operating-system families instructions exist for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -90,8 +92,8 @@ impl GuestNic {
 /// One step: what to do, and the commands to copy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct GuideStep {
-    pub title: String,
-    pub text: String,
+    pub title: GuideText,
+    pub text: GuideText,
     /// Commands to run (copy button), if any.
     pub commands: Option<String>,
 }
@@ -116,10 +118,10 @@ pub struct GuestOsGuide {
     pub guides: Vec<OsGuide>,
 }
 
-pub(crate) fn step(title: &str, text: impl Into<String>, commands: Option<String>) -> GuideStep {
+pub(crate) fn step(title: GuideText, text: GuideText, commands: Option<String>) -> GuideStep {
     GuideStep {
-        title: title.to_string(),
-        text: text.into(),
+        title,
+        text,
         commands,
     }
 }
@@ -225,7 +227,9 @@ mod tests {
                 "{os:?} must show the metric"
             );
             assert!(
-                g.steps.iter().any(|s| s.text.contains("lower priority")),
+                g.steps
+                    .iter()
+                    .any(|s| crate::text::Message::english(&s.text).contains("lower priority")),
                 "{os:?} route note"
             );
         }

@@ -1,7 +1,7 @@
 //! Windows instructions (PowerShell as Administrator): find the adapter by MAC, enable DHCP,
 //! restart it, then inspect and tune the interface metric.
 
-use super::{GuestNic, GuideStep, step};
+use super::{GuestNic, GuideStep, GuideText, step};
 
 fn find_adapter(mac: &str) -> String {
     format!(
@@ -13,38 +13,36 @@ pub(super) fn steps(nic: &GuestNic) -> Vec<GuideStep> {
     let mac = nic.mac_windows();
     vec![
         step(
-            "1. Find the new adapter by its MAC address",
-            format!(
-                "Open PowerShell as Administrator. The adapter of {} has MAC address {mac}.",
-                nic.eni_id
-            ),
+            GuideText::FindAdapterTitle,
+            GuideText::FindAdapter {
+                eni: nic.eni_id.clone(),
+                mac: mac.clone(),
+            },
             Some(find_adapter(&mac)),
         ),
         step(
-            "2. Enable DHCP on it and restart it",
-            format!(
-                "Cut-through takes effect once the adapter uses DHCP; it then carries {}.",
-                nic.eip_address
-            ),
+            GuideText::DhcpTitle,
+            GuideText::DhcpWindows {
+                ip: nic.eip_address.clone(),
+            },
             Some(format!(
                 "{}\nSet-NetIPInterface -InterfaceIndex $nic.ifIndex -Dhcp Enabled\nSet-DnsClientServerAddress -InterfaceIndex $nic.ifIndex -ResetServerAddresses\nRestart-NetAdapter -Name $nic.Name",
                 find_adapter(&mac)
             )),
         ),
         step(
-            "3. Check the address",
-            format!(
-                "The adapter should show {} (the EIP replaces its private IP).",
-                nic.eip_address
-            ),
+            GuideText::CheckTitle,
+            GuideText::CheckAdapter {
+                ip: nic.eip_address.clone(),
+            },
             Some(format!(
                 "{}\nGet-NetIPAddress -InterfaceIndex $nic.ifIndex -AddressFamily IPv4\nipconfig /all",
                 find_adapter(&mac)
             )),
         ),
         step(
-            "4. Route priority",
-            "The route via the new adapter has a lower priority (a higher metric) than the primary adapter's route, so outbound traffic keeps leaving through the primary adapter. Inspect the metrics; to prefer the new adapter, give it a lower interface metric.",
+            GuideText::RouteTitle,
+            GuideText::RouteAdapter,
             Some(format!(
                 "route print -4\nGet-NetIPInterface -AddressFamily IPv4 | Sort-Object InterfaceMetric | Format-Table ifIndex, InterfaceAlias, InterfaceMetric, Dhcp\n{}\n# Lower metric = higher priority:\nSet-NetIPInterface -InterfaceIndex $nic.ifIndex -InterfaceMetric 5",
                 find_adapter(&mac)

@@ -3,6 +3,7 @@
 //! rules: it shows each action, disables it with the reason given, and opens the bind sheet
 //! with the form the action carries.
 
+use crate::binding::texts::{ReasonText, WhyText};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -62,16 +63,18 @@ pub struct RowAction {
     pub id: RowActionId,
     /// The row's main action (shown first and emphasised).
     pub primary: bool,
-    /// Why it cannot run now; `None` when it can.
+    /// Why it cannot run now, in English; `None` when it can. The UI words `why`.
     pub unavailable: Option<String>,
+    pub why: Option<ReasonText>,
     pub sheet: SheetPrefill,
 }
 
 /// Makes every action unavailable for `reason` (a run in progress is changing the row's
 /// resource), keeping an earlier reason where there is one.
-pub fn mark_unavailable(actions: &mut [RowAction], reason: &str) {
+pub fn mark_unavailable(actions: &mut [RowAction], reason: &ReasonText) {
     for action in actions.iter_mut().filter(|a| a.unavailable.is_none()) {
-        action.unavailable = Some(reason.to_string());
+        action.unavailable = Some(reason.english());
+        action.why = Some(reason.clone());
     }
 }
 
@@ -88,7 +91,7 @@ fn prefill(region_id: &str, intent: SheetIntent) -> SheetPrefill {
     }
 }
 
-fn action(id: RowActionId, unavailable: Option<String>, sheet: SheetPrefill) -> RowAction {
+fn action(id: RowActionId, why: Option<ReasonText>, sheet: SheetPrefill) -> RowAction {
     let primary = matches!(
         id,
         RowActionId::BindEip | RowActionId::BindEniCutThrough | RowActionId::BindInstance
@@ -96,7 +99,8 @@ fn action(id: RowActionId, unavailable: Option<String>, sheet: SheetPrefill) -> 
     RowAction {
         id,
         primary,
-        unavailable,
+        unavailable: why.as_ref().map(ReasonText::english),
+        why,
         sheet,
     }
 }
@@ -106,21 +110,19 @@ pub fn eip_actions(r: &EipRow) -> Vec<RowAction> {
     let current_mode = r.binding.as_ref().and_then(|b| BindMode::from_api(&b.mode));
     let in_use = r.status == EipStatus::InUse;
     let free = (r.status != EipStatus::Available || r.binding.is_some()).then(|| {
-        let bound = if r.binding.is_some() {
-            ", already bound"
+        let status = r.status.to_string();
+        ReasonText::Why(if r.binding.is_some() {
+            WhyText::EipAlreadyBound { status }
         } else {
-            ""
-        };
-        format!("The EIP is {}{bound}.", r.status)
+            WhyText::EipNotFree { status }
+        })
     });
-    let bound = (r.binding.is_none() || !in_use)
-        .then(|| "The EIP is not bound (or is still changing).".to_string());
+    let bound = (r.binding.is_none() || !in_use).then_some(ReasonText::Why(WhyText::EipNotBound));
     let on_eni = r
         .binding
         .as_ref()
         .is_some_and(|b| b.target == BindingTarget::Eni);
-    let switchable = (!on_eni || !in_use)
-        .then(|| "Only an EIP bound to a network interface can switch mode.".to_string());
+    let switchable = (!on_eni || !in_use).then_some(ReasonText::Why(WhyText::NotOnEni));
     let eip = |intent| SheetPrefill {
         allocation_id: Some(r.allocation_id.clone()),
         current_mode,
@@ -167,16 +169,16 @@ pub fn eip_actions(r: &EipRow) -> Vec<RowAction> {
 /// The actions of an ENI row.
 pub fn eni_actions(r: &EniRow) -> Vec<RowAction> {
     let cut_through = if r.cut_through.verdict == CutThroughVerdict::Active {
-        Some("This interface already has a cut-through EIP.".to_string())
+        Some(ReasonText::Why(WhyText::HasCutThroughEip))
     } else {
         // Being attached is not a blocker here: the plan detaches the ENI first.
         r.cut_through
             .reasons
             .iter()
             .find(|x| x.blocking && x.code != CutThroughReasonCode::Attached)
-            .map(|x| x.message.clone())
+            .map(|x| ReasonText::CutThrough(x.text.clone()))
     };
-    let nat = (!r.eips.is_empty()).then(|| "This interface already has an EIP.".to_string());
+    let nat = (!r.eips.is_empty()).then_some(ReasonText::Why(WhyText::EniHasEip));
     let target = |mode| SheetPrefill {
         mode: Some(mode),
         target_kind: Some(TargetKind::NetworkInterface),
@@ -195,10 +197,11 @@ pub fn eni_actions(r: &EniRow) -> Vec<RowAction> {
 
 /// The actions of an instance row.
 pub fn instance_actions(r: &InstanceRow) -> Vec<RowAction> {
-    let taken = r
-        .eip
-        .as_ref()
-        .map(|eip| format!("The instance already has EIP {}.", eip.ip_address));
+    let taken = r.eip.as_ref().map(|eip| {
+        ReasonText::Why(WhyText::InstanceHasEip {
+            ip: eip.ip_address.to_string(),
+        })
+    });
     vec![action(
         RowActionId::BindInstance,
         taken,

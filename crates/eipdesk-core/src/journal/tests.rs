@@ -43,7 +43,9 @@ pub(crate) fn sample_plan() -> BindPlan {
             },
         ],
         warnings: Vec::new(),
-        notes: vec!["note".into()],
+        notes: vec![crate::binding::plan_notes::PlanNote::StaysDetached {
+            eni: "eni-bp1lofjktg4dbzdlyxgp".into(),
+        }],
         context: PlanContext::default(),
     }
 }
@@ -263,7 +265,7 @@ fn unversioned_database(path: &std::path::Path, with_revision: bool) {
     let t = "2024-05-01T10:00:00.000Z";
     conn.execute(
         "INSERT INTO runs (id, job, title, plan_json, profile, account, region, status, phase, created_at, updated_at) VALUES ('run-old', 'cutThroughBind', 'Old run', ?1, 'Sandbox', '1234567890', 'cn-hangzhou', 'completed', 'forward', ?2, ?2)",
-        params![serde_json::to_string(&plan).unwrap(), t],
+        params![old_plan_json(&plan), t],
     )
     .unwrap();
     for (idx, step) in plan.steps.iter().enumerate() {
@@ -283,6 +285,13 @@ fn unversioned_database(path: &std::path::Path, with_revision: bool) {
     }
 }
 
+/// The plan as builds of that time journaled it: its notes were English strings.
+fn old_plan_json(plan: &BindPlan) -> String {
+    let mut json = serde_json::to_value(plan).unwrap();
+    json["notes"] = serde_json::json!(["eni-bp1lofjktg4dbzdlyxgp stays detached."]);
+    json.to_string()
+}
+
 fn user_version(db: &Database) -> i64 {
     db.lock()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -298,7 +307,10 @@ fn opens_an_unversioned_database(with_revision: bool) {
     let j = Journal::new(db.clone());
     let old = j.run("run-old").unwrap().unwrap();
     assert_eq!(old.status, RunStatus::Completed);
-    assert_eq!(old.plan, sample_plan());
+    // The old English notes are dropped (notes are shown only by a fresh preflight).
+    let mut noteless = sample_plan();
+    noteless.notes.clear();
+    assert_eq!(old.plan, noteless);
     assert_eq!(old.revision, if with_revision { 7 } else { 0 });
     let steps = j.steps("run-old").unwrap();
     assert_eq!(steps.len(), 3);

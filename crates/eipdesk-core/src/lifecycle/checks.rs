@@ -5,7 +5,8 @@
 use super::action::{Billing, EipSpec, EniSpec, LifecycleAction, TagKind};
 use super::facts::{LifecycleFacts, check_private_ip, free_ip};
 use super::job::{LifecycleRequest, MAX_BULK};
-use super::reasons::LifecycleBlocker as L;
+use super::reasons::{LifecycleBlocker as L, TextField};
+use crate::binding::plan_notes::PlanNote;
 use crate::binding::preflight::acknowledge_impact;
 use crate::binding::{
     BindMode, BindPlan, BindRequest, Blocker, Expectation, OnFailure, PlanContext, PlanStep,
@@ -61,15 +62,15 @@ pub(super) fn no_url(text: &str) -> bool {
 
 pub(super) fn check_eip_text(f: &mut Found, name: Option<&str>, description: Option<&str>) {
     if name.is_some_and(|n| n.chars().count() > 128 || !no_url(n)) {
-        f.add(L::TextInvalid {
-            field: "name",
-            rule: "at most 128 characters, not starting with http:// or https://",
+        f.add(L::TextTooLong {
+            field: TextField::Name,
+            max: 128,
         });
     }
     if description.is_some_and(|d| d.chars().count() > 256 || !no_url(d)) {
-        f.add(L::TextInvalid {
-            field: "description",
-            rule: "at most 256 characters, not starting with http:// or https://",
+        f.add(L::TextTooLong {
+            field: TextField::Description,
+            max: 256,
         });
     }
 }
@@ -77,15 +78,17 @@ pub(super) fn check_eip_text(f: &mut Found, name: Option<&str>, description: Opt
 pub(super) fn check_eni_text(f: &mut Found, name: Option<&str>, description: Option<&str>) {
     let bad = |t: &str, max: usize| !(2..=max).contains(&t.chars().count()) || !no_url(t);
     if name.is_some_and(|n| !n.is_empty() && bad(n, 128)) {
-        f.add(L::TextInvalid {
-            field: "name",
-            rule: "2–128 characters, not starting with http:// or https://",
+        f.add(L::TextLength {
+            field: TextField::Name,
+            min: 2,
+            max: 128,
         });
     }
     if description.is_some_and(|d| !d.is_empty() && bad(d, 256)) {
-        f.add(L::TextInvalid {
-            field: "description",
-            rule: "2–256 characters, not starting with http:// or https://",
+        f.add(L::TextLength {
+            field: TextField::Description,
+            min: 2,
+            max: 256,
         });
     }
 }
@@ -97,7 +100,7 @@ pub(super) fn check_bandwidth(f: &mut Found, billing: Billing, value: u32) {
             value,
             min,
             max,
-            billing: billing.label(),
+            billing,
         });
     }
 }
@@ -142,13 +145,13 @@ pub(super) fn check_tag(f: &mut Found, tags: &[(String, String)]) {
             || k.starts_with("aliyun")
             || url(k)
         {
-            f.add(L::TagKeyInvalid { key: k.clone() });
+            f.add(L::TagKeyInvalid { tag: k.clone() });
         }
         if v.chars().count() > 128 || v.starts_with("acs:") || url(v) {
             f.add(L::TagValueInvalid { value: v.clone() });
         }
         if tags[..i].iter().any(|(e, _)| e == k) {
-            f.add(L::TagKeyDuplicated { key: k.clone() });
+            f.add(L::TagKeyDuplicated { tag: k.clone() });
         }
     }
 }
@@ -181,7 +184,7 @@ impl PlanParts<'_> {
         &self,
         steps: Vec<PlanStep>,
         warnings: Vec<Warning>,
-        notes: Vec<String>,
+        notes: Vec<PlanNote>,
         context: PlanContext,
         production: Option<Warning>,
     ) -> BindPlan {
@@ -327,17 +330,21 @@ pub(super) fn eni_and_instance<'a>(
 pub(super) fn capacity_note(
     s: &crate::binding::Snapshot,
     i: &crate::binding::InstanceFacts,
-) -> String {
+) -> PlanNote {
     let attached = s.enis_attached_to(&i.id);
+    let (instance, instance_type) = (i.id.to_string(), i.instance_type.clone());
     match i.eni_quota {
-        Some(q) => format!(
-            "{} ({}) takes {q} network interfaces (the primary included); {attached} are attached now.",
-            i.id, i.instance_type
-        ),
-        None => format!(
-            "{} ({}): {attached} network interfaces attached; its type's limit is unknown.",
-            i.id, i.instance_type
-        ),
+        Some(quota) => PlanNote::EniCapacity {
+            instance,
+            instance_type,
+            quota,
+            attached,
+        },
+        None => PlanNote::EniCapacityUnknown {
+            instance,
+            instance_type,
+            attached,
+        },
     }
 }
 

@@ -11,6 +11,7 @@ use super::checks::{
 use super::created::{eip_placeholder, eni_placeholder};
 use super::facts::{LifecycleFacts, free_ip};
 use super::reasons::LifecycleBlocker as L;
+use crate::binding::plan_notes::PlanNote;
 use crate::binding::{
     BindMode, BindPlan, Blocker, OnFailure, PlanContext, PlanStep, ProfileFacts, StepAction,
     Warning, rules,
@@ -183,10 +184,7 @@ pub(super) fn create_and_bind(
             eip: eip_ref.to_string(),
         });
     }
-    let notes = vec![
-        capacity_note(s, inst),
-        "If a step fails, the run undoes every completed step, releasing or deleting what it created.".into(),
-    ];
+    let notes = vec![capacity_note(s, inst), PlanNote::UndoesOnFailure];
     let context = PlanContext {
         eip_address,
         eni: Some(eni_ref),

@@ -11,6 +11,7 @@ use super::checks::{
 use super::created::eni_placeholder;
 use super::facts::LifecycleFacts;
 use super::reasons::LifecycleBlocker as L;
+use crate::binding::plan_notes::PlanNote;
 use crate::binding::{
     BindPlan, Blocker, OnFailure, PlanContext, PlanStep, ProfileFacts, StepAction, Warning, rules,
 };
@@ -34,10 +35,10 @@ pub(super) fn create_eni(
         },
         OnFailure::RollBack,
     )];
-    let notes = vec![format!(
-        "The interface is created in {} (zone {}); it can be attached to instances of that VPC and zone.",
-        vpc.0, vpc.1
-    )];
+    let notes = vec![PlanNote::EniCreatedIn {
+        vpc: vpc.0.to_string(),
+        zone: vpc.1.to_string(),
+    }];
     Ok(p.build(
         steps,
         Vec::new(),
@@ -69,9 +70,8 @@ pub(super) fn delete_enis(
             continue;
         };
         if n.is_primary() {
-            f.add(L::EniIsPrimary {
+            f.add(L::EniIsPrimaryDelete {
                 eni: id.to_string(),
-                what: "deleted",
             });
         } else if let Some(i) = &n.instance_id {
             f.add(L::EniAttached {
@@ -131,9 +131,8 @@ pub(super) fn attach_eni(
     let s = &facts.snapshot;
     let (n, i) = eni_and_instance(s, eni, instance)?;
     if n.is_primary() {
-        f.add(L::EniIsPrimary {
+        f.add(L::EniIsPrimaryMove {
             eni: eni.to_string(),
-            what: "attached elsewhere",
         });
     } else if let Some(on) = &n.instance_id {
         f.add(L::EniAlreadyAttached {
@@ -177,9 +176,8 @@ pub(super) fn detach_eni(
     let s = &facts.snapshot;
     let (n, i) = eni_and_instance(s, eni, instance)?;
     if n.is_primary() {
-        f.add(L::EniIsPrimary {
+        f.add(L::EniIsPrimaryDetach {
             eni: eni.to_string(),
-            what: "detached",
         });
     } else if n.instance_id.as_ref() != Some(instance) {
         f.add(L::EniNotOnInstance {

@@ -13,6 +13,7 @@ use super::created::eip_placeholder;
 use super::facts::LifecycleFacts;
 use super::job::LifecycleRequest;
 use super::reasons::LifecycleBlocker as L;
+use crate::binding::plan_notes::PlanNote;
 use crate::binding::preflight::production_warning;
 use crate::binding::{BindPlan, Blocker, OnFailure, PlanContext, ProfileFacts, Warning};
 use crate::ids::RegionId;
@@ -33,12 +34,11 @@ pub fn preflight(
         LifecycleRequest::AllocateEip { spec } => {
             check_eip_spec(&mut f, spec);
             f.done()?;
-            let mut notes = vec![format!(
-                "Billing ({}) starts when the EIP is allocated.",
-                spec.billing.label()
-            )];
+            let mut notes = vec![PlanNote::BillingStarts {
+                billing: spec.billing,
+            }];
             if spec.billing == Billing::Subscription {
-                notes.push("A subscription EIP cannot be released before it expires; it cannot be bound in cut-through mode either.".into());
+                notes.push(PlanNote::SubscriptionLocked);
             }
             let steps = vec![step(
                 LifecycleAction::AllocateEip {
@@ -111,7 +111,7 @@ pub fn preflight(
             Ok(p.build(
                 steps,
                 warnings,
-                vec!["Each EIP is released in turn; a failure stops the job and lists which were released.".into()],
+                vec![PlanNote::ReleasedInTurn],
                 PlanContext {
                     eip_address: ips.join(", "),
                     ..Default::default()
@@ -190,12 +190,13 @@ pub fn preflight(
                 },
                 OnFailure::RollBack,
             )];
-            let notes = vec![format!(
-                "{} EIPs take {}–{} Mbit/s; it has {current} Mbit/s now.",
-                billing.label(),
-                billing.bandwidth_range().0,
-                billing.bandwidth_range().1
-            )];
+            let (min, max) = billing.bandwidth_range();
+            let notes = vec![PlanNote::BandwidthRange {
+                billing,
+                min,
+                max,
+                current,
+            }];
             Ok(p.build(
                 steps,
                 Vec::new(),

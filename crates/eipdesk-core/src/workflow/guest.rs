@@ -67,7 +67,8 @@ impl Engine {
             .into_iter()
             .collect();
         let mut message = "Completed and verified.".to_string();
-        let switched = crate::binding::guide_notes::switch_mode_guest_note(&run.plan, true);
+        let switched = crate::binding::guide_notes::switch_mode_guest_note(&run.plan, true)
+            .map(|n| crate::text::Message::english(&n));
         for said in said.iter().chain(switched.iter()) {
             message.push(' ');
             message.push_str(said);
@@ -156,13 +157,8 @@ impl Engine {
         let output = result.output_text();
         match verify::check(guest.os, &output, &guest.nic()) {
             Ok(v) => {
-                let metric = v
-                    .metric
-                    .map(|m| format!(", default route metric {m}"))
-                    .unwrap_or_default();
-                let summary = format!(
-                    "EIP {} verified on {} (MAC {}){metric}.",
-                    guest.eip_address, v.interface, v.mac
+                let summary = crate::text::Message::english(
+                    &crate::workflow::guest_view::VerifiedText::new(&guest.eip_address, &v),
                 );
                 self.journal.guest_summary(&run.id, idx, phase, &summary)?;
                 self.emit(&run.id);

@@ -1,8 +1,10 @@
 //! What the run view shows of a guest step: its Cloud Assistant invocation (InvokeId,
 //! status, exit code, bounded output), what it verified, or why it was skipped; and what the
-//! run as a whole verified in the guest.
+//! run as a whole verified in the guest, also as a message key ([`VerifiedText`]) the
+//! verified panel words in the user's language.
 
 use crate::binding::{BindPlan, StepAction};
+use crate::guest_os::verify::{self, Verified};
 use crate::journal::guest::GuestInvocation;
 use serde::Serialize;
 use ts_rs::TS;
@@ -37,6 +39,56 @@ pub fn guest_view(rows: &[GuestInvocation], idx: usize) -> Option<GuestStepView>
         skipped: row.note.clone(),
         summary: row.summary.clone(),
     })
+}
+
+/// What the verification found: the EIP on which interface (`gv_<key>`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum VerifiedText {
+    Verified {
+        ip: String,
+        interface: String,
+        mac: String,
+    },
+    VerifiedMetric {
+        ip: String,
+        interface: String,
+        mac: String,
+        metric: u32,
+    },
+}
+
+impl crate::text::Message for VerifiedText {
+    const PREFIX: &'static str = "gv";
+}
+
+impl VerifiedText {
+    pub fn new(ip: &str, v: &Verified) -> Self {
+        let (ip, interface, mac) = (ip.to_string(), v.interface.clone(), v.mac.clone());
+        match v.metric {
+            Some(m) => Self::VerifiedMetric {
+                ip,
+                interface,
+                mac,
+                metric: u32::try_from(m).unwrap_or(u32::MAX),
+            },
+            None => Self::Verified { ip, interface, mac },
+        }
+    }
+}
+
+/// What the run's verification step found, read again from its journaled output (`None`
+/// when the run did not verify the EIP, or the bounded output no longer parses).
+pub fn verified_text(plan: &BindPlan, rows: &[GuestInvocation]) -> Option<VerifiedText> {
+    rows.iter()
+        .filter(|r| r.phase == "do" && r.status.as_deref() == Some("Success"))
+        .find_map(|r| match plan.steps.get(r.step_idx).map(|s| &s.action) {
+            Some(StepAction::GuestVerify { guest }) => {
+                let v = verify::check(guest.os, &r.output, &guest.nic()).ok()?;
+                Some(VerifiedText::new(&guest.eip_address, &v))
+            }
+            _ => None,
+        })
 }
 
 /// What the run's verification step found in the guest (its summary), if it verified the EIP.

@@ -3,6 +3,7 @@
 //! [`crate::binding::reachability`] to the plan's notes when nothing lets remote access in.
 
 use crate::binding::BindPlan;
+use crate::binding::plan_notes::PlanNote;
 use crate::binding::reachability::warning;
 use alicloud_api::Client;
 use alicloud_api::ecs::{DescribeNetworkInterfacesRequest, DescribeSecurityGroupAttributeRequest};
@@ -18,18 +19,16 @@ pub async fn add_reachability_note(client: &Client, plan: &mut BindPlan, open_to
         return;
     };
     match read(client, plan.region.as_str(), eni.as_str()).await {
-        Ok((note, groups)) => {
-            match (open_to, groups.first()) {
-                (Some(cidr), Some(group)) => {
-                    crate::binding::access_steps::add_access_step(plan, group, cidr);
-                }
-                _ => plan.notes.extend(note),
+        Ok((note, groups)) => match (open_to, groups.first()) {
+            (Some(cidr), Some(group)) => {
+                crate::binding::access_steps::add_access_step(plan, group, cidr);
             }
-        }
-        Err(e) => plan.notes.push(format!(
-            "The security groups of {eni} could not be read ({}); check that they allow remote access before logging on with the EIP.",
-            crate::error::ErrorDto::from(e).code
-        )),
+            _ => plan.notes.extend(note),
+        },
+        Err(e) => plan.notes.push(PlanNote::SecurityGroupsUnreadable {
+            eni: eni.to_string(),
+            code: crate::error::ErrorDto::from(e).code,
+        }),
     }
 }
 
@@ -37,7 +36,7 @@ async fn read(
     client: &Client,
     region: &str,
     eni: &str,
-) -> Result<(Option<String>, Vec<String>), alicloud_api::Error> {
+) -> Result<(Option<PlanNote>, Vec<String>), alicloud_api::Error> {
     let mut req = DescribeNetworkInterfacesRequest::new(region);
     req.network_interface_ids = vec![eni.to_string()];
     let page = client.describe_network_interfaces(&req).await?;

@@ -84,6 +84,8 @@ pub struct RunView {
     /// when the completed run's verification step found the EIP on the NIC; the instructions
     /// are then only a reference.
     pub guest_verified: Option<String>,
+    /// The same as a message key, for the verified panel (`None`: show `guest_verified`).
+    pub guest_verified_text: Option<crate::workflow::guest_view::VerifiedText>,
     /// Resource IDs the run touches (for refreshing the tables).
     pub resources: Vec<String>,
     /// The EIP of the job.
@@ -293,6 +295,9 @@ pub fn view_with_guest(
     let guest_verified = (run.status == RunStatus::Completed)
         .then(|| crate::workflow::guest_view::verified(&run.plan, guest))
         .flatten();
+    let guest_verified_text = guest_verified
+        .as_ref()
+        .and_then(|_| crate::workflow::guest_view::verified_text(&run.plan, guest));
     RunView {
         id: run.id.clone(),
         job: run.job,
@@ -329,6 +334,7 @@ pub fn view_with_guest(
         plan: PlanView::from(&run.plan),
         guest_os,
         guest_verified,
+        guest_verified_text,
         // What the run created replaces its placeholders (see `lifecycle::created`).
         resources: crate::lifecycle::created::resolve(&resources(run), &created),
         allocation_id: crate::lifecycle::created::resolve(

@@ -286,9 +286,9 @@ export type RowAction = { id: RowActionId,
  */
 primary: boolean, 
 /**
- * Why it cannot run now; `None` when it can.
+ * Why it cannot run now, in English; `None` when it can. The UI words `why`.
  */
-unavailable: string | null, sheet: SheetPrefill, };
+unavailable: string | null, why: ReasonText | null, sheet: SheetPrefill, };
 
 export type ProfileId = string;
 
@@ -1172,19 +1172,22 @@ accepted: Array<string>,
  */
 typed: string | null, };
 
+export type ChoiceDetail = { "key": "eipBound", status: string, mode: string, target: string, targetType: string, } | { "key": "eipFree", status: string, chargeType: string, } | { "key": "eni", status: string, eniType: string, ip: string, zone: string, } | { "key": "eniAttached", status: string, eniType: string, ip: string, instance: string, zone: string, } | { "key": "instance", status: string, used: number, quota: number, instanceType: string, zone: string, } | { "key": "instanceCapacityUnknown", status: string, used: number, instanceType: string, zone: string, };
+
 export type Choice = { id: string, 
 /**
  * Name or IP, for the option label.
  */
 label: string, 
 /**
- * Status and relations, for the option's second line.
+ * Status and relations, for the option's second line, in English; the UI words
+ * `detail_text`.
  */
-detail: string, 
+detail: string, detailText: ChoiceDetail, 
 /**
- * Why it cannot be chosen (`None`: it can).
+ * Why it cannot be chosen (`None`: it can), in English; the UI words `disabled`.
  */
-disabledReason: string | null, reasonCode: string | null, 
+disabledReason: string | null, disabled: ReasonText | null, reasonCode: string | null, 
 /**
  * For network interfaces: the instance it is attached to (the form's default for
  * "attach afterwards to").
@@ -1207,11 +1210,31 @@ instances: Array<Choice>,
 /**
  * Why cut-through is not offered in this region (`None`: it is).
  */
-cutThroughUnavailable: string | null, };
+cutThroughUnavailable: Blocker | null, };
 
-export type ReasonView = { code: string, message: string, };
+export type Blocker = { "key": "eipNotFound", eip: string, } | { "key": "eniNotFound", eni: string, } | { "key": "instanceNotFound", instance: string, } | { "key": "regionNotCutThrough", region: string, } | { "key": "eipNotAvailable", eip: string, status: string, } | { "key": "eipAlreadyBound", eip: string, instance: string, } | { "key": "eipNotBound", eip: string, } | { "key": "eipBusy", eip: string, status: string, } | { "key": "eipNotCutThrough", eip: string, mode: string, } | { "key": "eipIsCutThrough", eip: string, } | { "key": "eipNotOnEni", eip: string, instanceType: string, } | { "key": "eipAlreadyInMode", eip: string, mode: string, } | { "key": "eniNotSecondary", eni: string, } | { "key": "eniNotPlainSecondary", eni: string, eniType: string, } | { "key": "eniNotInVpc", eni: string, } | { "key": "eniRegionMismatch", eni: string, eniRegion: string, eipRegion: string, } | { "key": "eniHasEip", eni: string, allocationId: string, ip: string, } | { "key": "eniHasSecondaryIps", eni: string, count: number, } | { "key": "eniServiceManaged", eni: string, } | { "key": "eniBusy", eni: string, status: string, } | { "key": "instanceRegionMismatch", instance: string, instanceRegion: string, eipRegion: string, } | { "key": "instanceNotInVpc", instance: string, } | { "key": "instanceVpcMismatch", instance: string, instanceVpc: string, eniVpc: string, } | { "key": "instanceZoneMismatch", instance: string, instanceZone: string, eniZone: string, } | { "key": "instanceNotReady", instance: string, status: string, } | { "key": "instanceEniQuotaFull", instance: string, instanceType: string, attached: number, quota: number, } | { "key": "instanceHasEip", instance: string, allocationId: string, ip: string, };
 
-export type WarningView = { code: string, message: string, 
+export type TextField = "name" | "description";
+
+export type LifecycleBlocker = { "key": "notABindingJob" } | { "key": "nothingChosen" } | { "key": "tooManyResources", count: number, max: number, } | { "key": "eipNotFound", eip: string, } | { "key": "eniNotFound", eni: string, } | { "key": "instanceNotFound", instance: string, } | { "key": "vSwitchNotFound", vswitch: string, } | { "key": "securityGroupNotFound", group: string, } | { "key": "securityGroupOtherVpc", group: string, groupVpc: string, vpc: string, } | { "key": "securityGroupCount", vpc: string, } | { "key": "eipBound", eip: string, target: string, } | { "key": "eipBoundCutThrough", eip: string, target: string, } | { "key": "subscriptionNotReleasable", eip: string, } | { "key": "eipBusy", eip: string, status: string, } | { "key": "bandwidthOutOfRange", value: number, min: number, max: number, billing: Billing, } | { "key": "bandwidthUnchanged", eip: string, value: number, } | { "key": "subscriptionPeriod" } | { "key": "unknownIsp", isp: string, } | { "key": "textTooLong", field: TextField, max: number, } | { "key": "textLength", field: TextField, min: number, max: number, } | { "key": "nothingToChange" } | { "key": "eniIsPrimaryDelete", eni: string, } | { "key": "eniIsPrimaryMove", eni: string, } | { "key": "eniIsPrimaryDetach", eni: string, } | { "key": "eniAttached", eni: string, instance: string, } | { "key": "eniHoldsEip", eni: string, eip: string, ip: string, } | { "key": "eniBusy", eni: string, status: string, } | { "key": "eniAlreadyAttached", eni: string, instance: string, } | { "key": "eniNotOnInstance", eni: string, instance: string, } | { "key": "eniCapacityReached", instance: string, instanceType: string, attached: number, quota: number, } | { "key": "ipMalformed", ip: string, } | { "key": "ipOutsideVSwitch", ip: string, cidr: string, } | { "key": "ipReserved", ip: string, cidr: string, } | { "key": "ipTaken", ip: string, holder: string, } | { "key": "vSwitchFull", vswitch: string, } | { "key": "tagKeyInvalid", tag: string, } | { "key": "tagValueInvalid", value: string, } | { "key": "tagKeyDuplicated", tag: string, } | { "key": "tooManyTags", resource: string, count: number, };
+
+export type WhyText = { "key": "busy", run: string, } | { "key": "eipNotFree", status: string, } | { "key": "eipAlreadyBound", status: string, } | { "key": "eipNotBound" } | { "key": "notOnEni" } | { "key": "hasCutThroughEip" } | { "key": "eniHasEip" } | { "key": "instanceHasEip", ip: string, };
+
+export type ReasonText = { "family": "binding", "text": Blocker } | { "family": "lifecycle", "text": LifecycleBlocker } | { "family": "cutThrough", "text": CutThroughText } | { "family": "why", "text": WhyText };
+
+export type ReasonView = { code: string, 
+/**
+ * The English (logs, tests); the UI words `text`.
+ */
+message: string, text: ReasonText, };
+
+export type WarningText = { "key": "losesPrivateNetworking", eni: string, } | { "key": "prePaidEip", eip: string, } | { "key": "disruptive" } | { "key": "productionProfile", profile: string, confirmId: string, } | { "key": "productionResource", profile: string, confirmId: string, };
+
+export type WarningView = { code: string, 
+/**
+ * The English (logs, tests); the UI words `text`.
+ */
+message: string, text: WarningText, 
 /**
  * Set when the user confirms by typing this text (otherwise by ticking a box).
  */
@@ -1223,15 +1246,23 @@ export type ImpactKind = "publicIp" | "privateNetworking" | "nic";
 
 export type ImpactLasts = "duringRun" | "afterRun";
 
+export type ImpactText = { "key": "nicDuringRun", instance: string, eni: string, } | { "key": "nicMoves", instance: string, eni: string, to: string, } | { "key": "nicStaysDetached", instance: string, eni: string, } | { "key": "publicIpDuringRun", target: string, address: string, } | { "key": "publicIpAfterRun", target: string, address: string, } | { "key": "publicIpDuringRunUnnamed", target: string, } | { "key": "publicIpAfterRunUnnamed", target: string, } | { "key": "privateNetworking", target: string, };
+
 export type ImpactItem = { kind: ImpactKind, 
 /**
  * The instance or ENI that loses connectivity.
  */
 resource: string, lasts: ImpactLasts, 
 /**
- * What the user reads, e.g. "i-… is detached from eni-… while the job runs".
+ * The English of `text`, e.g. "i-… loses its NIC eni-… while the job runs; …".
  */
-message: string, };
+message: string, 
+/**
+ * What the user reads, worded by the UI.
+ */
+text: ImpactText, };
+
+export type PlanNote = { "key": "reattachesSame", eni: string, instance: string, } | { "key": "moves", eni: string, from: string, to: string, } | { "key": "leavesDetached", eni: string, instance: string, } | { "key": "attachesAtEnd", eni: string, instance: string, } | { "key": "staysDetached", eni: string, } | { "key": "enableDhcp" } | { "key": "privateIpBack", eni: string, ip: string, } | { "key": "prepaidUnbind", eip: string, eni: string, } | { "key": "switchToCutThrough", instance: string, ip: string, eni: string, } | { "key": "switchToCutThroughUnattached", ip: string, eni: string, } | { "key": "switchedToCutThrough", instance: string, ip: string, eni: string, } | { "key": "switchedToCutThroughUnattached", ip: string, eni: string, } | { "key": "switchToNat", instance: string, ip: string, eni: string, } | { "key": "switchToNatUnattached", ip: string, eni: string, } | { "key": "switchedToNat", instance: string, ip: string, eni: string, } | { "key": "switchedToNatUnattached", ip: string, eni: string, } | { "key": "guestManualProduction" } | { "key": "guestManualChosen" } | { "key": "guestOsUnsupported", instance: string, os: string, } | { "key": "guestConfigured", mac: string, instance: string, ip: string, } | { "key": "guestRevert", run: string, mac: string, instance: string, } | { "key": "guestRevertElsewhereLinux", run: string, mac: string, instance: string, } | { "key": "guestRevertElsewhereWindows", run: string, mac: string, instance: string, } | { "key": "accessAdded", first: string, second: string, cidr: string, group: string, eni: string, } | { "key": "accessAddedUnknownEni", first: string, second: string, cidr: string, group: string, } | { "key": "accessRevoked", rules: string, } | { "key": "noRemoteAccess", eni: string, groups: string, count: number, } | { "key": "securityGroupsUnreadable", eni: string, code: string, } | { "key": "billingStarts", billing: Billing, } | { "key": "subscriptionLocked" } | { "key": "bandwidthRange", billing: Billing, min: number, max: number, current: number, } | { "key": "eniCapacity", instance: string, instanceType: string, quota: number, attached: number, } | { "key": "eniCapacityUnknown", instance: string, instanceType: string, attached: number, } | { "key": "undoesOnFailure" } | { "key": "releasedInTurn" } | { "key": "eniCreatedIn", vpc: string, zone: string, };
 
 export type StepTitle = { "key": "detachEni", eni: string, instance: string, } | { "key": "attachEni", eni: string, instance: string, } | { "key": "bind", eip: string, target: string, mode: string, } | { "key": "unbind", eip: string, target: string, } | { "key": "switchMode", eip: string, mode: string, } | { "key": "verify" } | { "key": "allowRule", protocol: string, ports: string, cidr: string, group: string, } | { "key": "allowPing", cidr: string, group: string, } | { "key": "removeRule", protocol: string, ports: string, cidr: string, group: string, } | { "key": "removePing", cidr: string, group: string, } | { "key": "guestConfigure", mac: string, instance: string, } | { "key": "guestVerify", ip: string, mac: string, instance: string, } | { "key": "guestRevert", mac: string, instance: string, } | { "key": "allocateEip", billing: string, bandwidth: number, } | { "key": "releaseEip", eip: string, } | { "key": "setBandwidth", eip: string, bandwidth: number, } | { "key": "renameEip", eip: string, } | { "key": "createEni", vswitch: string, } | { "key": "deleteEni", eni: string, } | { "key": "renameEni", eni: string, } | { "key": "tagOne", id: string, tags: string, } | { "key": "tagMany", first: string, more: number, tags: string, } | { "key": "untagOne", id: string, keys: string, } | { "key": "untagMany", first: string, more: number, keys: string, };
 
@@ -1279,7 +1310,7 @@ job: JobKind, region: string,
 /**
  * What the job breaks and for how long (shown above the steps).
  */
-impact: Array<ImpactItem>, steps: Array<PlanStepView>, warnings: Array<WarningView>, notes: Array<string>, 
+impact: Array<ImpactItem>, steps: Array<PlanStepView>, warnings: Array<WarningView>, notes: Array<PlanNote>, 
 /**
  * The whole plan as `aliyun` CLI commands.
  */
@@ -1337,9 +1368,13 @@ skipped: string | null,
  */
 summary: string | null, };
 
+export type VerifiedText = { "key": "verified", ip: string, interface: string, mac: string, } | { "key": "verifiedMetric", ip: string, interface: string, mac: string, metric: number, };
+
 export type OsFamily = "alibabaCloudLinux" | "ubuntu" | "debian" | "windows";
 
-export type GuideStep = { title: string, text: string, 
+export type GuideText = { "key": "findNicTitle" } | { "key": "findNic", eni: string, mac: string, } | { "key": "findAdapterTitle" } | { "key": "findAdapter", eni: string, mac: string, } | { "key": "dhcpTitle" } | { "key": "dhcpNetplan", ip: string, } | { "key": "dhcpIfupdown", ip: string, } | { "key": "dhcpIfcfg", ip: string, } | { "key": "dhcpWindows", ip: string, } | { "key": "checkTitle" } | { "key": "checkNic", ip: string, } | { "key": "checkAdapter", ip: string, } | { "key": "routeTitle" } | { "key": "routeNic" } | { "key": "routeAdapter" };
+
+export type GuideStep = { title: GuideText, text: GuideText, 
 /**
  * Commands to run (copy button), if any.
  */
@@ -1398,6 +1433,10 @@ guestOs: GuestOsGuide | null,
  * are then only a reference.
  */
 guestVerified: string | null, 
+/**
+ * The same as a message key, for the verified panel (`None`: show `guest_verified`).
+ */
+guestVerifiedText: VerifiedText | null, 
 /**
  * Resource IDs the run touches (for refreshing the tables).
  */

@@ -172,7 +172,7 @@ describe('step and run text', () => {
     expect(stepTitle({ key: 'attachEni', eni: 'eni-createdbystep1', instance: I }, 'en')).toBe(`Attach the new ENI to ${I}`);
     expect(stepTitle({ key: 'attachEni', eni: 'eni-createdbystep1', instance: I }, 'zh-CN')).toBe(`将 新的弹性网卡 挂载到 ${I}`);
     expect(runSummary(SUMMARIES.createAndBind, 'zh-CN')).toBe(`新的弹性公网IP + ${ENI} → ${I}（直通模式）`);
-    expect(stepTitle(TITLES.allocateEip, 'zh-CN')).toBe('申请新的弹性公网IP（按量付费（按流量），5 Mbit/s）');
+    expect(stepTitle(TITLES.allocateEip, 'zh-CN')).toBe('申请新的弹性公网IP（按使用流量计费，5 Mbit/s）');
     expect(stepEffect(EFFECTS.verify, 'zh-CN')).toBe(`读取实际状态并检查：${ENI} 已绑定到 ${I}；${EIP} 已分配（直通模式）。`);
   });
 });

@@ -20,13 +20,18 @@ fn unbinding_a_prepaid_cut_through_eip_says_what_release_would_do() {
     };
     let plan = preflight(&req, &snap, &regions(), &dev()).unwrap();
     assert!(
-        plan.notes.iter().any(|n| n.contains("subscription (PrePaid)")
+        plan.notes.iter().map(ToString::to_string).any(|n| n.contains("subscription (PrePaid)")
             && n.contains("releasing it while it is still bound would leave eni-ct without private networking")),
         "{:?}",
         plan.notes
     );
     let postpaid = preflight(&req, &snapshot(), &regions(), &dev()).unwrap();
-    assert!(!postpaid.notes.iter().any(|n| n.contains("PrePaid")));
+    assert!(
+        !postpaid
+            .notes
+            .iter()
+            .any(|n| n.to_string().contains("PrePaid"))
+    );
 }
 
 #[test]
@@ -73,6 +78,7 @@ fn switching_mode_says_what_changes_inside_the_guest_os() {
     let note = plan
         .notes
         .iter()
+        .map(ToString::to_string)
         .find(|n| n.starts_with("Inside the guest OS"))
         .unwrap_or_else(|| panic!("no guest-OS note: {:?}", plan.notes));
     assert!(
@@ -81,7 +87,9 @@ fn switching_mode_says_what_changes_inside_the_guest_os() {
             && note.contains("DHCP"),
         "{note}"
     );
-    let done = crate::binding::guide_notes::switch_mode_guest_note(&plan, true).unwrap();
+    let done = crate::binding::guide_notes::switch_mode_guest_note(&plan, true)
+        .unwrap()
+        .to_string();
     assert!(done.contains("is no longer on the NIC of eni-ct"), "{done}");
 
     let to_ct = BindRequest::SwitchMode {
@@ -92,6 +100,7 @@ fn switching_mode_says_what_changes_inside_the_guest_os() {
     let note = plan
         .notes
         .iter()
+        .map(ToString::to_string)
         .find(|n| n.starts_with("Inside the guest OS"))
         .unwrap_or_else(|| panic!("no guest-OS note: {:?}", plan.notes));
     assert!(
@@ -100,7 +109,9 @@ fn switching_mode_says_what_changes_inside_the_guest_os() {
             && note.contains("DHCP must be on"),
         "{note}"
     );
-    let done = crate::binding::guide_notes::switch_mode_guest_note(&plan, true).unwrap();
+    let done = crate::binding::guide_notes::switch_mode_guest_note(&plan, true)
+        .unwrap()
+        .to_string();
     assert!(done.contains("is on the NIC of eni-nat"), "{done}");
 
     // Binds and unbinds have their own guest steps and instructions: no switch note.

@@ -6,6 +6,7 @@ mod busy;
 mod guide_notes;
 mod plans;
 mod rules;
+mod view_text;
 
 use super::facts::*;
 use super::job::*;

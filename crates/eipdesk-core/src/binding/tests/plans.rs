@@ -49,7 +49,11 @@ fn cut_through_on_an_attached_eni_detaches_binds_and_reattaches() {
         plan.context.original_instance.as_ref().map(|i| i.as_str()),
         Some("i-web")
     );
-    assert!(plan.notes[0].contains("detaches it first and re-attaches it to i-web"));
+    assert!(
+        plan.notes[0]
+            .to_string()
+            .contains("detaches it first and re-attaches it to i-web")
+    );
     assert!(plan.needs_guest_setup());
     assert_eq!(plan.context.os_name.as_deref(), Some("Ubuntu 22.04 64位"));
 }
