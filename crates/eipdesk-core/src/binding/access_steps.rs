@@ -10,8 +10,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::plan::{BindPlan, OnFailure, PlanStep, StepAction};
-use super::step_text::{StepEffect, StepTitle};
 use super::plan_notes::PlanNote;
+use super::step_text::{StepEffect, StepTitle};
 use crate::guest_os::OsFamily;
 
 /// One inbound rule.

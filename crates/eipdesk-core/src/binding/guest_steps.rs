@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::job::BindRequest;
 use super::plan::{BindPlan, OnFailure, PlanStep, StepAction};
-use super::step_text::StepTitle;
 use super::plan_notes::PlanNote;
+use super::step_text::StepTitle;
 use crate::guest_os::{GuestNic, OsFamily};
 use crate::ids::{EniId, InstanceId};
 
