@@ -24,9 +24,15 @@ class Session {
 
   async load() {
     try {
-      this.info = await commands.appInfo();
-      this.active = await commands.activeProfile();
-      this.regions = await commands.listRegions();
+      // One round trip, not three: the window's first table waits for all of them.
+      const [info, active, regions] = await Promise.all([
+        commands.appInfo(),
+        commands.activeProfile(),
+        commands.listRegions(),
+      ]);
+      this.info = info;
+      this.active = active;
+      this.regions = regions;
       const scope = initialScope(this.scope, this.regions, this.info?.defaultRegion);
       if (scope !== this.scope) this.#scope.current = scope;
       this.error = null;
