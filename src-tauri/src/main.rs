@@ -6,6 +6,7 @@
 mod commands;
 mod ipc;
 mod logging;
+mod memory;
 mod os_language;
 mod rendering;
 mod startup;
@@ -26,11 +27,13 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> anyhow::Result<()> {
     timeline::begin();
+    memory::configure();
     let data_dir = eipdesk_core::api::data_dir().context("locating the data directory")?;
     // Before anything writes there: owner-only directory, files and umask (logs included).
     eipdesk_core::api::secure_data_dir(&data_dir).context("securing the data directory")?;
     let _log_guard = logging::init(&data_dir.join("logs"))?;
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "EIP Desk starting");
+    timeline::mark_main_entered();
     timeline::mark("main: logging ready");
     let instance = eipdesk_core::api::instance_key(&data_dir);
     let window_state = window_state::plugin(&data_dir);

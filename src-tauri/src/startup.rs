@@ -6,9 +6,13 @@
 
 use eipdesk_core::api::ErrorDto;
 use std::sync::Mutex;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use tauri::Runtime;
 use tauri::ipc::Invoke;
+
+/// How many of the window's first IPC calls go on the start-up timeline, each with its
+/// command: enough to show the round trips before the first table.
+const TIMELINE_CALLS: usize = 12;
 
 /// The invoke handler the gate forwards to once the desk is ready.
 pub type Handler<R> = Box<dyn Fn(Invoke<R>) -> bool + Send + Sync>;
@@ -25,8 +29,8 @@ enum Phase<R: Runtime> {
 pub struct Gate<R: Runtime> {
     phase: Mutex<Phase<R>>,
     handler: Handler<R>,
-    /// Whether the first call was logged on the start-up timeline.
-    first_call: AtomicBool,
+    /// How many calls were logged on the start-up timeline (the first [`TIMELINE_CALLS`]).
+    logged_calls: AtomicUsize,
 }
 
 impl<R: Runtime> std::fmt::Debug for Gate<R> {
@@ -45,7 +49,7 @@ impl<R: Runtime> Gate<R> {
         Self {
             phase: Mutex::new(Phase::Starting(Vec::new())),
             handler,
-            first_call: AtomicBool::new(false),
+            logged_calls: AtomicUsize::new(0),
         }
     }
 
@@ -58,7 +62,9 @@ impl<R: Runtime> Gate<R> {
     /// The app's invoke handler: runs the call now, queues it, or answers the start-up error.
     /// Always `true`: a queued call's unknown command is answered when it runs.
     pub fn handle(&self, invoke: Invoke<R>) -> bool {
-        crate::timeline::mark_once(&self.first_call, "first IPC call");
+        if self.logged_calls.fetch_add(1, Ordering::Relaxed) < TIMELINE_CALLS {
+            crate::timeline::mark(&format!("IPC call {}", invoke.message.command()));
+        }
         let mut phase = self.lock();
         match &mut *phase {
             Phase::Starting(queue) => {

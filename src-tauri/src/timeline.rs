@@ -25,7 +25,18 @@ fn elapsed_ms() -> u64 {
 
 /// Logs `what` with the time since the process started.
 pub fn mark(what: &str) {
-    tracing::info!(target: "eipdesk::startup", ms = elapsed_ms(), "{what}");
+    log(what, elapsed_ms());
+}
+
+/// Logs when `main` began (recorded by [`begin`], logged once logging is ready): what came
+/// before it is the loader mapping and relocating the binary and its shared libraries.
+pub fn mark_main_entered() {
+    let ms = START.get().map_or(0, |(_, before)| before.as_millis());
+    log("main entered", u64::try_from(ms).unwrap_or(u64::MAX));
+}
+
+fn log(what: &str, ms: u64) {
+    tracing::info!(target: "eipdesk::startup", ms, "{what}");
 }
 
 /// Logs `what` the first time it is called with this `flag`.

@@ -29,10 +29,16 @@ class Session {
 
   async load() {
     try {
-      this.info = await commands.appInfo();
-      this.active = await commands.activeProfile();
+      // One round trip, not three: the window's first table waits for all of them.
       const locale = language.current;
-      this.regions = await commands.listRegions(regionLanguage(locale));
+      const [info, active, regions] = await Promise.all([
+        commands.appInfo(),
+        commands.activeProfile(),
+        commands.listRegions(regionLanguage(locale)),
+      ]);
+      this.info = info;
+      this.active = active;
+      this.regions = regions;
       this.#namedIn = locale;
       // The language may have changed while the list was loading.
       if (language.current !== locale) void this.nameRegions(language.current);
