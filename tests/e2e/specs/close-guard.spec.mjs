@@ -78,8 +78,12 @@ test('close now, keep it interrupted: the ENI stays detached and the run is offe
   await screenshot(app.browser, 'close-guard-01-dialog');
   // The app quits while answering the click: the session may be gone before the reply.
   await (await app.browser.$('[data-testid="close-keep"]')).click().catch(() => {});
-  await waitGone(app.home);
-  await app.close();
+  // Closed whatever happens: an app left running would keep this spec from ever ending.
+  try {
+    await waitGone(app.home);
+  } finally {
+    await app.close();
+  }
   const w = world(app.home);
   assert.equal(w[ENI].instance_id ?? null, null, 'web-01-data is left detached');
   const again = await launchApp('close-keep-2', { home: app.home });
@@ -93,8 +97,12 @@ test('close now, keep it interrupted: the ENI stays detached and the run is offe
 test('wait for a safe point: the run completes, then the app quits', async () => {
   const app = await bindThenClose('close-wait', FREE.b);
   await (await app.browser.$('[data-testid="close-wait"]')).click();
-  await waitGone(app.home);
-  await app.close();
+  // Closed whatever happens: an app left running would keep this spec from ever ending.
+  try {
+    await waitGone(app.home);
+  } finally {
+    await app.close();
+  }
   const w = world(app.home);
   assert.equal(w[ENI].instance_id, WEB01, 'web-01-data is attached to web-01 again');
   assert.equal(w[FREE.b].status, 'InUse', 'the EIP is bound');
@@ -103,8 +111,12 @@ test('wait for a safe point: the run completes, then the app quits', async () =>
 test('roll back: what was done is undone, then the app quits', async () => {
   const app = await bindThenClose('close-rollback', FREE.c);
   await (await app.browser.$('[data-testid="close-rollback"]')).click();
-  await waitGone(app.home);
-  await app.close();
+  // Closed whatever happens: an app left running would keep this spec from ever ending.
+  try {
+    await waitGone(app.home);
+  } finally {
+    await app.close();
+  }
   const w = world(app.home);
   assert.equal(w[ENI].instance_id, WEB01, 'web-01-data is attached to web-01 again');
   assert.equal(w[FREE.c].status, 'Available', 'the EIP is free again');
