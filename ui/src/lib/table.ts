@@ -260,6 +260,11 @@ export function statusText(status: string): string {
   return STATUS_TEXT[status]?.() ?? status;
 }
 
+/** An ENI's status: the ENI console calls `InUse` 已绑定, where an EIP's `InUse` is 已分配. */
+export function eniStatusText(status: string): string {
+  return status === 'InUse' ? m.status_eni_InUse() : statusText(status);
+}
+
 /** Human label for an EIP binding mode. */
 export function modeLabel(mode: string | null | undefined): string {
   switch (mode) {

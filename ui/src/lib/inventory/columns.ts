@@ -7,16 +7,16 @@
  */
 import type { EipRow, EniRow, InstanceRow } from '../backend';
 import { m } from '../i18n';
-import { modeLabel, statusText, statusTone, type ColumnDef, type Tone } from '../table';
+import { eniStatusText, modeLabel, statusText, statusTone, type ColumnDef, type Tone } from '../table';
 import type { FilterDef } from '../components/table/model';
 import { boundToText, eipsText, eligibilityText, eniCapacityText, instanceEips, targetLabel, verdictLabel } from './rows';
 import { chargeTypeText, eniTypeText, meteringText, modeText, NONE, tagsText, targetText, verdictText } from './values';
 
-const status = <T extends { status: string }>(): ColumnDef<T> => ({
+const status = <T extends { status: string }>(word: (status: string) => string = statusText): ColumnDef<T> => ({
   id: 'status',
   get label() { return m.col_status(); },
   value: (r) => r.status,
-  text: (r) => statusText(r.status),
+  text: (r) => word(r.status),
   badge: (r) => statusTone(r.status),
   width: 110,
   priority: 1,
@@ -80,7 +80,7 @@ export const eipFilters: FilterDef<EipRow>[] = [
 export const eniColumns: ColumnDef<EniRow>[] = [
   { id: 'id', get label() { return m.col_eni_id(); }, value: (r) => r.networkInterfaceId, mono: true, copy: true, width: 230, lexical: true, priority: 1 },
   { id: 'name', get label() { return m.col_name(); }, value: (r) => r.name, width: 140, priority: 2 },
-  status(),
+  status(eniStatusText),
   { id: 'type', get label() { return m.col_type(); }, value: (r) => r.eniType, text: (r) => eniTypeText(r.eniType), width: 95 },
   { id: 'privateIp', get label() { return m.col_private_ip(); }, value: (r) => r.privateIpAddress, mono: true, copy: true, width: 140, priority: 2 },
   {
@@ -114,7 +114,7 @@ export const eniColumns: ColumnDef<EniRow>[] = [
 ];
 
 export const eniFilters: FilterDef<EniRow>[] = [
-  { id: 'status', get label() { return m.col_status(); }, value: (r) => r.status, text: statusText },
+  { id: 'status', get label() { return m.col_status(); }, value: (r) => r.status, text: eniStatusText },
   { id: 'type', get label() { return m.col_type(); }, value: (r) => r.eniType, text: eniTypeText },
   { id: 'cutThrough', get label() { return m.col_cut_through(); }, value: (r) => r.cutThrough.verdict, text: verdictText },
   { id: 'tags', get label() { return m.col_tags(); }, value: (r) => r.tags.join(', ') || NONE, text: tagsText },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EipRow, EniRow } from '../backend';
 import { language } from '../i18n';
 import { cellText } from '../table';
-import { eipColumns, eipFilters, eniFilters } from './columns';
+import { eipColumns, eipFilters, eniColumns, eniFilters } from './columns';
 import { chargeTypeText, eniTypeText, meteringText, modeText, NONE, tagsText, targetText, verdictText } from './values';
 
 function inLocale<R>(locale: 'en' | 'zh-CN', fn: () => R): R {
@@ -52,5 +52,15 @@ describe('raw API values', () => {
     const row = { chargeType: 'PostPaid', internetChargeType: 'PayByTraffic' } as unknown as EipRow;
     const col = (id: string) => eipColumns.find((c) => c.id === id)!;
     expect(inLocale('zh-CN', () => [cellText(col('chargeType'), row), cellText(col('metering'), row)])).toEqual(['按量付费', '按使用流量计费']);
+  });
+
+  it('say InUse as each console does: an EIP 已分配, an ENI 已绑定', () => {
+    const eni = { status: 'InUse' } as unknown as EniRow;
+    const eip = { status: 'InUse' } as unknown as EipRow;
+    const eniStatus = eniColumns.find((c) => c.id === 'status')!;
+    const eipStatus = eipColumns.find((c) => c.id === 'status')!;
+    const eniFilter = eniFilters.find((f) => f.id === 'status')!;
+    expect(inLocale('zh-CN', () => [cellText(eniStatus, eni), eniFilter.text!('InUse'), cellText(eipStatus, eip)])).toEqual(['已绑定', '已绑定', '已分配']);
+    expect(inLocale('zh-CN', () => cellText(eniStatus, { status: 'Available' } as unknown as EniRow))).toBe('可用');
   });
 });

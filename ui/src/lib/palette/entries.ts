@@ -4,7 +4,7 @@
  * the tags of EIPs and ENIs (`key=value`; instance rows carry none).
  */
 import { m } from '../i18n';
-import { statusText } from '../table';
+import { eniStatusText, statusText } from '../table';
 import type { EipRow, EniRow, InstanceRow } from '../backend';
 import type { Entry } from './rank';
 
@@ -24,7 +24,7 @@ export function resourceEntries(eips: readonly EipRow[], enis: readonly EniRow[]
       key: `eni:${r.networkInterfaceId}`,
       kind: 'eni',
       title: r.name ? `${r.name} · ${r.networkInterfaceId}` : r.networkInterfaceId,
-      detail: m.entry_eni({ ip: r.privateIpAddress, status: statusText(r.status), region: r.regionId }),
+      detail: m.entry_eni({ ip: r.privateIpAddress, status: eniStatusText(r.status), region: r.regionId }),
       ids: [r.networkInterfaceId, r.privateIpAddress, ...r.secondaryPrivateIps],
       words: [r.name, r.regionId, r.description, ...r.tags],
     });
