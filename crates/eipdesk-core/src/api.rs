@@ -38,6 +38,7 @@ pub use crate::export_file::{ExportError, ExportSuggestion, ExportTarget};
 pub use crate::ids::RunId;
 pub use crate::paths::{data_dir, instance_key};
 pub use crate::private_fs::secure_data_dir;
+pub use crate::workflow::quit::{QuitIntent, QuitWhen};
 pub use crate::workflow::{RunEvents, RunView};
 
 // Binding forms, plans, runs and the audit log.

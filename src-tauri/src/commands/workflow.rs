@@ -5,7 +5,7 @@
 use super::Desk;
 use eipdesk_core::api::{
     AuditEntry, AuditFilter, BindForm, BindOptions, Confirmations, ErrorDto, PreflightView,
-    RunEvents, RunId, RunView,
+    QuitIntent, QuitWhen, RunEvents, RunId, RunView,
 };
 use tauri::{AppHandle, Emitter};
 
@@ -26,6 +26,7 @@ impl RunEvents for TauriRunEvents {
         if let Err(e) = self.0.emit(RUN_EVENT, run) {
             tracing::debug!(error = %e, run = %run.id, "run event not delivered");
         }
+        super::lifecycle::quit_if_fulfilled(&self.0);
     }
 }
 
@@ -82,10 +83,27 @@ pub async fn runs_in_progress(desk: Desk<'_>) -> Result<Vec<RunView>, ErrorDto> 
 /// Quits after the user chose what happens to the runs in progress.
 #[tauri::command]
 pub async fn quit_app<R: tauri::Runtime>(app: AppHandle<R>) -> Result<(), ErrorDto> {
-    super::lifecycle::QUIT_CONFIRMED.store(true, std::sync::atomic::Ordering::SeqCst);
     tracing::info!("quitting at the user's request");
-    app.exit(0);
+    super::lifecycle::quit(&app);
     Ok(())
+}
+
+/// Quits once every run in `runs` reaches `when` (at once if they already have): the shell
+/// keeps this answer, so a reload of the window does not lose it.
+#[tauri::command]
+pub async fn quit_when<R: tauri::Runtime>(
+    app: AppHandle<R>,
+    when: QuitWhen,
+    runs: Vec<RunId>,
+) -> Result<(), ErrorDto> {
+    super::lifecycle::quit_when(&app, QuitIntent { when, runs });
+    Ok(())
+}
+
+/// The answer the app is waiting on to quit, if any (a reloaded window shows it again).
+#[tauri::command]
+pub async fn quit_intent() -> Result<Option<QuitIntent>, ErrorDto> {
+    Ok(super::lifecycle::quit_intent())
 }
 
 include!(concat!(env!("OUT_DIR"), "/ipc_checks_workflow.rs"));

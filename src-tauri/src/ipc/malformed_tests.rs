@@ -105,6 +105,7 @@ fn valid(ts: &str) -> Value {
         "BindForm" => bind_form(),
         "LifecycleForm" => json!({ "regionId": "cn-hangzhou", "job": "allocateEip" }),
         "Confirmations" => json!({ "accepted": [], "typed": null }),
+        "QuitWhen" => json!("safePoint"),
         "string" => json!("x"),
         "boolean" => json!(true),
         "number" => json!(1),

@@ -47,12 +47,12 @@ async function waitGone(home) {
   assert.deepEqual(appPids(home), [], 'the app quit');
 }
 
-/** Starts a cut-through bind of `eip` held 8 s in its bind step, and asks to close. */
-async function bindThenClose(name, eip) {
+/** Starts a cut-through bind of `eip` held `holdMs` in its bind step, and asks to close. */
+async function bindThenClose(name, eip, holdMs = 8000) {
   const app = await launchApp(name);
   const b = app.browser;
   await b.setWindowSize(1280, 800).catch(() => {});
-  await sandboxControl(app.home, 'delays', 'PUT', { associate_ms: 8000, detach_ms: 300, attach_ms: 300, unassociate_ms: 300 });
+  await sandboxControl(app.home, 'delays', 'PUT', { associate_ms: holdMs, detach_ms: 300, attach_ms: 300, unassociate_ms: 300 });
   await b.waitUntil(async () => (await b.$$(`[data-testid="eip-table"] tbody tr[data-allocation-id="${eip}"]`)).length > 0, { timeout: 60000 });
   await (await b.$(`[data-testid="eip-table"] tbody tr[data-allocation-id="${eip}"] td:first-child`)).doubleClick();
   await (await b.$('[data-testid="details-panel"] button[data-action="bind-eip"]')).click();
@@ -99,6 +99,25 @@ test('wait for a safe point: the run completes, then the app quits', async () =>
   await (await app.browser.$('[data-testid="close-wait"]')).click();
   // Closed whatever happens: an app left running would keep this spec from ever ending.
   try {
+    await waitGone(app.home);
+  } finally {
+    await app.close();
+  }
+  const w = world(app.home);
+  assert.equal(w[ENI].instance_id, WEB01, 'web-01-data is attached to web-01 again');
+  assert.equal(w[FREE.b].status, 'InUse', 'the EIP is bound');
+});
+
+test('the answer outlives the window: after a reload the app still quits at the safe point', async () => {
+  // The shell, not the page, holds "wait for a safe point": a reload (or a crash of the web
+  // process) must neither lose it nor leave the app running for ever.
+  const app = await bindThenClose('close-reload', FREE.b, 15000);
+  const b = app.browser;
+  try {
+    await (await b.$('[data-testid="close-wait"]')).click();
+    await b.execute(() => location.reload());
+    const shown = await b.$('[data-testid="close-guard"][data-waiting="safePoint"]');
+    await shown.waitForExist({ timeout: 10000, timeoutMsg: 'the reloaded window does not show what the app waits for' });
     await waitGone(app.home);
   } finally {
     await app.close();

@@ -11,6 +11,7 @@ use crate::binding::{BindForm, BindPlan, Blocker, Confirmations, ProfileFacts, p
 use crate::export_file::{self, ExportError, ExportSuggestion, ExportTarget};
 use crate::ids::{RegionId, RunId};
 use crate::journal::{Database, Journal, RunOwner, RunRecord, RunStatus, db_path};
+use crate::workflow::quit::QuitIntent;
 use crate::workflow::snapshot::fetch_snapshot;
 use crate::workflow::view::{RunView, recent_runs, run_view};
 use crate::workflow::{Engine, EngineConfig, NoEvents, RunEvents, WorkflowError};
@@ -393,6 +394,19 @@ impl EipDesk {
         Ok(runs)
     }
 
+    /// Whether the user's answer to a held close is fulfilled: every run it waits for has
+    /// reached the point it names (a run missing from the journal holds nothing).
+    pub fn quit_intent_fulfilled(&self, intent: &QuitIntent) -> Result<bool, WorkflowError> {
+        let journal = Journal::new(self.workflow.db()?);
+        let mut statuses = std::collections::HashMap::new();
+        for id in &intent.runs {
+            if let Some(run) = journal.run(id.as_str())? {
+                statuses.insert(id.clone(), run.status);
+            }
+        }
+        Ok(intent.fulfilled(|id| statuses.get(id).copied()))
+    }
+
     pub fn workflow_run(&self, run_id: &str) -> Result<RunView, WorkflowError> {
         let journal = Journal::new(self.workflow.db()?);
         if journal.run(run_id)?.is_none() {
@@ -496,6 +510,8 @@ pub fn typescript_declarations() -> Vec<String> {
         OsGuide::decl(),
         GuestOsGuide::decl(),
         RunView::decl(),
+        crate::workflow::quit::QuitWhen::decl(),
+        crate::workflow::quit::QuitIntent::decl(),
         AuditParam::decl(),
         AuditEntry::decl(),
         AuditFilter::decl(),

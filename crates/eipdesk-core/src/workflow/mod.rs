@@ -11,13 +11,15 @@
 //! * `guest`: the guest steps, run through Cloud Assistant; `access`: the optional
 //!   security-group rule for remote access;
 //! * [`reachability`]: the security-group check of step 7 of the guide, added to plans;
-//! * [`view`]: what the UI's timeline receives.
+//! * [`view`]: what the UI's timeline receives;
+//! * [`quit`]: when the user's answer to a close held by runs lets the app quit.
 
 mod access;
 pub mod engine;
 mod guest;
 pub mod guest_view;
 pub mod observe;
+pub mod quit;
 pub mod reachability;
 pub mod snapshot;
 mod step;

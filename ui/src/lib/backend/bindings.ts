@@ -1454,6 +1454,10 @@ eniId: string | null,
  */
 finalInstance: string | null, };
 
+export type QuitWhen = "safePoint" | "rolledBack";
+
+export type QuitIntent = { when: QuitWhen, runs: RunId[], };
+
 export type AuditParam = { name: string, value: string, };
 
 export type AuditEntry = { id: number, time: string, profile: string, account: string | null, region: string, action: string, params: Array<AuditParam>, requestId: string | null, 

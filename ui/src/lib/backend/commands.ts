@@ -2,7 +2,7 @@
 // UPDATE_BINDINGS=1 cargo test -p eipdesk ipc
 import { Channel } from '@tauri-apps/api/core';
 import { call } from './transport';
-import type { ActiveProfile, AppInfo, AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BackupList, BindForm, BindOptions, Confirmations, ConnectionReport, CsvExportRequest, CsvExportResult, DeskProfile, ImportReport, ImportSelection, InventoryEvent, InventoryPatch, LifecycleChoices, LifecycleForm, LoadRequest, LoadSummary, MovePreview, MoveReport, NewProfile, PreflightView, ProfileEdit, ProfileId, ProfilesOverview, RegionInfo, RegionLanguage, ResourceRef, RestoreReport, RowAction, RunId, RunView, ScanReport, SetupPreview, SetupReport } from './bindings';
+import type { ActiveProfile, AppInfo, AuditEntry, AuditExportRequest, AuditExportResult, AuditFilter, BackupList, BindForm, BindOptions, Confirmations, ConnectionReport, CsvExportRequest, CsvExportResult, DeskProfile, ImportReport, ImportSelection, InventoryEvent, InventoryPatch, LifecycleChoices, LifecycleForm, LoadRequest, LoadSummary, MovePreview, MoveReport, NewProfile, PreflightView, ProfileEdit, ProfileId, ProfilesOverview, QuitIntent, QuitWhen, RegionInfo, RegionLanguage, ResourceRef, RestoreReport, RowAction, RunId, RunView, ScanReport, SetupPreview, SetupReport } from './bindings';
 
 /** The name of the `close-requested` event. */
 export const CLOSE_EVENT = 'close-requested';
@@ -69,4 +69,8 @@ export const commands = {
   runsInProgress: () => call<RunView[]>('runs_in_progress'),
   /** Quits after the user chose what happens to the runs in progress. */
   quitApp: () => call<void>('quit_app'),
+  /** Quits once every run in `runs` reaches `when` (at once if they already have): the shell */
+  quitWhen: (when: QuitWhen, runs: RunId[]) => call<void>('quit_when', { when, runs }),
+  /** The answer the app is waiting on to quit, if any (a reloaded window shows it again). */
+  quitIntent: () => call<QuitIntent | null>('quit_intent'),
 };
