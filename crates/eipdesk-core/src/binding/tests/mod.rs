@@ -3,6 +3,7 @@
 
 mod agreement;
 mod busy;
+mod choices;
 mod guide_notes;
 mod plans;
 mod rules;
