@@ -1,9 +1,8 @@
 //! The guide's notes the plan and the form state in words: what a subscription (PrePaid) EIP
 //! in cut-through mode means for the ENI's private networking when it is unbound or
-//! released, how many ENIs an instance's type takes, and what a switch of binding mode
+//! released, and what a switch of binding mode
 //! changes inside the guest OS (the plan's note and the completed run's message).
 
-use super::facts::{InstanceFacts, Snapshot};
 use super::job::{BindMode, BindRequest};
 use super::plan::BindPlan;
 use super::plan_notes::PlanNote;
@@ -13,18 +12,6 @@ pub fn prepaid_unbind_note(eip: &str, eni: &str) -> PlanNote {
     PlanNote::PrepaidUnbind {
         eip: eip.to_string(),
         eni: eni.to_string(),
-    }
-}
-
-/// `ENIs 2 of 3 (ecs.g7.large)`: how many ENIs the instance has and its type's capacity.
-pub fn eni_capacity(instance: &InstanceFacts, snapshot: &Snapshot) -> String {
-    let used = snapshot.enis_attached_to(&instance.id);
-    match instance.eni_quota {
-        Some(quota) => format!("ENIs {used} of {quota} ({})", instance.instance_type),
-        None => format!(
-            "ENIs {used} (capacity of {} unknown)",
-            instance.instance_type
-        ),
     }
 }
 

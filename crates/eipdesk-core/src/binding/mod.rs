@@ -23,7 +23,6 @@ pub mod rules;
 pub mod step_text;
 pub mod texts;
 pub mod view;
-pub mod words;
 
 #[cfg(test)]
 mod tests;

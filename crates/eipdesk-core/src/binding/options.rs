@@ -6,7 +6,6 @@ use super::facts::{EipFacts, EipTargetType, EniFacts, InstanceFacts, Snapshot};
 use super::job::{BindForm, BindMode, JobKind};
 use super::rules::{self, Blocker};
 use super::texts::{ReasonText, WhyText};
-use super::words;
 use crate::ids::{AllocationId, EniId};
 use crate::regions::CutThroughRegions;
 use serde::Serialize;
@@ -20,9 +19,7 @@ pub struct Choice {
     pub id: String,
     /// Name or IP, for the option label.
     pub label: String,
-    /// Status and relations, for the option's second line, in English; the UI words
-    /// `detail_text`.
-    pub detail: String,
+    /// Status and relations, for the option's second line, worded by the UI.
     pub detail_text: ChoiceDetail,
     /// Why it cannot be chosen (`None`: it can), in English; the UI words `disabled`.
     pub disabled_reason: Option<String>,
@@ -98,7 +95,7 @@ impl crate::text::Message for ChoiceDetail {
 fn choice(
     id: String,
     label: String,
-    (detail, detail_text): (String, ChoiceDetail),
+    detail_text: ChoiceDetail,
     verdict: Result<(), Blocker>,
 ) -> Choice {
     let (disabled_reason, reason_code) = match &verdict {
@@ -108,7 +105,6 @@ fn choice(
     Choice {
         id,
         label,
-        detail,
         detail_text,
         disabled_reason,
         disabled: verdict.err().as_ref().map(ReasonText::from),
@@ -120,32 +116,16 @@ fn choice(
 
 fn eip_choice(eip: &EipFacts, verdict: Result<(), Blocker>) -> Choice {
     let detail = match &eip.binding {
-        Some(b) => (
-            format!(
-                "{} · {} on {} ({})",
-                words::status(&eip.status),
-                words::mode(&b.mode),
-                b.instance_id,
-                words::target_type(&b.instance_type)
-            ),
-            ChoiceDetail::EipBound {
-                status: eip.status.to_string(),
-                mode: b.mode.to_string(),
-                target: b.instance_id.clone(),
-                target_type: b.instance_type.to_string(),
-            },
-        ),
-        None => (
-            format!(
-                "{} · {}",
-                words::status(&eip.status),
-                words::charge_type(&eip.charge_type)
-            ),
-            ChoiceDetail::EipFree {
-                status: eip.status.to_string(),
-                charge_type: eip.charge_type.clone(),
-            },
-        ),
+        Some(b) => ChoiceDetail::EipBound {
+            status: eip.status.to_string(),
+            mode: b.mode.to_string(),
+            target: b.instance_id.clone(),
+            target_type: b.instance_type.to_string(),
+        },
+        None => ChoiceDetail::EipFree {
+            status: eip.status.to_string(),
+            charge_type: eip.charge_type.clone(),
+        },
     };
     let label = if eip.name.is_empty() {
         format!("{} ({})", eip.ip_address, eip.allocation_id)
@@ -158,16 +138,6 @@ fn eip_choice(eip: &EipFacts, verdict: Result<(), Blocker>) -> Choice {
 }
 
 fn eni_choice(eni: &EniFacts, verdict: Result<(), Blocker>) -> Choice {
-    let attached = eni
-        .instance_id
-        .as_ref()
-        .map(|i| format!(" on {i}"))
-        .unwrap_or_default();
-    let kind = if eni.eni_type.is_empty() {
-        "unknown type".to_string()
-    } else {
-        eni.eni_type.to_lowercase()
-    };
     let label = if eni.name.is_empty() {
         eni.id.to_string()
     } else {
@@ -194,20 +164,7 @@ fn eni_choice(eni: &EniFacts, verdict: Result<(), Blocker>) -> Choice {
             zone,
         },
     };
-    let mut c = choice(
-        eni.id.to_string(),
-        label,
-        (
-            format!(
-                "{} · {kind} · {}{attached} · {}",
-                words::status(&eni.status),
-                eni.primary_ip,
-                eni.zone_id
-            ),
-            detail_text,
-        ),
-        verdict,
-    );
+    let mut c = choice(eni.id.to_string(), label, detail_text, verdict);
     c.attached_to = eni.instance_id.as_ref().map(|i| i.to_string());
     c
 }
@@ -242,20 +199,7 @@ fn instance_choice(
             zone,
         },
     };
-    choice(
-        instance.id.to_string(),
-        label,
-        (
-            format!(
-                "{} · {} · {}",
-                words::status(&instance.status),
-                super::guide_notes::eni_capacity(instance, snapshot),
-                instance.zone_id
-            ),
-            detail_text,
-        ),
-        verdict,
-    )
+    choice(instance.id.to_string(), label, detail_text, verdict)
 }
 
 fn eni_nat_alone(eni: &EniFacts, snapshot: &Snapshot) -> Result<(), Blocker> {

@@ -1180,10 +1180,9 @@ export type Choice = { id: string,
  */
 label: string, 
 /**
- * Status and relations, for the option's second line, in English; the UI words
- * `detail_text`.
+ * Status and relations, for the option's second line, worded by the UI.
  */
-detail: string, detailText: ChoiceDetail, 
+detailText: ChoiceDetail, 
 /**
  * Why it cannot be chosen (`None`: it can), in English; the UI words `disabled`.
  */

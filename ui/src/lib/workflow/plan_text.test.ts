@@ -230,7 +230,14 @@ describe('plan texts', () => {
     onTestFinished(() => language.set('system'));
     expect(choiceDetail(DETAILS.eipBound)).toBe(`已分配 · 以直通模式绑定到 ${E}（弹性网卡）`);
     expect(choiceDetail(DETAILS.eipFree)).toBe('可用 · 按量付费');
+    expect(choiceDetail(DETAILS.eniAttached)).toBe(`已绑定 · 辅助弹性网卡 · 10.0.0.20，挂载于 ${I} · cn-hangzhou-h`);
     expect(reasonText({ family: 'cutThrough', text: { key: 'attached', instance: I } })).toBe(`它已挂载到 ${I}；需要先卸载，绑定后再重新挂载。`);
+  });
+
+  it('are prose in English too: no raw API values in a choice (statuses read as in the tables)', () => {
+    for (const d of Object.values(DETAILS)) {
+      for (const raw of ['BINDED', 'EcsInstance', 'NetworkInterface', 'PostPaid', 'Secondary']) expect(choiceDetail(d, 'en'), d.key).not.toContain(raw);
+    }
   });
 
   it('names resources a run has yet to create', () => {

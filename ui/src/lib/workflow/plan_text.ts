@@ -11,7 +11,7 @@ import type { Blocker, ChoiceDetail, ImpactItem, ImpactText, LifecycleBlocker, P
 import { m, type Locale } from '../i18n';
 import { coreText, type Localizers } from '../i18n/core_text';
 import { cutThroughText } from '../inventory/reasons';
-import { modeLabel, statusText } from '../table';
+import { eniStatusText, modeLabel, statusText } from '../table';
 
 const API_WORDS: Localizers = {
   mode: (mode) => modeLabel(mode) || mode,
@@ -48,10 +48,12 @@ const API_VALUE: Record<string, () => string> = {
 };
 const apiValue = (v: string) => API_VALUE[v]?.() ?? v;
 const detailWords = coreText<ChoiceDetail>()('cd', m, { ...API_WORDS, targetType: apiValue, chargeType: apiValue, eniType: apiValue });
+// An ENI's InUse is 已绑定 in the ENI console, where an EIP's is 已分配.
+const eniDetailWords = coreText<ChoiceDetail>()('cd', m, { ...API_WORDS, status: eniStatusText, eniType: apiValue });
 
 /** A choice's second line (status and relations). */
 export function choiceDetail(detail: ChoiceDetail, locale?: Locale): string {
-  return detailWords(detail, locale);
+  return detail.key === 'eni' || detail.key === 'eniAttached' ? eniDetailWords(detail, locale) : detailWords(detail, locale);
 }
 const impactWords = coreText<ImpactText>()('brk', m);
 const warningWords = coreText<WarningView['text']>()('warn', m);

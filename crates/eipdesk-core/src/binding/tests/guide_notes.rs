@@ -5,6 +5,7 @@ use super::*;
 use crate::binding::options::bind_options;
 use crate::binding::preflight;
 use crate::binding::{BindForm, JobKind};
+use crate::text::Message;
 
 #[test]
 fn unbinding_a_prepaid_cut_through_eip_says_what_release_would_do() {
@@ -50,8 +51,8 @@ fn instance_choices_show_the_eni_capacity_of_their_type() {
             .iter()
             .find(|c| c.id == id)
             .unwrap()
-            .detail
-            .clone()
+            .detail_text
+            .english()
     };
     assert!(
         detail("i-web").contains("ENIs 3 of 4 (ecs.g6.large)"),
