@@ -19,6 +19,7 @@ mod guest;
 pub mod guest_view;
 pub mod observe;
 pub mod reachability;
+pub mod run_text;
 pub mod snapshot;
 mod step;
 pub mod view;

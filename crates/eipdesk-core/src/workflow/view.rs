@@ -55,7 +55,10 @@ pub struct RunView {
     pub region: String,
     pub status: RunStatus,
     pub phase: Phase,
+    /// The message in English (a run journaled before schema version 5 has only this).
     pub message: Option<String>,
+    /// The message as a message key, for the UI to word (`None`: show `message`).
+    pub message_text: Option<super::run_text::RunMessage>,
     pub error: Option<ErrorDto>,
     pub created_at: String,
     pub updated_at: String,
@@ -308,6 +311,7 @@ pub fn view_with_guest(
         status: run.status,
         phase: run.phase,
         message: run.message.clone(),
+        message_text: run.message_text.clone(),
         error: run.error.clone(),
         created_at: run.created_at.clone(),
         updated_at: run.updated_at.clone(),
