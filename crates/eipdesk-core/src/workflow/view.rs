@@ -79,6 +79,8 @@ pub struct RunView {
     /// What the cloud looks like if the run stops now (the app closes): the state the steps
     /// that took effect left, in words.
     pub state_if_stopped: String,
+    /// The same as message keys, one per state (empty: nothing has changed yet).
+    pub state_if_stopped_text: Vec<crate::binding::outcome::OutcomeText>,
     /// The plan the run executes (calls, CLI, Terraform).
     pub plan: PlanView,
     /// Guest-OS instructions, once a cut-through binding is attached to an instance.
@@ -257,12 +259,20 @@ fn undo_impact(run: &RunRecord, steps: &[StepRecord], undo_from: &[StepStatus]) 
     impact_of(&undo, &run.plan.context.eip_address)
 }
 
-/// The state the steps that took effect (and were not undone) left.
-fn state_if_stopped(steps: &[StepRecord]) -> String {
-    let text = steps
+/// The states the steps that took effect (and were not undone) left.
+fn state_if_stopped_text(steps: &[StepRecord]) -> Vec<crate::binding::outcome::OutcomeText> {
+    steps
         .iter()
         .filter(|s| matches!(s.status, StepStatus::Done | StepStatus::Waiting))
-        .filter_map(|s| crate::binding::outcome::outcome(&s.action, false))
+        .filter_map(|s| crate::binding::outcome::outcome_text(&s.action, false))
+        .collect()
+}
+
+/// [`state_if_stopped_text`] in English.
+fn state_if_stopped(steps: &[StepRecord]) -> String {
+    let text = state_if_stopped_text(steps)
+        .iter()
+        .map(crate::binding::step_text::english)
         .collect::<Vec<_>>()
         .join("; ");
     if text.is_empty() {
@@ -329,6 +339,7 @@ pub fn view_with_guest(
             && run.phase == Phase::Forward
             && !run.cancel_requested,
         state_if_stopped: state_if_stopped(steps),
+        state_if_stopped_text: state_if_stopped_text(steps),
         roll_back_impact: undo_impact(run, steps, &[StepStatus::Done, StepStatus::Waiting]),
         cancel_impact: undo_impact(
             run,

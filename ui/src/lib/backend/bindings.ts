@@ -1444,6 +1444,10 @@ cancelImpact: Array<ImpactItem>,
  */
 stateIfStopped: string, 
 /**
+ * The same as message keys, one per state (empty: nothing has changed yet).
+ */
+stateIfStoppedText: Array<OutcomeText>, 
+/**
  * The plan the run executes (calls, CLI, Terraform).
  */
 plan: PlanView, 

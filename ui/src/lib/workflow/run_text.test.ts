@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GuestNote, LeftUndone, OutcomeText, RunMessage, StepTitle } from '../backend';
 import { invocationStatusText } from '../inventory/values';
-import { guestLine, guestNote, outcomeText, runMessage, runMessageLine } from './run_text';
+import { guestLine, guestNote, outcomeText, runMessage, runMessageLine, stateIfStopped } from './run_text';
 
 const EIP = 'eip-bp1free0000000001';
 const ENI = 'eni-bp1sec00000000001';
@@ -164,6 +164,14 @@ describe('run messages and guest lines', () => {
     expect(runMessage(MESSAGES.failedRollingBack!, 'zh-CN')).toBe(`“将 ${EIP} 从 ${ENI} 解绑”失败（Forbidden.RAM）。正在自动撤销已完成的步骤。`);
     expect(runMessage(MESSAGES.rolledBack!, 'zh-CN')).toBe(`已回滚。当前状态：${EIP} 已再次从 ${ENI} 解绑；${ENI} 已重新挂载到 ${I}。`);
     expect(outcomeText({ key: 'eipReleased', eip: 'eip-createdbystep0' }, 'zh-CN')).toBe('新的弹性公网IP 已释放');
+  });
+
+  it('says what the cloud looks like if a run stops now', () => {
+    const state = [OUTCOMES.eniDetached!, OUTCOMES.eipBound!];
+    expect(stateIfStopped(state, 'en')).toBe(`${ENI} is detached from ${I}; ${EIP} is bound to ${ENI} in cut-through mode.`);
+    expect(stateIfStopped(state, 'zh-CN')).toBe(`${ENI} 已从 ${I} 卸载；${EIP} 已以直通模式绑定到 ${ENI}。`);
+    expect(stateIfStopped([], 'en')).toBe('Nothing has changed yet.');
+    expect(stateIfStopped([], 'zh-CN')).toMatch(CJK);
   });
 
   it('falls back to the English the journal kept before messages were keys', () => {

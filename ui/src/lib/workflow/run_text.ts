@@ -84,6 +84,12 @@ export function runMessage(message: RunMessage, locale?: Locale): string {
   }
 }
 
+/** What the cloud looks like if a run stops now (the close guard). */
+export function stateIfStopped(items: readonly OutcomeText[], locale?: Locale): string {
+  if (!items.length) return m.guard_nothing_changed({}, options(locale));
+  return m.guard_state_list({ list: now(items, locale) }, options(locale));
+}
+
 /** A run's message line from its view: the message key, else (a run journaled before they
  * were keys) the English the journal kept. */
 export function runMessageLine(run: { message: string | null; messageText: RunMessage | null }, locale?: Locale): string {
