@@ -65,6 +65,7 @@ async function latinWords(root = 'body') {
 const STEP_TEXT = {
   plan: '[data-testid="plan-summary"], [data-testid="plan-steps"] .step-title, [data-testid="plan-steps"] .effect, [data-testid="plan-steps"] .meta',
   run: '[data-testid="run-timeline"] header h3, [data-testid="run-timeline"] li .line',
+  message: '[data-testid="run-message"], [data-testid="guest-summary"], [data-testid="guest-skipped"], [data-testid="guest-status"]',
 };
 /** Names that stay as they are inside step text: OS families the guest scripts target, ICMP's ping. */
 const STEP_KEEP = ['Alibaba', 'Cloud', 'Linux', 'CentOS', 'Ubuntu', 'Debian', 'Windows', 'Server', 'ping', 'TCP', 'ICMP'];
@@ -169,6 +170,14 @@ test('a cut-through bind from plan to a completed run, in Chinese', async () => 
   assert.match(await b.execute(() => document.querySelector('[data-testid="run-timeline"]').textContent), /已完成/);
   const runSteps = (await latinWords(STEP_TEXT.run)).filter((w) => !STEP_KEEP.includes(w));
   assert.deepEqual(runSteps, [], 'English left in the run\'s title and steps');
+  // The run's message line, the guest steps' summary and the invocation status: message keys
+  // worded in Chinese (only IDs, addresses and kept names stay in Latin script).
+  const message = await b.execute(() => document.querySelector('[data-testid="run-message"]')?.textContent ?? '');
+  assert.match(message, /^已完成并校验。/, `the run's message is Chinese: ${message}`);
+  const runLines = (await latinWords(STEP_TEXT.message)).filter((w) => !STEP_KEEP.includes(w));
+  assert.deepEqual(runLines, [], 'English left in the run\'s message, guest summaries or statuses');
+  const statuses = await b.execute(() => [...document.querySelectorAll('[data-testid="guest-status"]')].map((s) => s.textContent));
+  assert.ok(statuses.length > 0 && statuses.every((s) => s === '执行成功'), `Cloud Assistant statuses in Chinese: ${statuses}`);
   const runSummary = await b.execute(() => document.querySelector('[data-testid="run-timeline"] .summary').textContent);
   assert.match(runSummary, /（直通模式）/, `the run's summary names the mode in Chinese: ${runSummary}`);
   await closeModals(b);

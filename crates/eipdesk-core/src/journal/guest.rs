@@ -4,8 +4,10 @@
 //! exit code and output (bounded: [`MAX_OUTPUT`] bytes), and why a step was skipped.
 
 use super::db::now;
-use super::{CallPhase, Journal, bump};
+use super::{CallPhase, Journal, bump, json};
 use crate::journal::DbError;
+use crate::text::Message;
+use crate::workflow::run_text::GuestNote;
 use rusqlite::{OptionalExtension, params};
 
 /// At most this many bytes of a script's output are kept (its head and tail).
@@ -28,6 +30,10 @@ pub struct GuestInvocation {
     pub note: Option<String>,
     /// What the step found, for the user (e.g. the verified address).
     pub summary: Option<String>,
+    /// [`GuestInvocation::note`] as a message (its English when journaled before version 5).
+    pub note_text: Option<GuestNote>,
+    /// [`GuestInvocation::summary`] as a message (likewise).
+    pub summary_text: Option<GuestNote>,
 }
 
 /// `text` cut to [`MAX_OUTPUT`] bytes: the first quarter and the last three quarters, with a
@@ -65,7 +71,13 @@ fn phase_name(phase: CallPhase) -> &'static str {
 }
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<GuestInvocation> {
+    let note: Option<String> = r.get("note")?;
+    let summary: Option<String> = r.get("summary")?;
+    let note_json: Option<String> = r.get("note_json")?;
+    let summary_json: Option<String> = r.get("summary_json")?;
     Ok(GuestInvocation {
+        note_text: GuestNote::from_journal(note_json.as_deref(), note.as_deref()),
+        summary_text: GuestNote::from_journal(summary_json.as_deref(), summary.as_deref()),
         step_idx: usize::try_from(r.get::<_, i64>("step_idx")?).unwrap_or(0),
         phase: r.get("phase")?,
         client_token: r.get("client_token")?,
@@ -73,8 +85,8 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<GuestInvocation> {
         status: r.get("status")?,
         exit_code: r.get("exit_code")?,
         output: r.get("output")?,
-        note: r.get("note")?,
-        summary: r.get("summary")?,
+        note,
+        summary,
     })
 }
 
@@ -121,7 +133,7 @@ impl Journal {
              VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (run_id, step_idx, phase) DO UPDATE SET client_token = ?4,
                 invoke_id = NULL, status = NULL, exit_code = NULL, output = '', note = NULL,
-                summary = NULL,
+                summary = NULL, note_json = NULL, summary_json = NULL,
                 updated_at = ?5",
             params![run_id, idx as i64, phase_name(phase), client_token, now()],
         )?;
@@ -172,14 +184,14 @@ impl Journal {
         run_id: &str,
         idx: usize,
         phase: CallPhase,
-        note: &str,
+        note: &GuestNote,
     ) -> Result<(), DbError> {
         let conn = self.db.lock();
         conn.execute(
-            "INSERT INTO guest_invocations (run_id, step_idx, phase, client_token, note, updated_at)
-             VALUES (?1, ?2, ?3, '', ?4, ?5)
-             ON CONFLICT (run_id, step_idx, phase) DO UPDATE SET note = ?4, updated_at = ?5",
-            params![run_id, idx as i64, phase_name(phase), note, now()],
+            "INSERT INTO guest_invocations (run_id, step_idx, phase, client_token, note, note_json, updated_at)
+             VALUES (?1, ?2, ?3, '', ?4, ?5, ?6)
+             ON CONFLICT (run_id, step_idx, phase) DO UPDATE SET note = ?4, note_json = ?5, updated_at = ?6",
+            params![run_id, idx as i64, phase_name(phase), note.english(), json(note), now()],
         )?;
         bump(&conn, run_id)
     }
@@ -190,9 +202,22 @@ impl Journal {
         run_id: &str,
         idx: usize,
         phase: CallPhase,
-        summary: &str,
+        summary: &GuestNote,
     ) -> Result<(), DbError> {
-        self.guest_update(run_id, idx, phase, "summary = ?4", summary)
+        let conn = self.db.lock();
+        conn.execute(
+            "UPDATE guest_invocations SET summary = ?4, summary_json = ?5, updated_at = ?6
+             WHERE run_id = ?1 AND step_idx = ?2 AND phase = ?3",
+            params![
+                run_id,
+                idx as i64,
+                phase_name(phase),
+                summary.english(),
+                json(summary),
+                now()
+            ],
+        )?;
+        bump(&conn, run_id)
     }
 
     fn guest_update(

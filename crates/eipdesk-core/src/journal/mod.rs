@@ -16,6 +16,8 @@ pub use model::{
 
 use crate::binding::BindPlan;
 use crate::error::ErrorDto;
+use crate::text::Message;
+use crate::workflow::run_text::RunMessage;
 use db::{Text, now, rows};
 use rusqlite::{Row, params};
 
@@ -32,7 +34,7 @@ pub struct Journal {
     db: Database,
 }
 
-fn json<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".into())
 }
 
@@ -69,6 +71,9 @@ fn run_from_row(r: &Row<'_>) -> Result<RunRecord, DbError> {
         account: r.get("account")?,
         region: r.get("region")?,
         message: r.get("message")?,
+        message_text: r
+            .get::<_, Option<String>>("message_json")?
+            .and_then(|j| serde_json::from_str(&j).ok()),
         cancel_requested: r.get("cancel_requested")?,
         revision: u64::try_from(r.get::<_, i64>("revision")?).unwrap_or(0),
         created_at: r.get("created_at")?,
@@ -186,19 +191,21 @@ impl Journal {
     }
 
     /// Sets a run's status and phase, with an optional message and error (`None` clears them).
+    /// The message is kept in English (CLI, logs, exports) and as its message key.
     pub fn set_run(
         &self,
         id: &str,
         status: RunStatus,
         phase: Phase,
-        message: Option<&str>,
+        message: Option<&RunMessage>,
         error: Option<&ErrorDto>,
     ) -> Result<(), DbError> {
         let t = now();
         let finished = status.is_final().then(|| t.clone());
+        let english = message.map(Message::english);
         self.db.lock().execute(
-            "UPDATE runs SET status = ?2, phase = ?3, message = ?4, error_json = ?5, updated_at = ?6, finished_at = ?7, revision = revision + 1 WHERE id = ?1",
-            params![id, Text(status), Text(phase), message, opt_json(error), t, finished],
+            "UPDATE runs SET status = ?2, phase = ?3, message = ?4, message_json = ?5, error_json = ?6, updated_at = ?7, finished_at = ?8, revision = revision + 1 WHERE id = ?1",
+            params![id, Text(status), Text(phase), english, opt_json(message), opt_json(error), t, finished],
         )?;
         Ok(())
     }
@@ -327,9 +334,10 @@ impl Journal {
             .query_map([], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         drop(stmt);
+        let message = RunMessage::Interrupted;
         conn.execute(
-            "UPDATE runs SET status = 'interrupted', message = 'EIP Desk stopped while this run was in progress. Resume it or roll it back.', updated_at = ?1, revision = revision + 1 WHERE status IN ('running', 'rollingBack')",
-            [now()],
+            "UPDATE runs SET status = 'interrupted', message = ?2, message_json = ?3, updated_at = ?1, revision = revision + 1 WHERE status IN ('running', 'rollingBack')",
+            params![now(), message.english(), json(&message)],
         )?;
         Ok(ids)
     }

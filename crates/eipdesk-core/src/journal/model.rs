@@ -95,6 +95,8 @@ pub struct RunRecord {
     pub phase: Phase,
     /// What the user should know (e.g. "the ENI was re-attached to i-1 automatically").
     pub message: Option<String>,
+    /// The message as a message key (`None` for a run journaled before schema version 5).
+    pub message_text: Option<crate::workflow::run_text::RunMessage>,
     pub error: Option<ErrorDto>,
     pub cancel_requested: bool,
     /// Bumped by every change of the run or its steps: orders the views the UI receives.

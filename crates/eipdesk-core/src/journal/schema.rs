@@ -103,14 +103,35 @@ CREATE TABLE IF NOT EXISTS guest_invocations (
 );
 ";
 
+/// Version 5: the run's message and a guest step's lines as message keys (JSON), beside
+/// their English, so the UI words them in the user's language.
+const V5_MESSAGE_KEYS: &str = "
+ALTER TABLE runs ADD COLUMN message_json TEXT;
+ALTER TABLE guest_invocations ADD COLUMN note_json TEXT;
+ALTER TABLE guest_invocations ADD COLUMN summary_json TEXT;
+";
+
 /// Every migration, oldest first; the schema version is how many have run.
-fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![
+fn steps() -> Vec<M<'static>> {
+    vec![
         M::up(V1_TABLES),
         M::up(V2_RUN_REVISION),
         M::up(V3_STEP_CREATED_ID),
         M::up(V4_GUEST_INVOCATIONS),
-    ])
+        M::up(V5_MESSAGE_KEYS),
+    ]
+}
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(steps())
+}
+
+/// Brings a database to `version` only (tests build older journals with it).
+#[cfg(test)]
+pub(super) fn migrate_to(conn: &mut Connection, version: usize) {
+    let mut steps = steps();
+    steps.truncate(version);
+    Migrations::new(steps).to_latest(conn).unwrap();
 }
 
 /// Brings the database to the latest schema version (a newer database than this build knows
@@ -152,7 +173,26 @@ mod tests {
         let v: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(v, 4);
+        assert_eq!(v, 5);
         migrate(&mut conn).unwrap();
+    }
+
+    #[test]
+    fn version_5_adds_the_message_key_columns() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_to(&mut conn, 4);
+        let column = |conn: &Connection, table: &str, name: &str| {
+            conn.prepare(&format!(
+                "SELECT 1 FROM pragma_table_info('{table}') WHERE name = '{name}'"
+            ))
+            .unwrap()
+            .exists([])
+            .unwrap()
+        };
+        assert!(!column(&conn, "runs", "message_json"));
+        migrate(&mut conn).unwrap();
+        assert!(column(&conn, "runs", "message_json"));
+        assert!(column(&conn, "guest_invocations", "note_json"));
+        assert!(column(&conn, "guest_invocations", "summary_json"));
     }
 }

@@ -7,6 +7,7 @@ use crate::binding::{
 };
 use crate::error::ErrorKind;
 use crate::ids::{AllocationId, EniId, InstanceId, RegionId};
+use crate::workflow::run_text::{GuestNote, RunMessage};
 
 pub(crate) fn sample_plan() -> BindPlan {
     let eip = AllocationId::parse("eip-a1").unwrap();
@@ -194,7 +195,7 @@ fn run_status_message_and_cancel_persist_across_reopen() {
             &done,
             RunStatus::RolledBack,
             Phase::Rollback,
-            Some("re-attached"),
+            Some(&RunMessage::RolledBackNothing),
             Some(&err()),
         )
         .unwrap();
@@ -208,8 +209,13 @@ fn run_status_message_and_cancel_persist_across_reopen() {
     let r = j.run(&done).unwrap().unwrap();
     assert_eq!(
         (r.status, r.phase, r.message.as_deref()),
-        (RunStatus::RolledBack, Phase::Rollback, Some("re-attached"))
+        (
+            RunStatus::RolledBack,
+            Phase::Rollback,
+            Some("Rolled back. Nothing had changed, so nothing needed undoing.")
+        )
     );
+    assert_eq!(r.message_text, Some(RunMessage::RolledBackNothing));
     assert!(r.finished_at.is_some());
     assert_eq!(r.error, Some(err()));
     assert!(j.run(&open).unwrap().unwrap().cancel_requested);
@@ -217,6 +223,7 @@ fn run_status_message_and_cancel_persist_across_reopen() {
     let r = j.run(&open).unwrap().unwrap();
     assert_eq!(r.status, RunStatus::Interrupted);
     assert!(r.message.unwrap().contains("Resume"));
+    assert_eq!(r.message_text, Some(RunMessage::Interrupted));
     assert_eq!(j.steps(&open).unwrap()[0].status, StepStatus::Running);
     j.clear_cancel(&open).unwrap();
     assert!(!j.run(&open).unwrap().unwrap().cancel_requested);
@@ -303,7 +310,7 @@ fn opens_an_unversioned_database(with_revision: bool) {
     let path = db_path(dir.path());
     unversioned_database(&path, with_revision);
     let db = Database::open(&path).unwrap();
-    assert_eq!(user_version(&db), 4);
+    assert_eq!(user_version(&db), 5);
     let j = Journal::new(db.clone());
     let old = j.run("run-old").unwrap().unwrap();
     assert_eq!(old.status, RunStatus::Completed);
@@ -324,7 +331,7 @@ fn opens_an_unversioned_database(with_revision: bool) {
     j.set_step_field(&run.id, 0, CallPhase::Do, StepField::ClientToken, "t")
         .unwrap();
     let again = Database::open(&path).unwrap();
-    assert_eq!(user_version(&again), 4);
+    assert_eq!(user_version(&again), 5);
     assert_eq!(Journal::new(again).list_runs(10).unwrap().len(), 2);
 }
 
@@ -362,4 +369,77 @@ fn an_unknown_stored_status_is_a_corrupt_record_naming_it() {
         Err(DbError::Corrupt(m)) => assert!(m.contains("RunStatus `paused`"), "{m}"),
         other => panic!("{other:?}"),
     }
+}
+
+/// A journal written by a build with schema version 4: the run's message and a guest step's
+/// lines are English only.
+#[test]
+fn a_version_4_journal_keeps_showing_its_english_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_path(dir.path());
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        schema::migrate_to(&mut conn, 4);
+        let t = "2026-01-05T10:00:00.000Z";
+        conn.execute(
+            "INSERT INTO runs (id, job, title, plan_json, profile, region, status, phase, message, created_at, updated_at) VALUES ('run-v4', 'cutThroughBind', 'Old run', ?1, 'Sandbox', 'cn-hangzhou', 'completed', 'forward', 'Completed and verified. An old line.', ?2, ?2)",
+            params![json(&sample_plan()), t],
+        )
+        .unwrap();
+        for (idx, step) in sample_plan().steps.iter().enumerate() {
+            conn.execute(
+                "INSERT INTO steps (run_id, idx, title, action_json, status) VALUES ('run-v4', ?1, 'step', ?2, 'done')",
+                params![idx as i64, json(&step.action)],
+            )
+            .unwrap();
+        }
+        conn.execute(
+            "INSERT INTO guest_invocations (run_id, step_idx, phase, client_token, note, summary, updated_at) VALUES ('run-v4', 2, 'do', 'tok', 'Skipped long ago.', 'Found long ago.', ?1)",
+            [t],
+        )
+        .unwrap();
+    }
+    let j = Journal::new(Database::open(&path).unwrap());
+    let run = j.run("run-v4").unwrap().unwrap();
+    assert_eq!(
+        run.message.as_deref(),
+        Some("Completed and verified. An old line.")
+    );
+    assert_eq!(run.message_text, None);
+    let view = crate::workflow::view::run_view(&j, "run-v4").unwrap();
+    assert_eq!(
+        view.message.as_deref(),
+        Some("Completed and verified. An old line.")
+    );
+    assert_eq!(view.message_text, None);
+    let guest = view.steps[2].guest.clone().unwrap();
+    assert_eq!(guest.skipped.as_deref(), Some("Skipped long ago."));
+    assert_eq!(
+        guest.skipped_text,
+        Some(GuestNote::Verbatim {
+            text: "Skipped long ago.".into()
+        })
+    );
+    assert_eq!(
+        guest.summary_text,
+        Some(GuestNote::Verbatim {
+            text: "Found long ago.".into()
+        })
+    );
+}
+
+#[test]
+fn guest_lines_are_journaled_in_english_and_as_keys() {
+    let j = Journal::new(Database::in_memory().unwrap());
+    let id = j.create_run(&sample_plan(), &owner()).unwrap().id;
+    let note = GuestNote::Offline {
+        instance: "i-c3".into(),
+        left: crate::workflow::run_text::LeftUndone::NotConfigured {
+            mac: "00:16:3e:00:00:01".into(),
+        },
+    };
+    j.guest_skipped(&id, 2, CallPhase::Do, &note).unwrap();
+    let row = j.guest_invocation(&id, 2, CallPhase::Do).unwrap().unwrap();
+    assert_eq!(row.note.as_deref(), Some(note.english().as_str()));
+    assert_eq!(row.note_text, Some(note));
 }

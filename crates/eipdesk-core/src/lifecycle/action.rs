@@ -9,7 +9,6 @@
 //!
 //! [`StepAction`]: crate::binding::StepAction
 
-use crate::binding::step_text::tag_pairs;
 use crate::ids::{AllocationId, EniId};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -209,14 +208,6 @@ pub enum LifecycleExpectation {
     },
 }
 
-fn list(ids: &[String]) -> String {
-    match ids {
-        [one] => one.clone(),
-        [first, rest @ ..] => format!("{first} and {} more", rest.len()),
-        [] => "nothing".into(),
-    }
-}
-
 impl LifecycleAction {
     pub fn api_action(&self) -> &'static str {
         match self {
@@ -346,23 +337,5 @@ impl LifecycleAction {
             },
             Self::ReleaseEip { .. } | Self::DeleteEni { .. } | Self::Untag { .. } => return None,
         })
-    }
-
-    /// What the cloud looks like after the step, in the user's words.
-    pub fn outcome(&self, again: &str) -> String {
-        match self {
-            Self::AllocateEip { eip, .. } => format!("{eip} is allocated{again}"),
-            Self::ReleaseEip { eip } => format!("{eip} is released"),
-            Self::ModifyEip { eip, .. } => format!("{eip} has its earlier attributes{again}"),
-            Self::CreateEni { eni, .. } => format!("{eni} exists{again}"),
-            Self::DeleteEni { eni } => format!("{eni} is deleted"),
-            Self::ModifyEni { eni, .. } => format!("{eni} has its earlier attributes{again}"),
-            Self::Tag { ids, tags, .. } => {
-                format!("{} carry {}{again}", list(ids), tag_pairs(tags))
-            }
-            Self::Untag { ids, keys, .. } => {
-                format!("{} no longer carry {}", list(ids), keys.join(", "))
-            }
-        }
     }
 }

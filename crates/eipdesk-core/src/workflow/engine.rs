@@ -3,6 +3,7 @@
 //! the user's decisions: resume, retry, roll back, cancel. All state lives in the journal, so
 //! any engine built on the same database can continue any run.
 
+use super::run_text::RunMessage;
 use super::view::run_view;
 use super::{EngineConfig, RunEvents, WorkflowError};
 use crate::audit::AuditLog;
@@ -151,7 +152,7 @@ impl Engine {
                     run_id,
                     RunStatus::Running,
                     Phase::Forward,
-                    Some("Resumed."),
+                    Some(&RunMessage::Resumed),
                     None,
                 )?;
             }
@@ -160,7 +161,7 @@ impl Engine {
                     run_id,
                     RunStatus::RollingBack,
                     Phase::Rollback,
-                    Some("Rolling back again."),
+                    Some(&RunMessage::RollingBackAgain),
                     run.error.as_ref(),
                 )?;
             }
@@ -185,7 +186,7 @@ impl Engine {
             run_id,
             RunStatus::RollingBack,
             Phase::Rollback,
-            Some("Rolling back as requested."),
+            Some(&RunMessage::RollingBackAsRequested),
             run.error.as_ref(),
         )?;
         self.emit(run_id);
@@ -209,7 +210,7 @@ impl Engine {
                 &run.id,
                 RunStatus::RollingBack,
                 Phase::Rollback,
-                Some("Cancelled: undoing what was done so far."),
+                Some(&RunMessage::Cancelling),
                 None,
             )?;
             self.emit(&run.id);
@@ -252,10 +253,10 @@ impl Engine {
                 tracing::warn!(run = %run.id, step = step.idx, code = %error.code, "step failed");
                 let progress = match plan_step.on_failure {
                     OnFailure::RollBack => {
-                        let message = format!(
-                            "\"{}\" failed ({}). Undoing the completed steps automatically.",
-                            step.title, error.code
-                        );
+                        let message = RunMessage::FailedRollingBack {
+                            step: step.action.title_text(),
+                            code: error.code.clone(),
+                        };
                         self.journal.set_run(
                             &run.id,
                             RunStatus::RollingBack,
@@ -266,10 +267,10 @@ impl Engine {
                         Progress::Continue
                     }
                     OnFailure::Ask => {
-                        let message = format!(
-                            "\"{}\" failed ({}). Retry the step, or roll back to undo every completed step.",
-                            step.title, error.code
-                        );
+                        let message = RunMessage::FailedAsk {
+                            step: step.action.title_text(),
+                            code: error.code.clone(),
+                        };
                         self.journal.set_run(
                             &run.id,
                             RunStatus::WaitingForDecision,
@@ -312,10 +313,11 @@ impl Engine {
                     None,
                     Some(&error),
                 )?;
-                let message = format!(
-                    "Undoing \"{}\" failed ({}): {} The remaining steps are not undone yet; fix the cause and roll back again.",
-                    step.title, error.code, error.message
-                );
+                let message = RunMessage::UndoFailed {
+                    step: step.action.title_text(),
+                    code: error.code.clone(),
+                    message: error.message.clone(),
+                };
                 self.journal.set_run(
                     &run.id,
                     RunStatus::Failed,
@@ -341,15 +343,16 @@ impl Engine {
             .filter(|s| s.status == StepStatus::Undone && s.undo_request_id.is_some())
             .filter_map(|s| s.action.undo())
             .collect();
-        let what = if undo_calls.is_empty() {
-            "Nothing had changed, so nothing needed undoing.".to_string()
-        } else {
-            format!("Now: {}.", crate::binding::outcome::outcomes(&undo_calls))
-        };
+        let now = crate::binding::outcome::outcome_texts(&undo_calls);
+        let nothing = undo_calls.is_empty();
         let (status, message) = if run.cancel_requested {
             (
                 RunStatus::Cancelled,
-                format!("Cancelled; the completed steps were rolled back. {what}"),
+                if nothing {
+                    RunMessage::CancelledNothing
+                } else {
+                    RunMessage::Cancelled { now }
+                },
             )
         } else if let Some(error) = &run.error {
             let automatic = steps
@@ -357,17 +360,18 @@ impl Engine {
                 .find(|s| s.error.is_some())
                 .and_then(|s| run.plan.steps.get(s.idx))
                 .is_some_and(|p| p.on_failure == OnFailure::RollBack);
-            let how = if automatic {
-                "automatically"
-            } else {
-                "as requested"
+            let code = error.code.clone();
+            let message = match (automatic, nothing) {
+                (true, true) => RunMessage::RolledBackAutomaticallyNothing { code },
+                (true, false) => RunMessage::RolledBackAutomatically { code, now },
+                (false, true) => RunMessage::RolledBackAsRequestedNothing { code },
+                (false, false) => RunMessage::RolledBackAsRequested { code, now },
             };
-            (
-                RunStatus::RolledBack,
-                format!("Rolled back {how} after {} failed. {what}", error.code),
-            )
+            (RunStatus::RolledBack, message)
+        } else if nothing {
+            (RunStatus::RolledBack, RunMessage::RolledBackNothing)
         } else {
-            (RunStatus::RolledBack, format!("Rolled back. {what}"))
+            (RunStatus::RolledBack, RunMessage::RolledBack { now })
         };
         self.journal.set_run(
             &run.id,

@@ -14,10 +14,13 @@ use crate::binding::StepAction;
 use crate::binding::guest_steps::GuestTarget;
 use crate::binding::step_text::WaitText;
 use crate::error::{ErrorDto, ErrorKind};
+use crate::guest_os::OsFamily;
 use crate::guest_os::scripts::{ScriptOp, script};
 use crate::guest_os::verify;
 use crate::journal::guest::GuestInvocation;
 use crate::journal::{CallPhase, RunRecord, StepRecord, StepStatus};
+use crate::workflow::guest_view::VerifiedText;
+use crate::workflow::run_text::{GuestNote, LeftUndone, RunMessage};
 use alicloud_api::ecs::{
     DescribeCloudAssistantStatusRequest, DescribeInvocationResultsRequest, InvocationResult,
     RunCommandRequest,
@@ -50,30 +53,22 @@ fn tail(output: &str) -> String {
 /// How a script run ended, as the engine judges it.
 enum Ended {
     Ok(InvocationResult),
-    Skipped(String),
+    Skipped(GuestNote),
     Failed(ErrorDto),
 }
 
 impl Engine {
     /// The message of a completed run: what the guest steps found or why they were skipped,
     /// and for a switch of binding mode what changed inside the guest OS.
-    pub(super) fn completion_message(&self, run: &RunRecord) -> Result<String, WorkflowError> {
+    pub(super) fn completion_message(&self, run: &RunRecord) -> Result<RunMessage, WorkflowError> {
         let rows = self.journal.guest_invocations(&run.id)?;
-        let said: Vec<String> = rows
+        let said: Vec<GuestNote> = rows
             .iter()
             .filter(|r| r.phase == "do")
-            .filter_map(|r| r.summary.clone().or_else(|| r.note.clone()))
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
+            .filter_map(|r| r.summary_text.clone().or_else(|| r.note_text.clone()))
             .collect();
-        let mut message = "Completed and verified.".to_string();
-        let switched = crate::binding::guide_notes::switch_mode_guest_note(&run.plan, true)
-            .map(|n| crate::text::Message::english(&n));
-        for said in said.iter().chain(switched.iter()) {
-            message.push(' ');
-            message.push_str(said);
-        }
-        Ok(message)
+        let switched = crate::binding::guide_notes::switch_mode_guest_note(&run.plan, true);
+        Ok(RunMessage::completed(said, switched))
     }
 
     /// Does (or undoes) one guest step.
@@ -144,10 +139,10 @@ impl Engine {
             Ended::Failed(e) => return Ok(Err(e)),
         };
         if op == ScriptOp::Revert {
-            let summary = format!(
-                "DHCP configuration removed from the NIC with MAC {} in {}.",
-                guest.mac, guest.instance
-            );
+            let summary = GuestNote::Removed {
+                mac: guest.mac.clone(),
+                instance: guest.instance.to_string(),
+            };
             self.journal.guest_summary(&run.id, idx, phase, &summary)?;
             self.emit(&run.id);
         }
@@ -157,9 +152,9 @@ impl Engine {
         let output = result.output_text();
         match verify::check(guest.os, &output, &guest.nic()) {
             Ok(v) => {
-                let summary = crate::text::Message::english(
-                    &crate::workflow::guest_view::VerifiedText::new(&guest.eip_address, &v),
-                );
+                let summary = GuestNote::Verified {
+                    verified: VerifiedText::new(&guest.eip_address, &v),
+                };
                 self.journal.guest_summary(&run.id, idx, phase, &summary)?;
                 self.emit(&run.id);
                 Ok(Ok(()))
@@ -179,24 +174,22 @@ impl Engine {
         run: &RunRecord,
         idx: usize,
         phase: CallPhase,
-    ) -> Result<Option<String>, WorkflowError> {
+    ) -> Result<Option<GuestNote>, WorkflowError> {
         let rows = self.journal.guest_invocations(&run.id)?;
         if phase == CallPhase::Undo {
             let done = rows.iter().find(|r| r.step_idx == idx && r.phase == "do");
             return Ok(match done {
-                None => Some("Nothing to restore: no script changed the guest.".into()),
-                Some(r) if r.invoke_id.is_none() => Some(
-                    r.note
-                        .clone()
-                        .unwrap_or_else(|| "Nothing to restore: no script ran.".into()),
-                ),
+                None => Some(GuestNote::NothingChanged),
+                Some(r) if r.invoke_id.is_none() => {
+                    Some(r.note_text.clone().unwrap_or(GuestNote::NothingRan))
+                }
                 Some(_) => None,
             });
         }
         Ok(rows
             .iter()
-            .find(|r| r.step_idx < idx && r.phase == "do" && r.note.is_some())
-            .and_then(|r| r.note.clone()))
+            .find(|r| r.step_idx < idx && r.phase == "do" && r.note_text.is_some())
+            .and_then(|r| r.note_text.clone()))
     }
 
     /// Why the guest cannot be reached, when it cannot.
@@ -205,18 +198,17 @@ impl Engine {
         run: &RunRecord,
         guest: &GuestTarget,
         op: ScriptOp,
-    ) -> Result<Option<String>, WorkflowError> {
+    ) -> Result<Option<GuestNote>, WorkflowError> {
         let mut req = DescribeCloudAssistantStatusRequest::new(run.plan.region.as_str());
         req.instance_ids = vec![guest.instance.to_string()];
         let status = match self.client.describe_cloud_assistant_status(&req).await {
             Ok(s) => s,
             Err(e) => {
-                return Ok(Some(format!(
-                    "Cloud Assistant's status of {} could not be read ({}), so {}",
-                    guest.instance,
-                    dto(e).code,
-                    left_undone(op, guest)
-                )));
+                return Ok(Some(GuestNote::StatusUnread {
+                    instance: guest.instance.to_string(),
+                    code: dto(e).code,
+                    left: left_undone(op, guest),
+                }));
             }
         };
         let online = status
@@ -224,12 +216,9 @@ impl Engine {
             .instance_cloud_assistant_status
             .iter()
             .any(|s| s.instance_id == guest.instance.as_str() && s.online());
-        Ok((!online).then(|| {
-            format!(
-                "Cloud Assistant is not online on {}, so {}",
-                guest.instance,
-                left_undone(op, guest)
-            )
+        Ok((!online).then(|| GuestNote::Offline {
+            instance: guest.instance.to_string(),
+            left: left_undone(op, guest),
         }))
     }
 
@@ -374,17 +363,14 @@ impl Engine {
 }
 
 /// What a skipped script leaves for the user to do, by what it would have done.
-fn left_undone(op: ScriptOp, guest: &GuestTarget) -> String {
+fn left_undone(op: ScriptOp, guest: &GuestTarget) -> LeftUndone {
+    let mac = guest.mac.clone();
     match op {
-        ScriptOp::Revert => format!(
-            "the DHCP configuration of the NIC with MAC {} is still in the guest: {}.",
-            guest.mac,
-            crate::binding::guest_steps::manual_revert(guest.os)
-        ),
-        ScriptOp::Configure | ScriptOp::Verify => format!(
-            "the guest OS was not configured. Follow the instructions to enable DHCP on the NIC with MAC {}.",
-            guest.mac
-        ),
+        ScriptOp::Revert if guest.os == OsFamily::Windows => {
+            LeftUndone::StillInGuestWindows { mac }
+        }
+        ScriptOp::Revert => LeftUndone::StillInGuest { mac },
+        ScriptOp::Configure | ScriptOp::Verify => LeftUndone::NotConfigured { mac },
     }
 }
 
@@ -423,12 +409,11 @@ fn judge(r: InvocationResult, guest: &GuestTarget, op: ScriptOp) -> Ended {
             ),
             RETRY_HINT,
         )),
-        "Aborted" if r.error_code == "ClientNotRunning" => Ended::Skipped(format!(
-            "Cloud Assistant went offline on {} ({}), so {}",
-            guest.instance,
-            r.error_info,
-            left_undone(op, guest)
-        )),
+        "Aborted" if r.error_code == "ClientNotRunning" => Ended::Skipped(GuestNote::WentOffline {
+            instance: guest.instance.to_string(),
+            info: r.error_info.clone(),
+            left: left_undone(op, guest),
+        }),
         other => Ended::Failed(guest_error(
             "GuestScriptNotRun",
             format!(

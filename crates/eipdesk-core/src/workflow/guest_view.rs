@@ -6,7 +6,8 @@
 use crate::binding::{BindPlan, StepAction};
 use crate::guest_os::verify::{self, Verified};
 use crate::journal::guest::GuestInvocation;
-use serde::Serialize;
+use crate::workflow::run_text::GuestNote;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// A guest step's invocation, for the timeline.
@@ -23,6 +24,10 @@ pub struct GuestStepView {
     pub skipped: Option<String>,
     /// What the step found (e.g. "EIP … verified on eth1 (MAC …)").
     pub summary: Option<String>,
+    /// [`GuestStepView::skipped`] as a message key (the UI words it).
+    pub skipped_text: Option<GuestNote>,
+    /// [`GuestStepView::summary`] as a message key.
+    pub summary_text: Option<GuestNote>,
 }
 
 /// The view of step `idx` from the run's journaled invocations (its undo's, when it has one).
@@ -38,11 +43,13 @@ pub fn guest_view(rows: &[GuestInvocation], idx: usize) -> Option<GuestStepView>
         output: row.output.clone(),
         skipped: row.note.clone(),
         summary: row.summary.clone(),
+        skipped_text: row.note_text.clone(),
+        summary_text: row.summary_text.clone(),
     })
 }
 
 /// What the verification found: the EIP on which interface (`gv_<key>`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum VerifiedText {
     Verified {

@@ -21,6 +21,7 @@ pub mod guest_view;
 pub mod observe;
 pub mod quit;
 pub mod reachability;
+pub mod run_text;
 pub mod snapshot;
 mod step;
 pub mod view;

@@ -55,7 +55,10 @@ pub struct RunView {
     pub region: String,
     pub status: RunStatus,
     pub phase: Phase,
+    /// The message in English (a run journaled before schema version 5 has only this).
     pub message: Option<String>,
+    /// The message as a message key, for the UI to word (`None`: show `message`).
+    pub message_text: Option<super::run_text::RunMessage>,
     pub error: Option<ErrorDto>,
     pub created_at: String,
     pub updated_at: String,
@@ -76,6 +79,8 @@ pub struct RunView {
     /// What the cloud looks like if the run stops now (the app closes): the state the steps
     /// that took effect left, in words.
     pub state_if_stopped: String,
+    /// The same as message keys, one per state (empty: nothing has changed yet).
+    pub state_if_stopped_text: Vec<crate::binding::outcome::OutcomeText>,
     /// The plan the run executes (calls, CLI, Terraform).
     pub plan: PlanView,
     /// Guest-OS instructions, once a cut-through binding is attached to an instance.
@@ -254,12 +259,20 @@ fn undo_impact(run: &RunRecord, steps: &[StepRecord], undo_from: &[StepStatus]) 
     impact_of(&undo, &run.plan.context.eip_address)
 }
 
-/// The state the steps that took effect (and were not undone) left.
-fn state_if_stopped(steps: &[StepRecord]) -> String {
-    let text = steps
+/// The states the steps that took effect (and were not undone) left.
+fn state_if_stopped_text(steps: &[StepRecord]) -> Vec<crate::binding::outcome::OutcomeText> {
+    steps
         .iter()
         .filter(|s| matches!(s.status, StepStatus::Done | StepStatus::Waiting))
-        .filter_map(|s| crate::binding::outcome::outcome(&s.action, false))
+        .filter_map(|s| crate::binding::outcome::outcome_text(&s.action, false))
+        .collect()
+}
+
+/// [`state_if_stopped_text`] in English.
+fn state_if_stopped(steps: &[StepRecord]) -> String {
+    let text = state_if_stopped_text(steps)
+        .iter()
+        .map(crate::binding::step_text::english)
         .collect::<Vec<_>>()
         .join("; ");
     if text.is_empty() {
@@ -308,6 +321,7 @@ pub fn view_with_guest(
         status: run.status,
         phase: run.phase,
         message: run.message.clone(),
+        message_text: run.message_text.clone(),
         error: run.error.clone(),
         created_at: run.created_at.clone(),
         updated_at: run.updated_at.clone(),
@@ -325,6 +339,7 @@ pub fn view_with_guest(
             && run.phase == Phase::Forward
             && !run.cancel_requested,
         state_if_stopped: state_if_stopped(steps),
+        state_if_stopped_text: state_if_stopped_text(steps),
         roll_back_impact: undo_impact(run, steps, &[StepStatus::Done, StepStatus::Waiting]),
         cancel_impact: undo_impact(
             run,

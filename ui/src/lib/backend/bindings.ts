@@ -1365,9 +1365,25 @@ skipped: string | null,
 /**
  * What the step found (e.g. "EIP … verified on eth1 (MAC …)").
  */
-summary: string | null, };
+summary: string | null, 
+/**
+ * [`GuestStepView::skipped`] as a message key (the UI words it).
+ */
+skippedText: GuestNote | null, 
+/**
+ * [`GuestStepView::summary`] as a message key.
+ */
+summaryText: GuestNote | null, };
 
 export type VerifiedText = { "key": "verified", ip: string, interface: string, mac: string, } | { "key": "verifiedMetric", ip: string, interface: string, mac: string, metric: number, };
+
+export type LeftUndone = { "key": "notConfigured", mac: string, } | { "key": "stillInGuest", mac: string, } | { "key": "stillInGuestWindows", mac: string, };
+
+export type GuestNote = { "key": "verified", verified: VerifiedText, } | { "key": "removed", mac: string, instance: string, } | { "key": "offline", instance: string, left: LeftUndone, } | { "key": "statusUnread", instance: string, code: string, left: LeftUndone, } | { "key": "wentOffline", instance: string, info: string, left: LeftUndone, } | { "key": "nothingChanged" } | { "key": "nothingRan" } | { "key": "verbatim", text: string, };
+
+export type OutcomeText = { "key": "eniAttached", eni: string, instance: string, } | { "key": "eniAttachedAgain", eni: string, instance: string, } | { "key": "eniDetached", eni: string, instance: string, } | { "key": "eniDetachedAgain", eni: string, instance: string, } | { "key": "eipBound", eip: string, target: string, mode: string, } | { "key": "eipBoundAgain", eip: string, target: string, mode: string, } | { "key": "eipUnbound", eip: string, target: string, } | { "key": "eipUnboundAgain", eip: string, target: string, } | { "key": "eipMode", eip: string, mode: string, } | { "key": "eipModeAgain", eip: string, mode: string, } | { "key": "guestDhcp", mac: string, } | { "key": "guestDhcpAgain", mac: string, } | { "key": "guestRestored", mac: string, } | { "key": "guestRestoredAgain", mac: string, } | { "key": "ruleAllowed", protocol: string, ports: string, cidr: string, group: string, } | { "key": "ruleAllowedAgain", protocol: string, ports: string, cidr: string, group: string, } | { "key": "pingAllowed", cidr: string, group: string, } | { "key": "pingAllowedAgain", cidr: string, group: string, } | { "key": "ruleRemoved", protocol: string, ports: string, cidr: string, group: string, } | { "key": "ruleRemovedAgain", protocol: string, ports: string, cidr: string, group: string, } | { "key": "pingRemoved", cidr: string, group: string, } | { "key": "pingRemovedAgain", cidr: string, group: string, } | { "key": "eipAllocated", eip: string, } | { "key": "eipAllocatedAgain", eip: string, } | { "key": "eipReleased", eip: string, } | { "key": "eipAttributes", eip: string, } | { "key": "eipAttributesAgain", eip: string, } | { "key": "eniExists", eni: string, } | { "key": "eniExistsAgain", eni: string, } | { "key": "eniDeleted", eni: string, } | { "key": "eniAttributes", eni: string, } | { "key": "eniAttributesAgain", eni: string, } | { "key": "taggedOne", id: string, tags: string, } | { "key": "taggedOneAgain", id: string, tags: string, } | { "key": "taggedMany", first: string, more: number, tags: string, } | { "key": "taggedManyAgain", first: string, more: number, tags: string, } | { "key": "untaggedOne", id: string, keys: string, } | { "key": "untaggedMany", first: string, more: number, keys: string, };
+
+export type RunMessage = { "key": "resumed" } | { "key": "rollingBackAgain" } | { "key": "rollingBackAsRequested" } | { "key": "cancelling" } | { "key": "completed" } | { "key": "completedWith", guest: Array<GuestNote>, switched: PlanNote | null, } | { "key": "failedRollingBack", step: StepTitle, code: string, } | { "key": "failedAsk", step: StepTitle, code: string, } | { "key": "undoFailed", step: StepTitle, code: string, message: string, } | { "key": "cancelled", now: Array<OutcomeText>, } | { "key": "cancelledNothing" } | { "key": "rolledBackAutomatically", code: string, now: Array<OutcomeText>, } | { "key": "rolledBackAutomaticallyNothing", code: string, } | { "key": "rolledBackAsRequested", code: string, now: Array<OutcomeText>, } | { "key": "rolledBackAsRequestedNothing", code: string, } | { "key": "rolledBack", now: Array<OutcomeText>, } | { "key": "rolledBackNothing" } | { "key": "interrupted" };
 
 export type OsFamily = "alibabaCloudLinux" | "ubuntu" | "debian" | "windows";
 
@@ -1399,7 +1415,15 @@ job: JobKind,
 /**
  * e.g. `eip-… 203.0.113.7 → eni-… (cut-through), on i-…`.
  */
-summary: RunSummary, profile: string, account: string | null, region: string, status: RunStatus, phase: Phase, message: string | null, error: ErrorDto | null, createdAt: string, updatedAt: string, finishedAt: string | null, cancelRequested: boolean, 
+summary: RunSummary, profile: string, account: string | null, region: string, status: RunStatus, phase: Phase, 
+/**
+ * The message in English (a run journaled before schema version 5 has only this).
+ */
+message: string | null, 
+/**
+ * The message as a message key, for the UI to word (`None`: show `message`).
+ */
+messageText: RunMessage | null, error: ErrorDto | null, createdAt: string, updatedAt: string, finishedAt: string | null, cancelRequested: boolean, 
 /**
  * Increases with every change: a view with a lower revision is older.
  */
@@ -1418,6 +1442,10 @@ cancelImpact: Array<ImpactItem>,
  * that took effect left, in words.
  */
 stateIfStopped: string, 
+/**
+ * The same as message keys, one per state (empty: nothing has changed yet).
+ */
+stateIfStoppedText: Array<OutcomeText>, 
 /**
  * The plan the run executes (calls, CLI, Terraform).
  */

@@ -24,6 +24,23 @@ export const meteringText = worded({ PayByTraffic: m.val_PayByTraffic, PayByBand
 /** An ENI's `Type`: Primary, Secondary. */
 export const eniTypeText = worded({ Primary: m.val_Primary, Secondary: m.val_Secondary });
 
+/** A Cloud Assistant invocation's status (`InvocationStatus`), as the ECS console's 云助手 words it. */
+export const invocationStatusText = worded({
+  Pending: m.gstatus_pending,
+  Scheduled: m.gstatus_scheduled,
+  Running: m.gstatus_running,
+  Success: m.gstatus_success,
+  Failed: m.gstatus_failed,
+  Error: m.gstatus_error,
+  Timeout: m.gstatus_timeout,
+  Stopping: m.gstatus_stopping,
+  Stopped: m.gstatus_stopped,
+  Aborted: m.gstatus_aborted,
+  Invalid: m.gstatus_invalid,
+  Cancelled: m.gstatus_cancelled,
+  Terminated: m.gstatus_terminated,
+});
+
 /** What an EIP is bound to (`eni`, `instance` or another API type), for the target filter. */
 export const targetText = (value: string): string =>
   value === NONE ? m.filter_unbound() : value === 'eni' ? m.target_eni() : value === 'instance' ? m.target_ecs() : value;

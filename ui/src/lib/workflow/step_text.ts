@@ -35,7 +35,7 @@ const BILLING: Record<string, (i: Record<string, never>, o: Options) => string> 
 };
 
 /** The inputs worded by name (every other input is filled in as sent). */
-const words: Localizers = {
+export const words: Localizers = {
   eip: resource,
   eni: resource,
   target: resource,

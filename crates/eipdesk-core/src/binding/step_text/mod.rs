@@ -27,7 +27,7 @@ mod steps;
 pub use english::english;
 
 /// One line naming a step (plan, timeline, undo).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum StepTitle {
     DetachEni {
