@@ -31,5 +31,11 @@ pub trait Message: Serialize {
     }
 }
 
+/// The English of message `<prefix>_<key>` for a value already serialised (`{ key, ...inputs }`),
+/// for a family that words some inputs itself before they are filled in (nested messages).
+pub fn english_of(prefix: &str, value: &serde_json::Value) -> String {
+    catalogue::render(prefix, value)
+}
+
 #[cfg(test)]
 mod tests;

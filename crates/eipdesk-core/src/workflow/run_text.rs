@@ -65,20 +65,6 @@ pub enum GuestNote {
     Verbatim { text: String },
 }
 
-/// Renders `value` (its nested inputs already worded) from the English catalogue.
-fn flat<T: Message>(value: Value) -> String {
-    struct Flat<T>(Value, std::marker::PhantomData<T>);
-    impl<T> Serialize for Flat<T> {
-        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            self.0.serialize(s)
-        }
-    }
-    impl<T: Message> Message for Flat<T> {
-        const PREFIX: &'static str = T::PREFIX;
-    }
-    Flat::<T>(value, std::marker::PhantomData).english()
-}
-
 /// `text` as JSON with the inputs in `inputs` replaced by their words.
 fn worded<T: Serialize>(text: &T, inputs: Vec<(&str, String)>) -> Value {
     let mut value = serde_json::to_value(text).unwrap_or(Value::Null);
@@ -101,7 +87,7 @@ impl Message for GuestNote {
             | GuestNote::WentOffline { left, .. } => vec![("left", left.english())],
             _ => vec![],
         };
-        flat::<Self>(worded(self, nested))
+        crate::text::english_of(Self::PREFIX, &worded(self, nested))
     }
 }
 
@@ -218,7 +204,7 @@ impl Message for RunMessage {
             }
             _ => vec![],
         };
-        flat::<Self>(worded(self, nested))
+        crate::text::english_of(Self::PREFIX, &worded(self, nested))
     }
 }
 
