@@ -47,6 +47,13 @@ async function waitGone(home) {
   assert.deepEqual(appPids(home), [], 'the app quit');
 }
 
+/** The run reached its end before the app quit: the ENI is back on web-01 with `eip` bound. */
+function assertCompleted(home, eip) {
+  const w = world(home);
+  assert.equal(w[ENI].instance_id, WEB01, 'web-01-data is attached to web-01 again');
+  assert.equal(w[eip].status, 'InUse', 'the EIP is bound');
+}
+
 /** Starts a cut-through bind of `eip` held `holdMs` in its bind step, and asks to close. */
 async function bindThenClose(name, eip, holdMs = 8000) {
   const app = await launchApp(name);
@@ -103,9 +110,7 @@ test('wait for a safe point: the run completes, then the app quits', async () =>
   } finally {
     await app.close();
   }
-  const w = world(app.home);
-  assert.equal(w[ENI].instance_id, WEB01, 'web-01-data is attached to web-01 again');
-  assert.equal(w[FREE.b].status, 'InUse', 'the EIP is bound');
+  assertCompleted(app.home, FREE.b);
 });
 
 test('the answer outlives the window: after a reload the app still quits at the safe point', async () => {
@@ -122,9 +127,7 @@ test('the answer outlives the window: after a reload the app still quits at the 
   } finally {
     await app.close();
   }
-  const w = world(app.home);
-  assert.equal(w[ENI].instance_id, WEB01, 'web-01-data is attached to web-01 again');
-  assert.equal(w[FREE.b].status, 'InUse', 'the EIP is bound');
+  assertCompleted(app.home, FREE.b);
 });
 
 test('roll back: what was done is undone, then the app quits', async () => {
