@@ -1,6 +1,7 @@
 // Helpers for the layout, keyboard and accessibility specs: window sizes, themes, opening
 // each page, the details panel, the bind sheet's stages and the dialogs, and where an
 // element sits relative to the viewport.
+import assert from 'node:assert/strict';
 import { chooseTheme, openPage } from './tables.lib.mjs';
 
 // From the emulator's deterministic demo seed (crates/alicloud-emulator/src/seed/demo_ids.rs).
@@ -101,4 +102,35 @@ export async function boxes(b, selectors) {
 /** Whether `box` lies entirely inside the viewport (one pixel of rounding allowed). */
 export function inside(box, vw, vh) {
   return !!box && box.left >= -1 && box.top >= -1 && box.right <= vw + 1 && box.bottom <= vh + 1;
+}
+
+/** The header controls at the app's minimum size (layout.spec and zh-cn.spec check the same). */
+export const HEADER_CONTROLS = ['.brand', '[data-testid="active-profile"]', '[data-testid="region-select"]', '[data-testid="open-bind-sheet"]', '[data-testid="open-palette"]', '[data-testid="header-more"]'];
+/** Each table's priority columns, which must stay on screen at the minimum size. */
+const KEY_COLUMNS = { eips: ['ip', 'status', 'boundTo', 'mode'], enis: ['id', 'status', 'cutThrough'], instances: ['id', 'status', 'eips'] };
+const TABLES = { eips: 'eip-table', enis: 'eni-table', instances: 'instance-table' };
+
+/**
+ * At the current window size: the header controls are inside the viewport and the header
+ * does not overflow; on each table page the pinned column and the priority columns are inside
+ * it too. `afterPage(page)` runs once a page passed (a screenshot, say).
+ */
+export async function assertKeyControlsInside(b, afterPage = async () => {}) {
+  const h = await boxes(b, HEADER_CONTROLS);
+  const size = `${h.vw}×${h.vh}`;
+  for (const s of HEADER_CONTROLS) assert.ok(inside(h.boxes[s], h.vw, h.vh), `${s} is outside the ${size} viewport: ${JSON.stringify(h.boxes[s])}`);
+  const fits = await b.execute(() => document.documentElement.scrollWidth <= innerWidth && document.querySelector('header').scrollWidth <= document.querySelector('header').clientWidth);
+  assert.ok(fits, 'nothing in the header overflows');
+  for (const [page, columns] of Object.entries(KEY_COLUMNS)) {
+    await goto(b, page);
+    const sels = [`[data-testid="${TABLES[page]}"] th.pinned`, ...columns.map((c) => `[data-testid="${TABLES[page]}"] th button[data-column="${c}"]`)];
+    // The table fits its columns once it has measured its new width (a resize observer).
+    await b.waitUntil(async () => {
+      const got = await boxes(b, sels);
+      return sels.every((s) => inside(got.boxes[s], got.vw, got.vh));
+    }, { timeout: 3000 }).catch(() => {});
+    const got = await boxes(b, sels);
+    for (const s of sels) assert.ok(inside(got.boxes[s], got.vw, got.vh), `${page}: ${s} is outside the ${size} viewport: ${JSON.stringify(got.boxes[s])}`);
+    await afterPage(page);
+  }
 }
