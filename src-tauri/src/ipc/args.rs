@@ -4,7 +4,7 @@
 //! "invalid args … for command …" text. The checks themselves are generated per command
 //! from its parameter types (see `spec.rs`), so they cannot drift from the commands.
 
-use eipdesk_core::api::{ErrorDto, ErrorKind};
+use eipdesk_core::api::{ErrorDto, ErrorHint, ErrorKind, ErrorText};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -23,18 +23,15 @@ pub struct ArgError {
 
 impl From<ArgError> for ErrorDto {
     fn from(e: ArgError) -> Self {
-        ErrorDto {
-            kind: ErrorKind::InvalidInput,
-            code: "InvalidArgument".into(),
-            message: format!("`{}` is not valid: {}", e.field, e.problem),
-            request_id: None,
-            hint: Some(format!(
-                "The window sent a value EIP Desk cannot use for `{}`; reload the window \
-                 (Ctrl+R) and try again.",
-                e.field
-            )),
-            ..Default::default()
-        }
+        ErrorDto::worded(
+            ErrorKind::InvalidInput,
+            "InvalidArgument",
+            ErrorText::ArgInvalid {
+                field: e.field.clone(),
+                problem: e.problem,
+            },
+            ErrorHint::ArgReload { field: e.field },
+        )
     }
 }
 

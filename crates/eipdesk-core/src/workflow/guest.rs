@@ -13,7 +13,7 @@ use super::step::{CallEnd, StepOutcome, dto, failed_request_id, retryable};
 use crate::binding::StepAction;
 use crate::binding::guest_steps::GuestTarget;
 use crate::binding::step_text::WaitText;
-use crate::error::{ErrorDto, ErrorKind};
+use crate::error::{ErrorDto, ErrorHint, ErrorKind, ErrorText};
 use crate::guest_os::scripts::{ScriptOp, script};
 use crate::guest_os::verify;
 use crate::journal::guest::GuestInvocation;
@@ -27,18 +27,10 @@ use std::time::{Duration, Instant};
 /// `Timeout` of every guest script, seconds.
 pub const SCRIPT_TIMEOUT_S: u32 = 60;
 
-fn guest_error(code: &str, message: String, hint: &str) -> ErrorDto {
-    ErrorDto {
-        kind: ErrorKind::InvalidState,
-        code: code.into(),
-        message,
-        request_id: None,
-        hint: Some(hint.into()),
-        ..Default::default()
-    }
+/// A failed guest step: its message and the retry hint, in English and as message keys.
+fn guest_error(code: &str, text: ErrorText) -> ErrorDto {
+    ErrorDto::worded(ErrorKind::InvalidState, code, text, ErrorHint::GuestRetry)
 }
-
-const RETRY_HINT: &str = "Read the output, fix the cause in the guest, then retry the step; or roll back to undo the binding.";
 
 /// The last lines of an output, for an error message.
 fn tail(output: &str) -> String {
@@ -166,8 +158,9 @@ impl Engine {
             }
             Err(e) => Ok(Err(guest_error(
                 "GuestVerificationFailed",
-                format!("The guest does not show the EIP yet: {e}."),
-                RETRY_HINT,
+                ErrorText::GuestNotVerified {
+                    detail: e.to_string(),
+                },
             ))),
         }
     }
@@ -359,12 +352,11 @@ impl Engine {
             if started.elapsed() >= deadline {
                 return Ok(Ended::Failed(guest_error(
                     "GuestScriptTimeout",
-                    format!(
-                        "The script {invoke_id} did not end within {} s (last status {}).",
-                        deadline.as_secs(),
-                        if last.is_empty() { "unknown" } else { &last }
-                    ),
-                    RETRY_HINT,
+                    ErrorText::GuestScriptNoEnd {
+                        invoke_id: invoke_id.to_string(),
+                        seconds: deadline.as_secs(),
+                        status: if last.is_empty() { "unknown" } else { &last }.to_string(),
+                    },
                 )));
             }
             tokio::time::sleep(pause).await;
@@ -406,22 +398,19 @@ fn judge(r: InvocationResult, guest: &GuestTarget, op: ScriptOp) -> Ended {
         "Success" => Ended::Ok(r),
         "Failed" => Ended::Failed(guest_error(
             "GuestScriptFailed",
-            format!(
-                "The script in {} exited with code {}. Output:\n{}",
-                guest.instance,
-                r.exit_code,
-                tail(&output)
-            ),
-            RETRY_HINT,
+            ErrorText::GuestScriptFailed {
+                instance: guest.instance.to_string(),
+                exit_code: r.exit_code,
+                output: tail(&output),
+            },
         )),
         "Timeout" => Ended::Failed(guest_error(
             "GuestScriptTimeout",
-            format!(
-                "The script in {} did not finish within {SCRIPT_TIMEOUT_S} s and was stopped. Output:\n{}",
-                guest.instance,
-                tail(&output)
-            ),
-            RETRY_HINT,
+            ErrorText::GuestScriptStopped {
+                instance: guest.instance.to_string(),
+                seconds: SCRIPT_TIMEOUT_S,
+                output: tail(&output),
+            },
         )),
         "Aborted" if r.error_code == "ClientNotRunning" => Ended::Skipped(format!(
             "Cloud Assistant went offline on {} ({}), so {}",
@@ -431,11 +420,12 @@ fn judge(r: InvocationResult, guest: &GuestTarget, op: ScriptOp) -> Ended {
         )),
         other => Ended::Failed(guest_error(
             "GuestScriptNotRun",
-            format!(
-                "The script did not run in {} ({other}: {} {}).",
-                guest.instance, r.error_code, r.error_info
-            ),
-            RETRY_HINT,
+            ErrorText::GuestScriptNotRun {
+                instance: guest.instance.to_string(),
+                status: other.to_string(),
+                error_code: r.error_code.clone(),
+                error_info: r.error_info.clone(),
+            },
         )),
     }
 }

@@ -149,7 +149,7 @@ fn judge(entry: &Json, found: &Found, store: &ProfileStore) -> MoveCandidate {
                 .to_string(),
         ),
         Ok(_) => Err("it holds no AccessKey EIP Desk would use".to_string()),
-        Err(refusal) => Err(refusal.reason.clone()),
+        Err(refusal) => Err(refusal.reason.to_string()),
     };
     let existing = verdict
         .is_ok()

@@ -74,7 +74,7 @@ pub enum ImportError {
         /// Refusal code.
         code: &'static str,
         /// Why.
-        reason: String,
+        reason: super::ImportReason,
     },
     /// Creating the profile failed.
     #[error("importing {key} failed: {source}")]
@@ -140,11 +140,16 @@ impl ImportError {
             Self::DuplicateSelection { key } => ErrorText::ImportDuplicate {
                 candidate: key.clone(),
             },
+            Self::NotImportable { key, reason, .. } => ErrorText::ImportNotImportable {
+                candidate: key.clone(),
+                import_reason: reason.clone(),
+            },
+            Self::Read { path, source } => ErrorText::ImportRead {
+                path: path.display().to_string(),
+                detail: source.to_string(),
+            },
             Self::Profile { source, .. } => return source.text(),
-            Self::Read { .. }
-            | Self::NotAFile { .. }
-            | Self::Malformed { .. }
-            | Self::NotImportable { .. } => return None,
+            Self::NotAFile { .. } | Self::Malformed { .. } => return None,
         })
     }
 
