@@ -190,11 +190,13 @@ pub enum ErrorText {
     },
     GuestScriptNoEnd {
         invoke_id: String,
+        #[ts(type = "number")]
         seconds: u64,
         status: String,
     },
     GuestScriptFailed {
         instance: String,
+        #[ts(type = "number")]
         exit_code: i64,
         output: String,
     },
