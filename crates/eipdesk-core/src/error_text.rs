@@ -73,12 +73,32 @@ pub enum ErrorText {
         path: String,
         detail: String,
     },
+    ImportMalformed {
+        path: String,
+        file_problem: crate::profiles::import::FileProblem,
+    },
+    ImportMalformedLine {
+        path: String,
+        line: usize,
+        file_problem: crate::profiles::import::FileProblem,
+    },
+    ImportMalformedAt {
+        path: String,
+        line: usize,
+        column: usize,
+        file_problem: crate::profiles::import::FileProblem,
+    },
     // Profile input and the profiles file (`field` is the DTO's field name, for the form).
     ProfileInvalid {
         field: String,
         field_label: crate::profiles::validate::FieldLabel,
         field_reason: crate::profiles::validate::FieldReason,
     },
+    // The built-in Sandbox profile cannot be changed so.
+    SandboxNotDeleted,
+    SandboxNotRenamed,
+    SandboxNoCredentials,
+    SandboxNotInTerminal,
     ProfileRead {
         path: String,
         detail: String,
@@ -264,6 +284,7 @@ mod tests {
     use crate::error::ErrorDto;
     use crate::profiles::import::ImportError;
     use crate::profiles::{ConnectError, KeychainError, ProfileError};
+    use crate::text::Message;
 
     fn message_key(dto: &ErrorDto) -> Option<ErrorText> {
         dto.words.as_ref().and_then(|w| w.message.clone())
@@ -322,12 +343,16 @@ mod tests {
     }
 
     #[test]
-    fn errors_without_a_catalogued_message_keep_their_display() {
+    fn the_sandbox_refusals_have_words_and_keep_their_display() {
         let e = ProfileError::Builtin("deleted");
-        assert_eq!(e.text(), None);
+        assert_eq!(e.text(), Some(ErrorText::SandboxNotDeleted));
         assert_eq!(
             e.to_string(),
             "the built-in Sandbox profile cannot be deleted"
         );
+        for what in ["renamed", "given credentials", "used from a terminal"] {
+            let e = ProfileError::Builtin(what);
+            assert_eq!(e.text().map(|t| t.english()), Some(e.to_string()));
+        }
     }
 }

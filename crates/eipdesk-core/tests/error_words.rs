@@ -230,3 +230,24 @@ fn import_refusals_and_notes_travel_as_keys_beside_their_english() {
         assert_eq!(notes.len(), keys.len(), "{c:#}");
     }
 }
+
+#[test]
+fn a_malformed_source_carries_its_words_and_keeps_its_english() {
+    let path = fixtures().join("alibabacloud/malformed");
+    let report = import::scan(&sources(None, Some(path.clone()), None));
+    let problem = serde_json::to_value(report.sources[0].error.as_ref().unwrap()).unwrap();
+    let shown = path.display().to_string();
+    assert_eq!(
+        problem["text"],
+        json!({
+            "key": "importMalformedLine",
+            "path": shown,
+            "line": 4,
+            "fileProblem": { "key": "iniExpected" },
+        })
+    );
+    assert_eq!(
+        problem["message"],
+        format!("{shown} is malformed at line 4: expected `key = value`, a [section] or a comment")
+    );
+}

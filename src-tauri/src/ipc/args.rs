@@ -99,6 +99,30 @@ mod tests {
     }
 
     #[test]
+    fn the_error_carries_its_words_and_keeps_its_english() {
+        let dto = ErrorDto::from(ArgError {
+            field: "form.mode".into(),
+            problem: "it is missing".into(),
+        });
+        assert_eq!(dto.message, "`form.mode` is not valid: it is missing");
+        assert_eq!(
+            dto.hint.as_deref(),
+            Some(
+                "The window sent a value EIP Desk cannot use for `form.mode`; reload the window \
+                 (Ctrl+R) and try again."
+            )
+        );
+        let words = serde_json::to_value(dto.words).unwrap();
+        assert_eq!(
+            words,
+            json!({
+                "message": { "key": "argInvalid", "field": "form.mode", "problem": "it is missing" },
+                "hint": { "key": "argReload", "field": "form.mode" },
+            })
+        );
+    }
+
+    #[test]
     fn names_the_nested_field_of_an_unknown_enum_value() {
         let err = check::<Form>(&json!({"form": {"mode": "BOGUS"}}), "form").unwrap_err();
         assert_eq!(err.field, "form.mode");

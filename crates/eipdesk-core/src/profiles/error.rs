@@ -126,7 +126,13 @@ impl ProfileError {
                 detail: reason.clone(),
             },
             Self::Write(e) => ErrorText::file_write(e),
-            Self::Builtin(_) => return None,
+            Self::Builtin(what) => match *what {
+                "deleted" => ErrorText::SandboxNotDeleted,
+                "renamed" => ErrorText::SandboxNotRenamed,
+                "given credentials" => ErrorText::SandboxNoCredentials,
+                "used from a terminal" => ErrorText::SandboxNotInTerminal,
+                _ => return None,
+            },
         })
     }
 

@@ -64,6 +64,7 @@ pub fn typescript_declarations() -> Vec<String> {
         validate::FieldReason::decl(),
         validate::FieldLabel::decl(),
         import::JsonKind::decl(),
+        import::FileProblem::decl(),
         import::ImportReason::decl(),
         import::ImportNote::decl(),
         import::SourceKind::decl(),

@@ -34,9 +34,10 @@ pub trait Message: Serialize {
 /// Inputs that are themselves a value of another family (`{ "key": …, inputs… }`), by input
 /// name, with that family's prefix: the sentence is rendered into the outer one. The UI's
 /// localizers word the same inputs (`ui/src/lib/i18n/core_text.ts`).
-const NESTED: [(&str, &str); 5] = [
+const NESTED: [(&str, &str); 6] = [
     ("cause", "emsg"),
     ("fieldLabel", "fldl"),
+    ("fileProblem", "fprob"),
     ("fieldReason", "fld"),
     ("importReason", "impr"),
     ("jsonKind", "jsonk"),

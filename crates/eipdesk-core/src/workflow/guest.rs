@@ -429,3 +429,37 @@ fn judge(r: InvocationResult, guest: &GuestTarget, op: ScriptOp) -> Ended {
         )),
     }
 }
+
+#[cfg(test)]
+mod words_tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_script_carries_its_words_and_keeps_its_english() {
+        let dto = guest_error(
+            "GuestScriptFailed",
+            ErrorText::GuestScriptFailed {
+                instance: "i-1".into(),
+                exit_code: 2,
+                output: "line 1\nline 2".into(),
+            },
+        );
+        assert_eq!(
+            dto.message,
+            "The script in i-1 exited with code 2. Output:\nline 1\nline 2"
+        );
+        assert_eq!(
+            dto.hint.as_deref(),
+            Some(
+                "Read the output, fix the cause in the guest, then retry the step; or roll back \
+                 to undo the binding."
+            )
+        );
+        let words = dto.words.unwrap();
+        assert_eq!(words.hint, Some(ErrorHint::GuestRetry));
+        assert!(matches!(
+            words.message,
+            Some(ErrorText::GuestScriptFailed { .. })
+        ));
+    }
+}

@@ -5,13 +5,15 @@
  * the defaults an import applies (`impn_*`). Setting names, names, regions and line numbers
  * pass through verbatim.
  */
-import type { FieldLabel, FieldReason, ImportNote, ImportReason, JsonKind } from '../backend';
+import type { FieldLabel, FieldReason, FileProblem, ImportNote, ImportReason, JsonKind } from '../backend';
 import { m } from '../i18n';
 import { coreText } from '../i18n/core_text';
 
 export const fieldReasonText = coreText<FieldReason>()('fld', m);
 export const fieldLabelText = coreText<FieldLabel>()('fldl', m);
 export const jsonKindText = coreText<JsonKind>()('jsonk', m);
+/** What is wrong with a source file as a whole (`fprob_*`). */
+export const fileProblemText = coreText<FileProblem>()('fprob', m);
 
 export const importReasonText = coreText<ImportReason>()('impr', m, {
   fieldReason: fieldReasonText,

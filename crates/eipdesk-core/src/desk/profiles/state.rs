@@ -266,3 +266,34 @@ pub(crate) fn fallback_notice(name: &str, e: &ConnectError) -> ErrorDto {
     }));
     dto
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profiles::{KeychainError, ProfileError};
+
+    #[test]
+    fn the_fallback_notice_nests_the_cause_in_its_words() {
+        let e = ConnectError::Profile(ProfileError::Keychain(KeychainError::Locked {
+            detail: "login".into(),
+        }));
+        let dto = fallback_notice("prod", &e);
+        assert_eq!(
+            dto.message,
+            "Using the Sandbox: profile \"prod\" could not be opened: the keyring is locked (login)"
+        );
+        let words = serde_json::to_value(dto.words).unwrap();
+        assert_eq!(
+            words["message"],
+            serde_json::json!({
+                "key": "sandboxFallback",
+                "name": "prod",
+                "cause": { "key": "keychainLocked", "detail": "login" },
+            })
+        );
+        assert_eq!(
+            words["hint"],
+            serde_json::json!({ "key": "keychainLocked" })
+        );
+    }
+}

@@ -117,7 +117,7 @@ fn read(
     let text = loaded.text.as_deref().unwrap_or_default();
     let found = aliyun_cli::parse(text).map_err(|e| ConfigWriteError::Structure {
         path: loaded.path.clone(),
-        reason: e.reason,
+        reason: e.reason.to_string(),
     })?;
     let holders = profiles(&doc)
         .iter()

@@ -10,7 +10,7 @@ use time::OffsetDateTime;
 
 use super::SourceKind;
 use super::plan::{self, Found, Plan, Refusal, refuse};
-use super::reason::{ImportNote, ImportReason, JsonKind};
+use super::reason::{FileProblem, ImportNote, ImportReason, JsonKind};
 use crate::profiles::validate;
 
 /// Why the file as a whole cannot be read (never quotes the file's content).
@@ -18,7 +18,7 @@ use crate::profiles::validate;
 pub(crate) struct JsonError {
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub reason: String,
+    pub reason: FileProblem,
 }
 
 pub(crate) fn parse(text: &str) -> Result<Vec<Found>, JsonError> {
@@ -26,25 +26,24 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Found>, JsonError> {
         line: Some(e.line()),
         column: Some(e.column()),
         reason: match e.classify() {
-            serde_json::error::Category::Eof => "the file ends in the middle of a JSON value",
-            serde_json::error::Category::Syntax => "JSON syntax error",
-            serde_json::error::Category::Data => "unexpected JSON value",
-            serde_json::error::Category::Io => "read error",
-        }
-        .to_string(),
+            serde_json::error::Category::Eof => FileProblem::JsonEof,
+            serde_json::error::Category::Syntax => FileProblem::JsonSyntax,
+            serde_json::error::Category::Data => FileProblem::JsonData,
+            serde_json::error::Category::Io => FileProblem::ReadError,
+        },
     })?;
-    let whole = |reason: &str| JsonError {
+    let whole = |reason: FileProblem| JsonError {
         line: None,
         column: None,
-        reason: reason.to_string(),
+        reason,
     };
     let obj = doc
         .as_object()
-        .ok_or_else(|| whole("the top level must be a JSON object"))?;
+        .ok_or_else(|| whole(FileProblem::TopLevelNotObject))?;
     let profiles = match obj.get("profiles") {
         Some(Value::Array(list)) => list,
-        Some(_) => return Err(whole("\"profiles\" must be a list")),
-        None => return Err(whole("there is no \"profiles\" list")),
+        Some(_) => return Err(whole(FileProblem::ProfilesNotList)),
+        None => return Err(whole(FileProblem::NoProfilesList)),
     };
     let mut found: Vec<Found> = profiles.iter().enumerate().map(read_entry).collect();
     mark_duplicates(&mut found);

@@ -46,7 +46,7 @@ pub enum ImportError {
         /// 1-based column, when known.
         column: Option<usize>,
         /// What is wrong (never the file's content).
-        reason: String,
+        reason: super::FileProblem,
     },
     /// The source of a selected key is not configured or not present any more.
     #[error("{}", self.text().map(|t| t.english()).unwrap_or_default())]
@@ -149,7 +149,30 @@ impl ImportError {
                 detail: source.to_string(),
             },
             Self::Profile { source, .. } => return source.text(),
-            Self::NotAFile { .. } | Self::Malformed { .. } => return None,
+            Self::Malformed {
+                path,
+                line,
+                column,
+                reason,
+            } => {
+                let path = path.display().to_string();
+                let file_problem = reason.clone();
+                match (*line, *column) {
+                    (Some(line), Some(column)) => ErrorText::ImportMalformedAt {
+                        path,
+                        line,
+                        column,
+                        file_problem,
+                    },
+                    (Some(line), None) => ErrorText::ImportMalformedLine {
+                        path,
+                        line,
+                        file_problem,
+                    },
+                    _ => ErrorText::ImportMalformed { path, file_problem },
+                }
+            }
+            Self::NotAFile { .. } => return None,
         })
     }
 

@@ -35,7 +35,7 @@ pub use env::ENV_CANDIDATE;
 pub use error::ImportError;
 pub use plan::{FALLBACK_REGION, FALLBACK_SESSION_NAME};
 use read::read_source;
-pub use reason::{ImportNote, ImportReason, JsonKind};
+pub use reason::{FileProblem, ImportNote, ImportReason, JsonKind};
 
 /// Largest source file read.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;

@@ -118,6 +118,34 @@ impl Message for JsonKind {
     const PREFIX: &'static str = "jsonk";
 }
 
+/// What is wrong with a source file as a whole (never quoting its content).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum FileProblem {
+    JsonEof,
+    JsonSyntax,
+    JsonData,
+    ReadError,
+    TopLevelNotObject,
+    ProfilesNotList,
+    NoProfilesList,
+    IniHeaderBracket,
+    IniEmptySection,
+    IniExpected,
+    IniEmptyKey,
+    NotUtf8 { offset: usize },
+}
+
+impl Message for FileProblem {
+    const PREFIX: &'static str = "fprob";
+}
+
+impl std::fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english())
+    }
+}
+
 /// A default the import applies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
