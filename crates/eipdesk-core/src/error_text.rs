@@ -73,6 +73,11 @@ pub enum ErrorText {
         path: String,
         detail: String,
     },
+    /// Creating the profile failed, for `cause`.
+    ImportProfileFailed {
+        candidate: String,
+        cause: Box<ErrorText>,
+    },
     ImportMalformed {
         path: String,
         file_problem: crate::profiles::import::FileProblem,
@@ -340,6 +345,24 @@ mod tests {
         let dto = ErrorDto::from(api);
         assert_eq!(dto.message, "Specified access key is not found.");
         assert_eq!(message_key(&dto), None);
+    }
+
+    #[test]
+    fn a_failed_profile_import_nests_the_profile_error() {
+        let e = ImportError::Profile {
+            key: "aliyun-cli:prod".into(),
+            source: ProfileError::NameTaken("prod".into()),
+        };
+        let text = e.text().unwrap();
+        assert_eq!(text.english(), e.to_string());
+        assert_eq!(
+            serde_json::to_value(&text).unwrap(),
+            serde_json::json!({
+                "key": "importProfileFailed",
+                "candidate": "aliyun-cli:prod",
+                "cause": { "key": "profileNameTaken", "name": "prod" },
+            })
+        );
     }
 
     #[test]

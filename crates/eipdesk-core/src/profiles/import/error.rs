@@ -148,7 +148,10 @@ impl ImportError {
                 path: path.display().to_string(),
                 detail: source.to_string(),
             },
-            Self::Profile { source, .. } => return source.text(),
+            Self::Profile { key, source } => ErrorText::ImportProfileFailed {
+                candidate: key.clone(),
+                cause: Box::new(source.text()?),
+            },
             Self::Malformed {
                 path,
                 line,
