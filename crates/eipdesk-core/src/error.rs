@@ -142,6 +142,25 @@ impl ErrorDto {
     }
 }
 
+impl ErrorDto {
+    /// One of our errors built by hand: its message and hint in English from the catalogue,
+    /// and as message keys.
+    pub fn worded(kind: ErrorKind, code: &str, text: ErrorText, hint: ErrorHint) -> Self {
+        ErrorDto {
+            kind,
+            code: code.into(),
+            message: text.english(),
+            request_id: None,
+            hint: Some(hint.english()),
+            words: Some(Box::new(ErrorWords {
+                message: Some(text),
+                hint: Some(hint),
+            })),
+            recommend: None,
+        }
+    }
+}
+
 impl ErrorWords {
     /// The words of `e`, when it has any message key.
     fn of(e: &dyn DescribeError) -> Option<Self> {
@@ -216,7 +235,15 @@ impl DescribeError for CoreError {
         self.inner().and_then(DescribeError::request_id)
     }
     fn text(&self) -> Option<ErrorText> {
-        self.inner().and_then(DescribeError::text)
+        match self {
+            CoreError::Background(m) => Some(ErrorText::BackgroundStopped { detail: m.clone() }),
+            CoreError::Sandbox(m) => Some(ErrorText::SandboxFailed { detail: m.clone() }),
+            CoreError::DataDir(e) => Some(ErrorText::DataDirPrivate {
+                path: e.path.display().to_string(),
+                detail: e.source.to_string(),
+            }),
+            _ => self.inner().and_then(DescribeError::text),
+        }
     }
     fn recommend(&self) -> Option<String> {
         self.inner().and_then(DescribeError::recommend)
@@ -230,8 +257,24 @@ impl DescribeError for crate::ids::InvalidId {
     fn code(&self) -> String {
         "InvalidId".into()
     }
-    fn hint(&self) -> Option<String> {
-        Some(format!("Enter {}.", self.expected))
+    fn text(&self) -> Option<ErrorText> {
+        let value = self.value.clone();
+        Some(match self.what {
+            "EIP allocation ID" => ErrorText::InvalidEipId { value },
+            "network interface ID" => ErrorText::InvalidEniId { value },
+            "instance ID" => ErrorText::InvalidInstanceId { value },
+            "run ID" => ErrorText::InvalidRunId { value },
+            "region ID" => ErrorText::InvalidRegionId { value },
+            _ => return None,
+        })
+    }
+    fn hint_text(&self) -> Option<ErrorHint> {
+        Some(match self.prefix {
+            Some(prefix) => ErrorHint::IdPrefixed {
+                prefix: prefix.to_string(),
+            },
+            None => ErrorHint::IdRegion,
+        })
     }
 }
 

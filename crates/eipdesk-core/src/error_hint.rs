@@ -56,6 +56,39 @@ pub enum ErrorHint {
     ImportSourceChanged,
     ImportDuplicate,
     ImportNotImportable,
+    // The aliyun CLI's configuration file.
+    ConfigNoHome,
+    ConfigFix,
+    ConfigChanged,
+    ConfigMissing,
+    ConfigNameTaken { name: String },
+    ConfigUnknownBackup,
+    ConfigWrite,
+    // Exports and the save dialog.
+    ExportChooseFile,
+    ExportNoFolder,
+    ExportWouldReplace,
+    ExportWrite,
+    ExportRetry,
+    OpenFileManager,
+    OpenFileManagerPath,
+    // The inventory.
+    InventoryCancelled,
+    InventoryRefresh,
+    // IDs.
+    IdPrefixed { prefix: String },
+    IdRegion,
+    // Runs and their steps.
+    RunJournal,
+    RunPreflight,
+    RunConfirm,
+    RunWrongState,
+    RunBusy,
+    StepState,
+    GuestRetry,
+    AccessRule,
+    // The window.
+    ArgReload { field: String },
 }
 
 impl Message for ErrorHint {

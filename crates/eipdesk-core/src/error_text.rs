@@ -14,31 +14,267 @@ use crate::text::Message;
 #[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum ErrorText {
     // The keychain (`detail` is what the system reported).
-    KeychainNoSessionBus { detail: String },
+    KeychainNoSessionBus {
+        detail: String,
+    },
     KeychainNoProvider,
-    KeychainLocked { detail: String },
-    KeychainAccessDenied { detail: String },
+    KeychainLocked {
+        detail: String,
+    },
+    KeychainAccessDenied {
+        detail: String,
+    },
     KeychainAmbiguous,
     KeychainUnsupported,
-    KeychainFailure { detail: String },
+    KeychainFailure {
+        detail: String,
+    },
     // Profiles.
-    ProfileNotFound { id: String },
-    ProfileNameTaken { name: String },
-    ProfileInUse { names: String },
-    ProfileSourceChain { max: usize },
-    ProfileSecretMissing { name: String },
-    ProfileSecretCorrupt { name: String, reason: String },
+    ProfileNotFound {
+        id: String,
+    },
+    ProfileNameTaken {
+        name: String,
+    },
+    ProfileInUse {
+        names: String,
+    },
+    ProfileSourceChain {
+        max: usize,
+    },
+    ProfileSecretMissing {
+        name: String,
+    },
+    ProfileSecretCorrupt {
+        name: String,
+        reason: String,
+    },
     // Connecting.
     ConnectSandbox,
     // Importing (`candidate`: the selection key; `key` is the tag).
-    ImportSourceMissing { candidate: String },
-    ImportUnknownCandidate { candidate: String },
-    ImportDuplicate { candidate: String },
-    ImportTooLarge { path: String, bytes: u64 },
+    ImportSourceMissing {
+        candidate: String,
+    },
+    ImportUnknownCandidate {
+        candidate: String,
+    },
+    ImportDuplicate {
+        candidate: String,
+    },
+    ImportTooLarge {
+        path: String,
+        bytes: u64,
+    },
+    ImportNotImportable {
+        candidate: String,
+        import_reason: crate::profiles::import::ImportReason,
+    },
+    ImportRead {
+        path: String,
+        detail: String,
+    },
+    /// Creating the profile failed, for `cause`.
+    ImportProfileFailed {
+        candidate: String,
+        cause: Box<ErrorText>,
+    },
+    ImportMalformed {
+        path: String,
+        file_problem: crate::profiles::import::FileProblem,
+    },
+    ImportMalformedLine {
+        path: String,
+        line: usize,
+        file_problem: crate::profiles::import::FileProblem,
+    },
+    ImportMalformedAt {
+        path: String,
+        line: usize,
+        column: usize,
+        file_problem: crate::profiles::import::FileProblem,
+    },
+    // Profile input and the profiles file (`field` is the DTO's field name, for the form).
+    ProfileInvalid {
+        field: String,
+        field_label: crate::profiles::validate::FieldLabel,
+        field_reason: crate::profiles::validate::FieldReason,
+    },
+    // The built-in Sandbox profile cannot be changed so.
+    SandboxNotDeleted,
+    SandboxNotRenamed,
+    SandboxNoCredentials,
+    SandboxNotInTerminal,
+    ProfileRead {
+        path: String,
+        detail: String,
+    },
+    ProfileFileCorrupt {
+        path: String,
+        detail: String,
+    },
+    FileWrite {
+        path: String,
+        detail: String,
+    },
+    // The aliyun CLI's configuration file.
+    ConfigNoHome,
+    ConfigStructure {
+        path: String,
+        detail: String,
+    },
+    ConfigChanged {
+        path: String,
+    },
+    ConfigMissing {
+        path: String,
+    },
+    ConfigNameTaken {
+        name: String,
+    },
+    ConfigUnknownBackup {
+        name: String,
+    },
+    ConfigBackup {
+        path: String,
+        detail: String,
+    },
+    // Exports (CSV, the audit log) and the save dialog.
+    ExportNotAbsolute {
+        path: String,
+    },
+    ExportIsFolder {
+        path: String,
+    },
+    ExportNoFolder {
+        folder: String,
+    },
+    ExportWouldReplace {
+        path: String,
+    },
+    ExportWrite {
+        path: String,
+        detail: String,
+    },
+    SaveDialogFailed {
+        detail: String,
+    },
+    SaveDialogNoPath {
+        detail: String,
+    },
+    NotExported {
+        path: String,
+    },
+    NoFileManager {
+        path: String,
+        detail: String,
+    },
+    // The inventory.
+    InventoryCancelled,
+    InventoryRowNotFound {
+        id: String,
+    },
+    // An ID that does not parse (`value` as typed).
+    InvalidEipId {
+        value: String,
+    },
+    InvalidEniId {
+        value: String,
+    },
+    InvalidInstanceId {
+        value: String,
+    },
+    InvalidRunId {
+        value: String,
+    },
+    InvalidRegionId {
+        value: String,
+    },
+    // Runs and their journal (`detail` is what the database reported).
+    RunNotFound {
+        id: String,
+    },
+    RunBusy {
+        run: String,
+        resource: String,
+    },
+    RunOtherProfile {
+        profile: String,
+    },
+    JournalDb {
+        detail: String,
+    },
+    JournalCorrupt {
+        detail: String,
+    },
+    JournalSchema {
+        detail: String,
+    },
+    // Guest steps run through Cloud Assistant (`output`: the script's last lines).
+    GuestNotVerified {
+        detail: String,
+    },
+    GuestScriptNoEnd {
+        invoke_id: String,
+        #[ts(type = "number")]
+        seconds: u64,
+        status: String,
+    },
+    GuestScriptFailed {
+        instance: String,
+        #[ts(type = "number")]
+        exit_code: i64,
+        output: String,
+    },
+    GuestScriptStopped {
+        instance: String,
+        seconds: u32,
+        output: String,
+    },
+    GuestScriptNotRun {
+        instance: String,
+        status: String,
+        error_code: String,
+        error_info: String,
+    },
+    // The app itself.
+    ArgInvalid {
+        field: String,
+        problem: String,
+    },
+    SandboxFailed {
+        detail: String,
+    },
+    BackgroundStopped {
+        detail: String,
+    },
+    DataDirPrivate {
+        path: String,
+        detail: String,
+    },
+    /// The app opened the Sandbox instead of profile `name`, for `cause` (worded).
+    SandboxFallback {
+        name: String,
+        cause: Box<ErrorText>,
+    },
+    /// The same, when the cause has no words of its own (an Alibaba Cloud message).
+    SandboxFallbackVerbatim {
+        name: String,
+        detail: String,
+    },
 }
 
 impl Message for ErrorText {
     const PREFIX: &'static str = "emsg";
+}
+
+impl ErrorText {
+    /// A failed atomic write.
+    pub fn file_write(e: &crate::fsutil::WriteError) -> Self {
+        Self::FileWrite {
+            path: e.path.display().to_string(),
+            detail: e.source.to_string(),
+        }
+    }
 }
 
 impl std::fmt::Display for ErrorText {
@@ -53,6 +289,7 @@ mod tests {
     use crate::error::ErrorDto;
     use crate::profiles::import::ImportError;
     use crate::profiles::{ConnectError, KeychainError, ProfileError};
+    use crate::text::Message;
 
     fn message_key(dto: &ErrorDto) -> Option<ErrorText> {
         dto.words.as_ref().and_then(|w| w.message.clone())
@@ -111,12 +348,34 @@ mod tests {
     }
 
     #[test]
-    fn errors_without_a_catalogued_message_keep_their_display() {
+    fn a_failed_profile_import_nests_the_profile_error() {
+        let e = ImportError::Profile {
+            key: "aliyun-cli:prod".into(),
+            source: ProfileError::NameTaken("prod".into()),
+        };
+        let text = e.text().unwrap();
+        assert_eq!(text.english(), e.to_string());
+        assert_eq!(
+            serde_json::to_value(&text).unwrap(),
+            serde_json::json!({
+                "key": "importProfileFailed",
+                "candidate": "aliyun-cli:prod",
+                "cause": { "key": "profileNameTaken", "name": "prod" },
+            })
+        );
+    }
+
+    #[test]
+    fn the_sandbox_refusals_have_words_and_keep_their_display() {
         let e = ProfileError::Builtin("deleted");
-        assert_eq!(e.text(), None);
+        assert_eq!(e.text(), Some(ErrorText::SandboxNotDeleted));
         assert_eq!(
             e.to_string(),
             "the built-in Sandbox profile cannot be deleted"
         );
+        for what in ["renamed", "given credentials", "used from a terminal"] {
+            let e = ProfileError::Builtin(what);
+            assert_eq!(e.text().map(|t| t.english()), Some(e.to_string()));
+        }
     }
 }

@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{DescribeError, ErrorKind};
+use crate::error::{DescribeError, ErrorHint, ErrorKind, ErrorText};
 use crate::fsutil::replace_file;
 
 /// Why an export was not written.
@@ -42,24 +42,27 @@ impl DescribeError for ExportError {
         }
         .into()
     }
-    fn hint(&self) -> Option<String> {
-        Some(
-            match self {
-                ExportError::NotAbsolute { .. } | ExportError::IsFolder { .. } => {
-                    "Export again and choose a file name in the save dialog."
-                }
-                ExportError::NoFolder { .. } => {
-                    "Export again and choose a folder that exists; EIP Desk does not create folders."
-                }
-                ExportError::WouldReplace { .. } => {
-                    "Export again and choose that file by its full name to replace it, or type another name."
-                }
-                ExportError::Write { .. } => {
-                    "Check that the folder is writable and the disk is not full, then export again."
-                }
+    fn text(&self) -> Option<ErrorText> {
+        Some(match self.clone() {
+            ExportError::NotAbsolute { path } => ErrorText::ExportNotAbsolute { path },
+            ExportError::IsFolder { path } => ErrorText::ExportIsFolder { path },
+            ExportError::NoFolder { folder } => ErrorText::ExportNoFolder { folder },
+            ExportError::WouldReplace { path } => ErrorText::ExportWouldReplace { path },
+            ExportError::Write { path, reason } => ErrorText::ExportWrite {
+                path,
+                detail: reason,
+            },
+        })
+    }
+    fn hint_text(&self) -> Option<ErrorHint> {
+        Some(match self {
+            ExportError::NotAbsolute { .. } | ExportError::IsFolder { .. } => {
+                ErrorHint::ExportChooseFile
             }
-            .into(),
-        )
+            ExportError::NoFolder { .. } => ErrorHint::ExportNoFolder,
+            ExportError::WouldReplace { .. } => ErrorHint::ExportWouldReplace,
+            ExportError::Write { .. } => ErrorHint::ExportWrite,
+        })
     }
 }
 

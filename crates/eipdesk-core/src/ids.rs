@@ -11,6 +11,8 @@ pub struct InvalidId {
     pub what: &'static str,
     pub value: String,
     pub expected: &'static str,
+    /// The prefix a prefixed ID starts with (`eip-`); `None` for a region.
+    pub prefix: Option<&'static str>,
 }
 
 fn is_id_body(s: &str) -> bool {
@@ -38,6 +40,7 @@ macro_rules! prefixed_id {
                         what: $what,
                         value: raw.to_string(),
                         expected: concat!("`", $prefix, "` followed by lower-case letters and digits"),
+                        prefix: Some($prefix),
                     }),
                 }
             }
@@ -102,6 +105,7 @@ impl RegionId {
                 what: "region ID",
                 value: raw.to_string(),
                 expected: "a region such as `cn-hangzhou` or `ap-southeast-1`",
+                prefix: None,
             })
         }
     }

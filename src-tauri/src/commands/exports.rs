@@ -9,8 +9,8 @@ use std::sync::Mutex;
 
 use super::Desk;
 use eipdesk_core::api::{
-    AuditExportRequest, AuditExportResult, CsvExportRequest, CsvExportResult, ErrorDto, ErrorKind,
-    ExportFormat, ExportSuggestion, ExportTarget,
+    AuditExportRequest, AuditExportResult, CsvExportRequest, CsvExportResult, ErrorDto, ErrorHint,
+    ErrorKind, ErrorText, ExportFormat, ExportSuggestion, ExportTarget,
 };
 use tauri::{Runtime, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
@@ -52,28 +52,31 @@ async fn ask_where<R: Runtime>(
         .add_filter(filter.0, &[filter.1]);
     let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
         .await
-        .map_err(|e| internal(format!("the save dialog failed: {e}")))?;
+        .map_err(|e| {
+            internal(ErrorText::SaveDialogFailed {
+                detail: e.to_string(),
+            })
+        })?;
     match chosen {
         None => {
             tracing::info!(title, "export cancelled in the save dialog");
             Ok(None)
         }
-        Some(file) => file
-            .into_path()
-            .map(Some)
-            .map_err(|e| internal(format!("the save dialog returned no usable path: {e}"))),
+        Some(file) => file.into_path().map(Some).map_err(|e| {
+            internal(ErrorText::SaveDialogNoPath {
+                detail: e.to_string(),
+            })
+        }),
     }
 }
 
-fn internal(message: String) -> ErrorDto {
-    ErrorDto {
-        kind: ErrorKind::Internal,
-        code: "SaveDialogFailed".into(),
-        message,
-        request_id: None,
-        hint: Some("Try the export again.".into()),
-        ..Default::default()
-    }
+fn internal(text: ErrorText) -> ErrorDto {
+    ErrorDto::worded(
+        ErrorKind::Internal,
+        "SaveDialogFailed",
+        text,
+        ErrorHint::ExportRetry,
+    )
 }
 
 /// Exports the rows a table shows to a CSV file chosen in the save dialog; `null` when the
@@ -128,22 +131,25 @@ pub async fn show_in_folder(
 ) -> Result<(), ErrorDto> {
     let path = PathBuf::from(path);
     if !exported.contains(&path) {
-        return Err(ErrorDto {
-            kind: ErrorKind::InvalidInput,
-            code: "NotExported".into(),
-            message: format!("{} was not exported in this session", path.display()),
-            request_id: None,
-            hint: Some("Open the folder from your file manager.".into()),
-            ..Default::default()
-        });
+        return Err(ErrorDto::worded(
+            ErrorKind::InvalidInput,
+            "NotExported",
+            ErrorText::NotExported {
+                path: path.display().to_string(),
+            },
+            ErrorHint::OpenFileManager,
+        ));
     }
-    tauri_plugin_opener::reveal_item_in_dir(&path).map_err(|e| ErrorDto {
-        kind: ErrorKind::Internal,
-        code: "NoFileManager".into(),
-        message: format!("could not show {} in a file manager: {e}", path.display()),
-        request_id: None,
-        hint: Some("Open the folder from your file manager; the path is shown above.".into()),
-        ..Default::default()
+    tauri_plugin_opener::reveal_item_in_dir(&path).map_err(|e| {
+        ErrorDto::worded(
+            ErrorKind::Internal,
+            "NoFileManager",
+            ErrorText::NoFileManager {
+                path: path.display().to_string(),
+                detail: e.to_string(),
+            },
+            ErrorHint::OpenFileManagerPath,
+        )
     })
 }
 

@@ -4,7 +4,7 @@
 //! "invalid args … for command …" text. The checks themselves are generated per command
 //! from its parameter types (see `spec.rs`), so they cannot drift from the commands.
 
-use eipdesk_core::api::{ErrorDto, ErrorKind};
+use eipdesk_core::api::{ErrorDto, ErrorHint, ErrorKind, ErrorText};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -23,18 +23,15 @@ pub struct ArgError {
 
 impl From<ArgError> for ErrorDto {
     fn from(e: ArgError) -> Self {
-        ErrorDto {
-            kind: ErrorKind::InvalidInput,
-            code: "InvalidArgument".into(),
-            message: format!("`{}` is not valid: {}", e.field, e.problem),
-            request_id: None,
-            hint: Some(format!(
-                "The window sent a value EIP Desk cannot use for `{}`; reload the window \
-                 (Ctrl+R) and try again.",
-                e.field
-            )),
-            ..Default::default()
-        }
+        ErrorDto::worded(
+            ErrorKind::InvalidInput,
+            "InvalidArgument",
+            ErrorText::ArgInvalid {
+                field: e.field.clone(),
+                problem: e.problem,
+            },
+            ErrorHint::ArgReload { field: e.field },
+        )
     }
 }
 
@@ -99,6 +96,30 @@ mod tests {
     struct Form {
         mode: Mode,
         limit: Option<u32>,
+    }
+
+    #[test]
+    fn the_error_carries_its_words_and_keeps_its_english() {
+        let dto = ErrorDto::from(ArgError {
+            field: "form.mode".into(),
+            problem: "it is missing".into(),
+        });
+        assert_eq!(dto.message, "`form.mode` is not valid: it is missing");
+        assert_eq!(
+            dto.hint.as_deref(),
+            Some(
+                "The window sent a value EIP Desk cannot use for `form.mode`; reload the window \
+                 (Ctrl+R) and try again."
+            )
+        );
+        let words = serde_json::to_value(dto.words).unwrap();
+        assert_eq!(
+            words,
+            json!({
+                "message": { "key": "argInvalid", "field": "form.mode", "problem": "it is missing" },
+                "hint": { "key": "argReload", "field": "form.mode" },
+            })
+        );
     }
 
     #[test]

@@ -4,10 +4,13 @@
 // import dialog, the command palette) run in it, each screen checked for English words left
 // in the interface and saved as target/e2e/zh-cn-*.png; at 900×560 the header and the
 // tables' key columns stay inside the viewport as they do in English. The language control
-// then switches to English and back without a restart.
+// then switches to English and back without a restart. The import dialog scans the mixed
+// config.json fixture of the core's import tests, so its refused entries show their reasons
+// (sent by the core as message keys) in Chinese.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { launchApp, OUT, screenshot } from '../lib/app.mjs';
 import { chooseScope } from './tables.lib.mjs';
@@ -96,8 +99,14 @@ async function hangzhouOption() {
   return b.execute(() => document.querySelector('[data-testid="region-select"] option[value="cn-hangzhou"]')?.textContent.trim());
 }
 
+const MIXED = join(dirname(fileURLToPath(import.meta.url)), '../../../crates/eipdesk-core/tests/fixtures/import/aliyun/mixed.json');
+
 before(async () => {
-  app = await launchApp('zh-cn', { env: { LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8', LC_ALL: '' } });
+  mkdirSync(process.env.E2E_SCRATCH, { recursive: true });
+  const dir = mkdtempSync(join(process.env.E2E_SCRATCH, 'zh-cn-import-'));
+  copyFileSync(MIXED, join(dir, 'config.json'));
+  const sources = { ALIBABA_CLOUD_CONFIG_FILE: join(dir, 'config.json'), ALIBABA_CLOUD_CREDENTIALS_FILE: join(dir, 'no-credentials-file') };
+  app = await launchApp('zh-cn', { env: { LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8', LC_ALL: '', ...sources } });
   b = app.browser;
   await resize(b, 1280, 800);
   await (await b.$('.brand')).waitForExist({ timeout: 30000 });
@@ -203,8 +212,28 @@ test('the profiles page, the import dialog and the palette are in Chinese', asyn
   assert.deepEqual(await shot('profiles', { root: 'main' }), [], 'English left on the profiles page');
   await (await b.$('[data-testid="profile-import-open"]')).click();
   await waitFor(b, '[data-testid="profile-import"]');
-  await b.pause(800);
+  await b.waitUntil(async () => (await b.$$('[data-testid="import-candidate"]')).length === 11, {
+    timeout: 10000,
+    timeoutMsg: 'the eleven entries of the mixed config.json listed',
+  });
+  await b.pause(300);
   await shot('import', { root: '[data-testid="profile-import"]' });
+  // The refused entries' reasons, worded from the core's keys (setting names and the names in
+  // the file stay as they are).
+  const reasons = await b.execute(() =>
+    Object.fromEntries([...document.querySelectorAll('[data-testid="import-candidate"]')]
+      .filter((tr) => tr.querySelector('.reason'))
+      .map((tr) => [tr.getAttribute('data-key'), tr.querySelector('.reason').textContent.trim()])),
+  );
+  assert.equal(Object.keys(reasons).length, 9, `nine refused entries: ${JSON.stringify(reasons)}`);
+  for (const [key, reason] of Object.entries(reasons)) {
+    assert.match(reason, /[\u4e00-\u9fff]/, `the reason of ${key} is in Chinese: ${reason}`);
+  }
+  assert.equal(reasons['aliyun-cli:#2'], '它没有名称');
+  assert.equal(reasons['aliyun-cli:#5'], '第 5 项必须是 JSON 对象，而不是字符串');
+  assert.equal(reasons['aliyun-cli:numeric-id'], 'access_key_id 必须是字符串，而不是数字');
+  assert.equal(reasons['aliyun-cli:padded-secret'], 'access_key_secret：请删除其前后的空格（密钥不会以空格开头或结尾）');
+  assert.match(reasons['aliyun-cli:#3'], /^名称“twice”被第 3 和 4 项同时使用/);
   await closeModals(b);
   await (await waitFor(b, '[data-testid="open-palette"]')).click();
   await waitFor(b, '[data-testid="command-palette"]');

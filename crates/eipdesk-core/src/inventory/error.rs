@@ -1,7 +1,7 @@
 //! Errors of the inventory itself (not of the API calls it makes, which stay `alicloud_api`
 //! errors), and how they describe themselves to the window.
 
-use crate::error::{DescribeError, ErrorKind};
+use crate::error::{DescribeError, ErrorHint, ErrorKind, ErrorText};
 use crate::export_file::ExportError;
 
 /// What can go wrong in the inventory besides an API call.
@@ -33,11 +33,20 @@ impl DescribeError for InventoryError {
             InventoryError::Export(e) => e.code(),
         }
     }
-    fn hint(&self) -> Option<String> {
+    fn text(&self) -> Option<ErrorText> {
         match self {
-            InventoryError::Cancelled => Some("A newer load replaced it.".into()),
-            InventoryError::RowNotFound(_) => Some("Refresh the table.".into()),
-            InventoryError::Export(e) => e.hint(),
+            InventoryError::Cancelled => Some(ErrorText::InventoryCancelled),
+            InventoryError::RowNotFound(id) => {
+                Some(ErrorText::InventoryRowNotFound { id: id.clone() })
+            }
+            InventoryError::Export(e) => e.text(),
+        }
+    }
+    fn hint_text(&self) -> Option<ErrorHint> {
+        match self {
+            InventoryError::Cancelled => Some(ErrorHint::InventoryCancelled),
+            InventoryError::RowNotFound(_) => Some(ErrorHint::InventoryRefresh),
+            InventoryError::Export(e) => e.hint_text(),
         }
     }
 }

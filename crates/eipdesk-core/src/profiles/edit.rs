@@ -6,7 +6,7 @@ use super::error::ProfileError;
 use super::inputs::{CredentialsEdit, RoleSourceEdit, checked_secret};
 use super::model::{ModeSettings, RoleSettings, RoleSource};
 use super::secret::ProfileSecrets;
-use super::validate::{self, FieldError, field};
+use super::validate::{self, FieldError, FieldReason, field};
 use alicloud_api::Secret;
 
 /// What happens to the keychain item.
@@ -28,13 +28,13 @@ fn merge_key(
         Some(v) => validate::access_key_id(fields.0, &v)?,
         None => base
             .map(|b| b.access_key_id.clone())
-            .ok_or_else(|| field(fields.0, "enter the AccessKey ID"))?,
+            .ok_or_else(|| field(fields.0, FieldReason::EnterKeyId))?,
     };
     let secret = match (secret, base) {
         (Some(s), _) => checked_secret(fields.1, s)?,
         (None, Some(b)) if b.access_key_id == id => b.access_key_secret.clone(),
-        (None, Some(_)) => return Err(field(fields.1, "enter the secret of the new AccessKey ID")),
-        (None, None) => return Err(field(fields.1, "enter the AccessKey secret")),
+        (None, Some(_)) => return Err(field(fields.1, FieldReason::EnterNewSecret)),
+        (None, None) => return Err(field(fields.1, FieldReason::EnterSecret)),
     };
     Ok((id, secret))
 }
@@ -124,7 +124,7 @@ impl CredentialsEdit {
                     (Some(t), _) => checked_secret("securityToken", t)?,
                     (None, Some(t)) => t,
                     (None, None) => {
-                        return Err(field("securityToken", "enter the security token").into());
+                        return Err(field("securityToken", FieldReason::EnterToken).into());
                     }
                 };
                 let expiration = if token_replaced {
@@ -197,9 +197,7 @@ impl CredentialsEdit {
                     None => match old {
                         Some(r) => (r.source.clone(), SecretChange::Keep),
                         None => {
-                            return Err(
-                                field("source", "choose a source profile or AccessKey").into()
-                            );
+                            return Err(field("source", FieldReason::ChooseSource).into());
                         }
                     },
                 };
@@ -208,13 +206,15 @@ impl CredentialsEdit {
                     role_arn: match (role_arn, old) {
                         (Some(v), _) => validate::role_arn(&v)?,
                         (None, Some(r)) => r.role_arn.clone(),
-                        (None, None) => return Err(field("roleArn", "enter the role ARN").into()),
+                        (None, None) => {
+                            return Err(field("roleArn", FieldReason::EnterRoleArn).into());
+                        }
                     },
                     session_name: match (session_name, old) {
                         (Some(v), _) => validate::session_name(&v)?,
                         (None, Some(r)) => r.session_name.clone(),
                         (None, None) => {
-                            return Err(field("sessionName", "enter a session name").into());
+                            return Err(field("sessionName", FieldReason::EnterSessionName).into());
                         }
                     },
                     duration_seconds: match (duration_seconds, old) {

@@ -112,11 +112,27 @@ impl ProfileError {
                 name: name.clone(),
                 reason: reason.clone(),
             },
-            Self::Invalid(_)
-            | Self::Builtin(_)
-            | Self::Read { .. }
-            | Self::CorruptFile { .. }
-            | Self::Write(_) => return None,
+            Self::Invalid(e) => ErrorText::ProfileInvalid {
+                field: e.field.to_string(),
+                field_label: super::validate::FieldLabel::of(e.field),
+                field_reason: e.reason.clone(),
+            },
+            Self::Read { path, source } => ErrorText::ProfileRead {
+                path: path.display().to_string(),
+                detail: source.to_string(),
+            },
+            Self::CorruptFile { path, reason } => ErrorText::ProfileFileCorrupt {
+                path: path.display().to_string(),
+                detail: reason.clone(),
+            },
+            Self::Write(e) => ErrorText::file_write(e),
+            Self::Builtin(what) => match *what {
+                "deleted" => ErrorText::SandboxNotDeleted,
+                "renamed" => ErrorText::SandboxNotRenamed,
+                "given credentials" => ErrorText::SandboxNoCredentials,
+                "used from a terminal" => ErrorText::SandboxNotInTerminal,
+                _ => return None,
+            },
         })
     }
 

@@ -467,11 +467,11 @@ impl ProfileStore {
             }
             let source = self
                 .get(&next)
-                .map_err(|_| validate::field("source", "the source profile does not exist"))?;
+                .map_err(|_| validate::field("source", validate::FieldReason::SourceMissing))?;
             match &source.settings {
                 ModeSettings::Sandbox => {
                     return Err(
-                        validate::field("source", "the Sandbox cannot be a role source").into(),
+                        validate::field("source", validate::FieldReason::SandboxNotSource).into(),
                     );
                 }
                 ModeSettings::RamRole(r) => match &r.source {

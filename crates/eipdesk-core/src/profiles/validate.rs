@@ -1,5 +1,13 @@
 //! Field checks for profile input (names, regions, AccessKey IDs, RAM role and OIDC settings).
-//! Each returns the cleaned value or a [`FieldError`] naming the field.
+//! Each returns the cleaned value or a [`FieldError`] naming the field. What is wrong is a
+//! message key ([`FieldReason`], prefix `fld`) and the field's label one too ([`FieldLabel`],
+//! prefix `fldl`): the profile form and the import dialog word them in the user's language,
+//! the CLI gets their English.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::text::Message;
 
 /// A rejected input field. Its text names the field as the form labels it
 /// (`AccessKey secret: …`); `field` is the DTO's camelCase name for the UI to place it.
@@ -9,41 +17,128 @@ pub struct FieldError {
     /// camelCase field name, as in the UI's DTOs.
     pub field: &'static str,
     /// What is wrong, safe to show (never echoes a secret).
-    pub reason: String,
+    pub reason: FieldReason,
 }
 
-pub(crate) fn field(field: &'static str, reason: impl Into<String>) -> FieldError {
-    FieldError {
-        field,
-        reason: reason.into(),
+pub(crate) fn field(field: &'static str, reason: FieldReason) -> FieldError {
+    FieldError { field, reason }
+}
+
+/// What is wrong with a profile field (the sentence after the field's label).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum FieldReason {
+    EnterName,
+    NameTooLong { max: usize },
+    NameControl,
+    NameInvisible,
+    RegionUnknown { region: String },
+    RegionShape,
+    EnterKeyId,
+    KeyIdShape,
+    EnterValue,
+    SingleLine,
+    SecretSpaces,
+    CommandShape,
+    RoleNameShape,
+    UrlShape,
+    RoleArnShape,
+    OidcProviderArnShape,
+    TokenFileEnter,
+    TokenFileAbsolute,
+    TokenFileNotFile,
+    TokenFileMissing,
+    SessionNameShape,
+    DurationRange { min: u32, max: u32 },
+    ExternalIdShape,
+    EnterToken,
+    EnterNewSecret,
+    EnterSecret,
+    ChooseSource,
+    EnterRoleArn,
+    EnterSessionName,
+    SourceMissing,
+    SandboxNotSource,
+}
+
+impl Message for FieldReason {
+    const PREFIX: &'static str = "fld";
+}
+
+impl std::fmt::Display for FieldReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english())
     }
 }
 
-/// The form's label of a DTO field (`accessKeySecret` → `AccessKey secret`).
-pub fn label(field: &str) -> &str {
-    match field {
-        "name" => "Name",
-        "region" => "Default region",
-        "accessKeyId" => "AccessKey ID",
-        "accessKeySecret" => "AccessKey secret",
-        "securityToken" => "Security token",
-        "expiration" => "Expires",
-        "roleArn" => "Role ARN",
-        "sessionName" => "Session name",
-        "durationSeconds" => "Session duration",
-        "externalId" => "External ID",
-        "source" => "Source",
-        "source.accessKeyId" => "Source AccessKey ID",
-        "source.accessKeySecret" => "Source AccessKey secret",
-        "endpoint" => "Endpoint",
-        "roleName" => "Role name",
-        "metadataEndpoint" => "Metadata endpoint",
-        "uri" => "Credentials URI",
-        "command" => "Command",
-        "oidcProviderArn" => "OIDC provider ARN",
-        "oidcTokenFile" => "OIDC token file",
-        other => other,
+/// A profile field as the form labels it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum FieldLabel {
+    Name,
+    Region,
+    AccessKeyId,
+    AccessKeySecret,
+    SecurityToken,
+    Expiration,
+    RoleArn,
+    SessionName,
+    DurationSeconds,
+    ExternalId,
+    Source,
+    SourceAccessKeyId,
+    SourceAccessKeySecret,
+    Endpoint,
+    RoleName,
+    MetadataEndpoint,
+    Uri,
+    Command,
+    OidcProviderArn,
+    OidcTokenFile,
+    /// A field without a label of its own: its name.
+    Other {
+        name: String,
+    },
+}
+
+impl Message for FieldLabel {
+    const PREFIX: &'static str = "fldl";
+}
+
+impl FieldLabel {
+    /// The label of a DTO field (`accessKeySecret`, `source.accessKeyId`).
+    pub fn of(field: &str) -> Self {
+        match field {
+            "name" => Self::Name,
+            "region" => Self::Region,
+            "accessKeyId" => Self::AccessKeyId,
+            "accessKeySecret" => Self::AccessKeySecret,
+            "securityToken" => Self::SecurityToken,
+            "expiration" => Self::Expiration,
+            "roleArn" => Self::RoleArn,
+            "sessionName" => Self::SessionName,
+            "durationSeconds" => Self::DurationSeconds,
+            "externalId" => Self::ExternalId,
+            "source" => Self::Source,
+            "source.accessKeyId" => Self::SourceAccessKeyId,
+            "source.accessKeySecret" => Self::SourceAccessKeySecret,
+            "endpoint" => Self::Endpoint,
+            "roleName" => Self::RoleName,
+            "metadataEndpoint" => Self::MetadataEndpoint,
+            "uri" => Self::Uri,
+            "command" => Self::Command,
+            "oidcProviderArn" => Self::OidcProviderArn,
+            "oidcTokenFile" => Self::OidcTokenFile,
+            other => Self::Other {
+                name: other.to_string(),
+            },
+        }
     }
+}
+
+/// The form's label of a DTO field (`accessKeySecret` → `AccessKey secret`), in English.
+pub fn label(field: &str) -> String {
+    FieldLabel::of(field).english()
 }
 
 /// Invisible formatting characters (bidirectional overrides and isolates, zero-width
@@ -73,23 +168,21 @@ pub const DURATION_RANGE: std::ops::RangeInclusive<u32> = 900..=43200;
 pub fn name(value: &str) -> Result<String, FieldError> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
-        return Err(field("name", "enter a name"));
+        return Err(field("name", FieldReason::EnterName));
     }
     if trimmed.chars().count() > MAX_NAME_CHARS {
         return Err(field(
             "name",
-            format!("use at most {MAX_NAME_CHARS} characters"),
+            FieldReason::NameTooLong {
+                max: MAX_NAME_CHARS,
+            },
         ));
     }
     if trimmed.chars().any(char::is_control) {
-        return Err(field("name", "remove control characters"));
+        return Err(field("name", FieldReason::NameControl));
     }
     if trimmed.chars().any(is_invisible_format) {
-        return Err(field(
-            "name",
-            "remove invisible formatting characters (such as right-to-left overrides or \
-             zero-width spaces); they make one name look like another",
-        ));
+        return Err(field("name", FieldReason::NameInvisible));
     }
     Ok(trimmed.to_string())
 }
@@ -101,10 +194,7 @@ pub fn region_in(value: &str, loaded: &[String]) -> Result<String, FieldError> {
     if super::known_regions::is_known(&v, loaded) {
         Ok(v)
     } else {
-        Err(field(
-            "region",
-            format!("{v} is not an Alibaba Cloud region; choose one from the list"),
-        ))
+        Err(field("region", FieldReason::RegionUnknown { region: v }))
     }
 }
 
@@ -129,10 +219,7 @@ pub fn region_shape(value: &str) -> Result<String, FieldError> {
     if ok {
         Ok(v.to_string())
     } else {
-        Err(field(
-            "region",
-            "enter a region ID such as cn-hangzhou or ap-southeast-1",
-        ))
+        Err(field("region", FieldReason::RegionShape))
     }
 }
 
@@ -140,13 +227,10 @@ pub fn region_shape(value: &str) -> Result<String, FieldError> {
 pub fn access_key_id(field_name: &'static str, value: &str) -> Result<String, FieldError> {
     let v = value.trim();
     if v.is_empty() {
-        return Err(field(field_name, "enter the AccessKey ID"));
+        return Err(field(field_name, FieldReason::EnterKeyId));
     }
     if v.len() > 128 || !v.bytes().all(|b| b.is_ascii_graphic()) {
-        return Err(field(
-            field_name,
-            "an AccessKey ID has only letters, digits and punctuation (at most 128)",
-        ));
+        return Err(field(field_name, FieldReason::KeyIdShape));
     }
     Ok(v.to_string())
 }
@@ -155,16 +239,13 @@ pub fn access_key_id(field_name: &'static str, value: &str) -> Result<String, Fi
 /// never echoed back).
 pub fn secret(field_name: &'static str, value: &str) -> Result<(), FieldError> {
     if value.trim().is_empty() {
-        return Err(field(field_name, "enter a value"));
+        return Err(field(field_name, FieldReason::EnterValue));
     }
     if value.chars().any(|c| c == '\n' || c == '\r' || c == '\0') {
-        return Err(field(field_name, "must be a single line"));
+        return Err(field(field_name, FieldReason::SingleLine));
     }
     if value.trim() != value {
-        return Err(field(
-            field_name,
-            "remove the spaces before or after it (a secret never starts or ends with one)",
-        ));
+        return Err(field(field_name, FieldReason::SecretSpaces));
     }
     Ok(())
 }
@@ -178,10 +259,7 @@ pub fn endpoint(value: &str) -> Result<String, FieldError> {
 pub fn process_command(value: &str) -> Result<String, FieldError> {
     let v = value.trim();
     if v.is_empty() || v.len() > 4096 || v.chars().any(char::is_control) {
-        return Err(field(
-            "command",
-            "enter one command line, such as eipdesk-cli credentials prod",
-        ));
+        return Err(field("command", FieldReason::CommandShape));
     }
     Ok(v.to_string())
 }
@@ -195,7 +273,7 @@ pub fn ecs_role_name(value: &str) -> Result<String, FieldError> {
     if ok {
         Ok(v.to_string())
     } else {
-        Err(field("roleName", "use 1 to 64 letters, digits, '.' or '-'"))
+        Err(field("roleName", FieldReason::RoleNameShape))
     }
 }
 
@@ -214,21 +292,13 @@ pub fn url(field_name: &'static str, value: &str) -> Result<String, FieldError> 
     if ok {
         Ok(v.to_string())
     } else {
-        Err(field(
-            field_name,
-            "enter a URL such as https://vpc.example.internal or http://127.0.0.1:8080",
-        ))
+        Err(field(field_name, FieldReason::UrlShape))
     }
 }
 
 /// `acs:ram::<account digits>:role/<role name>`.
 pub fn role_arn(value: &str) -> Result<String, FieldError> {
-    ram_arn(
-        value,
-        ":role/",
-        "roleArn",
-        "enter a role ARN such as acs:ram::123456789012:role/admin",
-    )
+    ram_arn(value, ":role/", "roleArn", FieldReason::RoleArnShape)
 }
 
 /// `acs:ram::<account digits>:oidc-provider/<provider name>`.
@@ -237,7 +307,7 @@ pub fn oidc_provider_arn(value: &str) -> Result<String, FieldError> {
         value,
         ":oidc-provider/",
         "oidcProviderArn",
-        "enter an OIDC provider ARN such as acs:ram::123456789012:oidc-provider/my-idp",
+        FieldReason::OidcProviderArnShape,
     )
 }
 
@@ -246,7 +316,7 @@ fn ram_arn(
     value: &str,
     kind: &str,
     field_name: &'static str,
-    hint: &str,
+    hint: FieldReason,
 ) -> Result<String, FieldError> {
     let v = value.trim();
     let ok = v.strip_prefix("acs:ram::").is_some_and(|rest| {
@@ -269,18 +339,18 @@ fn ram_arn(
 /// only when credentials are needed, so a token rotated in place is picked up).
 pub fn oidc_token_file(value: &str) -> Result<String, FieldError> {
     let v = value.trim();
-    let fail = |reason: &str| Err(field("oidcTokenFile", reason));
+    let fail = |reason: FieldReason| Err(field("oidcTokenFile", reason));
     if v.is_empty() || v.chars().any(char::is_control) {
-        return fail("enter the path of the file holding the OIDC token");
+        return fail(FieldReason::TokenFileEnter);
     }
     let path = std::path::Path::new(v);
     if !path.is_absolute() {
-        return fail("enter an absolute path, such as /var/run/secrets/tokens/oidc-token");
+        return fail(FieldReason::TokenFileAbsolute);
     }
     match std::fs::metadata(path) {
         Ok(m) if m.is_file() => Ok(v.to_string()),
-        Ok(_) => fail("this is not a regular file"),
-        Err(_) => fail("no file exists at this path"),
+        Ok(_) => fail(FieldReason::TokenFileNotFile),
+        Err(_) => fail(FieldReason::TokenFileMissing),
     }
 }
 
@@ -293,10 +363,7 @@ pub fn session_name(value: &str) -> Result<String, FieldError> {
     if ok {
         Ok(v.to_string())
     } else {
-        Err(field(
-            "sessionName",
-            "use 2 to 64 letters, digits, '.', '@', '_' or '-'",
-        ))
+        Err(field("sessionName", FieldReason::SessionNameShape))
     }
 }
 
@@ -307,11 +374,10 @@ pub fn duration(value: u32) -> Result<u32, FieldError> {
     } else {
         Err(field(
             "durationSeconds",
-            format!(
-                "use {} to {} seconds",
-                DURATION_RANGE.start(),
-                DURATION_RANGE.end()
-            ),
+            FieldReason::DurationRange {
+                min: *DURATION_RANGE.start(),
+                max: *DURATION_RANGE.end(),
+            },
         ))
     }
 }
@@ -333,10 +399,7 @@ pub fn external_id(value: &str) -> Result<Option<String>, FieldError> {
     if ok {
         Ok(Some(v.to_string()))
     } else {
-        Err(field(
-            "externalId",
-            "use 2 to 1224 letters, digits or + = , . @ : / - _",
-        ))
+        Err(field("externalId", FieldReason::ExternalIdShape))
     }
 }
 
@@ -454,7 +517,10 @@ mod tests {
         assert!(secret("accessKeySecret", "a\nb").is_err());
         for padded in [" s3cr3t", "s3cr3t ", "\ts3cr3t"] {
             let err = secret("accessKeySecret", padded).unwrap_err();
-            assert!(err.reason.contains("spaces before or after"), "{err}");
+            assert!(
+                err.reason.to_string().contains("spaces before or after"),
+                "{err}"
+            );
         }
     }
 }

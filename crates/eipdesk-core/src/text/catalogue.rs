@@ -110,6 +110,9 @@ fn fill(pattern: &str, inputs: &Map<String, Value>) -> String {
                 let name = &after[..close];
                 match inputs.get(name) {
                     Some(Value::String(s)) => out.push_str(s),
+                    Some(nested @ Value::Object(_)) if super::nested_prefix(name).is_some() => {
+                        out.push_str(&render(super::nested_prefix(name).unwrap_or(""), nested));
+                    }
                     Some(Value::Null) | None => {
                         debug_assert!(inputs.contains_key(name), "no input `{name}`");
                         out.push('{');

@@ -37,5 +37,24 @@ pub fn english_of(prefix: &str, value: &serde_json::Value) -> String {
     catalogue::render(prefix, value)
 }
 
+/// Inputs that are themselves a value of another family (`{ "key": …, inputs… }`), by input
+/// name, with that family's prefix: the sentence is rendered into the outer one. The UI's
+/// localizers word the same inputs (`ui/src/lib/i18n/core_text.ts`).
+const NESTED: [(&str, &str); 6] = [
+    ("cause", "emsg"),
+    ("fieldLabel", "fldl"),
+    ("fileProblem", "fprob"),
+    ("fieldReason", "fld"),
+    ("importReason", "impr"),
+    ("jsonKind", "jsonk"),
+];
+
+fn nested_prefix(input: &str) -> Option<&'static str> {
+    NESTED
+        .iter()
+        .find(|(name, _)| *name == input)
+        .map(|(_, prefix)| *prefix)
+}
+
 #[cfg(test)]
 mod tests;

@@ -7,8 +7,9 @@ use super::engine::Engine;
 use super::step::{CallEnd, StepOutcome, dto, failed_request_id, retryable};
 use crate::binding::StepAction;
 use crate::binding::access_steps::IngressRule;
-use crate::error::{ErrorDto, ErrorKind};
+use crate::error::{ErrorDto, ErrorHint, ErrorKind, ErrorWords};
 use crate::journal::{CallPhase, RunRecord, StepField, StepRecord};
+use crate::text::Message;
 use alicloud_api::ecs::{
     AuthorizeSecurityGroupRequest, DescribeSecurityGroupAttributeRequest,
     RevokeSecurityGroupRequest,
@@ -133,7 +134,11 @@ impl Engine {
                     if add { "missing" } else { "still there" }
                 ),
                 request_id: None,
-                hint: Some("Check the security group, then retry the step or roll back.".into()),
+                hint: Some(ErrorHint::AccessRule.english()),
+                words: Some(Box::new(ErrorWords {
+                    message: None,
+                    hint: Some(ErrorHint::AccessRule),
+                })),
                 ..Default::default()
             })),
             Err(e) => Ok(Err(e)),

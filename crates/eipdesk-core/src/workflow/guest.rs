@@ -13,7 +13,7 @@ use super::step::{CallEnd, StepOutcome, dto, failed_request_id, retryable};
 use crate::binding::StepAction;
 use crate::binding::guest_steps::GuestTarget;
 use crate::binding::step_text::WaitText;
-use crate::error::{ErrorDto, ErrorKind};
+use crate::error::{ErrorDto, ErrorHint, ErrorKind, ErrorText};
 use crate::guest_os::OsFamily;
 use crate::guest_os::scripts::{ScriptOp, script};
 use crate::guest_os::verify;
@@ -30,18 +30,10 @@ use std::time::{Duration, Instant};
 /// `Timeout` of every guest script, seconds.
 pub const SCRIPT_TIMEOUT_S: u32 = 60;
 
-fn guest_error(code: &str, message: String, hint: &str) -> ErrorDto {
-    ErrorDto {
-        kind: ErrorKind::InvalidState,
-        code: code.into(),
-        message,
-        request_id: None,
-        hint: Some(hint.into()),
-        ..Default::default()
-    }
+/// A failed guest step: its message and the retry hint, in English and as message keys.
+fn guest_error(code: &str, text: ErrorText) -> ErrorDto {
+    ErrorDto::worded(ErrorKind::InvalidState, code, text, ErrorHint::GuestRetry)
 }
-
-const RETRY_HINT: &str = "Read the output, fix the cause in the guest, then retry the step; or roll back to undo the binding.";
 
 /// The last lines of an output, for an error message.
 fn tail(output: &str) -> String {
@@ -161,8 +153,9 @@ impl Engine {
             }
             Err(e) => Ok(Err(guest_error(
                 "GuestVerificationFailed",
-                format!("The guest does not show the EIP yet: {e}."),
-                RETRY_HINT,
+                ErrorText::GuestNotVerified {
+                    detail: e.to_string(),
+                },
             ))),
         }
     }
@@ -348,12 +341,11 @@ impl Engine {
             if started.elapsed() >= deadline {
                 return Ok(Ended::Failed(guest_error(
                     "GuestScriptTimeout",
-                    format!(
-                        "The script {invoke_id} did not end within {} s (last status {}).",
-                        deadline.as_secs(),
-                        if last.is_empty() { "unknown" } else { &last }
-                    ),
-                    RETRY_HINT,
+                    ErrorText::GuestScriptNoEnd {
+                        invoke_id: invoke_id.to_string(),
+                        seconds: deadline.as_secs(),
+                        status: if last.is_empty() { "unknown" } else { &last }.to_string(),
+                    },
                 )));
             }
             tokio::time::sleep(pause).await;
@@ -392,22 +384,19 @@ fn judge(r: InvocationResult, guest: &GuestTarget, op: ScriptOp) -> Ended {
         "Success" => Ended::Ok(r),
         "Failed" => Ended::Failed(guest_error(
             "GuestScriptFailed",
-            format!(
-                "The script in {} exited with code {}. Output:\n{}",
-                guest.instance,
-                r.exit_code,
-                tail(&output)
-            ),
-            RETRY_HINT,
+            ErrorText::GuestScriptFailed {
+                instance: guest.instance.to_string(),
+                exit_code: r.exit_code,
+                output: tail(&output),
+            },
         )),
         "Timeout" => Ended::Failed(guest_error(
             "GuestScriptTimeout",
-            format!(
-                "The script in {} did not finish within {SCRIPT_TIMEOUT_S} s and was stopped. Output:\n{}",
-                guest.instance,
-                tail(&output)
-            ),
-            RETRY_HINT,
+            ErrorText::GuestScriptStopped {
+                instance: guest.instance.to_string(),
+                seconds: SCRIPT_TIMEOUT_S,
+                output: tail(&output),
+            },
         )),
         "Aborted" if r.error_code == "ClientNotRunning" => Ended::Skipped(GuestNote::WentOffline {
             instance: guest.instance.to_string(),
@@ -416,11 +405,46 @@ fn judge(r: InvocationResult, guest: &GuestTarget, op: ScriptOp) -> Ended {
         }),
         other => Ended::Failed(guest_error(
             "GuestScriptNotRun",
-            format!(
-                "The script did not run in {} ({other}: {} {}).",
-                guest.instance, r.error_code, r.error_info
-            ),
-            RETRY_HINT,
+            ErrorText::GuestScriptNotRun {
+                instance: guest.instance.to_string(),
+                status: other.to_string(),
+                error_code: r.error_code.clone(),
+                error_info: r.error_info.clone(),
+            },
         )),
+    }
+}
+
+#[cfg(test)]
+mod words_tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_script_carries_its_words_and_keeps_its_english() {
+        let dto = guest_error(
+            "GuestScriptFailed",
+            ErrorText::GuestScriptFailed {
+                instance: "i-1".into(),
+                exit_code: 2,
+                output: "line 1\nline 2".into(),
+            },
+        );
+        assert_eq!(
+            dto.message,
+            "The script in i-1 exited with code 2. Output:\nline 1\nline 2"
+        );
+        assert_eq!(
+            dto.hint.as_deref(),
+            Some(
+                "Read the output, fix the cause in the guest, then retry the step; or roll back \
+                 to undo the binding."
+            )
+        );
+        let words = dto.words.unwrap();
+        assert_eq!(words.hint, Some(ErrorHint::GuestRetry));
+        assert!(matches!(
+            words.message,
+            Some(ErrorText::GuestScriptFailed { .. })
+        ));
     }
 }

@@ -30,7 +30,7 @@ pub use engine::{Engine, Progress};
 pub use view::{RunView, StepView};
 
 use crate::binding::{Blocker, FormError};
-use crate::error::{DescribeError, ErrorDto, ErrorKind};
+use crate::error::{DescribeError, ErrorDto, ErrorHint, ErrorKind, ErrorText};
 use crate::journal::DbError;
 use std::time::Duration;
 
@@ -129,35 +129,35 @@ impl From<alicloud_api::Error> for WorkflowError {
 }
 
 impl WorkflowError {
-    fn describe(&self) -> (ErrorKind, &str, Option<&'static str>) {
+    fn describe(&self) -> (ErrorKind, &str, Option<ErrorHint>) {
         match self {
             WorkflowError::Api(dto) => (dto.kind, &dto.code, None),
             WorkflowError::Db(_) => (
                 ErrorKind::Internal,
                 "JournalError",
-                Some("Check that the data folder is writable; the run's state is in eipdesk.db."),
+                Some(ErrorHint::RunJournal),
             ),
             WorkflowError::Form(_) => (ErrorKind::InvalidInput, "InvalidForm", None),
             WorkflowError::Preflight(b) => (
                 ErrorKind::InvalidState,
                 b.first().map_or("PreflightFailed", Blocker::code),
-                Some("Fix what the preflight lists, or choose other resources."),
+                Some(ErrorHint::RunPreflight),
             ),
             WorkflowError::Unconfirmed(_) => (
                 ErrorKind::InvalidInput,
                 "ConfirmationRequired",
-                Some("Tick every warning, and type the ID where asked."),
+                Some(ErrorHint::RunConfirm),
             ),
             WorkflowError::RunNotFound(_) => (ErrorKind::NotFound, "RunNotFound", None),
             WorkflowError::WrongState { .. } => (
                 ErrorKind::InvalidState,
                 "RunStateConflict",
-                Some("Refresh the Activity page."),
+                Some(ErrorHint::RunWrongState),
             ),
             WorkflowError::Busy { .. } => (
                 ErrorKind::InvalidState,
                 "ResourceBusy",
-                Some("Wait for the other run, then try again."),
+                Some(ErrorHint::RunBusy),
             ),
             WorkflowError::OtherProfile { .. } => (ErrorKind::InvalidState, "OtherProfile", None),
             WorkflowError::Export(_) => (ErrorKind::InvalidInput, "ExportFailed", None),
@@ -179,11 +179,50 @@ impl DescribeError for WorkflowError {
             _ => self.describe().1.to_string(),
         }
     }
+    fn text(&self) -> Option<ErrorText> {
+        match self {
+            WorkflowError::Api(dto) => dto.words.as_ref().and_then(|w| w.message.clone()),
+            WorkflowError::Export(e) => e.text(),
+            WorkflowError::Db(e) => Some(match e {
+                DbError::Sqlite(e) => ErrorText::JournalDb {
+                    detail: e.to_string(),
+                },
+                DbError::Corrupt(detail) => ErrorText::JournalCorrupt {
+                    detail: detail.clone(),
+                },
+                DbError::Schema(e) => ErrorText::JournalSchema {
+                    detail: e.to_string(),
+                },
+            }),
+            WorkflowError::Form(crate::binding::FormError::InvalidId(e)) => e.text(),
+            WorkflowError::RunNotFound(id) => Some(ErrorText::RunNotFound { id: id.clone() }),
+            WorkflowError::Busy { run, resource } => Some(ErrorText::RunBusy {
+                run: run.clone(),
+                resource: resource.clone(),
+            }),
+            WorkflowError::OtherProfile { profile } => Some(ErrorText::RunOtherProfile {
+                profile: profile.clone(),
+            }),
+            // Their sentences are made of other families' English (blockers, warnings, a
+            // run's status); the UI shows those families itself before a run starts.
+            WorkflowError::Form(_)
+            | WorkflowError::Preflight(_)
+            | WorkflowError::Unconfirmed(_)
+            | WorkflowError::WrongState { .. } => None,
+        }
+    }
+    fn hint_text(&self) -> Option<ErrorHint> {
+        match self {
+            WorkflowError::Api(dto) => dto.words.as_ref().and_then(|w| w.hint.clone()),
+            WorkflowError::Export(e) => e.hint_text(),
+            _ => self.describe().2,
+        }
+    }
     fn hint(&self) -> Option<String> {
         match self {
             WorkflowError::Api(dto) => dto.hint.clone(),
             WorkflowError::Export(e) => e.hint(),
-            _ => self.describe().2.map(str::to_string),
+            _ => self.hint_text().map(|h| crate::text::Message::english(&h)),
         }
     }
     fn message(&self) -> String {

@@ -9,9 +9,10 @@ use super::observe::{Observation, Verdict, judge, observe};
 use crate::audit::NewAuditEntry;
 use crate::binding::calls::Prepared;
 use crate::binding::{Expectation, StepAction};
-use crate::error::{ErrorDto, ErrorKind};
+use crate::error::{ErrorDto, ErrorHint, ErrorKind, ErrorWords};
 use crate::ids::RegionId;
 use crate::journal::{CallPhase, RunRecord, StepField, StepRecord, StepStatus};
+use crate::text::Message;
 use alicloud_api::ErrorKind as ApiKind;
 use std::time::{Duration, Instant};
 
@@ -77,9 +78,11 @@ fn state_error(code: &str, message: String) -> ErrorDto {
         code: code.into(),
         message,
         request_id: None,
-        hint: Some(
-            "Check the resource in the tables (refresh), then retry the step or roll back.".into(),
-        ),
+        hint: Some(ErrorHint::StepState.english()),
+        words: Some(Box::new(ErrorWords {
+            message: None,
+            hint: Some(ErrorHint::StepState),
+        })),
         ..Default::default()
     }
 }

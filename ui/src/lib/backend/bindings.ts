@@ -13,9 +13,9 @@ export type InstanceStatus = "Pending" | "Running" | "Starting" | "Stopping" | "
 
 export type ErrorKind = "throttling" | "transient" | "auth" | "notFound" | "invalidState" | "invalidInput" | "transport" | "keychain" | "internal";
 
-export type ErrorHint = { "key": "apiThrottling" } | { "key": "apiTransient" } | { "key": "apiAuth" } | { "key": "apiNotFound" } | { "key": "apiInvalidState" } | { "key": "apiInvalidInput" } | { "key": "apiTransport" } | { "key": "apiDecode" } | { "key": "apiCredentials" } | { "key": "background" } | { "key": "sandbox" } | { "key": "dataDir", path: string, } | { "key": "keychainNoSessionBus" } | { "key": "keychainNoProvider" } | { "key": "keychainLocked" } | { "key": "keychainAccessDenied" } | { "key": "keychainAmbiguous" } | { "key": "keychainUnsupported" } | { "key": "keychainFailure" } | { "key": "profileNotFound" } | { "key": "profileNameTaken" } | { "key": "profileInvalid" } | { "key": "profileBuiltin" } | { "key": "profileInUse" } | { "key": "profileSourceChain" } | { "key": "profileSecret" } | { "key": "profileDataDir" } | { "key": "profileFileCorrupt" } | { "key": "connectSandbox" } | { "key": "connectRole" } | { "key": "connectApi" } | { "key": "importRead" } | { "key": "importNotAFile" } | { "key": "importMalformed" } | { "key": "importSourceChanged" } | { "key": "importDuplicate" } | { "key": "importNotImportable" };
+export type ErrorHint = { "key": "apiThrottling" } | { "key": "apiTransient" } | { "key": "apiAuth" } | { "key": "apiNotFound" } | { "key": "apiInvalidState" } | { "key": "apiInvalidInput" } | { "key": "apiTransport" } | { "key": "apiDecode" } | { "key": "apiCredentials" } | { "key": "background" } | { "key": "sandbox" } | { "key": "dataDir", path: string, } | { "key": "keychainNoSessionBus" } | { "key": "keychainNoProvider" } | { "key": "keychainLocked" } | { "key": "keychainAccessDenied" } | { "key": "keychainAmbiguous" } | { "key": "keychainUnsupported" } | { "key": "keychainFailure" } | { "key": "profileNotFound" } | { "key": "profileNameTaken" } | { "key": "profileInvalid" } | { "key": "profileBuiltin" } | { "key": "profileInUse" } | { "key": "profileSourceChain" } | { "key": "profileSecret" } | { "key": "profileDataDir" } | { "key": "profileFileCorrupt" } | { "key": "connectSandbox" } | { "key": "connectRole" } | { "key": "connectApi" } | { "key": "importRead" } | { "key": "importNotAFile" } | { "key": "importMalformed" } | { "key": "importSourceChanged" } | { "key": "importDuplicate" } | { "key": "importNotImportable" } | { "key": "configNoHome" } | { "key": "configFix" } | { "key": "configChanged" } | { "key": "configMissing" } | { "key": "configNameTaken", name: string, } | { "key": "configUnknownBackup" } | { "key": "configWrite" } | { "key": "exportChooseFile" } | { "key": "exportNoFolder" } | { "key": "exportWouldReplace" } | { "key": "exportWrite" } | { "key": "exportRetry" } | { "key": "openFileManager" } | { "key": "openFileManagerPath" } | { "key": "inventoryCancelled" } | { "key": "inventoryRefresh" } | { "key": "idPrefixed", prefix: string, } | { "key": "idRegion" } | { "key": "runJournal" } | { "key": "runPreflight" } | { "key": "runConfirm" } | { "key": "runWrongState" } | { "key": "runBusy" } | { "key": "stepState" } | { "key": "guestRetry" } | { "key": "accessRule" } | { "key": "argReload", field: string, };
 
-export type ErrorText = { "key": "keychainNoSessionBus", detail: string, } | { "key": "keychainNoProvider" } | { "key": "keychainLocked", detail: string, } | { "key": "keychainAccessDenied", detail: string, } | { "key": "keychainAmbiguous" } | { "key": "keychainUnsupported" } | { "key": "keychainFailure", detail: string, } | { "key": "profileNotFound", id: string, } | { "key": "profileNameTaken", name: string, } | { "key": "profileInUse", names: string, } | { "key": "profileSourceChain", max: number, } | { "key": "profileSecretMissing", name: string, } | { "key": "profileSecretCorrupt", name: string, reason: string, } | { "key": "connectSandbox" } | { "key": "importSourceMissing", candidate: string, } | { "key": "importUnknownCandidate", candidate: string, } | { "key": "importDuplicate", candidate: string, } | { "key": "importTooLarge", path: string, bytes: bigint, };
+export type ErrorText = { "key": "keychainNoSessionBus", detail: string, } | { "key": "keychainNoProvider" } | { "key": "keychainLocked", detail: string, } | { "key": "keychainAccessDenied", detail: string, } | { "key": "keychainAmbiguous" } | { "key": "keychainUnsupported" } | { "key": "keychainFailure", detail: string, } | { "key": "profileNotFound", id: string, } | { "key": "profileNameTaken", name: string, } | { "key": "profileInUse", names: string, } | { "key": "profileSourceChain", max: number, } | { "key": "profileSecretMissing", name: string, } | { "key": "profileSecretCorrupt", name: string, reason: string, } | { "key": "connectSandbox" } | { "key": "importSourceMissing", candidate: string, } | { "key": "importUnknownCandidate", candidate: string, } | { "key": "importDuplicate", candidate: string, } | { "key": "importTooLarge", path: string, bytes: bigint, } | { "key": "importNotImportable", candidate: string, importReason: ImportReason, } | { "key": "importRead", path: string, detail: string, } | { "key": "importProfileFailed", candidate: string, cause: ErrorText, } | { "key": "importMalformed", path: string, fileProblem: FileProblem, } | { "key": "importMalformedLine", path: string, line: number, fileProblem: FileProblem, } | { "key": "importMalformedAt", path: string, line: number, column: number, fileProblem: FileProblem, } | { "key": "profileInvalid", field: string, fieldLabel: FieldLabel, fieldReason: FieldReason, } | { "key": "sandboxNotDeleted" } | { "key": "sandboxNotRenamed" } | { "key": "sandboxNoCredentials" } | { "key": "sandboxNotInTerminal" } | { "key": "profileRead", path: string, detail: string, } | { "key": "profileFileCorrupt", path: string, detail: string, } | { "key": "fileWrite", path: string, detail: string, } | { "key": "configNoHome" } | { "key": "configStructure", path: string, detail: string, } | { "key": "configChanged", path: string, } | { "key": "configMissing", path: string, } | { "key": "configNameTaken", name: string, } | { "key": "configUnknownBackup", name: string, } | { "key": "configBackup", path: string, detail: string, } | { "key": "exportNotAbsolute", path: string, } | { "key": "exportIsFolder", path: string, } | { "key": "exportNoFolder", folder: string, } | { "key": "exportWouldReplace", path: string, } | { "key": "exportWrite", path: string, detail: string, } | { "key": "saveDialogFailed", detail: string, } | { "key": "saveDialogNoPath", detail: string, } | { "key": "notExported", path: string, } | { "key": "noFileManager", path: string, detail: string, } | { "key": "inventoryCancelled" } | { "key": "inventoryRowNotFound", id: string, } | { "key": "invalidEipId", value: string, } | { "key": "invalidEniId", value: string, } | { "key": "invalidInstanceId", value: string, } | { "key": "invalidRunId", value: string, } | { "key": "invalidRegionId", value: string, } | { "key": "runNotFound", id: string, } | { "key": "runBusy", run: string, resource: string, } | { "key": "runOtherProfile", profile: string, } | { "key": "journalDb", detail: string, } | { "key": "journalCorrupt", detail: string, } | { "key": "journalSchema", detail: string, } | { "key": "guestNotVerified", detail: string, } | { "key": "guestScriptNoEnd", invokeId: string, seconds: number, status: string, } | { "key": "guestScriptFailed", instance: string, exitCode: number, output: string, } | { "key": "guestScriptStopped", instance: string, seconds: number, output: string, } | { "key": "guestScriptNotRun", instance: string, status: string, errorCode: string, errorInfo: string, } | { "key": "argInvalid", field: string, problem: string, } | { "key": "sandboxFailed", detail: string, } | { "key": "backgroundStopped", detail: string, } | { "key": "dataDirPrivate", path: string, detail: string, } | { "key": "sandboxFallback", name: string, cause: ErrorText, } | { "key": "sandboxFallbackVerbatim", name: string, detail: string, };
 
 export type ErrorWords = { 
 /**
@@ -618,6 +618,18 @@ credentialsExpire: string | null,
  */
 requestId: string, };
 
+export type FieldReason = { "key": "enterName" } | { "key": "nameTooLong", max: number, } | { "key": "nameControl" } | { "key": "nameInvisible" } | { "key": "regionUnknown", region: string, } | { "key": "regionShape" } | { "key": "enterKeyId" } | { "key": "keyIdShape" } | { "key": "enterValue" } | { "key": "singleLine" } | { "key": "secretSpaces" } | { "key": "commandShape" } | { "key": "roleNameShape" } | { "key": "urlShape" } | { "key": "roleArnShape" } | { "key": "oidcProviderArnShape" } | { "key": "tokenFileEnter" } | { "key": "tokenFileAbsolute" } | { "key": "tokenFileNotFile" } | { "key": "tokenFileMissing" } | { "key": "sessionNameShape" } | { "key": "durationRange", min: number, max: number, } | { "key": "externalIdShape" } | { "key": "enterToken" } | { "key": "enterNewSecret" } | { "key": "enterSecret" } | { "key": "chooseSource" } | { "key": "enterRoleArn" } | { "key": "enterSessionName" } | { "key": "sourceMissing" } | { "key": "sandboxNotSource" };
+
+export type FieldLabel = { "key": "name" } | { "key": "region" } | { "key": "accessKeyId" } | { "key": "accessKeySecret" } | { "key": "securityToken" } | { "key": "expiration" } | { "key": "roleArn" } | { "key": "sessionName" } | { "key": "durationSeconds" } | { "key": "externalId" } | { "key": "source" } | { "key": "sourceAccessKeyId" } | { "key": "sourceAccessKeySecret" } | { "key": "endpoint" } | { "key": "roleName" } | { "key": "metadataEndpoint" } | { "key": "uri" } | { "key": "command" } | { "key": "oidcProviderArn" } | { "key": "oidcTokenFile" } | { "key": "other", name: string, };
+
+export type JsonKind = { "key": "null" } | { "key": "boolean" } | { "key": "number" } | { "key": "string" } | { "key": "list" } | { "key": "object" } | { "key": "fraction" } | { "key": "text" };
+
+export type FileProblem = { "key": "jsonEof" } | { "key": "jsonSyntax" } | { "key": "jsonData" } | { "key": "readError" } | { "key": "topLevelNotObject" } | { "key": "profilesNotList" } | { "key": "noProfilesList" } | { "key": "iniHeaderBracket" } | { "key": "iniEmptySection" } | { "key": "iniExpected" } | { "key": "iniEmptyKey" } | { "key": "notUtf8", offset: number, };
+
+export type ImportReason = { "key": "entryNotObject", position: number, jsonKind: JsonKind, } | { "key": "noName" } | { "key": "invalidName", fieldReason: FieldReason, } | { "key": "duplicateEntries", name: string, first: string, last: string, } | { "key": "duplicateSection", name: string, first: string, last: string, } | { "key": "notAString", setting: string, jsonKind: JsonKind, } | { "key": "notAWholeNumber", setting: string, jsonKind: JsonKind, } | { "key": "notSet", setting: string, } | { "key": "invalidSetting", setting: string, fieldReason: FieldReason, } | { "key": "invalidRole", fieldReason: FieldReason, } | { "key": "noRoleArn" } | { "key": "durationOutside", seconds: bigint, min: number, max: number, } | { "key": "stsTokenRoleSource" } | { "key": "envStsTokenRole" } | { "key": "ecsRoleSource" } | { "key": "rsaKeyPair" } | { "key": "cloudSso" } | { "key": "oAuth" } | { "key": "bearerToken" } | { "key": "anonymous" } | { "key": "noMode" } | { "key": "unknownMode" } | { "key": "noType" } | { "key": "unknownType" } | { "key": "disabled" } | { "key": "sessionPolicy" } | { "key": "sourceNotInFile", source: string, } | { "key": "sourceChainLoops" } | { "key": "sourceNotImportable", source: string, } | { "key": "sourceChainLonger", max: number, } | { "key": "sourceChainTooLong" };
+
+export type ImportNote = { "key": "invalidRegion", region: string, fallback: string, } | { "key": "noRegion", fallback: string, } | { "key": "noSessionName", fallback: string, };
+
 export type SourceKind = "aliyunCli" | "credentialsFile" | "environment";
 
 export type ImportCandidate = { 
@@ -666,13 +678,21 @@ importable: boolean,
  */
 reasonCode: string | null, 
 /**
- * Why not (sentence).
+ * Why not, in English (the CLI).
  */
 reason: string | null, 
 /**
- * Defaults that will be applied.
+ * Why not, as a message key (the window words it).
+ */
+reasonText: ImportReason | null, 
+/**
+ * Defaults that will be applied, in English.
  */
 notes: Array<string>, 
+/**
+ * Defaults that will be applied, as message keys.
+ */
+noteTexts: Array<ImportNote>, 
 /**
  * Name of the profile an earlier import created from it (same source, name and
  * AccessKey ID); the import skips it unless asked again.
@@ -690,6 +710,10 @@ code: string,
  * What is wrong (never a secret).
  */
 message: string, 
+/**
+ * What is wrong, as a message key.
+ */
+text: ErrorText | null, 
 /**
  * What to do, in English.
  */
@@ -782,6 +806,10 @@ code: string,
  * What is wrong (never a secret).
  */
 message: string, 
+/**
+ * What is wrong, as a message key.
+ */
+text: ErrorText | null, 
 /**
  * What to do, in English.
  */

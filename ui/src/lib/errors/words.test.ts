@@ -34,6 +34,33 @@ describe('error messages', () => {
     expect(errorMessage(locked, 'zh-CN')).toBe('钥匙串已锁定（collection login）');
   });
 
+  it('nest the words of a field check, an import refusal and a fallback cause', () => {
+    const invalid = {
+      message: 'invalid profile: Name: enter a name',
+      words: { message: { key: 'profileInvalid' as const, field: 'name', fieldLabel: { key: 'name' as const }, fieldReason: { key: 'enterName' as const } }, hint: null },
+    };
+    expect(errorMessage(invalid, 'en')).toBe('invalid profile: Name: enter a name');
+    expect(errorMessage(invalid, 'zh-CN')).toBe('配置档案无效：名称：请输入名称');
+    const fallback = {
+      message: '',
+      words: { message: { key: 'sandboxFallback' as const, name: 'prod', cause: { key: 'keychainLocked' as const, detail: 'login' } }, hint: null },
+    };
+    expect(errorMessage(fallback, 'en')).toBe('Using the Sandbox: profile "prod" could not be opened: the keyring is locked (login)');
+    expect(errorMessage(fallback, 'zh-CN')).toBe('正在使用沙箱：无法打开配置档案“prod”：钥匙串已锁定（login）');
+  });
+
+  it('of exports, runs, IDs and guest steps are worded too', () => {
+    const folder = { message: 'the folder /fake/out does not exist', words: { message: { key: 'exportNoFolder' as const, folder: '/fake/out' }, hint: { key: 'exportNoFolder' as const } } };
+    expect(errorMessage(folder, 'zh-CN')).toBe('文件夹 /fake/out 不存在');
+    expect(errorHint({ hint: null, ...folder }, 'zh-CN')).toBe('请重新导出并选择一个已存在的文件夹；EIP Desk 不会创建文件夹。');
+    const busy = { message: '', words: { message: { key: 'runBusy' as const, run: 'run-1', resource: 'eni-2' }, hint: { key: 'runBusy' as const } } };
+    expect(errorMessage(busy, 'zh-CN')).toBe('运行记录 run-1 正在处理 eni-2，请等待其完成');
+    const id = { hint: null, words: { message: null, hint: { key: 'idPrefixed' as const, prefix: 'eip-' } } };
+    expect(errorHint(id, 'zh-CN')).toBe('请输入 `eip-` 后跟小写字母和数字。');
+    const script = { message: '', words: { message: { key: 'guestScriptFailed' as const, instance: 'i-1', exitCode: 2, output: 'oops' }, hint: { key: 'guestRetry' as const } } };
+    expect(errorMessage(script, 'zh-CN')).toBe('i-1 中的脚本以退出码 2 结束。输出：\noops');
+  });
+
   it("of Alibaba Cloud stay the cloud's own text", () => {
     expect(errorMessage(throttledApi(), 'zh-CN')).toBe('Request was denied due to user flow control.');
   });

@@ -7,9 +7,18 @@
 import type { ErrorDto, ErrorHint, ErrorText } from '../backend';
 import { m, type Locale } from '../i18n';
 import { coreText } from '../i18n/core_text';
+import { fieldLabelText, fieldReasonText, fileProblemText, importReasonText } from '../profiles/field_text';
 
 export const errorHintText = coreText<ErrorHint>()('ehint', m);
-export const errorMessageText = coreText<ErrorText>()('emsg', m);
+/** Our messages; some nest another family's words (a field's label and what is wrong with
+ * it, an import refusal's reason, the error behind a fallback to the Sandbox). */
+export const errorMessageText: (text: ErrorText, locale?: Locale) => string = coreText<ErrorText>()('emsg', m, {
+  fieldLabel: fieldLabelText,
+  fieldReason: fieldReasonText,
+  fileProblem: fileProblemText,
+  importReason: importReasonText,
+  cause: (cause: ErrorText, locale?: Locale) => errorMessageText(cause, locale),
+});
 
 /** What went wrong, for `error`. */
 export function errorMessage(error: Pick<ErrorDto, 'message' | 'words'>, locale?: Locale): string {

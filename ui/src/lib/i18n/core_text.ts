@@ -19,8 +19,10 @@ export type Catalogued<U extends Keyed, P extends string> = {
 };
 
 /** How some inputs of a family are worded before they are filled in, by input name (in
- * `locale` when the caller chose one, else in the current locale). */
-export type Localizers = Record<string, (value: string, locale?: Locale) => string>;
+ * `locale` when the caller chose one, else in the current locale): a raw API value (a string),
+ * or a value of another family nested in the sentence (`{ key, ...inputs }`, such as a field
+ * check's reason inside an import refusal), rendered by that family's own renderer. */
+export type Localizers = Record<string, (value: never, locale?: Locale) => string>;
 
 type AnyMessage = (inputs: Record<string, unknown>, options?: Options) => string;
 
@@ -37,7 +39,9 @@ export function coreText<U extends Keyed>() {
       const worded: Record<string, unknown> = { ...inputs };
       for (const [name, word] of Object.entries(localize)) {
         const value = worded[name];
-        if (typeof value === 'string') worded[name] = word(value, locale);
+        if (typeof value === 'string' || (typeof value === 'object' && value !== null)) {
+          worded[name] = (word as (value: unknown, locale?: Locale) => string)(value, locale);
+        }
       }
       return message(worded, locale ? { locale } : {});
     };

@@ -194,6 +194,15 @@ describe('fieldErrorFrom', () => {
     expect(fieldErrorFrom(dto('profile.name_taken', 'a profile named "x" already exists'))).toEqual({ name: 'a profile named "x" already exists' });
     expect(fieldErrorFrom(dto('keychain.locked', 'the keyring is locked'))).toEqual({});
   });
+  it("words the field's reason from its key in the chosen language", () => {
+    const words = {
+      message: { key: 'profileInvalid' as const, field: 'accessKeySecret', fieldLabel: { key: 'accessKeySecret' as const }, fieldReason: { key: 'secretSpaces' as const } },
+      hint: { key: 'profileInvalid' as const },
+    };
+    const invalid = { ...dto('profile.invalid', 'invalid profile: AccessKey secret: remove the spaces'), words };
+    expect(fieldErrorFrom(invalid, 'en')).toEqual({ accessKeySecret: 'Remove the spaces before or after it (a secret never starts or ends with one).' });
+    expect(fieldErrorFrom(invalid, 'zh-CN')).toEqual({ accessKeySecret: '请删除其前后的空格（密钥不会以空格开头或结尾）。' });
+  });
 });
 
 describe('profiles made in eipdesk-cli', () => {

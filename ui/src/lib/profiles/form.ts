@@ -4,8 +4,9 @@
  * form starts them empty (the UI never receives a stored secret), and an empty secret field
  * means "keep what the keychain has"; typing a value replaces it.
  */
-import { m } from '../i18n';
+import { m, type Locale } from '../i18n';
 import { errorMessage } from '../errors/words';
+import { fieldReasonText } from './field_text';
 import type {
   CredentialsEdit,
   DeskProfile,
@@ -296,12 +297,18 @@ export function toProfileEdit(
  * The field a backend `profile.invalid` error is about (its message reads
  * `invalid profile: <field>: <reason>`), mapped to this form's field names.
  */
-export function fieldErrorFrom(error: ErrorDto): FieldErrors {
-  if (error.code === 'profile.name_taken') return { name: errorMessage(error) };
+export function fieldErrorFrom(error: ErrorDto, locale?: Locale): FieldErrors {
+  if (error.code === 'profile.name_taken') return { name: errorMessage(error, locale) };
   if (error.code !== 'profile.invalid') return {};
-  const m = /^invalid profile: ([A-Za-z.]+): (.*)$/.exec(error.message);
-  if (!m) return {};
-  const [, field, reason] = m as unknown as [string, string, string];
+  const text = error.words?.message;
+  if (text?.key === 'profileInvalid') {
+    const reason = fieldReasonText(text.fieldReason, locale);
+    const sentence = m.pf_field_error({ reason: reason.charAt(0).toUpperCase() + reason.slice(1) }, locale ? { locale } : {});
+    return { [text.field]: sentence };
+  }
+  const match = /^invalid profile: ([A-Za-z.]+): (.*)$/.exec(error.message);
+  if (!match) return {};
+  const [, field, reason] = match as unknown as [string, string, string];
   return { [field]: reason.charAt(0).toUpperCase() + reason.slice(1) + '.' };
 }
 

@@ -3,8 +3,10 @@
  * selected, and the selection sent back. A scan never carries secrets; the backend re-reads
  * the sources on import and writes the secrets straight to the keychain.
  */
-import { m } from '../i18n';
-import type { EnvLabel, ImportCandidate, ImportReport, ImportSelection, ScanReport, SourceReport } from '../backend';
+import { m, type Locale } from '../i18n';
+import type { EnvLabel, ErrorText, ImportCandidate, ImportReport, ImportSelection, ScanReport, SourceReport } from '../backend';
+import { errorMessageText } from '../errors/words';
+import { importNoteText, importReasonText } from './field_text';
 
 export const SOURCE_TITLES: Record<SourceReport['kind'], string> = {
   get aliyunCli() { return m.imp_src_aliyun(); },
@@ -66,8 +68,24 @@ export function importSummary(r: ImportReport): string[] {
   if (r.skipped.length) {
     lines.push(m.imp_sum_skipped({ count: r.skipped.length, names: r.skipped.map((s) => s.profileName).join(', ') }));
   }
-  for (const f of r.failed) lines.push(m.imp_sum_failed({ message: f.message }));
+  for (const f of r.failed) lines.push(m.imp_sum_failed({ message: problemMessage(f) }));
   return lines;
+}
+
+/** Why a candidate cannot be imported, in the chosen language (the English for a scan made
+ * before reasons had keys). */
+export function candidateReason(c: Pick<ImportCandidate, 'reason' | 'reasonText'>, locale?: Locale): string {
+  return c.reasonText ? importReasonText(c.reasonText, locale) : (c.reason ?? '');
+}
+
+/** The defaults a candidate's import applies, one sentence each. */
+export function candidateNotes(c: Pick<ImportCandidate, 'notes' | 'noteTexts'>, locale?: Locale): string[] {
+  return c.noteTexts.length ? c.noteTexts.map((n) => importNoteText(n, locale)) : c.notes;
+}
+
+/** What is wrong with a source or a selection, in the chosen language when it has a key. */
+export function problemMessage(p: { message: string; text: ErrorText | null }, locale?: Locale): string {
+  return p.text ? errorMessageText(p.text, locale) : p.message;
 }
 
 /** True when nothing at all was found (every source missing or empty). */

@@ -12,12 +12,13 @@ use alicloud_api::{Client, Secret};
 use super::dto::{DeskProfile, environment_of};
 use super::routing::SandboxRouting;
 use crate::desk::ActiveSession;
-use crate::error::{CoreError, ErrorDto};
+use crate::error::{CoreError, ErrorDto, ErrorText, ErrorWords};
 use crate::profiles::{
     AuthMode, ConnectError, ConnectOptions, EnvLabel, ProfileId, ProfileStore, ProfileSummary,
     ProviderCache, SANDBOX_NAME, SANDBOX_REGION, SandboxAccess, SecretStore, client_with,
 };
 use crate::sandbox::Sandbox;
+use crate::text::Message;
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
@@ -246,9 +247,53 @@ impl DeskProfiles {
 /// The notice shown when the app used the Sandbox instead of profile `name`.
 pub(crate) fn fallback_notice(name: &str, e: &ConnectError) -> ErrorDto {
     let mut dto = ErrorDto::describe(e);
-    dto.message = format!(
-        "Using the Sandbox: profile \"{name}\" could not be opened: {}",
-        dto.message
-    );
+    let name = name.to_string();
+    let text = match dto.words.as_ref().and_then(|w| w.message.clone()) {
+        Some(cause) => ErrorText::SandboxFallback {
+            name,
+            cause: Box::new(cause),
+        },
+        None => ErrorText::SandboxFallbackVerbatim {
+            name,
+            detail: dto.message.clone(),
+        },
+    };
+    dto.message = text.english();
+    let hint = dto.words.as_ref().and_then(|w| w.hint.clone());
+    dto.words = Some(Box::new(ErrorWords {
+        message: Some(text),
+        hint,
+    }));
     dto
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profiles::{KeychainError, ProfileError};
+
+    #[test]
+    fn the_fallback_notice_nests_the_cause_in_its_words() {
+        let e = ConnectError::Profile(ProfileError::Keychain(KeychainError::Locked {
+            detail: "login".into(),
+        }));
+        let dto = fallback_notice("prod", &e);
+        assert_eq!(
+            dto.message,
+            "Using the Sandbox: profile \"prod\" could not be opened: the keyring is locked (login)"
+        );
+        let words = serde_json::to_value(dto.words).unwrap();
+        assert_eq!(
+            words["message"],
+            serde_json::json!({
+                "key": "sandboxFallback",
+                "name": "prod",
+                "cause": { "key": "keychainLocked", "detail": "login" },
+            })
+        );
+        assert_eq!(
+            words["hint"],
+            serde_json::json!({ "key": "keychainLocked" })
+        );
+    }
 }

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::error::{DescribeError, ErrorKind};
+use crate::error::{DescribeError, ErrorHint, ErrorKind, ErrorText};
 use crate::fsutil::WriteError;
 use crate::profiles::ProfileError;
 use crate::profiles::import::ImportError;
@@ -100,25 +100,37 @@ impl DescribeError for ConfigWriteError {
     fn code(&self) -> String {
         ConfigWriteError::code(self)
     }
-    fn hint(&self) -> Option<String> {
+    fn text(&self) -> Option<ErrorText> {
+        let path = |p: &std::path::Path| p.display().to_string();
         Some(match self {
-            Self::NoHome => "Set HOME or ALIBABA_CLOUD_CONFIG_FILE, then try again.".into(),
-            Self::Source(_) | Self::Structure { .. } => {
-                "Fix the file (for example with `aliyun configure`), then try again.".into()
-            }
-            Self::Changed { .. } => "Open the preview again to see the file as it is now.".into(),
-            Self::Missing { .. } => {
-                "There are no plaintext keys to move; nothing needs to be done.".into()
-            }
-            Self::NameTaken { name } => format!(
-                "Rename or remove the aliyun CLI profile {name:?} (aliyun configure), then try again."
-            ),
-            Self::UnknownBackup { .. } => "Open the list of backups again.".into(),
-            Self::Backup { .. } | Self::Write(_) => {
-                "Check that the folder is writable and the disk not full; the file was not changed."
-                    .into()
-            }
-            Self::Profile(e) => e.hint(),
+            Self::NoHome => ErrorText::ConfigNoHome,
+            Self::Source(e) => return e.text(),
+            Self::Structure { path: p, reason } => ErrorText::ConfigStructure {
+                path: path(p),
+                detail: reason.clone(),
+            },
+            Self::Changed { path: p } => ErrorText::ConfigChanged { path: path(p) },
+            Self::Missing { path: p } => ErrorText::ConfigMissing { path: path(p) },
+            Self::NameTaken { name } => ErrorText::ConfigNameTaken { name: name.clone() },
+            Self::UnknownBackup { name } => ErrorText::ConfigUnknownBackup { name: name.clone() },
+            Self::Backup { path: p, source } => ErrorText::ConfigBackup {
+                path: path(p),
+                detail: source.to_string(),
+            },
+            Self::Write(e) => ErrorText::file_write(e),
+            Self::Profile(e) => return e.text(),
+        })
+    }
+    fn hint_text(&self) -> Option<ErrorHint> {
+        Some(match self {
+            Self::NoHome => ErrorHint::ConfigNoHome,
+            Self::Source(_) | Self::Structure { .. } => ErrorHint::ConfigFix,
+            Self::Changed { .. } => ErrorHint::ConfigChanged,
+            Self::Missing { .. } => ErrorHint::ConfigMissing,
+            Self::NameTaken { name } => ErrorHint::ConfigNameTaken { name: name.clone() },
+            Self::UnknownBackup { .. } => ErrorHint::ConfigUnknownBackup,
+            Self::Backup { .. } | Self::Write(_) => ErrorHint::ConfigWrite,
+            Self::Profile(e) => e.hint_text(),
         })
     }
 }

@@ -117,7 +117,7 @@ fn read(
     let text = loaded.text.as_deref().unwrap_or_default();
     let found = aliyun_cli::parse(text).map_err(|e| ConfigWriteError::Structure {
         path: loaded.path.clone(),
-        reason: e.reason,
+        reason: e.reason.to_string(),
     })?;
     let holders = profiles(&doc)
         .iter()
@@ -149,7 +149,7 @@ fn judge(entry: &Json, found: &Found, store: &ProfileStore) -> MoveCandidate {
                 .to_string(),
         ),
         Ok(_) => Err("it holds no AccessKey EIP Desk would use".to_string()),
-        Err(refusal) => Err(refusal.reason.clone()),
+        Err(refusal) => Err(refusal.reason.to_string()),
     };
     let existing = verdict
         .is_ok()

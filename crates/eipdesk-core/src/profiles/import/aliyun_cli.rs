@@ -10,6 +10,7 @@ use time::OffsetDateTime;
 
 use super::SourceKind;
 use super::plan::{self, Found, Plan, Refusal, refuse};
+use super::reason::{FileProblem, ImportNote, ImportReason, JsonKind};
 use crate::profiles::validate;
 
 /// Why the file as a whole cannot be read (never quotes the file's content).
@@ -17,7 +18,7 @@ use crate::profiles::validate;
 pub(crate) struct JsonError {
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub reason: String,
+    pub reason: FileProblem,
 }
 
 pub(crate) fn parse(text: &str) -> Result<Vec<Found>, JsonError> {
@@ -25,25 +26,24 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Found>, JsonError> {
         line: Some(e.line()),
         column: Some(e.column()),
         reason: match e.classify() {
-            serde_json::error::Category::Eof => "the file ends in the middle of a JSON value",
-            serde_json::error::Category::Syntax => "JSON syntax error",
-            serde_json::error::Category::Data => "unexpected JSON value",
-            serde_json::error::Category::Io => "read error",
-        }
-        .to_string(),
+            serde_json::error::Category::Eof => FileProblem::JsonEof,
+            serde_json::error::Category::Syntax => FileProblem::JsonSyntax,
+            serde_json::error::Category::Data => FileProblem::JsonData,
+            serde_json::error::Category::Io => FileProblem::ReadError,
+        },
     })?;
-    let whole = |reason: &str| JsonError {
+    let whole = |reason: FileProblem| JsonError {
         line: None,
         column: None,
-        reason: reason.to_string(),
+        reason,
     };
     let obj = doc
         .as_object()
-        .ok_or_else(|| whole("the top level must be a JSON object"))?;
+        .ok_or_else(|| whole(FileProblem::TopLevelNotObject))?;
     let profiles = match obj.get("profiles") {
         Some(Value::Array(list)) => list,
-        Some(_) => return Err(whole("\"profiles\" must be a list")),
-        None => return Err(whole("there is no \"profiles\" list")),
+        Some(_) => return Err(whole(FileProblem::ProfilesNotList)),
+        None => return Err(whole(FileProblem::NoProfilesList)),
     };
     let mut found: Vec<Found> = profiles.iter().enumerate().map(read_entry).collect();
     mark_duplicates(&mut found);
@@ -69,24 +69,24 @@ fn read_entry((index, entry): (usize, &Value)) -> Found {
             "",
             refuse(
                 "import.wrong_type",
-                format!(
-                    "entry #{position} must be a JSON object, not {}",
-                    kind(entry)
-                ),
+                ImportReason::EntryNotObject {
+                    position,
+                    json_kind: kind(entry),
+                },
             ),
         );
     };
     let mode = str_field(p, "mode").ok().flatten().unwrap_or("");
     match str_field(p, "name") {
         Err(refusal) => nameless(mode, refusal),
-        Ok(None) => nameless(mode, refuse("import.missing_field", "it has no name")),
+        Ok(None) => nameless(mode, refuse("import.missing_field", ImportReason::NoName)),
         Ok(Some(n)) if n.trim().is_empty() => {
-            nameless(mode, refuse("import.missing_field", "it has no name"))
+            nameless(mode, refuse("import.missing_field", ImportReason::NoName))
         }
         Ok(Some(name)) => {
             let mut f = read_profile(name, p);
             if let Err(e) = validate::name(name) {
-                f.plan = Err(refuse("import.invalid_field", e.to_string()));
+                f.plan = Err(plan::invalid_name(e));
             }
             f
         }
@@ -108,35 +108,31 @@ fn mark_duplicates(found: &mut [Found]) {
             .filter(|(_, n)| n.as_ref() == Some(name))
             .map(|(j, _)| (j + 1).to_string())
             .collect();
-        if positions.len() > 1 {
+        if let Some((last, rest)) = positions.split_last()
+            && !rest.is_empty()
+        {
             f.key = Some(format!("#{}", i + 1));
             f.plan = Err(refuse(
                 "import.duplicate_name",
-                format!(
-                    "the name {name:?} is used by entries {}; rename one of them",
-                    join_and(&positions)
-                ),
+                ImportReason::DuplicateEntries {
+                    name: name.clone(),
+                    first: rest.join(", "),
+                    last: last.clone(),
+                },
             ));
         }
     }
 }
 
-fn join_and(items: &[String]) -> String {
-    match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => items.join(""),
-    }
-}
-
 /// The JSON type of a value, for messages ("a number").
-fn kind(v: &Value) -> &'static str {
+fn kind(v: &Value) -> JsonKind {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Null => JsonKind::Null,
+        Value::Bool(_) => JsonKind::Boolean,
+        Value::Number(_) => JsonKind::Number,
+        Value::String(_) => JsonKind::String,
+        Value::Array(_) => JsonKind::List,
+        Value::Object(_) => JsonKind::Object,
     }
 }
 
@@ -147,24 +143,37 @@ fn str_field<'a>(p: &'a Map<String, Value>, key: &str) -> Result<Option<&'a str>
         Some(Value::String(s)) => Ok(Some(s)),
         Some(other) => Err(refuse(
             "import.wrong_type",
-            format!("{key} must be a string, not {}", kind(other)),
+            ImportReason::NotAString {
+                setting: key.to_string(),
+                json_kind: kind(other),
+            },
         )),
     }
 }
 
 /// Integers may be written as numbers or numeric strings; anything else is refused.
 fn int_field(p: &Map<String, Value>, key: &str) -> Result<Option<i64>, Refusal> {
-    let wrong = |what: &str| {
+    let wrong = |what: JsonKind| {
         refuse(
             "import.wrong_type",
-            format!("{key} must be a whole number, not {what}"),
+            ImportReason::NotAWholeNumber {
+                setting: key.to_string(),
+                json_kind: what,
+            },
         )
     };
     match p.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::Number(n)) => n.as_i64().map(Some).ok_or_else(|| wrong("a fraction")),
+        Some(Value::Number(n)) => n
+            .as_i64()
+            .map(Some)
+            .ok_or_else(|| wrong(JsonKind::Fraction)),
         Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-        Some(Value::String(s)) => s.trim().parse().map(Some).map_err(|_| wrong("text")),
+        Some(Value::String(s)) => s
+            .trim()
+            .parse()
+            .map(Some)
+            .map_err(|_| wrong(JsonKind::Text)),
         Some(other) => Err(wrong(kind(other))),
     }
 }
@@ -196,7 +205,11 @@ fn read_profile(name: &str, p: &Map<String, Value>) -> Found {
     }
 }
 
-fn plan_for(mode: &str, p: &Map<String, Value>, notes: &mut Vec<String>) -> Result<Plan, Refusal> {
+fn plan_for(
+    mode: &str,
+    p: &Map<String, Value>,
+    notes: &mut Vec<ImportNote>,
+) -> Result<Plan, Refusal> {
     let key = || {
         plan::key(
             str_field(p, "access_key_id")?,
@@ -204,7 +217,7 @@ fn plan_for(mode: &str, p: &Map<String, Value>, notes: &mut Vec<String>) -> Resu
             ("access_key_id", "access_key_secret"),
         )
     };
-    let role = |notes: &mut Vec<String>| {
+    let role = |notes: &mut Vec<ImportNote>| {
         plan::role(
             str_field(p, "ram_role_arn")?,
             str_field(p, "ram_session_name")?,
@@ -219,9 +232,9 @@ fn plan_for(mode: &str, p: &Map<String, Value>, notes: &mut Vec<String>) -> Resu
             let key = key()?;
             let token = str_field(p, "sts_token")?
                 .filter(|t| !t.trim().is_empty())
-                .ok_or_else(|| refuse("import.missing_field", "sts_token is not set"))?;
+                .ok_or_else(|| plan::not_set("sts_token"))?;
             validate::secret("securityToken", token)
-                .map_err(|e| refuse("import.invalid_field", format!("sts_token: {}", e.reason)))?;
+                .map_err(|e| plan::invalid_setting("sts_token", e))?;
             let expiration = int_field(p, "sts_expiration")?
                 .filter(|&t| t > 0)
                 .and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok());
@@ -235,8 +248,7 @@ fn plan_for(mode: &str, p: &Map<String, Value>, notes: &mut Vec<String>) -> Resu
             if str_field(p, "sts_token")?.is_some_and(|t| !t.trim().is_empty()) {
                 return Err(refuse(
                     "import.unsupported_setting",
-                    "it assumes the role with an STS token as its source, which EIP Desk does not support; \
-                     create the role profile from an AccessKey instead",
+                    ImportReason::StsTokenRoleSource,
                 ));
             }
             let key = key()?;
@@ -249,7 +261,7 @@ fn plan_for(mode: &str, p: &Map<String, Value>, notes: &mut Vec<String>) -> Resu
             let source = str_field(p, "source_profile")?
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
-                .ok_or_else(|| refuse("import.missing_field", "source_profile is not set"))?;
+                .ok_or_else(|| plan::not_set("source_profile"))?;
             Ok(Plan::RoleWithSource {
                 source: source.to_string(),
                 role: role(notes)?,
@@ -260,46 +272,32 @@ fn plan_for(mode: &str, p: &Map<String, Value>, notes: &mut Vec<String>) -> Resu
                 .filter(|r| !r.trim().is_empty())
                 .map(validate::ecs_role_name)
                 .transpose()
-                .map_err(|e| {
-                    refuse(
-                        "import.invalid_field",
-                        format!("ram_role_name: {}", e.reason),
-                    )
-                })?,
+                .map_err(|e| plan::invalid_setting("ram_role_name", e))?,
         }),
         "external" => {
             let command = str_field(p, "process_command")?
                 .filter(|c| !c.trim().is_empty())
-                .ok_or_else(|| refuse("import.missing_field", "process_command is not set"))?;
+                .ok_or_else(|| plan::not_set("process_command"))?;
             Ok(Plan::External {
-                command: validate::process_command(command).map_err(|e| {
-                    refuse(
-                        "import.invalid_field",
-                        format!("process_command: {}", e.reason),
-                    )
-                })?,
+                command: validate::process_command(command)
+                    .map_err(|e| plan::invalid_setting("process_command", e))?,
             })
         }
         "credentialsuri" => {
             let uri = str_field(p, "credentials_uri")?
                 .filter(|u| !u.trim().is_empty())
-                .ok_or_else(|| refuse("import.missing_field", "credentials_uri is not set"))?;
+                .ok_or_else(|| plan::not_set("credentials_uri"))?;
             Ok(Plan::CredentialsUri {
-                uri: validate::url("uri", uri).map_err(|e| {
-                    refuse(
-                        "import.invalid_field",
-                        format!("credentials_uri: {}", e.reason),
-                    )
-                })?,
+                uri: validate::url("uri", uri)
+                    .map_err(|e| plan::invalid_setting("credentials_uri", e))?,
             })
         }
         "oidc" => {
             let checked = |key: &str, check: fn(&str) -> Result<String, validate::FieldError>| {
                 let value = str_field(p, key)?
                     .filter(|v| !v.trim().is_empty())
-                    .ok_or_else(|| refuse("import.missing_field", format!("{key} is not set")))?;
-                check(value)
-                    .map_err(|e| refuse("import.invalid_field", format!("{key}: {}", e.reason)))
+                    .ok_or_else(|| plan::not_set(key))?;
+                check(value).map_err(|e| plan::invalid_setting(key, e))
             };
             let provider_arn = checked("oidc_provider_arn", validate::oidc_provider_arn)?;
             let token_file = checked("oidc_token_file", validate::oidc_token_file)?;
@@ -315,17 +313,14 @@ fn plan_for(mode: &str, p: &Map<String, Value>, notes: &mut Vec<String>) -> Resu
 
 fn unsupported_mode(mode: &str) -> Refusal {
     let reason = match mode {
-        "ramrolearnwithrolename" => {
-            "it assumes a role with the ECS instance's role as source, which EIP Desk does not support; \
-             import the EcsRamRole profile and add a RAM role profile using it"
-        }
-        "rsakeypair" => "RSA key pair credentials are deprecated and not supported",
-        "cloudsso" => "it signs in through CloudSSO in a browser",
-        "oauth" => "it signs in through OAuth in a browser",
-        "bearertoken" => "bearer tokens only work with specific products",
-        "anonymous" => "it has no credentials",
-        "" => "it has no mode",
-        _ => "its mode is unknown",
+        "ramrolearnwithrolename" => ImportReason::EcsRoleSource,
+        "rsakeypair" => ImportReason::RsaKeyPair,
+        "cloudsso" => ImportReason::CloudSso,
+        "oauth" => ImportReason::OAuth,
+        "bearertoken" => ImportReason::BearerToken,
+        "anonymous" => ImportReason::Anonymous,
+        "" => ImportReason::NoMode,
+        _ => ImportReason::UnknownMode,
     };
     refuse("import.mode_unsupported", reason)
 }
@@ -355,29 +350,32 @@ fn chain_verdict(found: &[Found], start: usize) -> Result<(), Refusal> {
         else {
             return Err(refuse(
                 "import.source_unavailable",
-                format!("its source profile {source:?} is not in the file"),
+                ImportReason::SourceNotInFile {
+                    source: source.clone(),
+                },
             ));
         };
         if seen.contains(&next) {
             return Err(refuse(
                 "import.source_unavailable",
-                "its source_profile chain loops",
+                ImportReason::SourceChainLoops,
             ));
         }
         if found[next].plan.is_err() {
             return Err(refuse(
                 "import.source_unavailable",
-                format!("its source profile {source:?} cannot be imported"),
+                ImportReason::SourceNotImportable {
+                    source: source.clone(),
+                },
             ));
         }
         seen.push(next);
         if seen.len() > crate::profiles::MAX_SOURCE_CHAIN {
             return Err(refuse(
                 "import.source_unavailable",
-                format!(
-                    "its source_profile chain is longer than {} profiles",
-                    crate::profiles::MAX_SOURCE_CHAIN
-                ),
+                ImportReason::SourceChainLonger {
+                    max: crate::profiles::MAX_SOURCE_CHAIN,
+                },
             ));
         }
         current = next;

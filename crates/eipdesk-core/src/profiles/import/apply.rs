@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::plan::{Found, Plan};
+use super::reason::ImportReason;
 use super::{
     ImportError, ImportFailure, ImportReport, ImportSelection, ImportSkipped, ImportSources,
     ImportedProfile, SourceKind, read_source,
@@ -155,7 +156,7 @@ impl Batch<'_> {
             return Err(ImportError::NotImportable {
                 key: key.to_string(),
                 code: "import.source_unavailable",
-                reason: "its source_profile chain is too long".into(),
+                reason: ImportReason::SourceChainTooLong,
             });
         }
         let found = self

@@ -8,6 +8,7 @@
 use super::SourceKind;
 use super::ini::{self, IniError, Section};
 use super::plan::{self, Found, Plan, Refusal, refuse};
+use super::reason::{ImportNote, ImportReason};
 use crate::profiles::validate;
 
 pub(crate) fn parse(text: &str) -> Result<Vec<Found>, IniError> {
@@ -19,16 +20,19 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Found>, IniError> {
         .map(|((name, section), lines)| {
             let mut found = read_section(name, section);
             if let Err(e) = validate::name(name) {
-                found.plan = Err(refuse("import.invalid_field", e.to_string()));
+                found.plan = Err(plan::invalid_name(e));
             }
-            if lines.len() > 1 {
-                let lines: Vec<String> = lines.iter().map(ToString::to_string).collect();
+            let lines: Vec<String> = lines.iter().map(ToString::to_string).collect();
+            if let Some((last, rest)) = lines.split_last()
+                && !rest.is_empty()
+            {
                 found.plan = Err(refuse(
                     "import.duplicate_name",
-                    format!(
-                        "the section [{name}] appears more than once (lines {}); merge them into one",
-                        lines.join(" and ")
-                    ),
+                    ImportReason::DuplicateSection {
+                        name: name.clone(),
+                        first: rest.join(", "),
+                        last: last.clone(),
+                    },
                 ));
             }
             found
@@ -42,10 +46,7 @@ fn read_section(name: &str, s: &Section) -> Found {
     let mut notes = Vec::new();
     let region = plan::region_or_fallback(get("region_id"), &mut notes);
     let plan = if get("enable").is_some_and(|v| v.trim().eq_ignore_ascii_case("false")) {
-        Err(refuse(
-            "import.disabled",
-            "it is disabled in the file (enable = false)",
-        ))
+        Err(refuse("import.disabled", ImportReason::Disabled))
     } else {
         plan_for(&source_mode, s, &mut notes)
     };
@@ -60,7 +61,7 @@ fn read_section(name: &str, s: &Section) -> Found {
     }
 }
 
-fn plan_for(kind: &str, s: &Section, notes: &mut Vec<String>) -> Result<Plan, Refusal> {
+fn plan_for(kind: &str, s: &Section, notes: &mut Vec<ImportNote>) -> Result<Plan, Refusal> {
     let get = |k: &str| s.get(k).map(String::as_str);
     let key = || {
         plan::key(
@@ -75,8 +76,7 @@ fn plan_for(kind: &str, s: &Section, notes: &mut Vec<String>) -> Result<Plan, Re
             if get("policy").is_some_and(|p| !p.trim().is_empty()) {
                 return Err(refuse(
                     "import.unsupported_setting",
-                    "it restricts the role session with a policy, which EIP Desk does not support; \
-                     importing it without the policy would grant more than intended",
+                    ImportReason::SessionPolicy,
                 ));
             }
             let key = key()?;
@@ -94,13 +94,10 @@ fn plan_for(kind: &str, s: &Section, notes: &mut Vec<String>) -> Result<Plan, Re
                 .filter(|r| !r.trim().is_empty())
                 .map(validate::ecs_role_name)
                 .transpose()
-                .map_err(|e| refuse("import.invalid_field", format!("role_name: {}", e.reason)))?,
+                .map_err(|e| plan::invalid_setting("role_name", e))?,
         }),
-        "rsa_key_pair" => Err(refuse(
-            "import.mode_unsupported",
-            "RSA key pair credentials are deprecated and not supported",
-        )),
-        "" => Err(refuse("import.mode_unsupported", "it has no type")),
-        _ => Err(refuse("import.mode_unsupported", "its type is unknown")),
+        "rsa_key_pair" => Err(refuse("import.mode_unsupported", ImportReason::RsaKeyPair)),
+        "" => Err(refuse("import.mode_unsupported", ImportReason::NoType)),
+        _ => Err(refuse("import.mode_unsupported", ImportReason::UnknownType)),
     }
 }

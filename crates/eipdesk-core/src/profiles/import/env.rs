@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use super::SourceKind;
 use super::plan::{self, Found, Plan, refuse};
+use super::reason::ImportReason;
 
 /// Name of the environment candidate.
 pub const ENV_CANDIDATE: &str = "environment";
@@ -47,7 +48,7 @@ pub(crate) fn parse(env: &HashMap<String, String>) -> Option<Found> {
             "RamRoleArn",
             Err(refuse(
                 "import.unsupported_setting",
-                "it would assume a role with an STS token as its source, which EIP Desk does not support",
+                ImportReason::EnvStsTokenRole,
             )),
         ),
         (Some(token), None) => (

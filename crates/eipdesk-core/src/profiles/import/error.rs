@@ -46,7 +46,7 @@ pub enum ImportError {
         /// 1-based column, when known.
         column: Option<usize>,
         /// What is wrong (never the file's content).
-        reason: String,
+        reason: super::FileProblem,
     },
     /// The source of a selected key is not configured or not present any more.
     #[error("{}", self.text().map(|t| t.english()).unwrap_or_default())]
@@ -74,7 +74,7 @@ pub enum ImportError {
         /// Refusal code.
         code: &'static str,
         /// Why.
-        reason: String,
+        reason: super::ImportReason,
     },
     /// Creating the profile failed.
     #[error("importing {key} failed: {source}")]
@@ -140,11 +140,42 @@ impl ImportError {
             Self::DuplicateSelection { key } => ErrorText::ImportDuplicate {
                 candidate: key.clone(),
             },
-            Self::Profile { source, .. } => return source.text(),
-            Self::Read { .. }
-            | Self::NotAFile { .. }
-            | Self::Malformed { .. }
-            | Self::NotImportable { .. } => return None,
+            Self::NotImportable { key, reason, .. } => ErrorText::ImportNotImportable {
+                candidate: key.clone(),
+                import_reason: reason.clone(),
+            },
+            Self::Read { path, source } => ErrorText::ImportRead {
+                path: path.display().to_string(),
+                detail: source.to_string(),
+            },
+            Self::Profile { key, source } => ErrorText::ImportProfileFailed {
+                candidate: key.clone(),
+                cause: Box::new(source.text()?),
+            },
+            Self::Malformed {
+                path,
+                line,
+                column,
+                reason,
+            } => {
+                let path = path.display().to_string();
+                let file_problem = reason.clone();
+                match (*line, *column) {
+                    (Some(line), Some(column)) => ErrorText::ImportMalformedAt {
+                        path,
+                        line,
+                        column,
+                        file_problem,
+                    },
+                    (Some(line), None) => ErrorText::ImportMalformedLine {
+                        path,
+                        line,
+                        file_problem,
+                    },
+                    _ => ErrorText::ImportMalformed { path, file_problem },
+                }
+            }
+            Self::NotAFile { .. } => return None,
         })
     }
 

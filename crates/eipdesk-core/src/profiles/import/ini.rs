@@ -7,6 +7,8 @@
 
 use std::collections::BTreeMap;
 
+use super::reason::FileProblem;
+
 /// One section's keys, in name order.
 pub(crate) type Section = BTreeMap<String, String>;
 
@@ -24,7 +26,7 @@ pub(crate) struct IniError {
     /// 1-based line number.
     pub line: usize,
     /// What is wrong with it (never the line's content: it may hold a secret).
-    pub reason: &'static str,
+    pub reason: FileProblem,
 }
 
 pub(crate) fn parse(text: &str) -> Result<Ini, IniError> {
@@ -41,14 +43,14 @@ pub(crate) fn parse(text: &str) -> Result<Ini, IniError> {
             let Some(name) = rest.strip_suffix(']') else {
                 return Err(IniError {
                     line: line_no,
-                    reason: "a section header must end with ']'",
+                    reason: FileProblem::IniHeaderBracket,
                 });
             };
             let name = name.trim();
             if name.is_empty() {
                 return Err(IniError {
                     line: line_no,
-                    reason: "a section name cannot be empty",
+                    reason: FileProblem::IniEmptySection,
                 });
             }
             let index = match ini.sections.iter().position(|(n, _)| n == name) {
@@ -66,14 +68,14 @@ pub(crate) fn parse(text: &str) -> Result<Ini, IniError> {
         let Some((key, value)) = line.split_once('=') else {
             return Err(IniError {
                 line: line_no,
-                reason: "expected `key = value`, a [section] or a comment",
+                reason: FileProblem::IniExpected,
             });
         };
         let key = key.trim();
         if key.is_empty() {
             return Err(IniError {
                 line: line_no,
-                reason: "a key cannot be empty",
+                reason: FileProblem::IniEmptyKey,
             });
         }
         if let Some(i) = current {
@@ -120,7 +122,7 @@ mod tests {
     fn reports_the_bad_line_without_its_content() {
         let err = parse("[a]\nk = v\nfake-secret-for-tests\n").unwrap_err();
         assert_eq!(err.line, 3);
-        assert!(!err.reason.contains("fake"));
+        assert!(!err.reason.to_string().contains("fake"));
         assert_eq!(parse("[unclosed\n").unwrap_err().line, 1);
         assert_eq!(parse("[ ]\n").unwrap_err().line, 1);
         assert_eq!(parse("[a]\n = v\n").unwrap_err().line, 2);

@@ -16,6 +16,7 @@ mod error;
 mod ini;
 pub(crate) mod plan;
 pub(crate) mod read;
+mod reason;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -25,6 +26,8 @@ use ts_rs::TS;
 
 use super::model::{AuthMode, EnvLabel, ProfileSummary};
 use crate::error_hint::ErrorHint;
+use crate::error_text::ErrorText;
+use crate::text::Message;
 
 pub use apply::import;
 pub(crate) use apply::import_found;
@@ -32,6 +35,7 @@ pub use env::ENV_CANDIDATE;
 pub use error::ImportError;
 pub use plan::{FALLBACK_REGION, FALLBACK_SESSION_NAME};
 use read::read_source;
+pub use reason::{FileProblem, ImportNote, ImportReason, JsonKind};
 
 /// Largest source file read.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -146,10 +150,14 @@ pub struct ImportCandidate {
     pub importable: bool,
     /// Why not (code), e.g. `import.mode_unsupported`.
     pub reason_code: Option<String>,
-    /// Why not (sentence).
+    /// Why not, in English (the CLI).
     pub reason: Option<String>,
-    /// Defaults that will be applied.
+    /// Why not, as a message key (the window words it).
+    pub reason_text: Option<ImportReason>,
+    /// Defaults that will be applied, in English.
     pub notes: Vec<String>,
+    /// Defaults that will be applied, as message keys.
+    pub note_texts: Vec<ImportNote>,
     /// Name of the profile an earlier import created from it (same source, name and
     /// AccessKey ID); the import skips it unless asked again.
     pub already_imported: Option<String>,
@@ -185,8 +193,10 @@ impl ImportCandidate {
             source_profile,
             importable: refusal.is_none(),
             reason_code: refusal.map(|r| r.code.to_string()),
-            reason: refusal.map(|r| r.reason.clone()),
-            notes: f.notes.clone(),
+            reason: refusal.map(|r| r.reason.english()),
+            reason_text: refusal.map(|r| r.reason.clone()),
+            notes: f.notes.iter().map(Message::english).collect(),
+            note_texts: f.notes.clone(),
             already_imported: None,
         }
     }
@@ -212,6 +222,8 @@ pub struct SourceProblem {
     pub code: String,
     /// What is wrong (never a secret).
     pub message: String,
+    /// What is wrong, as a message key.
+    pub text: Option<ErrorText>,
     /// What to do, in English.
     pub hint: String,
     /// What to do, as a message key.
@@ -291,6 +303,8 @@ pub struct ImportFailure {
     pub code: String,
     /// What is wrong (never a secret).
     pub message: String,
+    /// What is wrong, as a message key.
+    pub text: Option<ErrorText>,
     /// What to do, in English.
     pub hint: String,
     /// What to do, as a message key.
@@ -307,6 +321,7 @@ impl ImportFailure {
             key: key.to_string(),
             code: e.code().to_string(),
             message: e.to_string(),
+            text: e.text(),
             hint: e.hint(),
             hint_text: e.hint_text(),
         }
@@ -377,6 +392,7 @@ pub fn scan(sources: &ImportSources) -> ScanReport {
                 Some(SourceProblem {
                     code: e.code().to_string(),
                     message: e.to_string(),
+                    text: e.text(),
                     hint: e.hint(),
                     hint_text: e.hint_text(),
                 }),

@@ -4,6 +4,7 @@
 use time::OffsetDateTime;
 
 use super::SourceKind;
+use super::reason::{ImportNote, ImportReason};
 use crate::profiles::model::{AuthMode, mask_key_id};
 use crate::profiles::validate;
 use alicloud_api::Secret;
@@ -99,15 +100,12 @@ impl Plan {
 pub(crate) struct Refusal {
     /// Stable code, e.g. `import.mode_unsupported`.
     pub code: &'static str,
-    /// Sentence for the UI (never a secret).
-    pub reason: String,
+    /// Why, as a message key (never a secret).
+    pub reason: ImportReason,
 }
 
-pub(crate) fn refuse(code: &'static str, reason: impl Into<String>) -> Refusal {
-    Refusal {
-        code,
-        reason: reason.into(),
-    }
+pub(crate) fn refuse(code: &'static str, reason: ImportReason) -> Refusal {
+    Refusal { code, reason }
 }
 
 /// One profile found in a source.
@@ -124,7 +122,7 @@ pub(crate) struct Found {
     pub region: String,
     pub plan: Result<Plan, Refusal>,
     /// Remarks about defaults applied (no secrets).
-    pub notes: Vec<String>,
+    pub notes: Vec<ImportNote>,
 }
 
 impl Found {
@@ -136,19 +134,22 @@ impl Found {
 }
 
 /// Cleans a region, falling back (with a note) when it is missing or invalid.
-pub(crate) fn region_or_fallback(value: Option<&str>, notes: &mut Vec<String>) -> String {
+pub(crate) fn region_or_fallback(value: Option<&str>, notes: &mut Vec<ImportNote>) -> String {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         Some(v) => match validate::region(v) {
             Ok(r) => r,
             Err(_) => {
-                notes.push(format!(
-                    "region {v:?} is not a valid region ID; {FALLBACK_REGION} will be used"
-                ));
+                notes.push(ImportNote::InvalidRegion {
+                    region: v.to_string(),
+                    fallback: FALLBACK_REGION.to_string(),
+                });
                 FALLBACK_REGION.to_string()
             }
         },
         None => {
-            notes.push(format!("no region set; {FALLBACK_REGION} will be used"));
+            notes.push(ImportNote::NoRegion {
+                fallback: FALLBACK_REGION.to_string(),
+            });
             FALLBACK_REGION.to_string()
         }
     }
@@ -164,26 +165,58 @@ pub(crate) fn key(
     let secret = secret.filter(|v| !v.is_empty());
     match (id, secret) {
         (Some(id), Some(secret)) => {
-            let id = validate::access_key_id("accessKeyId", id).map_err(|e| {
-                refuse("import.invalid_field", format!("{}: {}", names.0, e.reason))
-            })?;
-            validate::secret("accessKeySecret", secret).map_err(|e| {
-                refuse("import.invalid_field", format!("{}: {}", names.1, e.reason))
-            })?;
+            let id = validate::access_key_id("accessKeyId", id)
+                .map_err(|e| invalid_setting(names.0, e))?;
+            validate::secret("accessKeySecret", secret).map_err(|e| invalid_setting(names.1, e))?;
             Ok(Key {
                 id,
                 secret: Secret::from(secret),
             })
         }
-        (None, _) => Err(refuse(
-            "import.missing_field",
-            format!("{} is not set", names.0),
-        )),
-        (_, None) => Err(refuse(
-            "import.missing_field",
-            format!("{} is not set", names.1),
-        )),
+        (None, _) => Err(not_set(names.0)),
+        (_, None) => Err(not_set(names.1)),
     }
+}
+
+/// `setting` (as the source names it) is missing.
+pub(crate) fn not_set(setting: &str) -> Refusal {
+    refuse(
+        "import.missing_field",
+        ImportReason::NotSet {
+            setting: setting.to_string(),
+        },
+    )
+}
+
+/// `setting` (as the source names it) is not valid.
+pub(crate) fn invalid_setting(setting: &str, e: validate::FieldError) -> Refusal {
+    refuse(
+        "import.invalid_field",
+        ImportReason::InvalidSetting {
+            setting: setting.to_string(),
+            field_reason: e.reason,
+        },
+    )
+}
+
+/// The name is not valid as a profile name.
+pub(crate) fn invalid_name(e: validate::FieldError) -> Refusal {
+    refuse(
+        "import.invalid_field",
+        ImportReason::InvalidName {
+            field_reason: e.reason,
+        },
+    )
+}
+
+/// A role setting is not valid.
+fn invalid_role(e: validate::FieldError) -> Refusal {
+    refuse(
+        "import.invalid_field",
+        ImportReason::InvalidRole {
+            field_reason: e.reason,
+        },
+    )
 }
 
 /// Checks role settings; a missing session name or duration gets a default and a note.
@@ -192,20 +225,18 @@ pub(crate) fn role(
     session_name: Option<&str>,
     duration_seconds: Option<i64>,
     external_id: Option<&str>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<ImportNote>,
 ) -> Result<Role, Refusal> {
     let Some(arn) = role_arn.map(str::trim).filter(|v| !v.is_empty()) else {
-        return Err(refuse("import.missing_field", "no role ARN is set"));
+        return Err(refuse("import.missing_field", ImportReason::NoRoleArn));
     };
-    let role_arn = validate::role_arn(arn).map_err(|e| refuse("import.invalid_field", e.reason))?;
+    let role_arn = validate::role_arn(arn).map_err(invalid_role)?;
     let session_name = match session_name.map(str::trim).filter(|v| !v.is_empty()) {
-        Some(s) => {
-            validate::session_name(s).map_err(|e| refuse("import.invalid_field", e.reason))?
-        }
+        Some(s) => validate::session_name(s).map_err(invalid_role)?,
         None => {
-            notes.push(format!(
-                "no session name set; {FALLBACK_SESSION_NAME:?} will be used"
-            ));
+            notes.push(ImportNote::NoSessionName {
+                fallback: FALLBACK_SESSION_NAME.to_string(),
+            });
             FALLBACK_SESSION_NAME.to_string()
         }
     };
@@ -217,18 +248,16 @@ pub(crate) fn role(
             .ok_or_else(|| {
                 refuse(
                     "import.invalid_field",
-                    format!(
-                        "session duration {d} is outside {}..={} seconds",
-                        validate::DURATION_RANGE.start(),
-                        validate::DURATION_RANGE.end()
-                    ),
+                    ImportReason::DurationOutside {
+                        seconds: d,
+                        min: *validate::DURATION_RANGE.start(),
+                        max: *validate::DURATION_RANGE.end(),
+                    },
                 )
             })?,
     };
     let external_id = match external_id {
-        Some(e) => {
-            validate::external_id(e).map_err(|e| refuse("import.invalid_field", e.reason))?
-        }
+        Some(e) => validate::external_id(e).map_err(invalid_role)?,
         None => None,
     };
     Ok(Role {

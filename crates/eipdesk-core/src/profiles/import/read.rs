@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use super::{
-    ImportError, ImportSources, MAX_FILE_BYTES, SourceKind, aliyun_cli, credentials_file, env, plan,
+    FileProblem, ImportError, ImportSources, MAX_FILE_BYTES, SourceKind, aliyun_cli,
+    credentials_file, env, plan,
 };
 
 /// One source's candidates, or why the source cannot be read; `Ok(None)` when absent.
@@ -43,7 +44,7 @@ pub(super) fn read_source(
                     path: path.clone(),
                     line: Some(e.line),
                     column: None,
-                    reason: e.reason.to_string(),
+                    reason: e.reason,
                 })
         }
     }
@@ -88,10 +89,9 @@ pub(crate) fn read_text(path: &Path) -> Result<Option<String>, ImportError> {
             path: path.to_path_buf(),
             line: None,
             column: None,
-            reason: format!(
-                "not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
+            reason: FileProblem::NotUtf8 {
+                offset: e.utf8_error().valid_up_to(),
+            },
         })
 }
 

@@ -1,0 +1,253 @@
+//! Every error of ours that reaches the window carries its words as message keys
+//! (`ErrorDto.words`), so the window shows it in the user's language, while its English
+//! `message` and `hint` (the CLI, logs, the journal) stay exactly what they were. Checked on the
+//! IPC shape (JSON), as the window receives it. The import dialog's refusal reasons and notes
+//! travel as keys too.
+
+mod profiles_support;
+
+use eipdesk_core::api::{CoreError, ErrorDto, ExportError};
+use eipdesk_core::ids::AllocationId;
+use eipdesk_core::inventory::InventoryError;
+use eipdesk_core::profiles::aliyun_config::ConfigWriteError;
+use eipdesk_core::profiles::import::{self, SourceKind};
+use eipdesk_core::profiles::{ProfileError, validate};
+use eipdesk_core::workflow::WorkflowError;
+use profiles_support::fixtures;
+use profiles_support::import_fixtures::*;
+use serde_json::{Value, json};
+
+/// The DTO as JSON, with its English message and hint.
+fn ipc(dto: ErrorDto) -> (Value, String, Option<String>) {
+    let json = serde_json::to_value(&dto).unwrap();
+    (json, dto.message, dto.hint)
+}
+
+/// Asserts the message key (`null` for none) and the hint key of `dto`.
+fn assert_words(dto: ErrorDto, message: Value, hint: Value) -> (String, Option<String>) {
+    let (json, english, english_hint) = ipc(dto);
+    assert_eq!(json["words"]["message"], message, "{json:#}");
+    assert_eq!(json["words"]["hint"], hint, "{json:#}");
+    (english, english_hint)
+}
+
+#[test]
+fn export_and_inventory_errors_carry_words_and_keep_their_english() {
+    let (message, hint) = assert_words(
+        ErrorDto::from(ExportError::NoFolder {
+            folder: "/fake/out".into(),
+        }),
+        json!({ "key": "exportNoFolder", "folder": "/fake/out" }),
+        json!({ "key": "exportNoFolder" }),
+    );
+    assert_eq!(message, "the folder /fake/out does not exist");
+    assert_eq!(
+        hint.as_deref(),
+        Some("Export again and choose a folder that exists; EIP Desk does not create folders.")
+    );
+
+    let (message, hint) = assert_words(
+        ErrorDto::from(InventoryError::RowNotFound("eip-gone".into())),
+        json!({ "key": "inventoryRowNotFound", "id": "eip-gone" }),
+        json!({ "key": "inventoryRefresh" }),
+    );
+    assert_eq!(message, "eip-gone is not in the loaded inventory");
+    assert_eq!(hint.as_deref(), Some("Refresh the table."));
+
+    let (message, hint) = assert_words(
+        ErrorDto::from(InventoryError::Export(ExportError::WouldReplace {
+            path: "/fake/eips.csv".into(),
+        })),
+        json!({ "key": "exportWouldReplace", "path": "/fake/eips.csv" }),
+        json!({ "key": "exportWouldReplace" }),
+    );
+    assert_eq!(
+        message,
+        "/fake/eips.csv already exists and the save dialog did not ask to replace it"
+    );
+    assert_eq!(
+        hint.as_deref(),
+        Some(
+            "Export again and choose that file by its full name to replace it, or type another name."
+        )
+    );
+}
+
+#[test]
+fn aliyun_config_errors_carry_words_and_keep_their_english() {
+    let (message, hint) = assert_words(
+        ErrorDto::from(ConfigWriteError::NameTaken {
+            name: "eipdesk-prod".into(),
+        }),
+        json!({ "key": "configNameTaken", "name": "eipdesk-prod" }),
+        json!({ "key": "configNameTaken", "name": "eipdesk-prod" }),
+    );
+    assert_eq!(
+        message,
+        "the aliyun CLI already has a profile named \"eipdesk-prod\" that does something else"
+    );
+    assert_eq!(
+        hint.as_deref(),
+        Some(
+            "Rename or remove the aliyun CLI profile \"eipdesk-prod\" (aliyun configure), then try again."
+        )
+    );
+    let (message, hint) = assert_words(
+        ErrorDto::from(ConfigWriteError::NoHome),
+        json!({ "key": "configNoHome" }),
+        json!({ "key": "configNoHome" }),
+    );
+    assert_eq!(
+        message,
+        "there is no home directory, so there is no aliyun CLI configuration"
+    );
+    assert_eq!(
+        hint.as_deref(),
+        Some("Set HOME or ALIBABA_CLOUD_CONFIG_FILE, then try again.")
+    );
+}
+
+#[test]
+fn an_invalid_id_carries_words_and_keeps_its_english() {
+    let err = AllocationId::parse("ip-1").unwrap_err();
+    let (message, hint) = assert_words(
+        ErrorDto::from(CoreError::from(err)),
+        json!({ "key": "invalidEipId", "value": "ip-1" }),
+        json!({ "key": "idPrefixed", "prefix": "eip-" }),
+    );
+    assert_eq!(
+        message,
+        "`ip-1` is not a valid EIP allocation ID: expected `eip-` followed by lower-case letters and digits"
+    );
+    assert_eq!(
+        hint.as_deref(),
+        Some("Enter `eip-` followed by lower-case letters and digits.")
+    );
+}
+
+#[test]
+fn workflow_errors_carry_words_and_keep_their_english() {
+    let (message, hint) = assert_words(
+        ErrorDto::from(WorkflowError::Busy {
+            run: "run-1".into(),
+            resource: "eni-2".into(),
+        }),
+        json!({ "key": "runBusy", "run": "run-1", "resource": "eni-2" }),
+        json!({ "key": "runBusy" }),
+    );
+    assert_eq!(
+        message,
+        "run run-1 is already working on eni-2; wait for it to finish"
+    );
+    assert_eq!(
+        hint.as_deref(),
+        Some("Wait for the other run, then try again.")
+    );
+    let (message, _) = assert_words(
+        ErrorDto::from(WorkflowError::RunNotFound("run-9".into())),
+        json!({ "key": "runNotFound", "id": "run-9" }),
+        Value::Null,
+    );
+    assert_eq!(message, "run run-9 was not found");
+    // A failed call keeps the cloud's words and passes its hint key on.
+    let api = alicloud_api::Error::Api(alicloud_api::ApiError {
+        message: "Request was denied due to user flow control.".into(),
+        ..alicloud_api::ApiError::new("Throttling.User", 400)
+    });
+    let (message, _) = assert_words(
+        ErrorDto::from(WorkflowError::from(api)),
+        Value::Null,
+        json!({ "key": "apiThrottling" }),
+    );
+    assert_eq!(message, "Request was denied due to user flow control.");
+}
+
+#[test]
+fn an_invalid_profile_field_carries_its_label_and_reason() {
+    let err = ProfileError::from(validate::name("   ").unwrap_err());
+    let (message, hint) = assert_words(
+        ErrorDto::from(err),
+        json!({
+            "key": "profileInvalid",
+            "field": "name",
+            "fieldLabel": { "key": "name" },
+            "fieldReason": { "key": "enterName" },
+        }),
+        json!({ "key": "profileInvalid" }),
+    );
+    assert_eq!(message, "invalid profile: Name: enter a name");
+    assert_eq!(
+        hint.as_deref(),
+        Some("Correct it in the form, then save again.")
+    );
+    let padded = validate::secret("accessKeySecret", " s3cr3t").unwrap_err();
+    assert_eq!(
+        padded.to_string(),
+        "AccessKey secret: remove the spaces before or after it (a secret never starts or ends \
+         with one)"
+    );
+}
+
+#[test]
+fn start_up_failures_carry_words() {
+    let (json, message, hint) = ipc(ErrorDto::from(CoreError::Sandbox(
+        "cannot create /fake/sandbox: denied".into(),
+    )));
+    assert_eq!(
+        json["words"]["message"],
+        json!({ "key": "sandboxFailed", "detail": "cannot create /fake/sandbox: denied" })
+    );
+    assert_eq!(message, "cannot create /fake/sandbox: denied");
+    assert_eq!(
+        hint.as_deref(),
+        Some("Restart EIP Desk; if it persists, check the log folder.")
+    );
+}
+
+#[test]
+fn import_refusals_and_notes_travel_as_keys_beside_their_english() {
+    let path = fixtures().join("aliyun/mixed.json");
+    let report = import::scan(&sources(Some(path), None, None));
+    let list = candidates(&report, SourceKind::AliyunCli);
+    let json = serde_json::to_value(&list).unwrap();
+    let by_key = |key: &str| {
+        json.as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["key"] == key)
+            .unwrap_or_else(|| panic!("no candidate {key}: {json:#}"))
+            .clone()
+    };
+    let nameless = by_key("aliyun-cli:#2");
+    assert_eq!(nameless["reason"], "it has no name");
+    assert_eq!(nameless["reasonText"], json!({ "key": "noName" }));
+    for c in json.as_array().unwrap() {
+        if c["importable"] == false {
+            assert!(c["reasonText"].is_object(), "{c:#}");
+        }
+        let notes = c["notes"].as_array().unwrap();
+        let keys = c["noteTexts"].as_array().unwrap();
+        assert_eq!(notes.len(), keys.len(), "{c:#}");
+    }
+}
+
+#[test]
+fn a_malformed_source_carries_its_words_and_keeps_its_english() {
+    let path = fixtures().join("alibabacloud/malformed");
+    let report = import::scan(&sources(None, Some(path.clone()), None));
+    let problem = serde_json::to_value(report.sources[0].error.as_ref().unwrap()).unwrap();
+    let shown = path.display().to_string();
+    assert_eq!(
+        problem["text"],
+        json!({
+            "key": "importMalformedLine",
+            "path": shown,
+            "line": 4,
+            "fileProblem": { "key": "iniExpected" },
+        })
+    );
+    assert_eq!(
+        problem["message"],
+        format!("{shown} is malformed at line 4: expected `key = value`, a [section] or a comment")
+    );
+}
