@@ -140,7 +140,7 @@ pub fn typescript_declarations() -> Vec<String> {
     // profiles: the domain's types, then the app's (switcher, manager, keychain state)
     .chain(crate::desk::profiles::typescript_declarations())
     // binding forms, plans, workflow runs, guest-OS instructions, audit log
-    .chain(crate::desk::workflow::typescript_declarations())
+    .chain(crate::desk::workflow_types::typescript_declarations())
     // lifecycle forms (allocate, release, create, delete, attach, detach, rename, tags)
     .chain(crate::desk::lifecycle::typescript_declarations())
     .collect()

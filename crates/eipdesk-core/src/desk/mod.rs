@@ -6,6 +6,7 @@ mod inventory;
 pub mod lifecycle;
 pub mod profiles;
 pub mod workflow;
+pub(crate) mod workflow_types;
 
 use crate::api::AppInfo;
 use crate::desk::profiles::Environment;
