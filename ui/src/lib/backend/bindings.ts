@@ -895,6 +895,8 @@ cliProfile: string,
  */
 written: boolean, };
 
+export type MoveReason = { "key": "stsToken" } | { "key": "noAccessKey" } | { "key": "notImportable", importReason: ImportReason, } | { "key": "notInFile" } | { "key": "importFailed", cause: ErrorText, } | { "key": "importFailedVerbatim", detail: string, } | { "key": "notImported" };
+
 export type MoveCandidate = { 
 /**
  * Its name in `config.json` (what [`apply`] takes).
@@ -913,9 +915,13 @@ accessKeyIdMasked: string | null,
  */
 movable: boolean, 
 /**
- * Why not.
+ * Why not, in English.
  */
 reason: string | null, 
+/**
+ * Why not, as a message key (the window words it).
+ */
+reasonText: MoveReason | null, 
 /**
  * The EIP Desk profile it will use: one an earlier import created, or the new one.
  */
@@ -967,9 +973,13 @@ export type NotMoved = {
  */
 cliProfile: string, 
 /**
- * Why.
+ * Why, in English.
  */
-reason: string, };
+reason: string, 
+/**
+ * Why, as a message key (the window words it).
+ */
+reasonText: MoveReason, };
 
 export type MoveReport = { 
 /**
