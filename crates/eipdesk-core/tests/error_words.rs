@@ -163,6 +163,96 @@ fn workflow_errors_carry_words_and_keep_their_english() {
 }
 
 #[test]
+fn refusals_to_start_or_steer_a_run_carry_words_and_keep_their_english() {
+    use eipdesk_core::binding::Blocker;
+    use eipdesk_core::binding::impact::ImpactText;
+    use eipdesk_core::binding::texts::{UnconfirmedWarning, WarningText};
+    use eipdesk_core::journal::RunStatus;
+    use eipdesk_core::workflow::RunAction;
+
+    let (message, hint) = assert_words(
+        ErrorDto::from(WorkflowError::Preflight(vec![
+            Blocker::EipNotFound {
+                eip: "eip-gone".into(),
+            },
+            Blocker::EipNotBound {
+                eip: "eip-free".into(),
+            },
+        ])),
+        json!({ "key": "runPreflight", "reasons": [
+            { "family": "binding", "text": { "key": "eipNotFound", "eip": "eip-gone" } },
+            { "family": "binding", "text": { "key": "eipNotBound", "eip": "eip-free" } },
+        ] }),
+        json!({ "key": "runPreflight" }),
+    );
+    assert_eq!(
+        message,
+        format!(
+            "the binding cannot run: {}; {}",
+            Blocker::EipNotFound {
+                eip: "eip-gone".into()
+            },
+            Blocker::EipNotBound {
+                eip: "eip-free".into()
+            }
+        )
+    );
+    assert!(hint.is_some());
+
+    let disruptive = UnconfirmedWarning {
+        text: WarningText::Disruptive,
+        impact: vec![ImpactText::NicDuringRun {
+            instance: "i-1".into(),
+            eni: "eni-1".into(),
+        }],
+    };
+    let prepaid = UnconfirmedWarning {
+        text: WarningText::PrePaidEip {
+            eip: "eip-1".into(),
+        },
+        impact: vec![],
+    };
+    let (message, _) = assert_words(
+        ErrorDto::from(WorkflowError::Unconfirmed(vec![disruptive, prepaid])),
+        json!({ "key": "runUnconfirmed", "warnings": [
+            { "text": { "key": "disruptive" }, "impact": [{ "key": "nicDuringRun", "instance": "i-1", "eni": "eni-1" }] },
+            { "text": { "key": "prePaidEip", "eip": "eip-1" }, "impact": [] },
+        ] }),
+        json!({ "key": "runConfirm" }),
+    );
+    assert!(
+        message.starts_with(
+            "confirm first: I understand what this breaks: i-1 loses its NIC eni-1 while the job runs; "
+        ),
+        "{message}"
+    );
+    assert!(
+        message.contains(" eip-1 is a subscription (PrePaid) EIP."),
+        "{message}"
+    );
+
+    for (action, key, english) in [
+        (RunAction::Resume, "runCannotResume", "resume"),
+        (RunAction::RollBack, "runCannotRollBack", "roll back"),
+        (RunAction::Cancel, "runCannotCancel", "be cancelled"),
+    ] {
+        let (message, _) = assert_words(
+            ErrorDto::from(WorkflowError::WrongState {
+                id: "run-1".into(),
+                status: RunStatus::Completed,
+                action,
+            }),
+            json!({ "key": key, "id": "run-1", "runStatus": "completed" }),
+            json!({ "key": "runWrongState" }),
+        );
+        assert_eq!(
+            message,
+            format!("run run-1 is completed: it cannot {english} now")
+        );
+    }
+}
+
+#[test]
 fn an_invalid_profile_field_carries_its_label_and_reason() {
     let err = ProfileError::from(validate::name("   ").unwrap_err());
     let (message, hint) = assert_words(

@@ -38,6 +38,8 @@ pub fn typescript_declarations() -> Vec<String> {
         ReasonView::decl(),
         crate::binding::texts::WarningText::decl(),
         WarningView::decl(),
+        crate::binding::texts::UnconfirmedWarning::decl(),
+        crate::workflow::observe::SeenText::decl(),
         ParamView::decl(),
         ImpactKind::decl(),
         ImpactLasts::decl(),

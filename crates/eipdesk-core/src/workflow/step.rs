@@ -9,7 +9,7 @@ use super::observe::{Observation, Verdict, judge, observe};
 use crate::audit::NewAuditEntry;
 use crate::binding::calls::Prepared;
 use crate::binding::{Expectation, StepAction};
-use crate::error::{ErrorDto, ErrorHint, ErrorKind, ErrorWords};
+use crate::error::{ErrorDto, ErrorHint, ErrorKind, ErrorText, ErrorWords};
 use crate::ids::RegionId;
 use crate::journal::{CallPhase, RunRecord, StepField, StepRecord, StepStatus};
 use crate::text::Message;
@@ -73,6 +73,15 @@ pub(super) fn retryable(kind: ApiKind) -> bool {
 }
 
 fn state_error(code: &str, message: String) -> ErrorDto {
+    worded_state_error(code, message, None)
+}
+
+/// A step's state error whose message is a message key (its English is the `message`).
+fn state_error_text(code: &str, text: ErrorText) -> ErrorDto {
+    worded_state_error(code, text.english(), Some(text))
+}
+
+fn worded_state_error(code: &str, message: String, text: Option<ErrorText>) -> ErrorDto {
     ErrorDto {
         kind: ErrorKind::InvalidState,
         code: code.into(),
@@ -80,7 +89,7 @@ fn state_error(code: &str, message: String) -> ErrorDto {
         request_id: None,
         hint: Some(ErrorHint::StepState.english()),
         words: Some(Box::new(ErrorWords {
-            message: None,
+            message: text,
             hint: Some(ErrorHint::StepState),
         })),
         ..Default::default()
@@ -266,26 +275,24 @@ impl Engine {
             match verdict {
                 Verdict::Holds => return Ok(Ok(())),
                 Verdict::No if started.elapsed() >= self.config.settle_grace => {
-                    return Ok(Err(state_error(
+                    return Ok(Err(state_error_text(
                         "StateMismatch",
-                        format!(
-                            "Expected {}, but it is {}.",
-                            expectation.describe(),
-                            seen.describe()
-                        ),
+                        ErrorText::StepStateMismatch {
+                            expected: expectation.text(),
+                            seen: seen.text(),
+                        },
                     )));
                 }
                 _ => {}
             }
             if started.elapsed() >= self.config.wait_deadline {
-                return Ok(Err(state_error(
+                return Ok(Err(state_error_text(
                     "WaitTimeout",
-                    format!(
-                        "Gave up waiting for {} after {} s; it is {}.",
-                        expectation.describe(),
-                        started.elapsed().as_secs(),
-                        seen.describe()
-                    ),
+                    ErrorText::StepWaitTimeout {
+                        expected: expectation.text(),
+                        seconds: started.elapsed().as_secs(),
+                        seen: seen.text(),
+                    },
                 )));
             }
             attempt += 1;
@@ -338,4 +345,70 @@ async fn send(
         Prepared::Modify(r) => client.modify_eip_forward_mode(r).await?,
     };
     Ok((response.request_id, None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::binding::BindMode;
+    use crate::ids::{AllocationId, EniId};
+
+    #[test]
+    fn a_state_that_did_not_come_is_a_message_key_with_the_english_of_before() {
+        let expectation = Expectation::EipBound {
+            eip: AllocationId::parse("eip-1").unwrap(),
+            target: "eni-1".into(),
+            mode: BindMode::CutThrough,
+        };
+        let seen = Observation::Eip {
+            status: "InUse".into(),
+            instance_id: "i-9".into(),
+            mode: "NAT".into(),
+        };
+        let dto = state_error_text(
+            "StateMismatch",
+            ErrorText::StepStateMismatch {
+                expected: expectation.text(),
+                seen: seen.text(),
+            },
+        );
+        assert_eq!(
+            dto.message,
+            format!(
+                "Expected {}, but it is {}.",
+                expectation.describe(),
+                seen.describe()
+            )
+        );
+        assert_eq!(seen.describe(), "InUse, NAT on i-9");
+        let json = serde_json::to_value(&dto).unwrap();
+        assert_eq!(
+            json["words"]["message"],
+            serde_json::json!({
+                "key": "stepStateMismatch",
+                "expected": { "key": "eipBound", "eip": "eip-1", "mode": "BINDED" },
+                "seen": { "key": "eipOn", "status": "InUse", "mode": "NAT", "instance": "i-9" },
+            })
+        );
+
+        let gone = Expectation::EniDetached {
+            eni: EniId::parse("eni-1").unwrap(),
+        };
+        let dto = state_error_text(
+            "WaitTimeout",
+            ErrorText::StepWaitTimeout {
+                expected: gone.text(),
+                seconds: 300,
+                seen: Observation::Missing.text(),
+            },
+        );
+        assert_eq!(
+            dto.message,
+            format!(
+                "Gave up waiting for {} after 300 s; it is not found.",
+                gone.describe()
+            )
+        );
+        assert!(dto.words.unwrap().message.is_some());
+    }
 }

@@ -4,10 +4,39 @@
  * catalogued yet (and runs journalled before keys existed) carry only the English `message` /
  * `hint`, shown as they are. Codes, RequestIds and Alibaba Cloud's own `Message` stay verbatim.
  */
-import type { ErrorDto, ErrorHint, ErrorText } from '../backend';
+import type { ErrorDto, ErrorHint, ErrorText, ReasonText, RunStatus, SeenText, UnconfirmedWarning } from '../backend';
 import { m, type Locale } from '../i18n';
 import { coreText } from '../i18n/core_text';
 import { fieldLabelText, fieldReasonText, fileProblemText, importReasonText } from '../profiles/field_text';
+import { eniStatusText, statusText } from '../table';
+import { reasonText, unconfirmedText } from '../workflow/plan_text';
+import { waitText, words as stepWords } from '../workflow/step_text';
+
+type Options = { locale?: Locale };
+const options = (locale?: Locale): Options => (locale ? { locale } : {});
+
+const RUN_STATUS: Record<RunStatus, (i: Record<string, never>, o: Options) => string> = {
+  running: m.run_running,
+  waitingForDecision: m.run_waiting,
+  rollingBack: m.run_rolling_back,
+  completed: m.run_completed,
+  rolledBack: m.run_rolled_back,
+  cancelled: m.run_cancelled,
+  failed: m.run_failed,
+  interrupted: m.run_interrupted,
+};
+
+/** What a step saw instead of the state it waited for (`seen_*`). */
+export const seenText = coreText<SeenText>()('seen', m, {
+  status: statusText,
+  eniStatus: eniStatusText,
+  mode: stepWords.mode!,
+});
+
+/** Sentences one after the other, as the language writes them. */
+function sentences(list: string[], locale?: Locale): string {
+  return list.length ? list.reduce((first, next) => m.rmsg_join({ first, next }, options(locale))) : '';
+}
 
 export const errorHintText = coreText<ErrorHint>()('ehint', m);
 /** Our messages; some nest another family's words (a field's label and what is wrong with
@@ -18,6 +47,13 @@ export const errorMessageText: (text: ErrorText, locale?: Locale) => string = co
   fileProblem: fileProblemText,
   importReason: importReasonText,
   cause: (cause: ErrorText, locale?: Locale) => errorMessageText(cause, locale),
+  reasons: (reasons: ReasonText[], locale?: Locale) =>
+    reasons.map((r) => reasonText(r, locale)).join(m.stepWord_checksSeparator({}, options(locale))),
+  warnings: (warnings: UnconfirmedWarning[], locale?: Locale) =>
+    sentences(warnings.map((w) => unconfirmedText(w, locale)), locale),
+  runStatus: (status: RunStatus, locale?: Locale) => RUN_STATUS[status]?.({}, options(locale)) ?? status,
+  expected: waitText,
+  seen: seenText,
 });
 
 /** What went wrong, for `error`. */
