@@ -210,6 +210,10 @@ pub enum ErrorText {
         detail: String,
     },
     // Starting and steering a run.
+    /// A bind or lifecycle form that cannot become a job.
+    InvalidForm {
+        form_problem: crate::binding::form_text::FormProblem,
+    },
     /// The binding cannot run, for these reasons (the English joins them with `; `).
     RunPreflight {
         reasons: Vec<crate::binding::texts::ReasonText>,
@@ -318,6 +322,7 @@ impl Message for ErrorText {
                     .collect::<Vec<_>>()
                     .join(" "),
             )],
+            Self::InvalidForm { form_problem } => vec![("formProblem", form_problem.english())],
             Self::StepStateMismatch { expected, seen }
             | Self::StepWaitTimeout { expected, seen, .. } => vec![
                 ("expected", crate::binding::step_text::english(expected)),

@@ -39,6 +39,7 @@ pub fn typescript_declarations() -> Vec<String> {
         crate::binding::texts::WarningText::decl(),
         WarningView::decl(),
         crate::binding::texts::UnconfirmedWarning::decl(),
+        crate::binding::form_text::FormProblem::decl(),
         crate::workflow::observe::SeenText::decl(),
         ParamView::decl(),
         ImpactKind::decl(),

@@ -213,7 +213,6 @@ impl DescribeError for WorkflowError {
                     detail: e.to_string(),
                 },
             }),
-            WorkflowError::Form(crate::binding::FormError::InvalidId(e)) => e.text(),
             WorkflowError::RunNotFound(id) => Some(ErrorText::RunNotFound { id: id.clone() }),
             WorkflowError::Busy { run, resource } => Some(ErrorText::RunBusy {
                 run: run.clone(),
@@ -236,8 +235,10 @@ impl DescribeError for WorkflowError {
                     RunAction::Cancel => ErrorText::RunCannotCancel { id, run_status },
                 })
             }
-            // The form's own words are not message keys yet.
-            WorkflowError::Form(_) => None,
+            WorkflowError::Form(FormError::InvalidId(e)) => e.text(),
+            WorkflowError::Form(e) => e
+                .problem()
+                .map(|form_problem| ErrorText::InvalidForm { form_problem }),
         }
     }
     fn hint_text(&self) -> Option<ErrorHint> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FormProblem } from '../backend';
 import { errorHint, errorMessage } from './words';
 
 describe('error hints', () => {
@@ -112,6 +113,14 @@ describe('error messages', () => {
       words: { message: { key: 'stepWaitTimeout' as const, expected: { key: 'eniAvailable' as const, eni: 'eni-1' }, seconds: 300, seen: { key: 'missing' as const } }, hint: null },
     };
     expect(errorMessage(timeout, 'zh-CN')).toBe('等待 eni-1 可用 超过 300 秒后已放弃；当前为 不存在。');
+  });
+
+  it('of a form that cannot become a job are worded in zh-CN, a job by its title', () => {
+    const form = (formProblem: FormProblem) => ({ message: '', words: { message: { key: 'invalidForm' as const, formProblem }, hint: null } });
+    expect(errorMessage(form({ key: 'notABindJob', job: 'releaseEip' }), 'zh-CN')).toBe('“释放弹性公网IP”不是绑定操作');
+    expect(errorMessage(form({ key: 'notABindJob', job: 'releaseEip' }), 'en')).toBe('"Release EIPs" is not a binding job');
+    expect(errorMessage(form({ key: 'chooseTargetEni' }), 'zh-CN')).toBe('请选择目标弹性网卡');
+    expect(errorMessage(form({ key: 'notCidr', cidr: '10.0.0.1' }), 'zh-CN')).toBe('10.0.0.1 不是 IPv4 CIDR 地址段（例如 203.0.113.0/24）');
   });
 
   it("of Alibaba Cloud stay the cloud's own text", () => {

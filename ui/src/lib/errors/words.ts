@@ -4,13 +4,13 @@
  * catalogued yet (and runs journalled before keys existed) carry only the English `message` /
  * `hint`, shown as they are. Codes, RequestIds and Alibaba Cloud's own `Message` stay verbatim.
  */
-import type { ErrorDto, ErrorHint, ErrorText, ReasonText, RunStatus, SeenText, UnconfirmedWarning } from '../backend';
+import type { ErrorDto, ErrorHint, ErrorText, FormProblem, ReasonText, RunStatus, SeenText, UnconfirmedWarning } from '../backend';
 import { m, type Locale } from '../i18n';
 import { coreText } from '../i18n/core_text';
 import { fieldLabelText, fieldReasonText, fileProblemText, importReasonText } from '../profiles/field_text';
 import { eniStatusText, statusText } from '../table';
 import { reasonText, unconfirmedText } from '../workflow/plan_text';
-import { waitText, words as stepWords } from '../workflow/step_text';
+import { jobTitle, waitText, words as stepWords } from '../workflow/step_text';
 
 type Options = { locale?: Locale };
 const options = (locale?: Locale): Options => (locale ? { locale } : {});
@@ -33,6 +33,9 @@ export const seenText = coreText<SeenText>()('seen', m, {
   mode: stepWords.mode!,
 });
 
+/** Why a bind or lifecycle form cannot become a job (`formp_*`), a job named by its title. */
+export const formProblemText = coreText<FormProblem>()('formp', m, { job: jobTitle });
+
 /** Sentences one after the other, as the language writes them. */
 function sentences(list: string[], locale?: Locale): string {
   return list.length ? list.reduce((first, next) => m.rmsg_join({ first, next }, options(locale))) : '';
@@ -52,6 +55,7 @@ export const errorMessageText: (text: ErrorText, locale?: Locale) => string = co
   warnings: (warnings: UnconfirmedWarning[], locale?: Locale) =>
     sentences(warnings.map((w) => unconfirmedText(w, locale)), locale),
   runStatus: (status: RunStatus, locale?: Locale) => RUN_STATUS[status]?.({}, options(locale)) ?? status,
+  formProblem: formProblemText,
   expected: waitText,
   seen: seenText,
 });
