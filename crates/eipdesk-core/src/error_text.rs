@@ -239,6 +239,10 @@ pub enum ErrorText {
         expected: crate::binding::step_text::WaitText,
         seen: crate::workflow::observe::SeenText,
     },
+    /// The final state is not as planned (the English joins the checks with `; `).
+    StepVerifyFailed {
+        checks: Vec<crate::workflow::observe::StateCheck>,
+    },
     StepWaitTimeout {
         expected: crate::binding::step_text::WaitText,
         #[ts(type = "number")]
@@ -321,6 +325,14 @@ impl Message for ErrorText {
                     .map(crate::binding::texts::UnconfirmedWarning::english)
                     .collect::<Vec<_>>()
                     .join(" "),
+            )],
+            Self::StepVerifyFailed { checks } => vec![(
+                "checks",
+                checks
+                    .iter()
+                    .map(Message::english)
+                    .collect::<Vec<_>>()
+                    .join("; "),
             )],
             Self::InvalidForm { form_problem } => vec![("formProblem", form_problem.english())],
             Self::StepStateMismatch { expected, seen }

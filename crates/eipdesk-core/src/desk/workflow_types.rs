@@ -41,6 +41,7 @@ pub fn typescript_declarations() -> Vec<String> {
         crate::binding::texts::UnconfirmedWarning::decl(),
         crate::binding::form_text::FormProblem::decl(),
         crate::workflow::observe::SeenText::decl(),
+        crate::workflow::observe::StateCheck::decl(),
         ParamView::decl(),
         ImpactKind::decl(),
         ImpactLasts::decl(),

@@ -74,6 +74,32 @@ impl Message for SeenText {
     const PREFIX: &'static str = "seen";
 }
 
+/// A check of the final state that does not hold (`stcheck_<key>`): the state planned and
+/// what was seen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum StateCheck {
+    Mismatch {
+        expected: crate::binding::step_text::WaitText,
+        seen: SeenText,
+    },
+}
+
+impl Message for StateCheck {
+    const PREFIX: &'static str = "stcheck";
+
+    /// The catalogue's English, the state planned and the one seen worded first.
+    fn english(&self) -> String {
+        let StateCheck::Mismatch { expected, seen } = self;
+        let value = serde_json::json!({
+            "key": "mismatch",
+            "expected": crate::binding::step_text::english(expected),
+            "seen": seen.english(),
+        });
+        crate::text::english_of(Self::PREFIX, &value)
+    }
+}
+
 impl Observation {
     /// What was seen, as a message key.
     pub fn text(&self) -> SeenText {

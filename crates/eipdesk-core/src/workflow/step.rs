@@ -5,7 +5,7 @@
 
 use super::WorkflowError;
 use super::engine::Engine;
-use super::observe::{Observation, Verdict, judge, observe};
+use super::observe::{Observation, StateCheck, Verdict, judge, observe};
 use crate::audit::NewAuditEntry;
 use crate::binding::calls::Prepared;
 use crate::binding::{Expectation, StepAction};
@@ -72,24 +72,16 @@ pub(super) fn retryable(kind: ApiKind) -> bool {
     )
 }
 
-fn state_error(code: &str, message: String) -> ErrorDto {
-    worded_state_error(code, message, None)
-}
-
-/// A step's state error whose message is a message key (its English is the `message`).
+/// A step's state error: its message as a message key, the English beside it.
 fn state_error_text(code: &str, text: ErrorText) -> ErrorDto {
-    worded_state_error(code, text.english(), Some(text))
-}
-
-fn worded_state_error(code: &str, message: String, text: Option<ErrorText>) -> ErrorDto {
     ErrorDto {
         kind: ErrorKind::InvalidState,
         code: code.into(),
-        message,
+        message: text.english(),
         request_id: None,
         hint: Some(ErrorHint::StepState.english()),
         words: Some(Box::new(ErrorWords {
-            message: text,
+            message: Some(text),
             hint: Some(ErrorHint::StepState),
         })),
         ..Default::default()
@@ -309,20 +301,19 @@ impl Engine {
             for check in checks {
                 let (verdict, seen) = self.look(region, check).await?;
                 if verdict != Verdict::Holds {
-                    wrong.push(format!(
-                        "expected {}, found {}",
-                        check.describe(),
-                        seen.describe()
-                    ));
+                    wrong.push(StateCheck::Mismatch {
+                        expected: check.text(),
+                        seen: seen.text(),
+                    });
                 }
             }
             if wrong.is_empty() {
                 return Ok(());
             }
             if started.elapsed() >= self.config.verify_deadline {
-                return Err(state_error(
+                return Err(state_error_text(
                     "VerificationFailed",
-                    format!("The final state is not as planned: {}.", wrong.join("; ")),
+                    ErrorText::StepVerifyFailed { checks: wrong },
                 ));
             }
             attempt += 1;
@@ -410,5 +401,38 @@ mod tests {
             )
         );
         assert!(dto.words.unwrap().message.is_some());
+
+        let dto = state_error_text(
+            "VerificationFailed",
+            ErrorText::StepVerifyFailed {
+                checks: vec![
+                    StateCheck::Mismatch {
+                        expected: expectation.text(),
+                        seen: seen.text(),
+                    },
+                    StateCheck::Mismatch {
+                        expected: gone.text(),
+                        seen: Observation::Missing.text(),
+                    },
+                ],
+            },
+        );
+        assert_eq!(
+            dto.message,
+            format!(
+                "The final state is not as planned: expected {}, found {}; expected {}, found not found.",
+                expectation.describe(),
+                seen.describe(),
+                gone.describe()
+            )
+        );
+        assert_eq!(
+            serde_json::to_value(&dto).unwrap()["words"]["message"]["checks"][1],
+            serde_json::json!({
+                "key": "mismatch",
+                "expected": { "key": "eniAvailable", "eni": "eni-1" },
+                "seen": { "key": "missing" },
+            })
+        );
     }
 }

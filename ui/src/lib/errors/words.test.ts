@@ -113,6 +113,20 @@ describe('error messages', () => {
       words: { message: { key: 'stepWaitTimeout' as const, expected: { key: 'eniAvailable' as const, eni: 'eni-1' }, seconds: 300, seen: { key: 'missing' as const } }, hint: null },
     };
     expect(errorMessage(timeout, 'zh-CN')).toBe('等待 eni-1 可用 超过 300 秒后已放弃；当前为 不存在。');
+    const verify = {
+      message: '',
+      words: {
+        message: {
+          key: 'stepVerifyFailed' as const,
+          checks: [
+            { key: 'mismatch' as const, expected: { key: 'eniAvailable' as const, eni: 'eni-1' }, seen: { key: 'missing' as const } },
+            { key: 'mismatch' as const, expected: { key: 'eipAvailable' as const, eip: 'eip-1' }, seen: { key: 'eipOn' as const, status: 'InUse', mode: 'BINDED', instance: 'eni-1' } },
+          ],
+        },
+        hint: null,
+      },
+    };
+    expect(errorMessage(verify, 'zh-CN')).toBe('最终状态与计划不符：预期 eni-1 可用，实际为 不存在；预期 eip-1 可用，实际为 已分配，以直通模式绑定到 eni-1。');
   });
 
   it('of a form that cannot become a job are worded in zh-CN, a job by its title', () => {

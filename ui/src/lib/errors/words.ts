@@ -4,7 +4,7 @@
  * catalogued yet (and runs journalled before keys existed) carry only the English `message` /
  * `hint`, shown as they are. Codes, RequestIds and Alibaba Cloud's own `Message` stay verbatim.
  */
-import type { ErrorDto, ErrorHint, ErrorText, FormProblem, ReasonText, RunStatus, SeenText, UnconfirmedWarning } from '../backend';
+import type { ErrorDto, ErrorHint, ErrorText, FormProblem, ReasonText, RunStatus, SeenText, StateCheck, UnconfirmedWarning } from '../backend';
 import { m, type Locale } from '../i18n';
 import { coreText } from '../i18n/core_text';
 import { fieldLabelText, fieldReasonText, fileProblemText, importReasonText } from '../profiles/field_text';
@@ -33,6 +33,9 @@ export const seenText = coreText<SeenText>()('seen', m, {
   mode: stepWords.mode!,
 });
 
+/** A check of the final state that does not hold (`stcheck_*`). */
+export const stateCheckText = coreText<StateCheck>()('stcheck', m, { expected: waitText, seen: seenText });
+
 /** Why a bind or lifecycle form cannot become a job (`formp_*`), a job named by its title. */
 export const formProblemText = coreText<FormProblem>()('formp', m, { job: jobTitle });
 
@@ -56,6 +59,8 @@ export const errorMessageText: (text: ErrorText, locale?: Locale) => string = co
     sentences(warnings.map((w) => unconfirmedText(w, locale)), locale),
   runStatus: (status: RunStatus, locale?: Locale) => RUN_STATUS[status]?.({}, options(locale)) ?? status,
   formProblem: formProblemText,
+  checks: (checks: StateCheck[], locale?: Locale) =>
+    checks.map((c) => stateCheckText(c, locale)).join(m.stepWord_checksSeparator({}, options(locale))),
   expected: waitText,
   seen: seenText,
 });
