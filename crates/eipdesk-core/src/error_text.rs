@@ -209,6 +209,46 @@ pub enum ErrorText {
     JournalSchema {
         detail: String,
     },
+    // Starting and steering a run.
+    /// A bind or lifecycle form that cannot become a job.
+    InvalidForm {
+        form_problem: crate::binding::form_text::FormProblem,
+    },
+    /// The binding cannot run, for these reasons (the English joins them with `; `).
+    RunPreflight {
+        reasons: Vec<crate::binding::texts::ReasonText>,
+    },
+    /// These warnings are not confirmed yet (the English joins them with a space).
+    RunUnconfirmed {
+        warnings: Vec<crate::binding::texts::UnconfirmedWarning>,
+    },
+    RunCannotResume {
+        id: String,
+        run_status: crate::journal::RunStatus,
+    },
+    RunCannotRollBack {
+        id: String,
+        run_status: crate::journal::RunStatus,
+    },
+    RunCannotCancel {
+        id: String,
+        run_status: crate::journal::RunStatus,
+    },
+    /// A step's state did not come: `expected` (the state waited for), `seen` (what it is).
+    StepStateMismatch {
+        expected: crate::binding::step_text::WaitText,
+        seen: crate::workflow::observe::SeenText,
+    },
+    /// The final state is not as planned (the English joins the checks with `; `).
+    StepVerifyFailed {
+        checks: Vec<crate::workflow::observe::StateCheck>,
+    },
+    StepWaitTimeout {
+        expected: crate::binding::step_text::WaitText,
+        #[ts(type = "number")]
+        seconds: u64,
+        seen: crate::workflow::observe::SeenText,
+    },
     // Guest steps run through Cloud Assistant (`output`: the script's last lines).
     GuestNotVerified {
         detail: String,
@@ -265,6 +305,51 @@ pub enum ErrorText {
 
 impl Message for ErrorText {
     const PREFIX: &'static str = "emsg";
+
+    /// The catalogue's English; inputs that are lists of another family's sentences, or a
+    /// step's state, are worded first (the UI's localizers word the same inputs).
+    fn english(&self) -> String {
+        let nested: Vec<(&str, String)> = match self {
+            Self::RunPreflight { reasons } => vec![(
+                "reasons",
+                reasons
+                    .iter()
+                    .map(crate::binding::texts::ReasonText::english)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )],
+            Self::RunUnconfirmed { warnings } => vec![(
+                "warnings",
+                warnings
+                    .iter()
+                    .map(crate::binding::texts::UnconfirmedWarning::english)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )],
+            Self::StepVerifyFailed { checks } => vec![(
+                "checks",
+                checks
+                    .iter()
+                    .map(Message::english)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )],
+            Self::InvalidForm { form_problem } => vec![("formProblem", form_problem.english())],
+            Self::StepStateMismatch { expected, seen }
+            | Self::StepWaitTimeout { expected, seen, .. } => vec![
+                ("expected", crate::binding::step_text::english(expected)),
+                ("seen", seen.english()),
+            ],
+            _ => Vec::new(),
+        };
+        let mut value = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
+        if let serde_json::Value::Object(map) = &mut value {
+            for (name, words) in nested {
+                map.insert(name.to_string(), serde_json::Value::String(words));
+            }
+        }
+        crate::text::english_of(Self::PREFIX, &value)
+    }
 }
 
 impl ErrorText {

@@ -163,6 +163,153 @@ fn workflow_errors_carry_words_and_keep_their_english() {
 }
 
 #[test]
+fn refusals_to_start_or_steer_a_run_carry_words_and_keep_their_english() {
+    use eipdesk_core::binding::Blocker;
+    use eipdesk_core::binding::impact::ImpactText;
+    use eipdesk_core::binding::texts::{UnconfirmedWarning, WarningText};
+    use eipdesk_core::journal::RunStatus;
+    use eipdesk_core::workflow::RunAction;
+
+    let (message, hint) = assert_words(
+        ErrorDto::from(WorkflowError::Preflight(vec![
+            Blocker::EipNotFound {
+                eip: "eip-gone".into(),
+            },
+            Blocker::EipNotBound {
+                eip: "eip-free".into(),
+            },
+        ])),
+        json!({ "key": "runPreflight", "reasons": [
+            { "family": "binding", "text": { "key": "eipNotFound", "eip": "eip-gone" } },
+            { "family": "binding", "text": { "key": "eipNotBound", "eip": "eip-free" } },
+        ] }),
+        json!({ "key": "runPreflight" }),
+    );
+    assert_eq!(
+        message,
+        format!(
+            "the binding cannot run: {}; {}",
+            Blocker::EipNotFound {
+                eip: "eip-gone".into()
+            },
+            Blocker::EipNotBound {
+                eip: "eip-free".into()
+            }
+        )
+    );
+    assert!(hint.is_some());
+
+    let disruptive = UnconfirmedWarning {
+        text: WarningText::Disruptive,
+        impact: vec![ImpactText::NicDuringRun {
+            instance: "i-1".into(),
+            eni: "eni-1".into(),
+        }],
+    };
+    let prepaid = UnconfirmedWarning {
+        text: WarningText::PrePaidEip {
+            eip: "eip-1".into(),
+        },
+        impact: vec![],
+    };
+    let (message, _) = assert_words(
+        ErrorDto::from(WorkflowError::Unconfirmed(vec![disruptive, prepaid])),
+        json!({ "key": "runUnconfirmed", "warnings": [
+            { "text": { "key": "disruptive" }, "impact": [{ "key": "nicDuringRun", "instance": "i-1", "eni": "eni-1" }] },
+            { "text": { "key": "prePaidEip", "eip": "eip-1" }, "impact": [] },
+        ] }),
+        json!({ "key": "runConfirm" }),
+    );
+    assert!(
+        message.starts_with(
+            "confirm first: I understand what this breaks: i-1 loses its NIC eni-1 while the job runs; "
+        ),
+        "{message}"
+    );
+    assert!(
+        message.contains(" eip-1 is a subscription (PrePaid) EIP."),
+        "{message}"
+    );
+
+    for (action, key, english) in [
+        (RunAction::Resume, "runCannotResume", "resume"),
+        (RunAction::RollBack, "runCannotRollBack", "roll back"),
+        (RunAction::Cancel, "runCannotCancel", "be cancelled"),
+    ] {
+        let (message, _) = assert_words(
+            ErrorDto::from(WorkflowError::WrongState {
+                id: "run-1".into(),
+                status: RunStatus::Completed,
+                action,
+            }),
+            json!({ "key": key, "id": "run-1", "runStatus": "completed" }),
+            json!({ "key": "runWrongState" }),
+        );
+        assert_eq!(
+            message,
+            format!("run run-1 is completed: it cannot {english} now")
+        );
+    }
+}
+
+#[test]
+fn a_form_that_cannot_become_a_job_carries_words_and_keeps_its_english() {
+    use eipdesk_core::binding::access_steps::AccessError;
+    use eipdesk_core::binding::form_text::FormProblem;
+    use eipdesk_core::binding::{BindForm, FormError, JobKind};
+
+    let cases = [
+        (
+            FormError::MissingJob,
+            json!({ "key": "chooseJob" }),
+            "choose what to do (bind, unbind or switch mode)",
+        ),
+        (
+            FormError::NotABindJob(JobKind::ReleaseEip),
+            json!({ "key": "notABindJob", "job": "releaseEip" }),
+            "\"Release EIPs\" is not a binding job",
+        ),
+        (
+            FormError::Lifecycle(FormProblem::IsBindJob {
+                job: JobKind::NatBind,
+            }),
+            json!({ "key": "isBindJob", "job": "natBind" }),
+            "\"Bind in NAT mode\" is a binding job",
+        ),
+        (
+            FormError::Lifecycle(FormProblem::NeedTagKey),
+            json!({ "key": "needTagKey" }),
+            "give at least one tag key to remove",
+        ),
+        (
+            FormError::RemoteAccess(AccessError::NotCidr("10.0.0.1".into())),
+            json!({ "key": "notCidr", "cidr": "10.0.0.1" }),
+            "10.0.0.1 is not an IPv4 CIDR block such as 203.0.113.0/24",
+        ),
+    ];
+    for (error, problem, english) in cases {
+        let (message, _) = assert_words(
+            ErrorDto::from(WorkflowError::Form(error)),
+            json!({ "key": "invalidForm", "formProblem": problem }),
+            Value::Null,
+        );
+        assert_eq!(message, english);
+    }
+    // The bind form's missing target names what it needs.
+    let form = BindForm {
+        job: Some(JobKind::CutThroughBind),
+        allocation_id: "eip-1".into(),
+        ..BindForm::default()
+    };
+    let (message, _) = assert_words(
+        ErrorDto::from(WorkflowError::Form(form.parse().unwrap_err())),
+        json!({ "key": "invalidForm", "formProblem": { "key": "chooseTargetEni" } }),
+        Value::Null,
+    );
+    assert_eq!(message, "choose a target network interface");
+}
+
+#[test]
 fn an_invalid_profile_field_carries_its_label_and_reason() {
     let err = ProfileError::from(validate::name("   ").unwrap_err());
     let (message, hint) = assert_words(

@@ -11,11 +11,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use eipdesk_core::profiles::aliyun_config::{
-    ABSENT, ConfigWriteError, MoveCandidate, migrate, restore, setup,
+    ABSENT, ConfigWriteError, MoveCandidate, MoveReason, migrate, restore, setup,
 };
 use eipdesk_core::profiles::{
     EnvLabel, NewCredentials, NewProfile, ProfileStore, ProfileSummary, SecretStore,
 };
+use eipdesk_core::text::Message;
 use profiles_support::*;
 
 const MOVED_SECRETS: [&str; 3] = [
@@ -114,11 +115,19 @@ fn moving_keys_into_the_keychain_rewrites_exactly_and_backs_up_the_original() {
     );
     let sts = candidate(&preview.candidates, "sts");
     assert!(!sts.movable && sts.reason.as_deref().unwrap().contains("temporary"));
+    assert_eq!(sts.reason_text, Some(MoveReason::StsToken));
     let padded = candidate(&preview.candidates, "ak-padded");
     assert!(!padded.movable, "{padded:#?}");
     assert!(
         padded.reason.as_deref().unwrap().contains("space"),
         "{padded:#?}"
+    );
+    let Some(MoveReason::NotImportable { import_reason }) = &padded.reason_text else {
+        panic!("{padded:#?}");
+    };
+    assert_eq!(
+        padded.reason.as_deref(),
+        Some(import_reason.english().as_str())
     );
 
     // Move three and ask for one that cannot be moved: that one is reported, not fatal.
@@ -141,6 +150,9 @@ fn moving_keys_into_the_keychain_rewrites_exactly_and_backs_up_the_original() {
     );
     assert_eq!(report.not_moved.len(), 1);
     assert_eq!(report.not_moved[0].cli_profile, "sts");
+    // The window words the reason from its key; the English is the same sentence.
+    assert_eq!(report.not_moved[0].reason_text, MoveReason::StsToken);
+    assert_eq!(report.not_moved[0].reason, MoveReason::StsToken.english());
 
     // The file is exactly the expected rewrite; the backup exactly the original.
     let after = std::fs::read(&path).unwrap();

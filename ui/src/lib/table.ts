@@ -3,7 +3,7 @@
  * unit-tested. Built for 10,000+ rows: sort keys and search text are computed once per row
  * and cached, so a keystroke in the search box only scans precomputed strings.
  */
-import { m } from './i18n';
+import { m, type Locale } from './i18n';
 
 export type SortDir = 'asc' | 'desc';
 export type CellValue = string | number | boolean | null | undefined;
@@ -237,7 +237,7 @@ export function statusTone(status: string): Tone {
   }
 }
 
-const STATUS_TEXT: Record<string, () => string> = {
+const STATUS_TEXT: Record<string, (inputs?: Record<string, never>, options?: { locale?: Locale }) => string> = {
   Available: m.status_Available,
   InUse: m.status_InUse,
   Associating: m.status_Associating,
@@ -256,13 +256,13 @@ const STATUS_TEXT: Record<string, () => string> = {
 };
 
 /** A resource status in the chosen language (the console's words); an unknown one as it is. */
-export function statusText(status: string): string {
-  return STATUS_TEXT[status]?.() ?? status;
+export function statusText(status: string, locale?: Locale): string {
+  return STATUS_TEXT[status]?.({}, locale ? { locale } : {}) ?? status;
 }
 
 /** An ENI's status: the ENI console calls `InUse` 已绑定, where an EIP's `InUse` is 已分配. */
-export function eniStatusText(status: string): string {
-  return status === 'InUse' ? m.status_eni_InUse() : statusText(status);
+export function eniStatusText(status: string, locale?: Locale): string {
+  return status === 'InUse' ? m.status_eni_InUse({}, locale ? { locale } : {}) : statusText(status, locale);
 }
 
 /** Human label for an EIP binding mode. */

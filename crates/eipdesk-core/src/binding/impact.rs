@@ -34,7 +34,7 @@ pub enum ImpactLasts {
 
 /// What the user reads about one loss, as a message family (`brk_<key>`, see
 /// [`crate::text`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum ImpactText {
     /// The NIC is detached and attached to the same instance again later in the run.

@@ -199,14 +199,38 @@ pub enum FormError {
     #[error(transparent)]
     InvalidId(#[from] InvalidId),
     /// A lifecycle job sent to the bind form (it has its own form).
-    #[error("\"{0}\" is not a binding job")]
-    NotABindJob(String),
+    #[error("{}", super::form_text::FormProblem::NotABindJob { job: *.0 })]
+    NotABindJob(JobKind),
     /// A lifecycle form that cannot become a job (see [`crate::lifecycle::job`]).
     #[error("{0}")]
-    Lifecycle(String),
+    Lifecycle(super::form_text::FormProblem),
     #[error(transparent)]
     RemoteAccess(#[from] super::access_steps::AccessError),
 }
+
+impl FormError {
+    /// What is wrong, as a message key (`None` for a bad ID, which has its own words).
+    pub fn problem(&self) -> Option<super::form_text::FormProblem> {
+        use super::access_steps::AccessError;
+        use super::form_text::FormProblem as P;
+        Some(match self {
+            FormError::MissingJob => P::ChooseJob,
+            FormError::MissingTarget(ENI_TARGET) => P::ChooseTargetEni,
+            FormError::MissingTarget(_) => P::ChooseTargetAny,
+            FormError::MissingMode => P::ChooseMode,
+            FormError::InvalidId(_) => return None,
+            FormError::NotABindJob(job) => P::NotABindJob { job: *job },
+            FormError::Lifecycle(p) => p.clone(),
+            FormError::RemoteAccess(AccessError::NotCidr(cidr)) => {
+                P::NotCidr { cidr: cidr.clone() }
+            }
+            FormError::RemoteAccess(AccessError::Anywhere) => P::OpenToAll,
+        })
+    }
+}
+
+/// The target a cut-through bind needs (the NAT bind's is an instance or an ENI).
+const ENI_TARGET: &str = "network interface";
 
 fn optional_instance(raw: Option<&str>) -> Result<Option<InstanceId>, InvalidId> {
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
@@ -228,7 +252,7 @@ impl BindForm {
         Ok(match job {
             JobKind::CutThroughBind => BindRequest::CutThroughBind {
                 eip,
-                eni: EniId::parse(target.ok_or(FormError::MissingTarget("network interface"))?)?,
+                eni: EniId::parse(target.ok_or(FormError::MissingTarget(ENI_TARGET))?)?,
                 attach_to: optional_instance(self.attach_to.as_deref())?,
             },
             JobKind::CutThroughUnbind => BindRequest::CutThroughUnbind {
@@ -250,7 +274,7 @@ impl BindForm {
                 eip,
                 to: self.mode.ok_or(FormError::MissingMode)?,
             },
-            other => return Err(FormError::NotABindJob(other.title())),
+            other => return Err(FormError::NotABindJob(other)),
         })
     }
 }

@@ -7,6 +7,7 @@
 pub mod access_steps;
 pub mod calls;
 pub mod facts;
+pub mod form_text;
 pub mod guest_steps;
 pub mod guide_notes;
 pub mod impact;

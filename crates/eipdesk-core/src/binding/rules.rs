@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 /// Why a binding cannot run, as a message family (`blk_<key>`, see [`crate::text`]): the UI
 /// words it in the user's language; `Display` is the English of the same message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Blocker {
     EipNotFound {

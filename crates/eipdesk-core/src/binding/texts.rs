@@ -14,7 +14,7 @@ use ts_rs::TS;
 
 /// What a warning says (`warn_<key>`). The typed confirmation's text is not in it: it is what
 /// the user types, verbatim.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum WarningText {
     LosesPrivateNetworking {
@@ -66,9 +66,45 @@ impl From<&Warning> for WarningText {
     }
 }
 
+/// A warning not confirmed yet, as a run refused to start names it: the acknowledgement of a
+/// disruptive plan with what it breaks (`impact`, empty for the other warnings).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UnconfirmedWarning {
+    pub text: WarningText,
+    pub impact: Vec<super::impact::ImpactText>,
+}
+
+impl UnconfirmedWarning {
+    /// The warning of `plan` (whose impact a disruptive one lists).
+    pub fn of(warning: &Warning, plan: &super::plan::BindPlan) -> Self {
+        let impact = match warning {
+            Warning::Disruptive { .. } => plan.impact().into_iter().map(|i| i.text).collect(),
+            _ => Vec::new(),
+        };
+        Self {
+            text: WarningText::from(warning),
+            impact,
+        }
+    }
+
+    /// Its English, as [`Warning::message`] writes it.
+    pub fn english(&self) -> String {
+        let text = std::iter::once(self.text.english())
+            .chain(
+                self.impact
+                    .iter()
+                    .map(|i| crate::lifecycle::created::humanize(&i.english())),
+            )
+            .collect::<Vec<_>>()
+            .join(" ");
+        crate::lifecycle::created::humanize(&text)
+    }
+}
+
 /// Why a choice of the form or a row action cannot be used now, when no rule of the binding
 /// says it (`why_<key>`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum WhyText {
     /// A run in progress is changing the resource.
@@ -96,7 +132,7 @@ impl Message for WhyText {
 
 /// A reason's words: a binding rule (`blk_<key>`), a lifecycle rule (`lcb_<key>`), an ENI's
 /// cut-through eligibility (`reason_<key>`) or an unavailable choice or action (`why_<key>`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(tag = "family", content = "text", rename_all = "camelCase")]
 pub enum ReasonText {
     Binding(Blocker),

@@ -149,7 +149,7 @@ pub enum CutThroughReasonCode {
 /// What a reason says, as a message key (`key`) with typed arguments: the UI words it in the
 /// user's language from its catalogue (`reason_<key>`, see [`crate::text`]); `message` beside
 /// it is the English for the CLI, logs and exports. One variant per code.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(tag = "key", rename_all = "camelCase")]
 pub enum CutThroughText {
     PrimaryEni,

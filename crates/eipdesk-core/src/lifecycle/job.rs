@@ -3,6 +3,7 @@
 //! it (IDs checked, required fields present).
 
 use super::action::{Billing, EipSpec, EniSpec, PricingCycle, TagKind};
+use crate::binding::form_text::FormProblem;
 use crate::binding::step_text::{RunSummary, billing_input, by_count};
 use crate::binding::{FormError, JobKind};
 use crate::ids::{AllocationId, EniId, InstanceId};
@@ -139,22 +140,22 @@ fn text(raw: &Option<String>) -> Option<String> {
         .map(str::to_string)
 }
 
-fn form_error(message: &str) -> FormError {
-    FormError::Lifecycle(message.to_string())
+fn form_error(problem: FormProblem) -> FormError {
+    FormError::Lifecycle(problem)
 }
 
 fn kind_of(ids: &[String]) -> Result<TagKind, FormError> {
     match ids.first().map(String::as_str) {
         Some(id) if id.starts_with("eip-") => Ok(TagKind::Eip),
         Some(id) if id.starts_with("eni-") => Ok(TagKind::Eni),
-        _ => Err(form_error("choose EIPs or network interfaces to tag")),
+        _ => Err(form_error(FormProblem::ChooseTagTargets)),
     }
 }
 
 impl LifecycleForm {
     fn eips(&self) -> Result<Vec<AllocationId>, FormError> {
         if self.ids.is_empty() {
-            return Err(form_error("choose at least one EIP"));
+            return Err(form_error(FormProblem::ChooseEips));
         }
         Ok(self
             .ids
@@ -165,7 +166,7 @@ impl LifecycleForm {
 
     fn enis(&self) -> Result<Vec<EniId>, FormError> {
         if self.ids.is_empty() {
-            return Err(form_error("choose at least one network interface"));
+            return Err(form_error(FormProblem::ChooseEnis));
         }
         Ok(self
             .ids
@@ -175,7 +176,7 @@ impl LifecycleForm {
     }
 
     fn instance(&self) -> Result<InstanceId, FormError> {
-        let raw = text(&self.instance_id).ok_or_else(|| form_error("choose an instance"))?;
+        let raw = text(&self.instance_id).ok_or_else(|| form_error(FormProblem::ChooseInstance))?;
         Ok(InstanceId::parse(&raw)?)
     }
 
@@ -184,7 +185,7 @@ impl LifecycleForm {
         let period = match billing {
             Billing::Subscription => Some((
                 self.period
-                    .ok_or_else(|| form_error("a subscription needs a period"))?,
+                    .ok_or_else(|| form_error(FormProblem::NeedPeriod))?,
                 self.pricing_cycle.unwrap_or(PricingCycle::Month),
             )),
             _ => None,
@@ -223,15 +224,15 @@ impl LifecycleForm {
                     .eips()?
                     .into_iter()
                     .next()
-                    .ok_or_else(|| form_error("choose an EIP"))?,
+                    .ok_or_else(|| form_error(FormProblem::ChooseEip))?,
                 bandwidth: self
                     .bandwidth
-                    .ok_or_else(|| form_error("give the new bandwidth"))?,
+                    .ok_or_else(|| form_error(FormProblem::NeedBandwidth))?,
             },
             JobKind::CreateEni => LifecycleRequest::CreateEni {
                 spec: EniSpec {
                     vswitch_id: text(&self.vswitch_id)
-                        .ok_or_else(|| form_error("choose a vSwitch"))?,
+                        .ok_or_else(|| form_error(FormProblem::ChooseVswitch))?,
                     security_group_ids: self.security_group_ids.clone(),
                     private_ip: text(&self.private_ip),
                     name: text(&self.name).unwrap_or_default(),
@@ -244,7 +245,7 @@ impl LifecycleForm {
                     .enis()?
                     .into_iter()
                     .next()
-                    .ok_or_else(|| form_error("choose a network interface"))?;
+                    .ok_or_else(|| form_error(FormProblem::ChooseEni))?;
                 let instance = self.instance()?;
                 if job == JobKind::AttachEni {
                     LifecycleRequest::AttachEni { eni, instance }
@@ -259,7 +260,7 @@ impl LifecycleForm {
             },
             JobKind::AddTags => {
                 if tags.is_empty() {
-                    return Err(form_error("give at least one tag"));
+                    return Err(form_error(FormProblem::NeedTag));
                 }
                 LifecycleRequest::AddTags {
                     kind: kind_of(&self.ids)?,
@@ -275,7 +276,7 @@ impl LifecycleForm {
                     .filter(|k| !k.is_empty())
                     .collect();
                 if keys.is_empty() {
-                    return Err(form_error("give at least one tag key to remove"));
+                    return Err(form_error(FormProblem::NeedTagKey));
                 }
                 LifecycleRequest::RemoveTags {
                     kind: kind_of(&self.ids)?,
@@ -301,10 +302,7 @@ impl LifecycleForm {
                 }
             }
             other => {
-                return Err(form_error(&format!(
-                    "\"{}\" is a binding job",
-                    other.title()
-                )));
+                return Err(form_error(FormProblem::IsBindJob { job: other }));
             }
         })
     }

@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 /// One failing lifecycle rule, as a message family (`lcb_<key>`, see [`crate::text`]): the UI
 /// words it in the user's language; `Display` is the English of the same message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum LifecycleBlocker {
     NotABindingJob,
@@ -163,7 +163,7 @@ impl std::error::Error for LifecycleBlocker {}
 
 /// The text field a [`LifecycleBlocker::TextTooLong`] or [`LifecycleBlocker::TextLength`] is
 /// about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum TextField {
     Name,

@@ -5,8 +5,9 @@
 
 use super::run_text::RunMessage;
 use super::view::run_view;
-use super::{EngineConfig, RunEvents, WorkflowError};
+use super::{EngineConfig, RunAction, RunEvents, WorkflowError};
 use crate::audit::AuditLog;
+use crate::binding::texts::UnconfirmedWarning;
 use crate::binding::{BindPlan, Confirmations, OnFailure};
 use crate::journal::{
     CallPhase, Database, Journal, Phase, RunOwner, RunRecord, RunStatus, StepRecord, StepStatus,
@@ -41,10 +42,10 @@ impl std::fmt::Debug for Engine {
     }
 }
 
-fn wrong(run: &RunRecord, action: &'static str) -> WorkflowError {
+fn wrong(run: &RunRecord, action: RunAction) -> WorkflowError {
     WorkflowError::WrongState {
         id: run.id.clone(),
-        status: <&str>::from(run.status).into(),
+        status: run.status,
         action,
     }
 }
@@ -113,7 +114,10 @@ impl Engine {
         let missing = plan.unconfirmed(confirmations);
         if !missing.is_empty() {
             return Err(WorkflowError::Unconfirmed(
-                missing.iter().map(|w| w.message()).collect(),
+                missing
+                    .iter()
+                    .map(|w| UnconfirmedWarning::of(w, plan))
+                    .collect(),
             ));
         }
         let run = self.journal.create_run(plan, owner)?;
@@ -165,7 +169,7 @@ impl Engine {
                     run.error.as_ref(),
                 )?;
             }
-            _ => return Err(wrong(&run, "resume")),
+            _ => return Err(wrong(&run, RunAction::Resume)),
         }
         self.emit(run_id);
         Ok(())
@@ -180,7 +184,7 @@ impl Engine {
             RunStatus::Interrupted | RunStatus::WaitingForDecision
         ) || (run.status == RunStatus::Failed && run.phase == Phase::Rollback);
         if !allowed {
-            return Err(wrong(&run, "roll back"));
+            return Err(wrong(&run, RunAction::RollBack));
         }
         self.journal.set_run(
             run_id,
@@ -197,7 +201,7 @@ impl Engine {
     pub fn cancel(&self, run_id: &str) -> Result<(), WorkflowError> {
         let run = self.load(run_id)?;
         if run.status != RunStatus::Running || run.phase != Phase::Forward {
-            return Err(wrong(&run, "be cancelled"));
+            return Err(wrong(&run, RunAction::Cancel));
         }
         self.journal.request_cancel(run_id)?;
         self.emit(run_id);

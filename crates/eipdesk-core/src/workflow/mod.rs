@@ -29,9 +29,10 @@ pub mod view;
 pub use engine::{Engine, Progress};
 pub use view::{RunView, StepView};
 
+use crate::binding::texts::ReasonText;
 use crate::binding::{Blocker, FormError};
 use crate::error::{DescribeError, ErrorDto, ErrorHint, ErrorKind, ErrorText};
-use crate::journal::DbError;
+use crate::journal::{DbError, RunStatus};
 use std::time::Duration;
 
 /// Timing of the engine.
@@ -91,6 +92,24 @@ impl RunEvents for NoEvents {
     fn run_changed(&self, _run: &RunView) {}
 }
 
+/// What a run was asked to do when its state did not allow it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunAction {
+    Resume,
+    RollBack,
+    Cancel,
+}
+
+impl RunAction {
+    fn english(self) -> &'static str {
+        match self {
+            RunAction::Resume => "resume",
+            RunAction::RollBack => "roll back",
+            RunAction::Cancel => "be cancelled",
+        }
+    }
+}
+
 /// Errors of starting or steering runs (a failing *step* is not an error: it is recorded in
 /// the run).
 #[derive(Debug, thiserror::Error)]
@@ -104,15 +123,15 @@ pub enum WorkflowError {
     Form(#[from] FormError),
     #[error("the binding cannot run: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Preflight(Vec<Blocker>),
-    #[error("confirm first: {}", .0.join(" "))]
-    Unconfirmed(Vec<String>),
+    #[error("confirm first: {}", .0.iter().map(|w| w.english()).collect::<Vec<_>>().join(" "))]
+    Unconfirmed(Vec<crate::binding::texts::UnconfirmedWarning>),
     #[error("run {0} was not found")]
     RunNotFound(String),
-    #[error("run {id} is {status}: it cannot {action} now")]
+    #[error("run {id} is {}: it cannot {} now", <&str>::from(*status), action.english())]
     WrongState {
         id: String,
-        status: String,
-        action: &'static str,
+        status: RunStatus,
+        action: RunAction,
     },
     #[error("run {run} is already working on {resource}; wait for it to finish")]
     Busy { run: String, resource: String },
@@ -194,7 +213,6 @@ impl DescribeError for WorkflowError {
                     detail: e.to_string(),
                 },
             }),
-            WorkflowError::Form(crate::binding::FormError::InvalidId(e)) => e.text(),
             WorkflowError::RunNotFound(id) => Some(ErrorText::RunNotFound { id: id.clone() }),
             WorkflowError::Busy { run, resource } => Some(ErrorText::RunBusy {
                 run: run.clone(),
@@ -203,12 +221,24 @@ impl DescribeError for WorkflowError {
             WorkflowError::OtherProfile { profile } => Some(ErrorText::RunOtherProfile {
                 profile: profile.clone(),
             }),
-            // Their sentences are made of other families' English (blockers, warnings, a
-            // run's status); the UI shows those families itself before a run starts.
-            WorkflowError::Form(_)
-            | WorkflowError::Preflight(_)
-            | WorkflowError::Unconfirmed(_)
-            | WorkflowError::WrongState { .. } => None,
+            WorkflowError::Preflight(blockers) => Some(ErrorText::RunPreflight {
+                reasons: blockers.iter().map(ReasonText::from).collect(),
+            }),
+            WorkflowError::Unconfirmed(warnings) => Some(ErrorText::RunUnconfirmed {
+                warnings: warnings.clone(),
+            }),
+            WorkflowError::WrongState { id, status, action } => {
+                let (id, run_status) = (id.clone(), *status);
+                Some(match action {
+                    RunAction::Resume => ErrorText::RunCannotResume { id, run_status },
+                    RunAction::RollBack => ErrorText::RunCannotRollBack { id, run_status },
+                    RunAction::Cancel => ErrorText::RunCannotCancel { id, run_status },
+                })
+            }
+            WorkflowError::Form(FormError::InvalidId(e)) => e.text(),
+            WorkflowError::Form(e) => e
+                .problem()
+                .map(|form_problem| ErrorText::InvalidForm { form_problem }),
         }
     }
     fn hint_text(&self) -> Option<ErrorHint> {

@@ -8,6 +8,10 @@ use crate::ids::RegionId;
 use alicloud_api::ecs::DescribeNetworkInterfacesRequest;
 use alicloud_api::vpc::DescribeEipAddressesRequest;
 use alicloud_api::{Client, Error};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::text::Message;
 
 /// What the API reports about the resource an expectation is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,31 +43,104 @@ pub enum Verdict {
     No,
 }
 
+/// What a step saw when the state it waited for did not come (`seen_<key>`). API values
+/// (statuses, modes) and IDs are inputs; a lifecycle state is what its reader wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum SeenText {
+    EniDetached {
+        eni_status: String,
+    },
+    EniOn {
+        eni_status: String,
+        instance: String,
+    },
+    EipFree {
+        status: String,
+    },
+    EipOn {
+        status: String,
+        mode: String,
+        instance: String,
+    },
+    Missing,
+    /// A lifecycle state as read (`"Available, name \"web\", 5 Mbit/s"`).
+    Verbatim {
+        seen: String,
+    },
+}
+
+impl Message for SeenText {
+    const PREFIX: &'static str = "seen";
+}
+
+/// A check of the final state that does not hold (`stcheck_<key>`): the state planned and
+/// what was seen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum StateCheck {
+    Mismatch {
+        expected: crate::binding::step_text::WaitText,
+        seen: SeenText,
+    },
+}
+
+impl Message for StateCheck {
+    const PREFIX: &'static str = "stcheck";
+
+    /// The catalogue's English, the state planned and the one seen worded first.
+    fn english(&self) -> String {
+        let StateCheck::Mismatch { expected, seen } = self;
+        let value = serde_json::json!({
+            "key": "mismatch",
+            "expected": crate::binding::step_text::english(expected),
+            "seen": seen.english(),
+        });
+        crate::text::english_of(Self::PREFIX, &value)
+    }
+}
+
 impl Observation {
-    /// "eni Available on nothing", for messages.
-    pub fn describe(&self) -> String {
+    /// What was seen, as a message key.
+    pub fn text(&self) -> SeenText {
         match self {
             Observation::Eni {
                 status,
                 instance_id,
-            } if instance_id.is_empty() => format!("{status}, not attached"),
+            } if instance_id.is_empty() => SeenText::EniDetached {
+                eni_status: status.to_string(),
+            },
             Observation::Eni {
                 status,
                 instance_id,
-            } => format!("{status} on {instance_id}"),
+            } => SeenText::EniOn {
+                eni_status: status.to_string(),
+                instance: instance_id.clone(),
+            },
             Observation::Eip {
                 status,
                 instance_id,
                 ..
-            } if instance_id.is_empty() => format!("{status}, not bound"),
+            } if instance_id.is_empty() => SeenText::EipFree {
+                status: status.to_string(),
+            },
             Observation::Eip {
                 status,
                 instance_id,
                 mode,
-            } => format!("{status}, {mode} on {instance_id}"),
-            Observation::Missing => "not found".into(),
-            Observation::Judged { seen, .. } => seen.clone(),
+            } => SeenText::EipOn {
+                status: status.to_string(),
+                mode: mode.to_string(),
+                instance: instance_id.clone(),
+            },
+            Observation::Missing => SeenText::Missing,
+            Observation::Judged { seen, .. } => SeenText::Verbatim { seen: seen.clone() },
         }
+    }
+
+    /// "InUse, BINDED on eni-1", for messages.
+    pub fn describe(&self) -> String {
+        self.text().english()
     }
 }
 

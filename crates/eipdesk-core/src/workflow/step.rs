@@ -5,11 +5,11 @@
 
 use super::WorkflowError;
 use super::engine::Engine;
-use super::observe::{Observation, Verdict, judge, observe};
+use super::observe::{Observation, StateCheck, Verdict, judge, observe};
 use crate::audit::NewAuditEntry;
 use crate::binding::calls::Prepared;
 use crate::binding::{Expectation, StepAction};
-use crate::error::{ErrorDto, ErrorHint, ErrorKind, ErrorWords};
+use crate::error::{ErrorDto, ErrorHint, ErrorKind, ErrorText, ErrorWords};
 use crate::ids::RegionId;
 use crate::journal::{CallPhase, RunRecord, StepField, StepRecord, StepStatus};
 use crate::text::Message;
@@ -72,15 +72,16 @@ pub(super) fn retryable(kind: ApiKind) -> bool {
     )
 }
 
-fn state_error(code: &str, message: String) -> ErrorDto {
+/// A step's state error: its message as a message key, the English beside it.
+fn state_error_text(code: &str, text: ErrorText) -> ErrorDto {
     ErrorDto {
         kind: ErrorKind::InvalidState,
         code: code.into(),
-        message,
+        message: text.english(),
         request_id: None,
         hint: Some(ErrorHint::StepState.english()),
         words: Some(Box::new(ErrorWords {
-            message: None,
+            message: Some(text),
             hint: Some(ErrorHint::StepState),
         })),
         ..Default::default()
@@ -266,26 +267,24 @@ impl Engine {
             match verdict {
                 Verdict::Holds => return Ok(Ok(())),
                 Verdict::No if started.elapsed() >= self.config.settle_grace => {
-                    return Ok(Err(state_error(
+                    return Ok(Err(state_error_text(
                         "StateMismatch",
-                        format!(
-                            "Expected {}, but it is {}.",
-                            expectation.describe(),
-                            seen.describe()
-                        ),
+                        ErrorText::StepStateMismatch {
+                            expected: expectation.text(),
+                            seen: seen.text(),
+                        },
                     )));
                 }
                 _ => {}
             }
             if started.elapsed() >= self.config.wait_deadline {
-                return Ok(Err(state_error(
+                return Ok(Err(state_error_text(
                     "WaitTimeout",
-                    format!(
-                        "Gave up waiting for {} after {} s; it is {}.",
-                        expectation.describe(),
-                        started.elapsed().as_secs(),
-                        seen.describe()
-                    ),
+                    ErrorText::StepWaitTimeout {
+                        expected: expectation.text(),
+                        seconds: started.elapsed().as_secs(),
+                        seen: seen.text(),
+                    },
                 )));
             }
             attempt += 1;
@@ -302,20 +301,19 @@ impl Engine {
             for check in checks {
                 let (verdict, seen) = self.look(region, check).await?;
                 if verdict != Verdict::Holds {
-                    wrong.push(format!(
-                        "expected {}, found {}",
-                        check.describe(),
-                        seen.describe()
-                    ));
+                    wrong.push(StateCheck::Mismatch {
+                        expected: check.text(),
+                        seen: seen.text(),
+                    });
                 }
             }
             if wrong.is_empty() {
                 return Ok(());
             }
             if started.elapsed() >= self.config.verify_deadline {
-                return Err(state_error(
+                return Err(state_error_text(
                     "VerificationFailed",
-                    format!("The final state is not as planned: {}.", wrong.join("; ")),
+                    ErrorText::StepVerifyFailed { checks: wrong },
                 ));
             }
             attempt += 1;
@@ -338,4 +336,103 @@ async fn send(
         Prepared::Modify(r) => client.modify_eip_forward_mode(r).await?,
     };
     Ok((response.request_id, None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::binding::BindMode;
+    use crate::ids::{AllocationId, EniId};
+
+    #[test]
+    fn a_state_that_did_not_come_is_a_message_key_with_the_english_of_before() {
+        let expectation = Expectation::EipBound {
+            eip: AllocationId::parse("eip-1").unwrap(),
+            target: "eni-1".into(),
+            mode: BindMode::CutThrough,
+        };
+        let seen = Observation::Eip {
+            status: "InUse".into(),
+            instance_id: "i-9".into(),
+            mode: "NAT".into(),
+        };
+        let dto = state_error_text(
+            "StateMismatch",
+            ErrorText::StepStateMismatch {
+                expected: expectation.text(),
+                seen: seen.text(),
+            },
+        );
+        assert_eq!(
+            dto.message,
+            format!(
+                "Expected {}, but it is {}.",
+                expectation.describe(),
+                seen.describe()
+            )
+        );
+        assert_eq!(seen.describe(), "InUse, NAT on i-9");
+        let json = serde_json::to_value(&dto).unwrap();
+        assert_eq!(
+            json["words"]["message"],
+            serde_json::json!({
+                "key": "stepStateMismatch",
+                "expected": { "key": "eipBound", "eip": "eip-1", "mode": "BINDED" },
+                "seen": { "key": "eipOn", "status": "InUse", "mode": "NAT", "instance": "i-9" },
+            })
+        );
+
+        let gone = Expectation::EniDetached {
+            eni: EniId::parse("eni-1").unwrap(),
+        };
+        let dto = state_error_text(
+            "WaitTimeout",
+            ErrorText::StepWaitTimeout {
+                expected: gone.text(),
+                seconds: 300,
+                seen: Observation::Missing.text(),
+            },
+        );
+        assert_eq!(
+            dto.message,
+            format!(
+                "Gave up waiting for {} after 300 s; it is not found.",
+                gone.describe()
+            )
+        );
+        assert!(dto.words.unwrap().message.is_some());
+
+        let dto = state_error_text(
+            "VerificationFailed",
+            ErrorText::StepVerifyFailed {
+                checks: vec![
+                    StateCheck::Mismatch {
+                        expected: expectation.text(),
+                        seen: seen.text(),
+                    },
+                    StateCheck::Mismatch {
+                        expected: gone.text(),
+                        seen: Observation::Missing.text(),
+                    },
+                ],
+            },
+        );
+        assert_eq!(
+            dto.message,
+            format!(
+                "The final state is not as planned: expected {}, found {}; expected {}, found not found.",
+                expectation.describe(),
+                seen.describe(),
+                gone.describe()
+            )
+        );
+        assert_eq!(
+            serde_json::to_value(&dto).unwrap()["words"]["message"]["checks"][1],
+            serde_json::json!({
+                "key": "mismatch",
+                "expected": { "key": "eniAvailable", "eni": "eni-1" },
+                "seen": { "key": "missing" },
+            })
+        );
+    }
 }

@@ -7,7 +7,7 @@
  * through, except the placeholders of resources a run has yet to create, which read "the
  * new EIP" / "the new ENI".
  */
-import type { Blocker, ChoiceDetail, ImpactItem, ImpactText, LifecycleBlocker, PlanNote, ReasonText, WarningView, WhyText } from '../backend';
+import type { Blocker, ChoiceDetail, ImpactItem, ImpactText, LifecycleBlocker, PlanNote, ReasonText, UnconfirmedWarning, WarningView, WhyText } from '../backend';
 import { m, type Locale } from '../i18n';
 import { coreText, type Localizers } from '../i18n/core_text';
 import { cutThroughText } from '../inventory/reasons';
@@ -98,4 +98,11 @@ export function warningText(warning: WarningView, impact: readonly ImpactItem[],
   const text = warningWords(warning.text, locale);
   const full = warning.text.key === 'disruptive' ? [text, ...impact.map((i) => impactText(i.text, locale))].join(' ') : text;
   return namePlaceholders(full, locale);
+}
+
+/** A warning a run refused to start without, as the error names it (a disruptive plan's
+ * acknowledgement with what it breaks). */
+export function unconfirmedText(warning: UnconfirmedWarning, locale?: Locale): string {
+  const text = [warningWords(warning.text, locale), ...warning.impact.map((i) => impactWords(i, locale))].join(' ');
+  return namePlaceholders(text, locale);
 }

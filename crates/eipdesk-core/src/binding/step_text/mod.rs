@@ -203,7 +203,7 @@ impl Message for StepEffect {
 }
 
 /// A state a step waits for (and the verification checks).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(tag = "key", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum WaitText {
     EniAttached {

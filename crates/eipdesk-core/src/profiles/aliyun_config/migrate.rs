@@ -14,6 +14,7 @@ use ts_rs::TS;
 use super::error::ConfigWriteError;
 use super::file::{self, Loaded};
 use super::json::Json;
+use super::reason::MoveReason;
 use super::setup::profiles;
 use super::{CLI_PROGRAM, FieldChange, process_command};
 use crate::profiles::import::aliyun_cli;
@@ -21,6 +22,7 @@ use crate::profiles::import::apply::unique_name;
 use crate::profiles::import::plan::{Found, Plan};
 use crate::profiles::import::{ImportSelection, import_found};
 use crate::profiles::{ProfileStore, ProfileSummary, mask_key_id};
+use crate::text::Message;
 
 /// Fields emptied in a moved entry (they hold the key).
 const KEY_FIELDS: [&str; 3] = ["access_key_id", "access_key_secret", "sts_token"];
@@ -37,8 +39,10 @@ pub struct MoveCandidate {
     pub access_key_id_masked: Option<String>,
     /// Whether it can be moved.
     pub movable: bool,
-    /// Why not.
+    /// Why not, in English.
     pub reason: Option<String>,
+    /// Why not, as a message key (the window words it).
+    pub reason_text: Option<MoveReason>,
     /// The EIP Desk profile it will use: one an earlier import created, or the new one.
     pub desk_profile: Option<String>,
     /// Whether that EIP Desk profile exists already (nothing is added to the keychain).
@@ -79,8 +83,20 @@ pub struct MovedProfile {
 pub struct NotMoved {
     /// Its name in `config.json`.
     pub cli_profile: String,
-    /// Why.
+    /// Why, in English.
     pub reason: String,
+    /// Why, as a message key (the window words it).
+    pub reason_text: MoveReason,
+}
+
+impl NotMoved {
+    fn new(cli_profile: String, reason: MoveReason) -> Self {
+        Self {
+            cli_profile,
+            reason: reason.english(),
+            reason_text: reason,
+        }
+    }
 }
 
 /// What moving did.
@@ -144,12 +160,11 @@ fn judge(entry: &Json, found: &Found, store: &ProfileStore) -> MoveCandidate {
     let masked = entry.str("access_key_id").map(mask_key_id);
     let verdict = match &found.plan {
         Ok(Plan::AccessKey(_) | Plan::RoleWithKey { .. }) => Ok(()),
-        Ok(Plan::StsToken { .. }) => Err(
-            "its key is a temporary STS token, which expires on its own; there is nothing to keep"
-                .to_string(),
-        ),
-        Ok(_) => Err("it holds no AccessKey EIP Desk would use".to_string()),
-        Err(refusal) => Err(refusal.reason.to_string()),
+        Ok(Plan::StsToken { .. }) => Err(MoveReason::StsToken),
+        Ok(_) => Err(MoveReason::NoAccessKey),
+        Err(refusal) => Err(MoveReason::NotImportable {
+            import_reason: refusal.reason.clone(),
+        }),
     };
     let existing = verdict
         .is_ok()
@@ -175,7 +190,8 @@ fn judge(entry: &Json, found: &Found, store: &ProfileStore) -> MoveCandidate {
         mode: found.source_mode.clone(),
         access_key_id_masked: masked,
         movable: verdict.is_ok(),
-        reason: verdict.err(),
+        reason: verdict.as_ref().err().map(Message::english),
+        reason_text: verdict.err(),
         already_in_desk: existing.is_some(),
         desk_profile,
         changes,
@@ -276,14 +292,14 @@ pub fn apply(
                     chosen.push(h);
                 }
             }
-            Some(h) => not_moved.push(NotMoved {
-                cli_profile: name.clone(),
-                reason: h.candidate.reason.clone().unwrap_or_default(),
-            }),
-            None => not_moved.push(NotMoved {
-                cli_profile: name.clone(),
-                reason: "the file has no profile of that name holding an AccessKey".into(),
-            }),
+            Some(h) => not_moved.push(NotMoved::new(
+                name.clone(),
+                h.candidate
+                    .reason_text
+                    .clone()
+                    .unwrap_or(MoveReason::NotImported),
+            )),
+            None => not_moved.push(NotMoved::new(name.clone(), MoveReason::NotInFile)),
         }
     }
     let found: HashMap<String, Found> = chosen
@@ -320,15 +336,20 @@ pub fn apply(
             Some((p, false))
         });
         let Some((profile, created)) = made.or(reused) else {
-            let reason = report
-                .failed
-                .iter()
-                .find(|f| f.key == key)
-                .map_or_else(|| "it could not be imported".into(), |f| f.message.clone());
-            not_moved.push(NotMoved {
-                cli_profile: h.candidate.cli_profile.clone(),
-                reason,
-            });
+            let reason =
+                report
+                    .failed
+                    .iter()
+                    .find(|f| f.key == key)
+                    .map_or(MoveReason::NotImported, |f| match &f.text {
+                        Some(text) => MoveReason::ImportFailed {
+                            cause: Box::new(text.clone()),
+                        },
+                        None => MoveReason::ImportFailedVerbatim {
+                            detail: f.message.clone(),
+                        },
+                    });
+            not_moved.push(NotMoved::new(h.candidate.cli_profile.clone(), reason));
             continue;
         };
         let command = process_command(CLI_PROGRAM, &profile);

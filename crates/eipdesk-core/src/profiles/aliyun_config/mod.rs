@@ -17,6 +17,7 @@ mod error;
 mod file;
 mod json;
 pub mod migrate;
+mod reason;
 pub mod restore;
 pub mod setup;
 
@@ -28,6 +29,7 @@ use crate::profiles::ProfileSummary;
 pub use error::ConfigWriteError;
 pub use file::{ABSENT, BACKUP_INFIX};
 pub use migrate::{MoveCandidate, MovePreview, MoveReport, MovedProfile, NotMoved};
+pub use reason::MoveReason;
 pub use restore::{BackupList, ConfigBackup, RestoreReport};
 pub use setup::{SetupPreview, SetupReport};
 
@@ -86,6 +88,7 @@ pub fn typescript_declarations() -> Vec<String> {
         FieldChange::decl(),
         SetupPreview::decl(),
         SetupReport::decl(),
+        MoveReason::decl(),
         MoveCandidate::decl(),
         MovePreview::decl(),
         MovedProfile::decl(),
