@@ -249,6 +249,18 @@ pub enum ErrorText {
         seconds: u64,
         seen: crate::workflow::observe::SeenText,
     },
+    /// A security-group rule is not as the call should have left it (`what`: `TCP 22/22`,
+    /// `ICMP (ping)`).
+    AccessRuleMissing {
+        what: String,
+        cidr: String,
+        group: String,
+    },
+    AccessRuleStillThere {
+        what: String,
+        cidr: String,
+        group: String,
+    },
     // Guest steps run through Cloud Assistant (`output`: the script's last lines).
     GuestNotVerified {
         detail: String,

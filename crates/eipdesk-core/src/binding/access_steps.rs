@@ -27,16 +27,6 @@ pub struct IngressRule {
 }
 
 impl IngressRule {
-    /// `TCP 22/22 from 203.0.113.0/24 in sg-…` (`ICMP (ping) from …` for ICMP).
-    pub fn describe(&self) -> String {
-        format!(
-            "{} from {} in {}",
-            self.what(),
-            self.source_cidr,
-            self.security_group
-        )
-    }
-
     /// `TCP 22/22`, `ICMP (ping)`.
     pub fn what(&self) -> String {
         if self.is_ping() {

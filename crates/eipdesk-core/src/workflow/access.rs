@@ -7,9 +7,8 @@ use super::engine::Engine;
 use super::step::{CallEnd, StepOutcome, dto, failed_request_id, retryable};
 use crate::binding::StepAction;
 use crate::binding::access_steps::IngressRule;
-use crate::error::{ErrorDto, ErrorHint, ErrorKind, ErrorWords};
+use crate::error::{ErrorDto, ErrorHint, ErrorKind, ErrorText};
 use crate::journal::{CallPhase, RunRecord, StepField, StepRecord};
-use crate::text::Message;
 use alicloud_api::ecs::{
     AuthorizeSecurityGroupRequest, DescribeSecurityGroupAttributeRequest,
     RevokeSecurityGroupRequest,
@@ -125,23 +124,59 @@ impl Engine {
         }
         match self.rule_exists(region, rule).await {
             Ok(exists) if exists == add => Ok(Ok(())),
-            Ok(_) => Ok(Err(ErrorDto {
-                kind: ErrorKind::InvalidState,
-                code: "StateMismatch".into(),
-                message: format!(
-                    "The rule {} is {} after the call.",
-                    rule.describe(),
-                    if add { "missing" } else { "still there" }
-                ),
-                request_id: None,
-                hint: Some(ErrorHint::AccessRule.english()),
-                words: Some(Box::new(ErrorWords {
-                    message: None,
-                    hint: Some(ErrorHint::AccessRule),
-                })),
-                ..Default::default()
-            })),
+            Ok(_) => Ok(Err(rule_mismatch(rule, add))),
             Err(e) => Ok(Err(e)),
         }
+    }
+}
+
+/// The error of a rule that is not as the call should have left it (`add`: it should exist).
+fn rule_mismatch(rule: &IngressRule, add: bool) -> ErrorDto {
+    let (what, cidr, group) = (
+        rule.what(),
+        rule.source_cidr.clone(),
+        rule.security_group.clone(),
+    );
+    let text = if add {
+        ErrorText::AccessRuleMissing { what, cidr, group }
+    } else {
+        ErrorText::AccessRuleStillThere { what, cidr, group }
+    };
+    ErrorDto::worded(
+        ErrorKind::InvalidState,
+        "StateMismatch",
+        text,
+        ErrorHint::AccessRule,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rule_left_wrong_says_so_in_words_and_in_its_old_english() {
+        let rule = IngressRule {
+            security_group: "sg-bp1ic1170vzm0i70uxkf".into(),
+            protocol: "TCP".into(),
+            port_range: "22/22".into(),
+            source_cidr: "203.0.113.0/24".into(),
+        };
+        let missing = rule_mismatch(&rule, true);
+        assert_eq!(
+            missing.message,
+            "The rule TCP 22/22 from 203.0.113.0/24 in sg-bp1ic1170vzm0i70uxkf is missing after the call."
+        );
+        let words = missing.words.as_deref().and_then(|w| w.message.clone());
+        assert!(
+            matches!(words, Some(ErrorText::AccessRuleMissing { .. })),
+            "{words:?}"
+        );
+        let there = rule_mismatch(&rule, false);
+        assert!(there.message.ends_with("is still there after the call."));
+        assert!(matches!(
+            there.words.as_deref().and_then(|w| w.message.clone()),
+            Some(ErrorText::AccessRuleStillThere { .. })
+        ));
     }
 }
