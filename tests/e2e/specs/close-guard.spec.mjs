@@ -42,8 +42,9 @@ function world(home) {
   return found;
 }
 
-async function waitGone(home) {
-  for (let i = 0; i < 200 && appPids(home).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+/** Waits up to `ms` for the app to quit (it quits once the run allows it). */
+async function waitGone(home, ms = 20000) {
+  for (let i = 0; i < ms / 100 && appPids(home).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
   assert.deepEqual(appPids(home), [], 'the app quit');
 }
 
@@ -123,7 +124,8 @@ test('the answer outlives the window: after a reload the app still quits at the 
     await b.execute(() => location.reload());
     const shown = await b.$('[data-testid="close-guard"][data-waiting="safePoint"]');
     await shown.waitForExist({ timeout: 10000, timeoutMsg: 'the reloaded window does not show what the app waits for' });
-    await waitGone(app.home);
+    // The bind step is held 15 s, then four more steps run (two of them guest scripts).
+    await waitGone(app.home, 60000);
   } finally {
     await app.close();
   }
