@@ -9,22 +9,12 @@ import { m, type Locale } from '../i18n';
 import { coreText } from '../i18n/core_text';
 import { fieldLabelText, fieldReasonText, fileProblemText, importReasonText } from '../profiles/field_text';
 import { eniStatusText, statusText } from '../table';
+import { runLabel } from '../workflow/format';
 import { reasonText, unconfirmedText } from '../workflow/plan_text';
 import { jobTitle, waitText, words as stepWords } from '../workflow/step_text';
 
 type Options = { locale?: Locale };
 const options = (locale?: Locale): Options => (locale ? { locale } : {});
-
-const RUN_STATUS: Record<RunStatus, (i: Record<string, never>, o: Options) => string> = {
-  running: m.run_running,
-  waitingForDecision: m.run_waiting,
-  rollingBack: m.run_rolling_back,
-  completed: m.run_completed,
-  rolledBack: m.run_rolled_back,
-  cancelled: m.run_cancelled,
-  failed: m.run_failed,
-  interrupted: m.run_interrupted,
-};
 
 /** What a step saw instead of the state it waited for (`seen_*`). */
 export const seenText = coreText<SeenText>()('seen', m, {
@@ -57,7 +47,7 @@ export const errorMessageText: (text: ErrorText, locale?: Locale) => string = co
     reasons.map((r) => reasonText(r, locale)).join(m.stepWord_checksSeparator({}, options(locale))),
   warnings: (warnings: UnconfirmedWarning[], locale?: Locale) =>
     sentences(warnings.map((w) => unconfirmedText(w, locale)), locale),
-  runStatus: (status: RunStatus, locale?: Locale) => RUN_STATUS[status]?.({}, options(locale)) ?? status,
+  runStatus: (status: RunStatus, locale?: Locale) => runLabel(status, locale),
   formProblem: formProblemText,
   checks: (checks: StateCheck[], locale?: Locale) =>
     checks.map((c) => stateCheckText(c, locale)).join(m.stepWord_checksSeparator({}, options(locale))),

@@ -2,12 +2,12 @@
  * Pure helpers of the binding workflow UI: labels and tones of run and step statuses, elapsed
  * times, which job a form describes, and the resource kind of an ID. No DOM; unit-tested.
  */
-import { m } from '../i18n';
+import { m, type Locale } from '../i18n';
 import type { BindMode, JobKind, ResourceKind, RunStatus, RunView, StepStatus, StepView } from '../backend';
 import type { Tone } from '../table';
 import { waitText } from './step_text';
 
-const RUN_LABELS: Record<RunStatus, () => string> = {
+const RUN_LABELS: Record<RunStatus, (inputs: Record<string, never>, options: { locale?: Locale }) => string> = {
   running: m.run_running,
   waitingForDecision: m.run_waiting,
   rollingBack: m.run_rolling_back,
@@ -18,8 +18,9 @@ const RUN_LABELS: Record<RunStatus, () => string> = {
   interrupted: m.run_interrupted,
 };
 
-export function runLabel(status: RunStatus): string {
-  return RUN_LABELS[status]();
+/** A run status in the chosen language (in `locale` when given); an unknown one as it is. */
+export function runLabel(status: RunStatus, locale?: Locale): string {
+  return RUN_LABELS[status]?.({}, locale ? { locale } : {}) ?? status;
 }
 
 export function runTone(status: RunStatus): Tone {
